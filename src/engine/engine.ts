@@ -1,0 +1,159 @@
+/**
+ * The engine: runs each enabled rule over the index, then for every report
+ * drops what is suppressed, exempted or only reference, stamps the severity
+ * config gives, and resolves the reported path to a source range.
+ */
+import type {ResolvedConfig} from '../config/config.js'
+import type {LoadedInput} from '../loaders/sources.js'
+import {ResourceIndex} from './resource-index.js'
+import type {OptionsOf, OptionsSchema, Rule, RuleContext} from './rule.js'
+import type {Finding, ObjectPath, ObjectRef, Position, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
+
+/** The annotation that silences one rule on one object; its value is the reason. */
+export const SUPPRESSION_PREFIX = 'ignore.k8s-net.io/'
+
+export interface LintResult {
+  findings: Finding[]
+  /** Files read (as named), in order. */
+  files: string[]
+  /** Objects linted (not counting reference objects). */
+  objects: number
+  /** Findings dropped by suppression annotations and config exemptions. */
+  suppressed: number
+}
+
+export interface SeverityCounts {
+  error: number
+  warning: number
+  info: number
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = {error: 0, warning: 0, info: 0}
+  for (const f of findings) counts[f.severity]++
+  return counts
+}
+
+const RANK: Record<Severity, number> = {info: 0, warning: 1, error: 2}
+
+/** Whether a severity is at or above a threshold. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return RANK[severity] >= RANK[threshold]
+}
+
+const isResource = (target: ReportTarget): target is Resource => 'uid' in target
+
+/** Runs the rules over loaded input. */
+export async function lint(input: LoadedInput, config: ResolvedConfig, rules: readonly Rule[]): Promise<LintResult> {
+  const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds)
+  const pending: Array<{ruleId: string; severity: Severity; report: Report}> = []
+  const crashes: Finding[] = []
+  let suppressed = 0
+
+  for (const rule of rules) {
+    const setting = config.rules.get(rule.meta.id)
+    const severity = setting?.severity ?? rule.meta.severity
+    if (severity === 'off') continue
+    if (rule.meta.requires === 'cluster' && !config.settings.live) continue
+    const ruleId = rule.meta.id
+    const context: RuleContext<OptionsOf<OptionsSchema>> = {
+      index,
+      input,
+      options: (setting?.options ?? {}) as OptionsOf<OptionsSchema>,
+      settings: config.settings,
+      report(report) {
+        const target = report.target
+        if (target.reference) return
+        const resource = isResource(target) ? target : undefined
+        const file = target.origin.type === 'file' ? target.origin.file : undefined
+        if (resource && Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + ruleId)) {
+          suppressed++
+          return
+        }
+
+        if (config.exemptions.some((e) => e.test(ruleId, resource, file))) {
+          suppressed++
+          return
+        }
+
+        pending.push({ruleId, severity, report})
+      },
+    }
+    try {
+      rule.check(context)
+    } catch (error) {
+      // A rule that breaks on odd input must not take the run down: say so, as a finding the user can report.
+      crashes.push({
+        ruleId,
+        severity: 'error',
+        message: `internal error in rule ${ruleId}: ${(error as Error)?.message ?? String(error)} (please report this)`,
+      })
+    }
+  }
+
+  const findings = await Promise.all(pending.map(({ruleId, severity, report}) => toFinding(input, ruleId, severity, report)))
+  findings.push(...crashes)
+  const order = new Map(input.files.map((f, i) => [f, i]))
+  findings.sort(
+    (a, b) =>
+      (order.get(a.file ?? '') ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? '') ?? Number.MAX_SAFE_INTEGER) ||
+      (a.start?.line ?? 0) - (b.start?.line ?? 0) ||
+      (a.start?.column ?? 0) - (b.start?.column ?? 0) ||
+      objectKey(a.object).localeCompare(objectKey(b.object)) ||
+      a.ruleId.localeCompare(b.ruleId),
+  )
+  return {
+    findings,
+    files: input.files,
+    objects: input.resources.filter((r) => !r.reference).length,
+    suppressed,
+  }
+}
+
+function objectKey(ref: ObjectRef | undefined): string {
+  return ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}` : ''
+}
+
+async function toFinding(input: LoadedInput, ruleId: string, severity: Severity, report: Report): Promise<Finding> {
+  const where = await locate(input, report.target, report.path ?? [])
+  const finding: Finding = {ruleId, severity, message: report.message, ...where}
+  if (report.fix) finding.fix = report.fix
+  if (report.related?.length) {
+    const related = await Promise.all(
+      report.related.map(async (r): Promise<RelatedFinding> => ({message: r.message, ...(await locate(input, r.target, r.path ?? []))})),
+    )
+    finding.related = related
+    // `{{related:N}}` in a message stands for where related location N is: file:line:col, or the object.
+    finding.message = finding.message.replaceAll(/\{\{related:(\d+)\}\}/g, (_, n: string) => describeLocation(related[Number(n)]))
+  }
+
+  return finding
+}
+
+/** Where a target and a path inside it are: object identity, file and range. */
+export async function locate(
+  input: LoadedInput,
+  target: ReportTarget,
+  path: ObjectPath,
+): Promise<{object?: ObjectRef; file?: string; start?: Position; end?: Position}> {
+  const object = isResource(target) ? refOf(target) : undefined
+  const origin = target.origin
+  if (origin.type !== 'file') return {object}
+  // A syntax problem carries its range already.
+  if ('range' in target) return {file: origin.file, start: target.range.start, end: target.range.end}
+
+  const range = await input.locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path])
+  return {object, file: origin.file, start: range?.start, end: range?.end}
+}
+
+function describeLocation(r: RelatedFinding | undefined): string {
+  if (!r) return '?'
+  if (r.file) return r.start ? `${r.file}:${r.start.line}:${r.start.column}` : r.file
+  return r.object ? `${r.object.kind} ${r.object.namespace ? `${r.object.namespace}/` : ''}${r.object.name}` : '?'
+}
+
+export function refOf(resource: Resource): ObjectRef {
+  const ref: ObjectRef = {apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name}
+  if (resource.namespace !== '') ref.namespace = resource.namespace
+  return ref
+}

@@ -1,0 +1,187 @@
+/**
+ * The index every rule shares: objects by kind, namespace and name; the pod
+ * templates of workloads; label selection over those templates; and which
+ * Services route to which templates. Built once per run, with maps so that no
+ * rule needs pairwise matching.
+ */
+import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from './kinds.js'
+import {matches, parseMatchLabels, type Selector} from './selectors.js'
+import type {ObjectPath, Resource} from './types.js'
+import {stringMap} from '../loaders/sources.js'
+
+/** The pod template of a workload (or a Pod itself). */
+export interface PodTemplate {
+  readonly owner: Resource
+  /** Path from the owner object to the template; `[]` for a Pod. */
+  readonly path: ObjectPath
+  readonly namespace: string
+  /** The template's labels: what Services and NetworkPolicies select. */
+  readonly labels: Readonly<Record<string, string>>
+  /** The pod spec, `{}` when absent or not a mapping. */
+  readonly spec: Readonly<Record<string, unknown>>
+  /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
+  readonly batch: boolean
+  /** `spec.replicas` of the owner: 1 when unset on a scalable kind, undefined for DaemonSets and Pods. */
+  readonly replicas: number | undefined
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** Reads a value at a path in an object, or undefined. */
+export function getPath(object: unknown, path: ObjectPath): unknown {
+  let value = object
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<string | number, unknown>)[segment]
+  }
+
+  return value
+}
+
+const key = (...parts: string[]): string => parts.join('\u0000')
+
+export class ResourceIndex {
+  private readonly byKindMap = new Map<string, Resource[]>()
+  private readonly byName = new Map<string, Resource>()
+  private readonly kindsInNamespace = new Set<string>()
+  private readonly templatesByNamespace = new Map<string, PodTemplate[]>()
+  private readonly templatesByLabel = new Map<string, PodTemplate[]>()
+  private readonly templatesByOwner = new Map<Resource, PodTemplate>()
+  private serviceRoutes?: Map<PodTemplate, Resource[]>
+  readonly podTemplates: readonly PodTemplate[]
+
+  constructor(
+    readonly resources: readonly Resource[],
+    podTemplateKinds: readonly PodTemplateKind[] = BUILTIN_POD_TEMPLATE_KINDS,
+  ) {
+    const templates: PodTemplate[] = []
+    const templateKinds = new Map<string, PodTemplateKind>()
+    for (const k of podTemplateKinds) templateKinds.set(key(k.group, k.kind), k)
+    for (const r of resources) {
+      push(this.byKindMap, r.kind, r)
+      this.byName.set(key(r.kind, r.namespace, r.name), r)
+      this.kindsInNamespace.add(key(r.kind, r.namespace))
+      const templateKind = templateKinds.get(key(r.group, r.kind)) ?? templateKinds.get(key('*', r.kind))
+      if (templateKind) {
+        const template = makeTemplate(r, templateKind)
+        if (template) templates.push(template)
+      }
+    }
+
+    for (const t of templates) {
+      push(this.templatesByNamespace, t.namespace, t)
+      this.templatesByOwner.set(t.owner, t)
+      for (const label in t.labels) push(this.templatesByLabel, key(t.namespace, label, t.labels[label]!), t)
+    }
+
+    this.podTemplates = templates
+  }
+
+  /** Objects of a kind, optionally of one API group, in load order. */
+  byKind(kind: string, group?: string): readonly Resource[] {
+    const all = this.byKindMap.get(kind) ?? []
+    return group === undefined ? all : all.filter((r) => r.group === group)
+  }
+
+  /** The object of a kind with this namespace and name (namespace `''` for cluster-scoped kinds). */
+  find(kind: string, namespace: string, name: string): Resource | undefined {
+    return this.byName.get(key(kind, namespace, name))
+  }
+
+  /**
+   * Whether the input holds any object of this kind in this namespace. Rules
+   * that look for a referenced object report "not found" only when this is
+   * true: otherwise the input is a partial set and they cannot know.
+   */
+  hasKind(kind: string, namespace: string): boolean {
+    return this.kindsInNamespace.has(key(kind, namespace))
+  }
+
+  /** Whether the input holds any workload (pod template) in this namespace. */
+  hasPodTemplates(namespace: string): boolean {
+    return this.templatesByNamespace.has(namespace)
+  }
+
+  /** Namespaces that hold at least one namespaced object, sorted. */
+  namespaces(): string[] {
+    const out = new Set<string>()
+    for (const r of this.resources) if (r.namespace !== '') out.add(r.namespace)
+    return [...out].sort()
+  }
+
+  templatesIn(namespace: string): readonly PodTemplate[] {
+    return this.templatesByNamespace.get(namespace) ?? []
+  }
+
+  /** Pod templates in a namespace whose labels satisfy the selector. An empty selector selects all of them. */
+  selectTemplates(namespace: string, selector: Selector): PodTemplate[] {
+    // Narrow with the first single-valued equality; filter the rest.
+    const eq = selector.requirements.find((r) => r.operator === 'In' && r.values.length === 1)
+    const candidates = eq
+      ? (this.templatesByLabel.get(key(namespace, eq.key, eq.values[0]!)) ?? [])
+      : this.templatesIn(namespace)
+    return candidates.filter((t) => matches(selector, t.labels))
+  }
+
+  /** The template that belongs to an object, if it carries one. */
+  templateOf(resource: Resource): PodTemplate | undefined {
+    return this.templatesByOwner.get(resource)
+  }
+
+  /** Services (with a selector) whose selector matches the template. */
+  servicesFor(template: PodTemplate): readonly Resource[] {
+    if (!this.serviceRoutes) {
+      this.serviceRoutes = new Map()
+      for (const service of this.byKind('Service', '')) {
+        const selector = serviceSelector(service)
+        if (!selector) continue
+        for (const t of this.selectTemplates(service.namespace, selector)) push(this.serviceRoutes, t, service)
+      }
+    }
+
+    return this.serviceRoutes.get(template) ?? []
+  }
+}
+
+/**
+ * A Service's selector, or undefined when it selects no pods: no selector
+ * (hand-made Endpoints or EndpointSlices), an empty one, ExternalName, or
+ * a malformed one.
+ */
+export function serviceSelector(service: Resource): Selector | undefined {
+  const spec = service.object.spec
+  if (!isRecord(spec) || spec.type === 'ExternalName') return undefined
+  const parsed = parseMatchLabels(spec.selector)
+  if (!parsed.ok || parsed.selector.requirements.length === 0) return undefined
+  return parsed.selector
+}
+
+function makeTemplate(owner: Resource, kind: PodTemplateKind): PodTemplate | undefined {
+  const template = kind.path.length === 0 ? owner.object : getPath(owner.object, kind.path)
+  if (!isRecord(template)) return undefined
+  const metadata = isRecord(template.metadata) ? template.metadata : {}
+  const spec = isRecord(template.spec) ? template.spec : {}
+  const ownerSpec = owner.object.spec
+  let replicas: number | undefined
+  if (owner.kind !== 'Pod' && owner.kind !== 'DaemonSet' && !kind.batch) {
+    const value = isRecord(ownerSpec) ? ownerSpec.replicas : undefined
+    replicas = typeof value === 'number' ? value : 1
+  }
+
+  return {
+    owner,
+    path: kind.path,
+    namespace: owner.namespace,
+    labels: stringMap(metadata.labels),
+    spec,
+    batch: kind.batch ?? false,
+    replicas,
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k)
+  if (list) list.push(v)
+  else map.set(k, [v])
+}

@@ -1,0 +1,11 @@
+import {json} from './json.js'
+import {stylish} from './stylish.js'
+import type {Formatter} from './types.js'
+
+export type {FormatOptions, Formatter} from './types.js'
+
+/** Every output format by name. */
+export const FORMATTERS = {stylish, json} satisfies Record<string, Formatter>
+
+export type FormatName = keyof typeof FORMATTERS
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[]

@@ -1,0 +1,30 @@
+/**
+ * `--format json`: a stable, documented shape (docs/json-format.md).
+ * `version` changes only when a field changes meaning or goes away.
+ */
+import {countBySeverity} from '../engine/engine.js'
+import type {Formatter} from './types.js'
+
+export const json: Formatter = (result) => {
+  const counts = countBySeverity(result.findings)
+  const findings = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    object: f.object ?? null,
+    file: f.file ?? null,
+    start: f.start ?? null,
+    end: f.end ?? null,
+    ...(f.related ? {related: f.related} : {}),
+    ...(f.fix ? {fix: f.fix} : {}),
+  }))
+  return `${JSON.stringify(
+    {
+      version: 1,
+      findings,
+      summary: {errors: counts.error, warnings: counts.warning, infos: counts.info, files: result.files.length, objects: result.objects, suppressed: result.suppressed},
+    },
+    null,
+    2,
+  )}\n`
+}

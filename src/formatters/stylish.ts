@@ -1,0 +1,60 @@
+/**
+ * `--format stylish` (the default): findings grouped by file, one line each as
+ * `line:col  severity  message  rule-id`, then a summary. Objects read from a
+ * cluster have no file: they are grouped under `cluster` and shown by kind,
+ * namespace and name.
+ */
+import {Chalk} from 'chalk'
+import {countBySeverity} from '../engine/engine.js'
+import type {Finding, ObjectRef} from '../engine/types.js'
+import type {Formatter} from './types.js'
+
+const CLUSTER_GROUP = 'cluster'
+
+export const objectName = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`
+
+export const stylish: Formatter = (result, options) => {
+  const c = new Chalk({level: options.color ? 1 : 0})
+  const groups = new Map<string, Finding[]>()
+  for (const f of result.findings) {
+    const key = f.file ?? CLUSTER_GROUP
+    const list = groups.get(key)
+    if (list) list.push(f)
+    else groups.set(key, [f])
+  }
+
+  const lines: string[] = []
+  for (const [file, findings] of groups) {
+    lines.push(c.underline(file))
+    const rows = findings.map((f) => {
+      const where = f.start ? `${f.start.line}:${f.start.column}` : f.object ? objectName(f.object) : ''
+      return {where, f}
+    })
+    const whereWidth = Math.max(...rows.map((r) => r.where.length))
+    for (const {where, f} of rows) {
+      const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ')
+      lines.push(`  ${c.dim(where.padEnd(whereWidth))}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`)
+      for (const r of f.related ?? []) {
+        const at = r.file ? `${r.file}${r.start ? `:${r.start.line}:${r.start.column}` : ''}` : r.object ? objectName(r.object) : ''
+        if (at && f.message.includes(at)) continue // the message names it already
+        lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(`${r.message}${at ? ` (${at})` : ''}`)}`)
+      }
+    }
+
+    lines.push('')
+  }
+
+  const counts = countBySeverity(result.findings)
+  const total = result.findings.length
+  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} ${plural(counts.error, 'error')}, ${counts.warning} ${plural(counts.warning, 'warning')}, ${counts.info} ${plural(counts.info, 'info')})`
+  const scope = `in ${result.objects} ${plural(result.objects, 'object')} from ${result.files.length} ${plural(result.files.length, 'file')}`
+  // Silence is success, as in every linter a CI log is read from.
+  if (total === 0) return ''
+  const mark = counts.error > 0 ? c.red.bold('✖') : counts.warning > 0 ? c.yellow.bold('⚠') : c.blue.bold('ℹ')
+  lines.push(`${mark} ${summary} ${scope}${result.suppressed > 0 ? c.dim(`, ${result.suppressed} suppressed`) : ''}`)
+  return `${lines.join('\n')}\n`
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`
+}

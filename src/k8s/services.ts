@@ -1,0 +1,56 @@
+/** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
+import type {Resource} from '../engine/types.js'
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
+
+export interface ServicePort {
+  /** Index in `spec.ports`. */
+  index: number
+  name?: string
+  port?: number
+  /** As written: a number, a port name, or undefined (then it defaults to `port`). */
+  targetPort?: number | string
+  /** As written, unchecked: rules validate it. */
+  nodePort?: unknown
+  protocol: string
+  appProtocol?: string
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+export function serviceSpec(service: Resource): Record<string, unknown> {
+  const spec = service.object.spec
+  return isRecord(spec) ? spec : {}
+}
+
+/** `spec.type`, defaulting to ClusterIP as the API server does. */
+export function serviceType(service: Resource): ServiceType | string {
+  const type = serviceSpec(service).type
+  return typeof type === 'string' && type !== '' ? type : 'ClusterIP'
+}
+
+export function servicePorts(service: Resource): ServicePort[] {
+  const ports = serviceSpec(service).ports
+  if (!Array.isArray(ports)) return []
+  const out: ServicePort[] = []
+  for (const [index, p] of ports.entries()) {
+    if (!isRecord(p)) continue
+    out.push({
+      index,
+      name: typeof p.name === 'string' ? p.name : undefined,
+      port: typeof p.port === 'number' ? p.port : undefined,
+      targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
+      nodePort: p.nodePort,
+      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+      appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
+    })
+  }
+
+  return out
+}
+
+/** Service types that allocate node ports. */
+export function allocatesNodePorts(type: string): boolean {
+  return type === 'NodePort' || type === 'LoadBalancer'
+}

@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // oclif writes straight to stdout; without this its output is lost in tests.
+    disableConsoleIntercept: true,
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+})
