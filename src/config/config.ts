@@ -111,9 +111,13 @@ export async function loadConfig(
 
     raw = doc.toJS() ?? {}
     lineOf = (keyPath) => {
-      const node = doc.getIn(keyPath, true) as {range?: [number, number, number]} | undefined
-      const pairKeyLine = node?.range ? lineCounter.linePos(node.range[0]).line : undefined
-      return pairKeyLine
+      // The line of the key itself (or of the list item), not of its value.
+      const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents
+      const last = keyPath.at(-1)
+      let node: {range?: [number, number, number] | null} | null | undefined
+      if (yaml.isMap(parent)) node = parent.items.find((p) => yaml.isScalar(p.key) && String(p.key.value) === String(last))?.key as typeof node
+      else if (yaml.isSeq(parent) && typeof last === 'number') node = parent.items[last] as typeof node
+      return node?.range ? lineCounter.linePos(node.range[0]).line : undefined
     }
   }
 

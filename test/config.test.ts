@@ -1,0 +1,105 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ConfigError, findConfigFile, loadConfig} from '../src/config/config.js'
+import {loadRules} from '../src/engine/registry.js'
+import {lintFiles} from '../src/run.js'
+import {FIXTURES} from './support/rule-tester.js'
+
+const scratch = (files: Record<string, string>): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-config-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
+    writeFileSync(path.join(dir, name), text)
+  }
+
+  return dir
+}
+
+const clash = path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')
+const ruleIds = async (cwd: string, options: Parameters<typeof lintFiles>[1] = {}): Promise<string[]> =>
+  (await lintFiles([clash], {cwd, ...options})).result.findings.map((f) => `${f.ruleId}:${f.severity}`)
+
+describe('config file', () => {
+  it('is found from the working directory upward', () => {
+    const dir = scratch({'.k8s-net.yaml': 'rules: {}\n', 'deploy/k8s/.keep': ''})
+    expect(findConfigFile(path.join(dir, 'deploy/k8s'))).toBe(path.join(dir, '.k8s-net.yaml'))
+  })
+
+  it('sets severities, turns rules off, and is used without being named', async () => {
+    const dir = scratch({'.k8s-net.yaml': 'rules:\n  nodeport-conflict: warning\n  nodeport-out-of-range: off\n'})
+    expect(await ruleIds(dir)).toEqual(['nodeport-conflict:warning'])
+  })
+
+  it('takes {severity, options} per rule and the node port range', async () => {
+    const dir = scratch({'.k8s-net.yaml': 'nodePortRange: 30000-40000\nrules:\n  nodeport-conflict: {severity: info}\n'})
+    expect(await ruleIds(dir)).toEqual(['nodeport-conflict:info'])
+  })
+
+  it('--config names a file anywhere', async () => {
+    const dir = scratch({'conf/strict.yaml': 'rules:\n  nodeport-conflict: off\n'})
+    expect(await ruleIds(dir, {configFile: 'conf/strict.yaml'})).toEqual(['nodeport-out-of-range:error'])
+  })
+
+  it('command-line flags win over the file', async () => {
+    const dir = scratch({'.k8s-net.yaml': 'nodePortRange: 30000-40000\nrules:\n  nodeport-conflict: off\n'})
+    const ids = await ruleIds(dir, {overrides: {rules: {'nodeport-conflict': 'warning'}, nodePortRange: '30000-32767'}})
+    expect(ids).toEqual(['nodeport-conflict:warning', 'nodeport-out-of-range:error'])
+  })
+
+  it('an unknown rule id is an error naming the file, the key and its line', async () => {
+    const dir = scratch({'.k8s-net.yaml': 'rules:\n  nodeport-conflict: error\n  nodeport-conflicts: off\n'})
+    const error = await loadConfig(await loadRules(), {cwd: dir}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toBe('.k8s-net.yaml:3: rules.nodeport-conflicts: unknown rule id (did you mean nodeport-conflict?)')
+  })
+
+  it.each([
+    ['an unknown top-level key', 'rule:\n  x: off\n', '.k8s-net.yaml:1: rule: unknown key'],
+    ['a severity that does not exist', 'rules:\n  nodeport-conflict: fatal\n', '.k8s-net.yaml:2: rules.nodeport-conflict: severity must be off, info, warning or error'],
+    ['an option the rule does not take', 'rules:\n  nodeport-conflict:\n    options:\n      strict: true\n', '.k8s-net.yaml:4: rules.nodeport-conflict.options.strict: unknown option (nodeport-conflict takes none)'],
+    ['a malformed node port range', 'nodePortRange: 30000\n', '.k8s-net.yaml:1: nodePortRange: must be a range like 30000-32767'],
+    ['an exemption key that does not exist', 'exemptions:\n  - kind: [Service]\n', '.k8s-net.yaml:2: exemptions.0.kind: unknown key'],
+    ['YAML that does not parse', 'rules: [\n', '.k8s-net.yaml:2: invalid YAML'],
+  ])('%s is an error naming file, key and line', async (_, text, expected) => {
+    const dir = scratch({'.k8s-net.yaml': text})
+    const error = await loadConfig(await loadRules(), {cwd: dir}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message.startsWith(expected), (error as Error).message).toBe(true)
+  })
+
+  it('an unknown rule id in --rule is an error too', async () => {
+    const dir = scratch({})
+    await expect(lintFiles([clash], {cwd: dir, overrides: {rules: {'no-such-rule': 'off'}}})).rejects.toThrow(/--rule: no-such-rule: unknown rule id/)
+  })
+})
+
+describe('exemptions', () => {
+  const exempt = async (exemption: string): Promise<string[]> => {
+    const dir = scratch({'.k8s-net.yaml': `exemptions:\n${exemption}`})
+    return (await lintFiles([clash], {cwd: dir})).result.findings.map((f) => f.ruleId)
+  }
+
+  it('by rule and namespace', async () => {
+    expect(await exempt('  - rules: [nodeport-out-of-range]\n    namespaces: [team-b]\n')).toEqual(['nodeport-conflict'])
+  })
+
+  it('by kind, for every rule when no rule is named', async () => {
+    expect(await exempt('  - kinds: [Service]\n    reason: third-party chart\n')).toEqual([])
+  })
+
+  it('by name glob', async () => {
+    expect(await exempt('  - names: ["w*"]\n    namespaces: [team-a]\n')).toEqual(['nodeport-conflict', 'nodeport-out-of-range'])
+    expect(await exempt('  - names: ["w*"]\n')).toEqual([])
+  })
+
+  it('by path glob', async () => {
+    expect(await exempt(`  - paths: ["**/scenarios/*.yaml"]\n`)).toEqual([])
+    expect(await exempt(`  - paths: ["vendor/**"]\n`)).toEqual(['nodeport-conflict', 'nodeport-out-of-range'])
+  })
+
+  it('all criteria of one exemption must match', async () => {
+    expect(await exempt('  - kinds: [Service]\n    namespaces: [elsewhere]\n')).toEqual(['nodeport-conflict', 'nodeport-out-of-range'])
+  })
+})

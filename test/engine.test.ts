@@ -1,0 +1,79 @@
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {resolveConfig} from '../src/config/config.js'
+import {lint} from '../src/engine/engine.js'
+import {loadRules} from '../src/engine/registry.js'
+import {LoadedInput, loadText} from '../src/loaders/sources.js'
+import {lintFiles} from '../src/run.js'
+import {describeObject, FIXTURES} from './support/rule-tester.js'
+
+const lintText = async (text: string, file = 'app.yaml') => {
+  const rules = await loadRules()
+  const input = new LoadedInput()
+  loadText(input, file, text)
+  input.files.push(file)
+  return lint(input, resolveConfig({}, rules), rules)
+}
+
+describe('engine', () => {
+  it('suppression annotations silence one rule on one object, and are counted', async () => {
+    const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/suppressed.yaml')], {cwd: FIXTURES})
+    expect(result.findings).toEqual([])
+    expect(result.suppressed).toBe(1)
+  })
+
+  it('without the annotation the same input is reported', async () => {
+    const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')], {cwd: FIXTURES})
+    expect(result.findings.map((f) => [f.ruleId, describeObject(f.object), f.start?.line])).toEqual([
+      ['nodeport-conflict', 'Service team-b/web', 28],
+      ['nodeport-out-of-range', 'Service team-b/web', 30],
+    ])
+    expect(result.suppressed).toBe(0)
+  })
+
+  it('objects given as --context feed the rules but are never reported on', async () => {
+    const file = path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')
+    const {result} = await lintFiles([], {cwd: FIXTURES, contextPaths: [file]})
+    expect(result.findings).toEqual([])
+    expect(result.objects).toBe(0)
+  })
+
+  it('a broken document does not stop the others from being linted', async () => {
+    const result = await lintText(
+      [
+        'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: NodePort, ports: [{port: 1, nodePort: 30001}]}',
+        'kind: [unclosed',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {type: NodePort, ports: [{port: 1, nodePort: 30001}]}',
+      ].join('\n---\n'),
+    )
+    expect(result.findings.map((f) => `${f.ruleId}@${f.start?.line}`)).toEqual(['invalid-yaml@6', 'nodeport-conflict@11'])
+    expect(result.objects).toBe(2)
+  })
+
+  it('a document with a duplicate key is still linted, with the last value', async () => {
+    const ports = '  ports: [{port: 1, nodePort: 99}]'
+    const result = await lintText(`apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  type: ClusterIP\n  type: NodePort\n${ports}\n`)
+    expect(result.findings.map((f) => `${f.ruleId}@${f.start?.line}:${f.start?.column}`)).toEqual([
+      'duplicate-key@6:3',
+      `nodeport-out-of-range@7:${ports.indexOf('99') + 1}`,
+    ])
+    expect(result.findings[1]!.message).toBe('nodePort 99 is outside the node port range 30000-32767')
+  })
+
+  it('expands List kinds and locates their items', async () => {
+    const ports = '    ports: [{port: 1, nodePort: 30001}]'
+    const result = await lintText(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a, namespace: x}\n  spec:\n${ports}\n`)
+    expect(result.findings.map((f) => [f.ruleId, describeObject(f.object), f.start?.line, f.start?.column])).toEqual([
+      ['nodeport-out-of-range', 'Service x/a', 8, ports.indexOf('30001') + 1],
+    ])
+  })
+
+  it('JSON input is located too', async () => {
+    const json = JSON.stringify({apiVersion: 'v1', kind: 'Service', metadata: {name: 'j'}, spec: {ports: [{port: 1, nodePort: 30001}]}}, null, 2)
+    const result = await lintText(json, 'svc.json')
+    const lines = json.split('\n')
+    const line = lines.findIndex((l) => l.includes('"nodePort"'))
+    const column = lines[line]!.indexOf('30001') + 1
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.start?.line, f.start?.column])).toEqual([['nodeport-out-of-range', 'svc.json', line + 1, column]])
+  })
+})

@@ -1,0 +1,11 @@
+import {ruleTester} from '../support/rule-tester.js'
+
+ruleTester('duplicate-key', {
+  valid: [{files: ['valid/distinct-keys.yaml']}],
+  invalid: [
+    {
+      files: ['invalid/repeated-selector.yaml'],
+      findings: [{line: 8, column: 5, message: 'duplicate key "app"'}],
+    },
+  ],
+})
