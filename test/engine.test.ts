@@ -77,3 +77,31 @@ describe('engine', () => {
     expect(result.findings.map((f) => [f.ruleId, f.file, f.start?.line, f.start?.column])).toEqual([['nodeport-out-of-range', 'svc.json', line + 1, column]])
   })
 })
+
+describe('pod templates', () => {
+  it('are read from built-in workload kinds, Argo Rollouts, and CRD kinds named in config', async () => {
+    const {ResourceIndex} = await import('../src/engine/resource-index.js')
+    const {BUILTIN_POD_TEMPLATE_KINDS} = await import('../src/engine/kinds.js')
+    const input = new LoadedInput()
+    loadText(
+      input,
+      'w.yaml',
+      [
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 3, template: {metadata: {labels: {app: d}}, spec: {}}}',
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec: {jobTemplate: {spec: {template: {metadata: {labels: {app: c}}}}}}',
+        'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec: {template: {metadata: {labels: {app: r}}}}',
+        'apiVersion: apps.kruise.io/v1alpha1\nkind: CloneSet\nmetadata: {name: k}\nspec: {template: {metadata: {labels: {app: k}}}}',
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec: {containers: []}',
+      ].join('\n---\n'),
+    )
+    const builtin = new ResourceIndex(input.resources)
+    expect(builtin.podTemplates.map((t) => [t.owner.kind, t.labels.app, t.replicas, t.batch])).toEqual([
+      ['Deployment', 'd', 3, false],
+      ['CronJob', 'c', undefined, true],
+      ['Rollout', 'r', 1, false],
+      ['Pod', 'p', undefined, false],
+    ])
+    const configured = new ResourceIndex(input.resources, [...BUILTIN_POD_TEMPLATE_KINDS, {group: 'apps.kruise.io', kind: 'CloneSet', path: ['spec', 'template']}])
+    expect(configured.podTemplates.map((t) => t.owner.kind)).toContain('CloneSet')
+  })
+})

@@ -59,6 +59,8 @@ export const BUILTIN_POD_TEMPLATE_KINDS: readonly PodTemplateKind[] = [
   {group: '', kind: 'ReplicationController', path: ['spec', 'template']},
   {group: 'batch', kind: 'Job', path: ['spec', 'template'], batch: true},
   {group: 'batch', kind: 'CronJob', path: ['spec', 'jobTemplate', 'spec', 'template'], batch: true},
+  // Argo Rollouts replace Deployments in many clusters; Services point at their pods.
+  {group: 'argoproj.io', kind: 'Rollout', path: ['spec', 'template']},
 ]
 
 /** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `''`. */
