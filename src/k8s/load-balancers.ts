@@ -1,0 +1,35 @@
+/** What cloud providers read on a Service of type LoadBalancer. */
+import type {Resource} from '../engine/types.js'
+
+/** The annotation cloud providers read for the allowed client networks when spec.loadBalancerSourceRanges is not set. */
+export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges'
+
+/**
+ * Annotations that make a cloud provider's load balancer internal (a private
+ * address only), each with the values that mean so.
+ */
+const INTERNAL_ANNOTATIONS: ReadonlyArray<readonly [string, (value: string) => boolean]> = [
+  // AWS (in-tree provider): "true"; early releases took a CIDR such as 0.0.0.0/0 to mean the same.
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', (v) => v !== '' && v.toLowerCase() !== 'false'],
+  // AWS Load Balancer Controller.
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', (v) => v.toLowerCase() === 'internal'],
+  ['networking.gke.io/load-balancer-type', (v) => v.toLowerCase() === 'internal'],
+  ['cloud.google.com/load-balancer-type', (v) => v.toLowerCase() === 'internal'],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', (v) => v.toLowerCase() === 'true'],
+  ['service.beta.kubernetes.io/oci-load-balancer-internal', (v) => v.toLowerCase() === 'true'],
+  ['oci-network-load-balancer.oraclecloud.com/internal', (v) => v.toLowerCase() === 'true'],
+  ['service.beta.kubernetes.io/openstack-internal-load-balancer', (v) => v.toLowerCase() === 'true'],
+  ['service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type', (v) => v.toLowerCase() === 'private'],
+  ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', (v) => v.toLowerCase() === 'intranet'],
+  ['service.kubernetes.io/qcloud-loadbalancer-internal-subnetid', (v) => v !== ''],
+]
+
+/** The annotation that makes this Service's load balancer internal, if one does. */
+export function internalLoadBalancer(service: Resource): string | undefined {
+  for (const [key, internal] of INTERNAL_ANNOTATIONS) {
+    const value = service.annotations[key]
+    if (value !== undefined && internal(value.trim())) return key
+  }
+
+  return undefined
+}

@@ -1,0 +1,35 @@
+import {ruleTester} from '../support/rule-tester.js'
+
+const ANYONE = 'the load balancer accepts connections from any address on the internet'
+
+ruleTester('loadbalancer-source-ranges', {
+  valid: [
+    {name: 'ranges in the field, or in the annotation when the field is not set', files: ['valid/restricted.yaml']},
+    {files: ['valid/internal-load-balancers.yaml']},
+    {files: ['valid/not-load-balancers.yaml']},
+  ],
+  invalid: [
+    {
+      name: 'no ranges: none given, an empty list, an internal annotation set to false',
+      files: ['invalid/no-source-ranges.yaml'],
+      findings: [
+        {object: 'Service shop/storefront', line: 7, column: 9, endColumn: 21, message: `LoadBalancer without loadBalancerSourceRanges: ${ANYONE}`},
+        {object: 'Service shop/api', line: 21, column: 29, message: `loadBalancerSourceRanges is empty: ${ANYONE}`},
+        {object: 'Service shop/reports', line: 36, column: 9, message: `LoadBalancer without loadBalancerSourceRanges: ${ANYONE}`},
+      ],
+    },
+    {
+      name: 'ranges of prefix length 0, in the field and in the annotation',
+      files: ['invalid/whole-internet-listed.yaml'],
+      findings: [
+        {object: 'Service shop/admin', line: 10, column: 7, endColumn: 16, message: `loadBalancerSourceRanges include 0.0.0.0/0 and ::/0: ${ANYONE}`},
+        {
+          object: 'Service shop/legacy',
+          line: 23,
+          column: 61,
+          message: `annotation service.beta.kubernetes.io/load-balancer-source-ranges includes 0.0.0.0/0: ${ANYONE}`,
+        },
+      ],
+    },
+  ],
+})
