@@ -18,8 +18,10 @@ const scratch = (files: Record<string, string>): string => {
 }
 
 const clash = path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')
+/** The rules these tests configure; others may report on the same fixture and are left out. */
+const UNDER_TEST = new Set(['nodeport-conflict', 'nodeport-out-of-range'])
 const ruleIds = async (cwd: string, options: Parameters<typeof lintFiles>[1] = {}): Promise<string[]> =>
-  (await lintFiles([clash], {cwd, ...options})).result.findings.map((f) => `${f.ruleId}:${f.severity}`)
+  (await lintFiles([clash], {cwd, ...options})).result.findings.filter((f) => UNDER_TEST.has(f.ruleId)).map((f) => `${f.ruleId}:${f.severity}`)
 
 describe('config file', () => {
   it('is found from the working directory upward', () => {
@@ -78,7 +80,7 @@ describe('config file', () => {
 describe('exemptions', () => {
   const exempt = async (exemption: string): Promise<string[]> => {
     const dir = scratch({'.k8s-net.yaml': `exemptions:\n${exemption}`})
-    return (await lintFiles([clash], {cwd: dir})).result.findings.map((f) => f.ruleId)
+    return (await lintFiles([clash], {cwd: dir})).result.findings.filter((f) => UNDER_TEST.has(f.ruleId)).map((f) => f.ruleId)
   }
 
   it('by rule and namespace', async () => {

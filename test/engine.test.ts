@@ -7,8 +7,11 @@ import {LoadedInput, loadText} from '../src/loaders/sources.js'
 import {lintFiles} from '../src/run.js'
 import {describeObject, FIXTURES} from './support/rule-tester.js'
 
+/** The rules these tests exercise the engine with; others may report on the same input and are left out. */
+const UNDER_TEST = new Set(['nodeport-conflict', 'nodeport-out-of-range', 'invalid-yaml', 'duplicate-key'])
+
 const lintText = async (text: string, file = 'app.yaml') => {
-  const rules = await loadRules()
+  const rules = (await loadRules()).filter((r) => UNDER_TEST.has(r.meta.id))
   const input = new LoadedInput()
   loadText(input, file, text)
   input.files.push(file)
@@ -18,13 +21,13 @@ const lintText = async (text: string, file = 'app.yaml') => {
 describe('engine', () => {
   it('suppression annotations silence one rule on one object, and are counted', async () => {
     const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/suppressed.yaml')], {cwd: FIXTURES})
-    expect(result.findings).toEqual([])
+    expect(result.findings.filter((f) => f.ruleId === 'nodeport-conflict')).toEqual([])
     expect(result.suppressed).toBe(1)
   })
 
   it('without the annotation the same input is reported', async () => {
     const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')], {cwd: FIXTURES})
-    expect(result.findings.map((f) => [f.ruleId, describeObject(f.object), f.start?.line])).toEqual([
+    expect(result.findings.filter((f) => UNDER_TEST.has(f.ruleId)).map((f) => [f.ruleId, describeObject(f.object), f.start?.line])).toEqual([
       ['nodeport-conflict', 'Service team-b/web', 28],
       ['nodeport-out-of-range', 'Service team-b/web', 30],
     ])
