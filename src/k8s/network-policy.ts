@@ -1,0 +1,364 @@
+/**
+ * NetworkPolicy semantics: what a policy selects, which directions it
+ * isolates, and whether it denies traffic by default for a whole namespace.
+ *
+ * Kubernetes NetworkPolicy (networking.k8s.io): a policy applies only in its
+ * own namespace; `podSelector: {}` (or an absent one) selects every pod there;
+ * when policyTypes is absent or empty, Ingress is implied and Egress only when
+ * the policy has egress rules; no rules in a direction the policy isolates
+ * means nothing is allowed in that direction, while one empty rule (`- {}`)
+ * allows everything.
+ *
+ * CNI policy kinds are recognised where they select every pod of a namespace,
+ * conservatively (a form that is not understood never counts as coverage):
+ * CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy (cilium.io), Calico
+ * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
+ * projectcalico.org). See `defaultDenyDirections` for the exact forms.
+ */
+import type {ResourceIndex} from '../engine/resource-index.js'
+import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
+import type {Resource} from '../engine/types.js'
+
+export type Direction = 'Ingress' | 'Egress'
+export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
+
+/** What is known of a namespace: its name, and its labels when its Namespace object is in the input. */
+export interface NamespaceFacts {
+  name: string
+  /** Labels of the Namespace object; undefined when the input does not hold it (labels unknown). */
+  labels?: Readonly<Record<string, string>>
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+const CALICO_GROUPS = new Set(['crd.projectcalico.org', 'projectcalico.org'])
+
+/** A Kubernetes NetworkPolicy (networking.k8s.io, or the long-gone extensions group). */
+export function isNetworkPolicy(resource: Resource): boolean {
+  return resource.kind === 'NetworkPolicy' && (resource.group === 'networking.k8s.io' || resource.group === 'extensions')
+}
+
+/** The Kubernetes NetworkPolicies of the input (reference ones included), in load order. */
+export function networkPolicies(index: ResourceIndex): Resource[] {
+  return index.byKind('NetworkPolicy').filter(isNetworkPolicy)
+}
+
+export function policySpec(policy: Resource): Record<string, unknown> {
+  const spec = policy.object.spec
+  return isRecord(spec) ? spec : {}
+}
+
+/** A NetworkPolicy's podSelector; absent or null reads as empty, which selects every pod of the namespace. */
+export function podSelectorOf(policy: Resource): SelectorParse {
+  return parseLabelSelector(policySpec(policy).podSelector)
+}
+
+const ruleField = (direction: Direction): 'ingress' | 'egress' => (direction === 'Ingress' ? 'ingress' : 'egress')
+
+/**
+ * The rules of a direction: `[]` when absent, null or empty; undefined when
+ * the field is not a list (the API server would refuse the policy).
+ */
+export function rulesOf(policy: Resource, direction: Direction): unknown[] | undefined {
+  const rules = policySpec(policy)[ruleField(direction)]
+  if (rules === undefined || rules === null) return []
+  return Array.isArray(rules) ? rules : undefined
+}
+
+/**
+ * The directions a NetworkPolicy isolates: policyTypes as written when it is a
+ * non-empty list; otherwise Ingress, plus Egress when the policy has egress
+ * rules (as the API server defaults it).
+ */
+export function policyTypes(policy: Resource): Set<Direction> {
+  const written = policySpec(policy).policyTypes
+  if (Array.isArray(written) && written.length > 0) {
+    return new Set(written.filter((t): t is Direction => t === 'Ingress' || t === 'Egress'))
+  }
+
+  const egress = rulesOf(policy, 'Egress')
+  return new Set<Direction>(egress === undefined || egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'])
+}
+
+/**
+ * The directions in which this policy denies traffic by default to or from
+ * every pod of the namespace (empty when it does not).
+ *
+ * - NetworkPolicy (networking.k8s.io): in its own namespace, empty podSelector,
+ *   the direction among its effective policyTypes, and no rules in that
+ *   direction. Egress rules that only open port 53 (DNS, UDP or TCP) still
+ *   count as an egress default deny: everything else stays denied.
+ * - CiliumNetworkPolicy in its own namespace, CiliumClusterwideNetworkPolicy
+ *   anywhere: a rule (`spec`, or an entry of `specs`) whose endpointSelector
+ *   selects every endpoint of the namespace (`{}`, or only requirements on
+ *   `io.kubernetes.pod.namespace` and, when the Namespace object is in the
+ *   input, `io.cilium.k8s.namespace.labels.*`), with either an
+ *   `ingress`/`egress` section of empty rules only (`- {}`, or DNS-only egress)
+ *   and enableDefaultDeny not false for that direction, or an
+ *   `ingressDeny`/`egressDeny` rule with nothing but `fromEntities`/`toEntities`
+ *   holding `all`.
+ * - Calico NetworkPolicy in its own namespace, GlobalNetworkPolicy anywhere:
+ *   a selector that is absent, empty, `all()`, or only tests
+ *   `projectcalico.org/namespace` (joined by `&&`); for GlobalNetworkPolicy a
+ *   namespaceSelector that is absent, `all()`, or tests only the namespace's
+ *   name (`projectcalico.org/name`, `kubernetes.io/metadata.name`) and, when
+ *   the Namespace object is in the input, its labels; no
+ *   serviceAccountSelector, doNotTrack or preDNAT; the direction among its
+ *   types (defaulted as Calico does when absent); and rules in that direction
+ *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
+ *   tier whose Tier object in the input has defaultAction Pass does not count.
+ */
+export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
+  if (isNetworkPolicy(policy)) return policy.namespace === ns.name ? kubeDefaultDeny(policy) : []
+  if (policy.group === 'cilium.io') {
+    if (policy.kind === 'CiliumNetworkPolicy' && policy.namespace === ns.name) return ciliumDefaultDeny(policy, ns)
+    if (policy.kind === 'CiliumClusterwideNetworkPolicy') return ciliumDefaultDeny(policy, ns)
+    return []
+  }
+
+  if (CALICO_GROUPS.has(policy.group)) {
+    if (policy.kind === 'NetworkPolicy' && policy.namespace === ns.name) return calicoDefaultDeny(policy, ns, index, false)
+    if (policy.kind === 'GlobalNetworkPolicy') return calicoDefaultDeny(policy, ns, index, true)
+  }
+
+  return []
+}
+
+/** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
+export function policyObjects(index: ResourceIndex): Resource[] {
+  return ['NetworkPolicy', 'GlobalNetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']
+    .flatMap((kind) => index.byKind(kind))
+    .sort((a, b) => a.uid - b.uid)
+}
+
+function kubeDefaultDeny(policy: Resource): Direction[] {
+  // A spec that is not a mapping is refused by the API server; an absent one reads as empty, as there.
+  const spec = policy.object.spec
+  if (spec !== undefined && spec !== null && !isRecord(spec)) return []
+  const selector = podSelectorOf(policy)
+  if (!selector.ok || selector.selector.requirements.length > 0) return []
+  const types = policyTypes(policy)
+  return DIRECTIONS.filter((d) => {
+    if (!types.has(d)) return false
+    const rules = rulesOf(policy, d)
+    return rules !== undefined && rules.every((rule) => d === 'Egress' && isKubeDnsRule(rule))
+  })
+}
+
+/** An egress rule that opens only port 53 (UDP or TCP), to whatever peers. */
+function isKubeDnsRule(rule: unknown): boolean {
+  if (!isRecord(rule) || !Array.isArray(rule.ports) || rule.ports.length === 0) return false
+  return rule.ports.every(
+    (p) =>
+      isRecord(p) &&
+      p.port === 53 &&
+      (p.endPort === undefined || p.endPort === null || p.endPort === 53) &&
+      (p.protocol === undefined || p.protocol === 'UDP' || p.protocol === 'TCP'),
+  )
+}
+
+// ---- Cilium ----------------------------------------------------------------
+
+const CILIUM_NAMESPACE = 'io.kubernetes.pod.namespace'
+const CILIUM_NAMESPACE_LABEL = 'io.cilium.k8s.namespace.labels.'
+
+/** A Cilium label key without its source prefix (`k8s:`, `any:`). */
+const ciliumKey = (key: string): string => key.replace(/^(?:k8s|any):/, '')
+
+function ciliumDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
+  const spec = policy.object.spec
+  const specs = policy.object.specs
+  const rules = [...(isRecord(spec) ? [spec] : []), ...(Array.isArray(specs) ? specs.filter(isRecord) : [])]
+  const out = new Set<Direction>()
+  for (const rule of rules) {
+    if (rule.nodeSelector !== undefined || !isRecord(rule.endpointSelector)) continue
+    const parsed = parseLabelSelector(rule.endpointSelector)
+    if (!parsed.ok) continue
+    const selectsAll = selectsEveryone(parsed.selector, (key) => {
+      const k = ciliumKey(key)
+      if (k === CILIUM_NAMESPACE) return {known: true, value: ns.name}
+      if (k.startsWith(CILIUM_NAMESPACE_LABEL) && ns.labels) return {known: true, value: ns.labels[k.slice(CILIUM_NAMESPACE_LABEL.length)]}
+      return {known: false}
+    })
+    if (!selectsAll) continue
+    for (const d of DIRECTIONS) if (ciliumDenies(rule, d)) out.add(d)
+  }
+
+  return DIRECTIONS.filter((d) => out.has(d))
+}
+
+function ciliumDenies(rule: Record<string, unknown>, direction: Direction): boolean {
+  const field = ruleField(direction)
+  const deny = rule[`${field}Deny`]
+  const entities = direction === 'Ingress' ? 'fromEntities' : 'toEntities'
+  const denyAll = (r: unknown): boolean =>
+    isRecord(r) && Object.keys(r).length === 1 && Array.isArray(r[entities]) && r[entities].includes('all')
+  if (Array.isArray(deny) && deny.some(denyAll)) return true
+
+  const enable = rule.enableDefaultDeny
+  if (isRecord(enable) && enable[field] === false) return false
+  const allows = rule[field]
+  if (!Array.isArray(allows) || allows.length === 0) return false // "if omitted or empty, this rule does not apply"
+  return allows.every((r) => isRecord(r) && (Object.keys(r).length === 0 || (direction === 'Egress' && isCiliumDnsRule(r))))
+}
+
+/** A Cilium egress rule whose toPorts open only port 53 (UDP, TCP or ANY), DNS rules allowed. */
+function isCiliumDnsRule(rule: Record<string, unknown>): boolean {
+  const toPorts = rule.toPorts
+  if (!Array.isArray(toPorts) || toPorts.length === 0) return false
+  return toPorts.every(
+    (tp) =>
+      isRecord(tp) &&
+      Array.isArray(tp.ports) &&
+      tp.ports.length > 0 &&
+      tp.ports.every(
+        (p) =>
+          isRecord(p) &&
+          (p.port === 53 || p.port === '53') &&
+          (p.endPort === undefined || p.endPort === null || p.endPort === 53) &&
+          (p.protocol === undefined || ['UDP', 'TCP', 'ANY'].includes(String(p.protocol))),
+      ),
+  )
+}
+
+type LabelLookup = (key: string) => {known: boolean; value?: string}
+
+/**
+ * Whether a selector holds for every pod of the namespace: each requirement
+ * is on a key whose value is known for all of them (the namespace's name or
+ * its labels), and the requirements hold.
+ */
+function selectsEveryone(selector: Selector, lookup: LabelLookup): boolean {
+  const labels: Record<string, string> = {}
+  for (const r of selector.requirements) {
+    const found = lookup(r.key)
+    if (!found.known) return false
+    if (found.value !== undefined) labels[r.key] = found.value
+  }
+
+  return matches(selector, labels)
+}
+
+// ---- Calico ----------------------------------------------------------------
+
+function calicoDefaultDeny(policy: Resource, ns: NamespaceFacts, index: ResourceIndex, global: boolean): Direction[] {
+  const spec = policySpec(policy)
+  if (spec.doNotTrack === true || spec.preDNAT === true) return []
+  if (spec.serviceAccountSelector !== undefined && !isCalicoAll(spec.serviceAccountSelector)) return []
+  if (typeof spec.tier === 'string' && spec.tier !== 'default') {
+    const tier = index.byKind('Tier').find((t) => CALICO_GROUPS.has(t.group) && t.name === spec.tier)
+    const tierSpec = tier?.object.spec
+    if (isRecord(tierSpec) && tierSpec.defaultAction === 'Pass') return []
+  }
+
+  const endpoint = calicoSelects(spec.selector, (key) => {
+    // Workload endpoints carry their namespace, and its labels with the pcns. prefix.
+    if (key === 'projectcalico.org/namespace' || key === 'pcns.projectcalico.org/name') return {known: true, value: ns.name}
+    if (key.startsWith('pcns.') && ns.labels) return {known: true, value: ns.labels[key.slice('pcns.'.length)]}
+    return {known: false}
+  })
+  if (endpoint !== true) return []
+  if (global) {
+    const namespaces = calicoSelects(spec.namespaceSelector, (key) => {
+      if (key === 'projectcalico.org/name' || key === 'kubernetes.io/metadata.name') return {known: true, value: ns.name}
+      return ns.labels ? {known: true, value: ns.labels[key]} : {known: false}
+    })
+    if (namespaces !== true) return []
+  }
+
+  const ingress = spec.ingress
+  const egress = spec.egress
+  const has = (rules: unknown): boolean => Array.isArray(rules) && rules.length > 0
+  let types: Direction[]
+  if (Array.isArray(spec.types) && spec.types.length > 0) {
+    types = DIRECTIONS.filter((d) => (spec.types as unknown[]).includes(d))
+  } else {
+    // Calico's default: Egress alone when only egress rules exist, both when both do, else Ingress.
+    types = has(egress) ? (has(ingress) ? ['Ingress', 'Egress'] : ['Egress']) : ['Ingress']
+  }
+
+  return types.filter((d) => {
+    const rules = d === 'Ingress' ? ingress : egress
+    if (rules === undefined || rules === null) return true
+    if (!Array.isArray(rules)) return false
+    return rules.every((r) => isRecord(r) && (r.action === 'Deny' || r.action === 'Log' || (d === 'Egress' && isCalicoDnsRule(r))))
+  })
+}
+
+function isCalicoAll(selector: unknown): boolean {
+  return calicoSelects(selector, () => ({known: false})) === true
+}
+
+/** An Allow rule for UDP or TCP to destination port 53 only. */
+function isCalicoDnsRule(rule: Record<string, unknown>): boolean {
+  if (rule.action !== 'Allow' || (rule.protocol !== 'UDP' && rule.protocol !== 'TCP')) return false
+  const destination = rule.destination
+  if (!isRecord(destination) || !Array.isArray(destination.ports) || destination.ports.length === 0) return false
+  return destination.ports.every((p) => p === 53 || p === '53')
+}
+
+const QUOTED = String.raw`(?:'([^']*)'|"([^"]*)")`
+const KEY = String.raw`([A-Za-z0-9_.\/-]+)`
+const TERMS: ReadonlyArray<[RegExp, (m: RegExpExecArray, lookup: LabelLookup) => boolean | undefined]> = [
+  [/^all\(\)$/, () => true],
+  [new RegExp(String.raw`^(!?)\s*has\(\s*${KEY}\s*\)$`), (m, lookup) => known(lookup(m[2]!), (v) => (v !== undefined) !== (m[1] === '!'))],
+  [new RegExp(String.raw`^${KEY}\s*(==|!=)\s*${QUOTED}$`), (m, lookup) => known(lookup(m[1]!), (v) => (v === (m[3] ?? m[4])) === (m[2] === '=='))],
+  [
+    new RegExp(String.raw`^${KEY}\s+(in|not\s+in)\s*\{([^}]*)\}$`),
+    (m, lookup) => {
+      const values = [...m[3]!.matchAll(new RegExp(QUOTED, 'g'))].map((v) => v[1] ?? v[2]!)
+      return known(lookup(m[1]!), (v) => (v !== undefined && values.includes(v)) === (m[2] === 'in'))
+    },
+  ],
+]
+
+function known(found: {known: boolean; value?: string}, test: (value: string | undefined) => boolean): boolean | undefined {
+  return found.known ? test(found.value) : undefined
+}
+
+/**
+ * Evaluates a Calico selector expression for every endpoint that shares the
+ * looked-up labels: true or false, or undefined when the expression uses a
+ * form or a label this reading does not know (`||`, parentheses, other labels).
+ * Absent, empty and `all()` select everything.
+ */
+export function calicoSelects(selector: unknown, lookup: LabelLookup): boolean | undefined {
+  if (selector === undefined || selector === null) return true
+  if (typeof selector !== 'string') return undefined
+  const text = selector.trim()
+  if (text === '') return true
+  if (text.includes('||') || /[()]/.test(text.replaceAll(/\b(?:all|has)\([^()]*\)/g, ''))) return undefined
+  let result: boolean | undefined = true
+  for (const term of text.split('&&').map((t) => t.trim())) {
+    const rule = TERMS.map(([pattern, evaluate]) => ({m: pattern.exec(term), evaluate})).find((t) => t.m)
+    const value = rule ? rule.evaluate(rule.m!, lookup) : undefined
+    if (value === undefined) return undefined
+    result = result && value
+  }
+
+  return result
+}
+
+// ---- Writing policies ------------------------------------------------------
+
+/**
+ * A NetworkPolicy that denies the given directions by default for every pod
+ * of the namespace. An egress default deny keeps DNS (port 53, UDP and TCP)
+ * open, or nothing in the namespace could resolve a name.
+ */
+export function defaultDenyPolicy(namespace: string, name: string, directions: readonly Direction[]): Record<string, unknown> {
+  const spec: Record<string, unknown> = {podSelector: {}, policyTypes: [...directions]}
+  if (directions.includes('Egress')) {
+    spec.egress = [
+      {
+        ports: [
+          {protocol: 'UDP', port: 53},
+          {protocol: 'TCP', port: 53},
+        ],
+      },
+    ]
+  }
+
+  return {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name, namespace}, spec}
+}

@@ -1,0 +1,98 @@
+import {describe, expect, it} from 'vitest'
+import {ResourceIndex} from '../../src/engine/resource-index.js'
+import {calicoSelects, defaultDenyDirections, type NamespaceFacts, policyTypes} from '../../src/k8s/network-policy.js'
+import {LoadedInput, loadText} from '../../src/loaders/sources.js'
+
+/** Loads YAML documents into an index; returns it and its resources. */
+function load(text: string): {index: ResourceIndex; resources: ResourceIndex['resources']} {
+  const input = new LoadedInput()
+  loadText(input, 'test.yaml', text)
+  const index = new ResourceIndex(input.resources)
+  return {index, resources: index.resources}
+}
+
+const shop: NamespaceFacts = {name: 'shop'}
+
+function directions(text: string, ns: NamespaceFacts = shop): string[] {
+  const {index, resources} = load(text)
+  return defaultDenyDirections(resources[0]!, ns, index)
+}
+
+describe('policyTypes', () => {
+  it('implies Ingress, and Egress only when the policy has egress rules', () => {
+    const none = load('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}')
+    expect([...policyTypes(none.resources[0]!)]).toEqual(['Ingress'])
+    const egress = load('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {egress: [{}], policyTypes: []}')
+    expect([...policyTypes(egress.resources[0]!)]).toEqual(['Ingress', 'Egress'])
+    const written = load('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {egress: [{}], policyTypes: [Egress]}')
+    expect([...policyTypes(written.resources[0]!)]).toEqual(['Egress'])
+  })
+})
+
+describe('defaultDenyDirections', () => {
+  it('NetworkPolicy: a policy of another namespace, one that allows, and a spec that is not a mapping do not count', () => {
+    expect(directions('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: other}\nspec: {podSelector: {}}')).toEqual([])
+    expect(directions('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop}\nspec: {ingress: [{}]}')).toEqual([])
+    expect(directions('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop}\nspec: [1]')).toEqual([])
+    expect(directions('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop}')).toEqual(['Ingress'])
+    expect(
+      directions('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop}\nspec: {policyTypes: [Ingress, Egress], egress: [{ports: [{port: 53, protocol: UDP}, {port: 53, endPort: 60}]}]}'),
+    ).toEqual(['Ingress'])
+  })
+
+  it('Cilium: specs entries, enableDefaultDeny false, namespace labels when the Namespace is known', () => {
+    const cnp = (rule: string): string => `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: a, namespace: shop}\nspecs:\n  - endpointSelector: {matchLabels: {app: x}}\n    ingress: [{}]\n  - ${rule}`
+    expect(directions(cnp('{endpointSelector: {}, egress: [{}]}'))).toEqual(['Egress'])
+    expect(directions(cnp('{endpointSelector: {}, ingress: [{}], enableDefaultDeny: {ingress: false}}'))).toEqual([])
+    expect(directions(cnp('{endpointSelector: {}, ingress: [{}], enableDefaultDeny: {ingress: false}, ingressDeny: [{fromEntities: [all]}]}'))).toEqual(['Ingress'])
+    expect(directions(cnp('{nodeSelector: {}, ingress: [{}]}'))).toEqual([])
+    expect(directions(cnp("{endpointSelector: {}, egress: [{toEndpoints: [{}], toPorts: [{ports: [{port: '53', protocol: ANY}]}]}]}"))).toEqual(['Egress'])
+
+    const ccnp =
+      'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: a}\nspec:\n  endpointSelector: {matchLabels: {k8s:io.cilium.k8s.namespace.labels.team: shop}}\n  ingress: [{}]'
+    expect(directions(ccnp)).toEqual([])
+    expect(directions(ccnp, {name: 'shop', labels: {team: 'shop'}})).toEqual(['Ingress'])
+    expect(directions(ccnp, {name: 'shop', labels: {team: 'cart'}})).toEqual([])
+  })
+
+  it('Calico: types defaulted as Calico does, tiers that pass, GlobalNetworkPolicy namespaceSelector', () => {
+    const np = (spec: string): string => `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop}\nspec: ${spec}`
+    expect(directions(np('{}'))).toEqual(['Ingress'])
+    expect(directions(np('{egress: [{action: Deny}]}'))).toEqual(['Egress'])
+    expect(directions(np('{ingress: [{action: Allow}], egress: [{action: Deny}]}'))).toEqual(['Egress'])
+    expect(directions(np("{selector: \"app == 'x'\"}"))).toEqual([])
+    expect(directions(np('{serviceAccountSelector: "role == \'x\'"}'))).toEqual([])
+
+    const tiered = `${np('{tier: security}')}\n---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: security}\nspec: {defaultAction: Pass}`
+    expect(directions(tiered)).toEqual([])
+    expect(directions(np('{tier: security}'))).toEqual(['Ingress'])
+
+    const gnp = (selector: string): string =>
+      `apiVersion: crd.projectcalico.org/v1\nkind: GlobalNetworkPolicy\nmetadata: {name: a}\nspec: {namespaceSelector: "${selector}"}`
+    expect(directions(gnp("kubernetes.io/metadata.name == 'shop'"))).toEqual(['Ingress'])
+    expect(directions(gnp("projectcalico.org/name == 'cart'"))).toEqual([])
+    expect(directions(gnp("env == 'prod'"))).toEqual([])
+    expect(directions(gnp("env == 'prod'"), {name: 'shop', labels: {env: 'prod'}})).toEqual(['Ingress'])
+  })
+})
+
+describe('calicoSelects', () => {
+  const lookup = (key: string): {known: boolean; value?: string} => (key === 'projectcalico.org/namespace' ? {known: true, value: 'shop'} : {known: false})
+
+  it.each([
+    [undefined, true],
+    ['', true],
+    [' all() ', true],
+    ["projectcalico.org/namespace not in {'kube-system', 'calico-system'}", true],
+    ["projectcalico.org/namespace in {'kube-system'}", false],
+    ['projectcalico.org/namespace == "shop" && has(projectcalico.org/namespace)', true],
+    ["projectcalico.org/namespace != 'shop'", false],
+    ['!has(projectcalico.org/namespace)', false],
+    ["app == 'web'", undefined],
+    ["all() || app == 'web'", undefined],
+    ['(all())', undefined],
+    [7, undefined],
+  ])('%j → %j', (selector, expected) => {
+    expect(calicoSelects(selector, lookup)).toBe(expected)
+  })
+})

@@ -1,0 +1,155 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {lintWithRule, ruleTester} from '../support/rule-tester.js'
+
+const requireEgress = {requireEgress: true}
+
+ruleTester('default-deny-missing', {
+  valid: [
+    {name: 'podSelector: {} with policyTypes absent and no rules denies ingress', files: ['valid/policy-types-absent.yaml']},
+    {name: 'an ingress-only default deny beside allow policies', files: ['valid/ingress-only-deny-and-allow-rules.yaml']},
+    {name: 'ingress and egress denied, egress keeping DNS open', files: ['valid/ingress-and-egress-deny.yaml'], options: requireEgress},
+    {name: 'Cilium policies, namespaced and clusterwide', files: ['valid/cilium.yaml']},
+    {name: 'Calico policies, namespaced and global', files: ['valid/calico.yaml'], options: requireEgress},
+    {files: ['valid/system-namespace.yaml']},
+    {name: 'the default deny is given with --context', files: ['valid/workload-only.yaml'], context: ['context/shop-default-deny.yaml']},
+  ],
+  invalid: [
+    {
+      name: 'a policy that selects every pod but allows ingress is no default deny',
+      files: ['invalid/select-all-with-allow-rule.yaml'],
+      findings: [
+        {
+          object: 'Deployment shop/web',
+          line: 19,
+          column: 9,
+          endLine: 19,
+          endColumn: 12,
+          message:
+            'namespace shop has no NetworkPolicy that denies ingress by default: any pod in the cluster can connect to its pods; NetworkPolicy allow-cluster selects every pod but its ingress rules allow traffic, so it is no default deny (invalid/select-all-with-allow-rule.yaml:13:5)',
+        },
+      ],
+    },
+    {
+      name: 'a default deny in another namespace does not cover this one',
+      files: ['invalid/deny-in-another-namespace.yaml'],
+      findings: [
+        {
+          object: 'Namespace shop',
+          line: 24,
+          column: 9,
+          message: 'namespace shop has no NetworkPolicy that denies ingress by default: any pod in the cluster can connect to its pods',
+        },
+      ],
+    },
+    {
+      name: 'requireEgress: both directions missing in one namespace, egress in the other',
+      files: ['invalid/deny-in-another-namespace.yaml'],
+      options: requireEgress,
+      findings: [
+        {
+          object: 'Namespace shop',
+          line: 24,
+          column: 9,
+          message:
+            'namespace shop has no NetworkPolicy that denies ingress and egress by default: any pod in the cluster can connect to its pods, and they can connect anywhere, outside the cluster included',
+        },
+        {
+          object: 'Pod other/tool',
+          line: 37,
+          column: 9,
+          message:
+            'namespace other has no NetworkPolicy that denies egress by default: its pods can connect anywhere, outside the cluster included; NetworkPolicy default-deny selects every pod but isolates ingress only (invalid/deny-in-another-namespace.yaml:32:3)',
+        },
+      ],
+    },
+    {
+      name: 'an egress-only policy and a policy that selects some pods',
+      files: ['invalid/egress-only-and-partial-selector.yaml'],
+      findings: [
+        {
+          object: 'Namespace shop',
+          line: 28,
+          column: 9,
+          message:
+            'namespace shop has no NetworkPolicy that denies ingress by default: any pod in the cluster can connect to its pods; NetworkPolicy deny-egress selects every pod but isolates egress only (invalid/egress-only-and-partial-selector.yaml:11:5)',
+        },
+      ],
+    },
+    {
+      name: 'requireEgress: an ingress-only deny, and an egress rule that allows more than DNS',
+      files: ['invalid/egress-required.yaml'],
+      options: requireEgress,
+      findings: [
+        {
+          object: 'Pod shop/web',
+          line: 33,
+          column: 9,
+          message:
+            'namespace shop has no NetworkPolicy that denies egress by default: its pods can connect anywhere, outside the cluster included; NetworkPolicy default-deny-egress selects every pod but its egress rules allow traffic, so it is no default deny (invalid/egress-required.yaml:24:5)',
+        },
+      ],
+    },
+    {
+      name: 'Cilium and Calico policies that allow traffic, do not apply, or select some pods',
+      files: ['invalid/cni-policies-that-allow.yaml'],
+      findings: [{object: 'Namespace shop', line: 50, column: 9}],
+    },
+    {
+      name: 'with the Namespace object in --context, the finding goes on the linted workload',
+      files: ['invalid/namespace-in-context.yaml'],
+      context: ['context/data-namespace.yaml'],
+      findings: [{object: 'StatefulSet data/db', line: 5, column: 9}],
+    },
+  ],
+})
+
+describe('default-deny-missing fix', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-default-deny-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('is a policy for the namespace, named apart from existing ones, that keeps DNS open', async () => {
+    const [finding] = await lintWithRule('default-deny-missing', {files: ['invalid/egress-required.yaml'], options: requireEgress})
+    expect(finding?.fix).toBe(
+      [
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: default-deny-egress-2',
+        '  namespace: shop',
+        'spec:',
+        '  podSelector: {}',
+        '  policyTypes:',
+        '    - Egress',
+        '  egress:',
+        '    - ports:',
+        '        - protocol: UDP',
+        '          port: 53',
+        '        - protocol: TCP',
+        '          port: 53',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  for (const [file, options] of [
+    ['invalid/select-all-with-allow-rule.yaml', {}],
+    ['invalid/deny-in-another-namespace.yaml', {}],
+    ['invalid/deny-in-another-namespace.yaml', requireEgress],
+    ['invalid/cni-policies-that-allow.yaml', requireEgress],
+    ['invalid/egress-required.yaml', requireEgress],
+  ] as const) {
+    it(`applied, clears the finding: ${file}${options === requireEgress ? ' (requireEgress)' : ''}`, async () => {
+      const findings = await lintWithRule('default-deny-missing', {files: [file], options})
+      expect(findings.length).toBeGreaterThan(0)
+      const fixes = findings.map((f, i) => {
+        const fixFile = path.join(dir, `${path.basename(file, '.yaml')}-${i}.yaml`)
+        writeFileSync(fixFile, f.fix ?? '')
+        return fixFile
+      })
+      expect(await lintWithRule('default-deny-missing', {files: [file, ...fixes], options})).toEqual([])
+    })
+  }
+})
