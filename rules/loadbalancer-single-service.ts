@@ -3,7 +3,6 @@ import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {type FrontDoor, frontDoorOfService} from '../src/k8s/controllers.js'
 import {describeResource} from '../src/k8s/describe.js'
-import {selectPods} from '../src/k8s/pods.js'
 import {describeServicePort, portTraffic} from '../src/k8s/ports.js'
 import {servicePorts, serviceType, type ServicePort} from '../src/k8s/services.js'
 
@@ -38,7 +37,7 @@ export default defineRule({
     for (const service of index.byKind('Service', '')) {
       if (serviceType(service) !== 'LoadBalancer') continue
       const selector = serviceSelector(service)
-      const selected = selector ? selectPods(index, service.namespace, selector) : []
+      const selected = selector ? index.selectTemplates(service.namespace, selector) : []
       const frontDoor = frontDoorOfService(service, selected, extra)
       if (frontDoor) {
         frontDoors.push({service, frontDoor})

@@ -2,7 +2,8 @@ import {defineRule} from '../src/engine/rule.js'
 import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {formatSelector, matches, type Selector} from '../src/engine/selectors.js'
 import {networkPolicies, podSelectorOf} from '../src/k8s/network-policy.js'
-import {mayBeOperatorPods} from '../src/k8s/operators.js'
+import {editDistance} from '../src/k8s/describe.js'
+import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineRule({
       if (!index.hasPodTemplates(namespace)) continue
       const selector = parsed.selector
       if (index.selectTemplates(namespace, selector).length > 0) continue
-      if (mayBeOperatorPods(index, namespace, selector)) continue
+      if (operatorPodOwner(index, namespace, selector)) continue
       report({
         target: policy,
         path: ['spec', 'podSelector'],
@@ -80,16 +81,3 @@ function similar(a: string, b: string): boolean {
   return editDistance(a, b) <= Math.min(2, Math.floor(Math.max(a.length, b.length) / 4))
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-
-    previous = current
-  }
-
-  return previous[b.length]!
-}

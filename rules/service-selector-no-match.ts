@@ -3,7 +3,8 @@ import {defineRule} from '../src/engine/rule.js'
 import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {describeResource, editDistance, isNear} from '../src/k8s/describe.js'
-import {controllerLabelValues, customPodOwner, podsMeet, selectPods} from '../src/k8s/pods.js'
+import {controllerLabelValues, podsMeet} from '../src/engine/controller-labels.js'
+import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
   meta: {
@@ -20,9 +21,9 @@ export default defineRule({
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
       if (!selector || !index.hasPodTemplates(service.namespace)) continue
-      if (selectPods(index, service.namespace, selector).length > 0) continue
+      if (index.selectTemplates(service.namespace, selector).length > 0) continue
       // Pods an operator creates from a custom resource are in no template: the input cannot tell.
-      if (customPodOwner(index, service.namespace, selector)) continue
+      if (operatorPodOwner(index, service.namespace, selector)) continue
       let message = `selector ${formatSelector(selector)} matches no pod template in namespace ${service.namespace}`
       const related: RelatedLocation[] = []
       const near = nearestTemplate(selector, index.templatesIn(service.namespace))

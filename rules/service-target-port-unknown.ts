@@ -3,7 +3,6 @@ import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {describeResource, nearest} from '../src/k8s/describe.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
-import {selectPods} from '../src/k8s/pods.js'
 import {servicePorts} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
 
@@ -25,7 +24,7 @@ export default defineRule({
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
       if (!selector) continue
-      const templates = selectPods(index, service.namespace, selector)
+      const templates = index.selectTemplates(service.namespace, selector)
       if (templates.length === 0) continue
       const declared = declaredPorts(templates)
       const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))

@@ -4,6 +4,7 @@
  * Services route to which templates. Built once per run, with maps so that no
  * rule needs pairwise matching.
  */
+import {CONTROLLER_KEYS, podsMeet} from './controller-labels.js'
 import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from './kinds.js'
 import {matches, parseMatchLabels, type Selector} from './selectors.js'
 import type {ObjectPath, Resource} from './types.js'
@@ -114,14 +115,21 @@ export class ResourceIndex {
     return this.templatesByNamespace.get(namespace) ?? []
   }
 
-  /** Pod templates in a namespace whose labels satisfy the selector. An empty selector selects all of them. */
+  /**
+   * Pod templates in a namespace whose pods the selector reaches. An empty
+   * selector selects all of them. Labels that controllers add to their pods
+   * (`pod-template-hash`, `statefulset.kubernetes.io/pod-name`, `job-name`...)
+   * count, with their values checked where they can be known.
+   */
   selectTemplates(namespace: string, selector: Selector): PodTemplate[] {
+    const written = selector.requirements.filter((r) => !CONTROLLER_KEYS.has(r.key))
     // Narrow with the first single-valued equality; filter the rest.
-    const eq = selector.requirements.find((r) => r.operator === 'In' && r.values.length === 1)
+    const eq = written.find((r) => r.operator === 'In' && r.values.length === 1)
     const candidates = eq
       ? (this.templatesByLabel.get(key(namespace, eq.key, eq.values[0]!)) ?? [])
       : this.templatesIn(namespace)
-    return candidates.filter((t) => matches(selector, t.labels))
+    if (written.length === selector.requirements.length) return candidates.filter((t) => matches(selector, t.labels))
+    return candidates.filter((t) => selector.requirements.every((r) => podsMeet(r, t)))
   }
 
   /** The template that belongs to an object, if it carries one. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {parseMatchLabels, type Selector} from '../../src/engine/selectors.js'
-import {customPodOwner, selectPods} from '../../src/k8s/pods.js'
+import {operatorPodOwner} from '../../src/k8s/operators.js'
 import {indexOf} from './helpers.js'
 
 const selector = (labels: Record<string, string>): Selector => {
@@ -19,14 +19,14 @@ const workload = (kind: string, apiVersion: string, name: string, path: 'templat
   }
 }
 
-describe('selectPods', () => {
+describe('index.selectTemplates', () => {
   const index = indexOf(
     workload('StatefulSet', 'apps/v1', 'redis'),
     workload('Deployment', 'apps/v1', 'web'),
     workload('Job', 'batch/v1', 'migrate'),
     workload('CronJob', 'batch/v1', 'report', 'jobTemplate'),
   )
-  const names = (labels: Record<string, string>): string[] => selectPods(index, 'ns', selector(labels)).map((t) => t.owner.name)
+  const names = (labels: Record<string, string>): string[] => index.selectTemplates('ns', selector(labels)).map((t) => t.owner.name)
 
   it('counts the labels controllers put on their pods', () => {
     expect(names({app: 'redis', 'statefulset.kubernetes.io/pod-name': 'redis-2'})).toEqual(['redis'])
@@ -42,7 +42,7 @@ describe('selectPods', () => {
   })
 })
 
-describe('customPodOwner', () => {
+describe('operatorPodOwner', () => {
   const index = indexOf(
     {apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: {name: 'k8s', namespace: 'ns'}, spec: {replicas: 2}},
     {apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: {name: 'web', namespace: 'ns', labels: {app: 'web'}}, spec: {endpoints: []}},
@@ -50,12 +50,17 @@ describe('customPodOwner', () => {
   )
 
   it('finds custom resources that run pods and carry or name the selected labels', () => {
-    expect(customPodOwner(index, 'ns', selector({prometheus: 'k8s'}))?.kind).toBe('Prometheus')
-    expect(customPodOwner(index, 'ns', selector({app: 'cache'}))?.kind).toBe('Cache')
+    expect(operatorPodOwner(index, 'ns', selector({prometheus: 'k8s'}))?.kind).toBe('Prometheus')
+    expect(operatorPodOwner(index, 'ns', selector({app: 'cache'}))?.kind).toBe('Cache')
+  })
+
+  it('finds them when the selector names their kind, as operators label their pods', () => {
+    expect(operatorPodOwner(index, 'ns', selector({'app.kubernetes.io/name': 'prometheus'}))?.name).toBe('k8s')
+    expect(operatorPodOwner(index, 'ns', selector({prometheus: 'main'}))?.name).toBe('k8s')
   })
 
   it('ignores custom resources that run no pods, and other namespaces', () => {
-    expect(customPodOwner(index, 'ns', selector({app: 'web'}))).toBeUndefined()
-    expect(customPodOwner(index, 'other', selector({prometheus: 'k8s'}))).toBeUndefined()
+    expect(operatorPodOwner(index, 'ns', selector({app: 'web'}))).toBeUndefined()
+    expect(operatorPodOwner(index, 'other', selector({prometheus: 'k8s'}))).toBeUndefined()
   })
 })
