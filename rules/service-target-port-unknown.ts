@@ -12,11 +12,11 @@ const LIST_LIMIT = 4
 export default defineRule({
   meta: {
     id: 'service-target-port-unknown',
-    description: 'A Service\'s targetPort is a port name no selected container declares, or a number none declares while they declare their ports.',
+    description: 'A Service\'s targetPort is a port name no selected container declares (error), or a number none declares while they declare their ports (warning).',
     severity: 'error',
     category: 'services',
     rationale:
-      'A Service port forwards to its targetPort, which defaults to the port itself. A named targetPort is looked up, for each pod, among the ports its containers (and sidecars) declare, by name and protocol: when none matches, the pod is left out of the Service\'s endpoints for that port, and the Service answers nothing there although every pod is ready. A port named dns declared only as UDP does not serve a TCP Service port. A numeric targetPort needs no declaration, since containerPort is informational; but when every selected container lists the ports it serves and none is the targetPort, the Service almost always sends traffic where nothing listens: the targetPort was left to default to port 80 while the application listens on 8080, or a port changed on one side only. Both break traffic outright, hence an error; a numeric targetPort is checked only when every container of the selected pods declares its ports, so a container that declares none (it may listen anywhere) keeps the rule silent. The rule speaks only when the selected pod templates are in the input.',
+      'A Service port forwards to its targetPort, which defaults to the port itself. A named targetPort is looked up, for each pod, among the ports its containers (and sidecars) declare, by name and protocol: when none matches, the pod is left out of the Service\'s endpoints for that port, and the Service answers nothing there although every pod is ready. A port named dns declared only as UDP does not serve a TCP Service port. A numeric targetPort needs no declaration, since containerPort is informational; but when every selected container lists the ports it serves and none is the targetPort, the Service almost always sends traffic where nothing listens: the targetPort was left to default to port 80 while the application listens on 8080, or a port changed on one side only. A name no container declares breaks the port for certain and is an error; a number none declares is a warning, since the container may listen on ports it does not list; it is checked only when every container of the selected pods declares its ports, so a container that declares none (it may listen anywhere) keeps the rule silent. The rule speaks only when the selected pod templates are in the input.',
     remediation:
       'Point targetPort at a port the container declares, by name (preferred: the number can then change in one place) or by number, with the same protocol; or declare the port in the container. Write a numeric targetPort without quotes: `"8080"` is a port name.\n\n```yaml\n# Deployment: the pod template\ncontainers:\n  - name: web\n    ports:\n      - name: http\n        containerPort: 8080\n---\n# Service\nports:\n  - name: http\n    port: 80\n    targetPort: http\n```',
   },
@@ -64,7 +64,8 @@ export default defineRule({
           if (declared[0]) related.push({message: 'ports declared here', target: declared[0].template.owner, path: [...declared[0].container.path, 'ports']})
         }
 
-        report({target: service, path, message, related})
+        // A name nobody declares breaks the port for certain; a number only almost always.
+        report({target: service, path, message, related, severity: typeof target === 'number' ? 'warning' : undefined})
       }
     }
   },

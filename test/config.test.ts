@@ -105,3 +105,20 @@ describe('exemptions', () => {
     expect(await exempt('  - kinds: [Service]\n    namespaces: [elsewhere]\n')).toEqual(['nodeport-conflict', 'nodeport-out-of-range'])
   })
 })
+
+describe('per-finding severity', () => {
+  const mismatch = path.join(FIXTURES, 'service-target-port-unknown/invalid/number-not-declared.yaml')
+  const severities = async (config: string): Promise<string[]> => {
+    const dir = scratch({'.k8s-net.yaml': config})
+    const {result} = await lintFiles([mismatch], {cwd: dir})
+    return result.findings.filter((f) => f.ruleId === 'service-target-port-unknown').map((f) => f.severity)
+  }
+
+  it('a rule may give a weaker form of its finding a lesser severity by default', async () => {
+    expect(await severities('rules: {}\n')).toEqual(['warning', 'warning'])
+  })
+
+  it('a severity set in config applies to every finding of the rule', async () => {
+    expect(await severities('rules:\n  service-target-port-unknown: error\n')).toEqual(['error', 'error'])
+  })
+})

@@ -31,6 +31,8 @@ export class ConfigError extends Error {
 
 export interface RuleSetting {
   severity: SeverityLevel
+  /** Whether the config file or the command line set the severity (else it is the rule's default). */
+  configured: boolean
   options: Record<string, unknown>
 }
 
@@ -142,7 +144,7 @@ export function resolveConfig(
 
   const byId = new Map(rules.map((r) => [r.meta.id, r]))
   const settings = new Map<string, RuleSetting>()
-  for (const rule of rules) settings.set(rule.meta.id, {severity: rule.meta.severity, options: defaultOptions(rule.meta)})
+  for (const rule of rules) settings.set(rule.meta.id, {severity: rule.meta.severity, configured: false, options: defaultOptions(rule.meta)})
 
   const ruleConfig = config.rules ?? {}
   if (!isRecord(ruleConfig)) fail(['rules'], 'must map rule ids to a severity or {severity, options}')
@@ -153,6 +155,7 @@ export function resolveConfig(
     if (typeof value === 'string') {
       if (!LEVELS.has(value)) fail(['rules', id], `severity must be off, info, warning or error, not ${JSON.stringify(value)}`)
       setting.severity = value as SeverityLevel
+      setting.configured = true
       continue
     }
 
@@ -165,6 +168,7 @@ export function resolveConfig(
       }
 
       setting.severity = entry.severity as SeverityLevel
+      setting.configured = true
     }
 
     if (entry.options !== undefined) {
@@ -189,6 +193,7 @@ export function resolveConfig(
     if (!setting) throw new ConfigError(`unknown rule id${suggest(id, [...byId.keys()])}`, '--rule', id)
     if (!LEVELS.has(severity)) throw new ConfigError('severity must be off, info, warning or error', '--rule', id)
     setting.severity = severity
+    setting.configured = true
   }
 
   const exemptions = parseExemptions(config.exemptions, byId, fail)

@@ -76,7 +76,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
           return
         }
 
-        pending.push({ruleId, severity, report})
+        pending.push({ruleId, severity: report.severity && !setting?.configured ? report.severity : severity, report})
       },
     }
     try {

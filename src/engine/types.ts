@@ -115,6 +115,13 @@ export interface Report {
   related?: RelatedLocation[]
   /** A ready-to-use fix for this very finding (YAML to apply, for instance), beyond the rule's general remediation. */
   fix?: string
+  /**
+   * A lesser severity for a weaker form of what the rule finds (a numeric
+   * targetPort no container declares, beside a port name none declares). It
+   * applies only while config leaves the rule's severity at its default: a
+   * severity the user sets applies to every finding of the rule.
+   */
+  severity?: Severity
 }
 
 /** A finding as formatters receive it: located, severity stamped. */

@@ -41,6 +41,7 @@ ruleTester('service-target-port-unknown', {
           object: 'Service infra/dns',
           line: 13,
           column: 19,
+          severity: 'error',
           message:
             'the pods of DaemonSet infra/dns declare a port named "dns" only as UDP (container coredns at invalid/name-on-other-protocol.yaml:33:15), but the Service port is TCP: it gets no endpoints',
         },
@@ -54,6 +55,7 @@ ruleTester('service-target-port-unknown', {
           object: 'Service shop/web',
           line: 12,
           column: 19,
+          severity: 'warning',
           message: 'no container of Deployment shop/web declares port 9090; they declare 8080 "http": did you mean targetPort: http?',
         },
         {
@@ -61,6 +63,7 @@ ruleTester('service-target-port-unknown', {
           line: 14,
           column: 13,
           endColumn: 16,
+          severity: 'warning',
           message:
             'no container of Deployment shop/web declares port 443 (targetPort is not set, so it is the port); they declare 8080 "http": did you mean targetPort: http?',
         },

@@ -24,6 +24,8 @@ export interface ExpectedFinding {
   endColumn?: number
   /** The message, or a pattern it must match. */
   message?: string | RegExp
+  /** The severity, when the rule gives some findings a lesser one. */
+  severity?: 'error' | 'warning' | 'info'
 }
 
 interface CaseBase {
@@ -87,6 +89,7 @@ export function ruleTester(ruleId: string, cases: {valid: ValidCase[]; invalid: 
             const f = findings[i]!
             if (e.endLine !== undefined) expect(f.end?.line).toBe(e.endLine)
             if (e.endColumn !== undefined) expect(f.end?.column).toBe(e.endColumn)
+            if (e.severity !== undefined) expect(f.severity).toBe(e.severity)
             if (typeof e.message === 'string') expect(f.message).toBe(e.message)
             else if (e.message) expect(f.message).toMatch(e.message)
           }
