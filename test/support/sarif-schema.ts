@@ -28,7 +28,7 @@ let validator: ValidateFunction | undefined
 
 export function sarifValidator(): ValidateFunction {
   if (validator) return validator
-  const schema = JSON.parse(readFileSync(path.join(REPO, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>
+  const schema = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>
   const ajv = new Ajv({allErrors: true, strict: false})
   ajv.addFormat('uri', (value: string) => uriReference(value) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value))
   ajv.addFormat('uri-reference', uriReference)
