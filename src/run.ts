@@ -4,12 +4,13 @@
  * Never prompts, never exits, never writes: errors are thrown as InputError
  * or ConfigError for the caller to present.
  */
+import path from 'node:path'
 import {type ConfigOverrides, loadConfig, type ResolvedConfig} from './config/config.js'
 import {atLeast, countBySeverity, lint, type LintResult} from './engine/engine.js'
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
-import {LoadedInput, loadPaths} from './loaders/sources.js'
+import {expandPaths, LoadedInput, loadPaths} from './loaders/sources.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -41,7 +42,11 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, limits: config.settings.limits}
   const input = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput()
   if (options.contextPaths?.length) {
-    input.merge(await loadPaths(options.contextPaths, {...loadOptions, reference: true}))
+    // A file both linted and given as context (a staged file inside --context k8s/) is linted only: as its own reference it would conflict with itself.
+    const cwd = options.cwd ?? process.cwd()
+    const linted = new Set(input.files.map((f) => path.resolve(cwd, f)))
+    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => f === '-' || !linted.has(path.resolve(cwd, f)))
+    if (context.length > 0) input.merge(await loadPaths(context, {...loadOptions, reference: true}))
   }
 
   if (options.extra) input.merge(options.extra)

@@ -1,8 +1,8 @@
 import {Args, Command, Flags} from '@oclif/core'
-import {writeFile} from 'node:fs/promises'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'
-import {FORMAT_NAMES, FORMATTERS, type FormatName} from '../formatters/index.js'
+import {FORMAT_NAMES} from '../formatters/index.js'
+import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
 import {InputError} from '../loaders/sources.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
@@ -19,6 +19,8 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     'helm template . | <%= config.bin %> <%= command.id %> -',
     '<%= config.bin %> <%= command.id %> k8s/policies.yaml --context k8s/',
     '<%= config.bin %> <%= command.id %> k8s/ --format json --fail-on warning',
+    '<%= config.bin %> <%= command.id %> k8s/ --format stylish --format sarif=k8s-net.sarif',
+    '<%= config.bin %> <%= command.id %> k8s/ --format junit --output-file k8s-net.xml',
   ]
 
   static override strict = false
@@ -28,17 +30,25 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   }
 
   static override flags = {
-    format: Flags.string({char: 'f', summary: 'Output format.', options: FORMAT_NAMES, default: 'stylish'}),
-    'output-file': Flags.string({char: 'o', summary: 'Write the report to this file instead of standard output.'}),
+    format: Flags.string({
+      char: 'f',
+      summary: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish). Repeat it for several reports; NAME=FILE writes one to a file.`,
+      description: 'Each --format is NAME or NAME=FILE. A format without =FILE goes to --output-file when given, else to standard output; only one can. Example: --format stylish --format sarif=k8s-net.sarif prints findings and writes SARIF in one run.',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpValue: 'NAME[=FILE]',
+    }),
+    'output-file': Flags.string({char: 'o', summary: 'Write the report of the --format without =FILE to this file instead of standard output.'}),
     config: Flags.string({char: 'c', summary: 'Config file (default: .k8s-net.yaml found from the working directory upward).'}),
     context: Flags.string({
       summary: 'Manifests to use as reference only: they resolve selectors and references, findings are not reported on them.',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     namespace: Flags.string({char: 'n', summary: 'Namespace for objects that set none (default: default).'}),
     'fail-on': Flags.string({summary: 'Lowest severity that makes the run fail (exit 1).', options: ['error', 'warning', 'info'], default: 'error'}),
     'max-warnings': Flags.integer({summary: 'Fail (exit 1) when there are more warnings than this.', min: 0}),
-    rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true}),
+    rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
     'node-port-range': Flags.string({summary: 'The cluster\'s node port range (default 30000-32767).'}),
     color: Flags.boolean({summary: 'Colour the output (default: when writing to a terminal and NO_COLOR is unset).', allowNo: true}),
   }
@@ -58,6 +68,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     }
 
     try {
+      const outputs = planOutputs(flags.format, flags['output-file'])
       const {result, rules} = await lintFiles(paths, {
         configFile: flags.config,
         contextPaths: flags.context,
@@ -66,17 +77,17 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         readStdin,
       })
       const failOn = flags['fail-on'] as Severity
-      const output = FORMATTERS[flags.format as FormatName](result, {
-        color: flags['output-file'] ? false : useColor(flags.color),
+      const rendered = renderOutputs(result, outputs, {
+        color: useColor(flags.color),
         cwd: process.cwd(),
         rules: rules.map((r) => r.meta),
         failOn,
+        toolVersion: this.config.version,
       })
-      if (flags['output-file']) await writeFile(flags['output-file'], output)
-      else process.stdout.write(output)
+      await writeOutputs(rendered, (text) => process.stdout.write(text))
       process.exitCode = exitCodeFor(result, failOn, flags['max-warnings'])
     } catch (error) {
-      if (error instanceof InputError || error instanceof ConfigError) this.error(error.message, {exit: 2})
+      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(error.message, {exit: 2})
       throw error
     }
   }

@@ -1,26 +1,39 @@
 import {Command, Flags} from '@oclif/core'
+import {rulesIndexMarkdown} from '../docs/rule-docs.js'
+import {docsUrl} from '../engine/rule.js'
 import {loadRules} from '../engine/registry.js'
 
 export default class Rules extends Command {
   static override summary = 'List every rule with its id, default severity and description.'
 
-  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --format json',
+    '<%= config.bin %> <%= command.id %> --format markdown',
+    '<%= config.bin %> explain nodeport-conflict',
+  ]
 
   static override flags = {
-    json: Flags.boolean({summary: 'Print the rules as JSON.'}),
+    format: Flags.string({summary: 'Output format: a text table, JSON, or a Markdown table linking each rule\'s page.', options: ['text', 'json', 'markdown'], default: 'text'}),
+    json: Flags.boolean({summary: 'Print the rules as JSON (same as --format json).', exclusive: ['format']}),
   }
 
   public async run(): Promise<void> {
     const {flags} = await this.parse(Rules)
-    const rules = await loadRules()
-    if (flags.json) {
-      process.stdout.write(`${JSON.stringify(rules.map((r) => ({id: r.meta.id, severity: r.meta.severity, category: r.meta.category, description: r.meta.description})), null, 2)}\n`)
+    const rules = (await loadRules()).map((r) => r.meta)
+    const format = flags.json ? 'json' : flags.format
+    if (format === 'json') {
+      const list = rules.map((m) => ({id: m.id, severity: m.severity, category: m.category, description: m.description, docs: docsUrl(m.id), ...(m.requires ? {requires: m.requires} : {})}))
+      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
       return
     }
 
-    const width = Math.max(...rules.map((r) => r.meta.id.length))
-    for (const r of rules) {
-      process.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}\n`)
+    if (format === 'markdown') {
+      process.stdout.write(rulesIndexMarkdown(rules, docsUrl))
+      return
     }
+
+    const width = Math.max(...rules.map((m) => m.id.length))
+    for (const m of rules) process.stdout.write(`${m.id.padEnd(width)}  ${m.severity.padEnd(7)}  ${m.description}\n`)
   }
 }

@@ -117,6 +117,7 @@ function objectKey(ref: ObjectRef | undefined): string {
 async function toFinding(input: LoadedInput, ruleId: string, severity: Severity, report: Report): Promise<Finding> {
   const where = await locate(input, report.target, report.path ?? [])
   const finding: Finding = {ruleId, severity, message: report.message, ...where}
+  if (report.path?.length && where.object) finding.path = report.path
   if (report.fix) finding.fix = report.fix
   if (report.related?.length) {
     const related = await Promise.all(

@@ -135,6 +135,8 @@ export interface Finding {
   file?: string
   start?: Position
   end?: Position
+  /** The path inside the object the rule reported (what `start` and `end` locate); absent when it reported none. */
+  path?: ObjectPath
   related?: RelatedFinding[]
   fix?: string
 }

@@ -1,11 +1,14 @@
+import {github} from './github.js'
 import {json} from './json.js'
+import {junit} from './junit.js'
+import {sarif} from './sarif.js'
 import {stylish} from './stylish.js'
 import type {Formatter} from './types.js'
 
 export type {FormatOptions, Formatter} from './types.js'
 
 /** Every output format by name. */
-export const FORMATTERS = {stylish, json} satisfies Record<string, Formatter>
+export const FORMATTERS = {stylish, json, sarif, junit, github} satisfies Record<string, Formatter>
 
 export type FormatName = keyof typeof FORMATTERS
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[]

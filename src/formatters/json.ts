@@ -1,6 +1,7 @@
 /**
  * `--format json`: a stable, documented shape (docs/json-format.md).
- * `version` changes only when a field changes meaning or goes away.
+ * `version` changes only when a field changes meaning or goes away; new
+ * fields may appear without it.
  */
 import {countBySeverity} from '../engine/engine.js'
 import type {Formatter} from './types.js'
@@ -15,8 +16,9 @@ export const json: Formatter = (result) => {
     file: f.file ?? null,
     start: f.start ?? null,
     end: f.end ?? null,
-    ...(f.related ? {related: f.related} : {}),
-    ...(f.fix ? {fix: f.fix} : {}),
+    path: f.path ?? null,
+    related: (f.related ?? []).map((r) => ({message: r.message, object: r.object ?? null, file: r.file ?? null, start: r.start ?? null, end: r.end ?? null})),
+    fix: f.fix ?? null,
   }))
   return `${JSON.stringify(
     {

@@ -6,12 +6,13 @@
  */
 import {Chalk} from 'chalk'
 import {countBySeverity} from '../engine/engine.js'
-import type {Finding, ObjectRef} from '../engine/types.js'
+import type {Finding} from '../engine/types.js'
+import {objectName} from './paths.js'
 import type {Formatter} from './types.js'
 
 const CLUSTER_GROUP = 'cluster'
 
-export const objectName = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`
+export {objectName} from './paths.js'
 
 export const stylish: Formatter = (result, options) => {
   const c = new Chalk({level: options.color ? 1 : 0})
@@ -33,7 +34,10 @@ export const stylish: Formatter = (result, options) => {
     const whereWidth = Math.max(...rows.map((r) => r.where.length))
     for (const {where, f} of rows) {
       const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ')
-      lines.push(`  ${c.dim(where.padEnd(whereWidth))}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`)
+      // A message of several lines keeps the rule id on its first and its other lines under it.
+      const [first, ...more] = f.message.split('\n')
+      lines.push(`  ${c.dim(where.padEnd(whereWidth))}  ${severity}  ${first}  ${c.dim(f.ruleId)}`)
+      for (const line of more) lines.push(`  ${' '.repeat(whereWidth)}           ${line}`)
       for (const r of f.related ?? []) {
         const at = r.file ? `${r.file}${r.start ? `:${r.start.line}:${r.start.column}` : ''}` : r.object ? objectName(r.object) : ''
         if (at && f.message.includes(at)) continue // the message names it already

@@ -11,6 +11,8 @@ export interface FormatOptions {
   rules: readonly RuleMeta[]
   /** Findings at or above this severity fail the run (JUnit failures). */
   failOn: Severity
+  /** k8s-net's version, for formats that name the tool (SARIF); the CLI passes the package's. */
+  toolVersion?: string
 }
 
 /** A formatter is a pure function from results to text. */

@@ -1,0 +1,32 @@
+import {Args, Command} from '@oclif/core'
+import {ruleDoc, ruleText, suggestIds} from '../docs/rule-docs.js'
+import {loadRules} from '../engine/registry.js'
+
+export default class Explain extends Command {
+  static override summary = 'Explain a rule: why it matters, how to fix it, and a bad and a good example.'
+
+  static override description =
+    'Prints the rule\'s rationale, remediation and options, then an example it flags (with what k8s-net reports on it) and one it passes, both from the rule\'s test fixtures. Exit code 2 for an unknown rule id.'
+
+  static override examples = ['<%= config.bin %> <%= command.id %> nodeport-conflict', '<%= config.bin %> rules']
+
+  static override args = {
+    rule: Args.string({description: 'rule id, as k8s-net rules lists them and findings name them', required: true}),
+  }
+
+  public async run(): Promise<void> {
+    const {args} = await this.parse(Explain)
+    const rules = await loadRules()
+    const rule = rules.find((r) => r.meta.id === args.rule)
+    if (!rule) {
+      const ids = rules.map((r) => r.meta.id)
+      const suggestions = suggestIds(args.rule, ids)
+      this.error(`unknown rule ${JSON.stringify(args.rule)}${suggestions.length > 0 ? `: did you mean ${suggestions.join(', ')}?` : ': k8s-net rules lists every rule'}`, {
+        exit: 2,
+        suggestions: suggestions.map((s) => `k8s-net explain ${s}`),
+      })
+    }
+
+    process.stdout.write(ruleText(await ruleDoc(rule!)))
+  }
+}
