@@ -10,6 +10,7 @@ import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {LoadedInput, loadPaths} from './loaders/sources.js'
+import type {ClusterOptions} from './cluster/index.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -25,6 +26,8 @@ export interface LintFilesOptions {
   extra?: LoadedInput
   /** Set when objects come from a live cluster, enabling the rules that need one. */
   live?: boolean
+  /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
+  cluster?: ClusterOptions
 }
 
 export interface LintRun {
@@ -45,6 +48,14 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   }
 
   if (options.extra) input.merge(options.extra)
+  if (options.cluster) {
+    // Imported here only: linting files never loads the cluster client.
+    const {loadCluster} = await import('./cluster/index.js')
+    input.merge(await loadCluster({cwd: options.cwd, ...options.cluster}, {reference: paths.length > 0, settings: config.settings}))
+    // Status fields say how things are only when the cluster itself is linted.
+    if (paths.length === 0) config.settings.live = true
+  }
+
   const result = await lint(input, config, rules)
   return {result, config, rules}
 }
