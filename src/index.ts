@@ -7,5 +7,7 @@ export {ResourceIndex, getPath, serviceSelector, type PodTemplate} from './engin
 export {parseLabelSelector, parseMatchLabels, matches, formatSelector, type Selector} from './engine/selectors.js'
 export {loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type ConfigOverrides} from './config/config.js'
 export {loadPaths, loadText, expandPaths, LoadedInput, InputError, makeResource, STDIN} from './loaders/sources.js'
+export {ClusterError} from './cluster/errors.js'
+export type {ClusterOptions} from './cluster/index.js'
 export {FORMATTERS, FORMAT_NAMES, type FormatName, type FormatOptions, type Formatter} from './formatters/index.js'
 export type * from './engine/types.js'

@@ -11,6 +11,7 @@ import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {expandPaths, LoadedInput, loadPaths} from './loaders/sources.js'
+import type {ClusterOptions} from './cluster/index.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -22,10 +23,10 @@ export interface LintFilesOptions {
   /** Namespace for objects that name none. */
   namespace?: string
   readStdin?: () => Promise<string>
-  /** More input to lint or use as reference, already loaded (a live cluster, for instance). */
-  extra?: LoadedInput
-  /** Set when objects come from a live cluster, enabling the rules that need one. */
+  /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
   live?: boolean
+  /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
+  cluster?: ClusterOptions
 }
 
 export interface LintRun {
@@ -49,7 +50,14 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     if (context.length > 0) input.merge(await loadPaths(context, {...loadOptions, reference: true}))
   }
 
-  if (options.extra) input.merge(options.extra)
+  if (options.cluster) {
+    // Imported here only: linting files never loads the cluster client.
+    const {loadCluster} = await import('./cluster/index.js')
+    input.merge(await loadCluster({cwd: options.cwd, ...options.cluster}, {reference: paths.length > 0, settings: config.settings}))
+    // Status fields say how things are only when the cluster itself is linted.
+    if (paths.length === 0) config.settings.live = true
+  }
+
   const result = await lint(input, config, rules)
   return {result, config, rules}
 }

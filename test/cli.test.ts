@@ -105,7 +105,7 @@ describe('k8s-net lint', () => {
     it('no path is a usage error that says what to pass', async () => {
       const run = await runCli(['lint'])
       expect(run.code).toBe(2)
-      expect(run.stderr).toMatch(/no input: pass files, directories or glob patterns to lint, or - to/)
+      expect(run.stderr.replaceAll(/\s*›\s*/g, ' ')).toMatch(/no input: pass files, directories or glob patterns to lint, - to read standard input .*, or --cluster/)
       noStackTrace(run.stderr)
     })
 

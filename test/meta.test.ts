@@ -16,7 +16,7 @@ import {REPO} from './support/rule-tester.js'
 const KNOWN_GAPS: Record<string, string[]> = {}
 
 /** Folders of fixtures/ that belong to no single rule. */
-const SHARED_FIXTURES = new Set(['scenarios'])
+const SHARED_FIXTURES = new Set(['scenarios', 'cluster'])
 
 const MANIFEST = /\.(?:ya?ml|json)$/i
 

@@ -12,6 +12,8 @@ export default class Lint extends Command {
 
   static override description = `Reads YAML or JSON manifests (multi-document, List kinds) from files, directories, glob patterns, or standard input with "-", and reports findings at their line and column.
 
+With --cluster, lints the live cluster of the kubeconfig context instead (GET requests only; Secrets and ConfigMaps are never read), or, with paths, uses it as reference for them. The kubeconfig context is --kube-context: --context names reference manifests.
+
 Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when warnings exceed --max-warnings; 2 for usage, config and input errors.`
 
   static override examples = [
@@ -21,6 +23,9 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     '<%= config.bin %> <%= command.id %> k8s/ --format json --fail-on warning',
     '<%= config.bin %> <%= command.id %> k8s/ --format stylish --format sarif=k8s-net.sarif',
     '<%= config.bin %> <%= command.id %> k8s/ --format junit --output-file k8s-net.xml',
+    '<%= config.bin %> <%= command.id %> --cluster',
+    '<%= config.bin %> <%= command.id %> --cluster --kube-context prod -n shop -n payments',
+    'helm template . | <%= config.bin %> <%= command.id %> - --cluster',
   ]
 
   static override strict = false
@@ -45,7 +50,19 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       multiple: true,
       multipleNonGreedy: true,
     }),
-    namespace: Flags.string({char: 'n', summary: 'Namespace for objects that set none (default: default).'}),
+    namespace: Flags.string({
+      char: 'n',
+      summary: 'Namespace for objects that set none (default: default). With --cluster: read this namespace only; repeat it for several.',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
+    cluster: Flags.boolean({summary: 'Lint the live cluster of the kubeconfig context (read only). With paths, the cluster is reference for them.'}),
+    kubeconfig: Flags.string({summary: 'Kubeconfig file for --cluster (default: KUBECONFIG, else ~/.kube/config).', dependsOn: ['cluster']}),
+    'kube-context': Flags.string({
+      summary: 'Kubeconfig context for --cluster (default: its current-context). Not --context, which names reference manifests.',
+      dependsOn: ['cluster'],
+    }),
+    'request-timeout': Flags.string({summary: 'Deadline of each request to the cluster: 30s (default), 1m, 500ms; 0 for none.', dependsOn: ['cluster']}),
     'fail-on': Flags.string({summary: 'Lowest severity that makes the run fail (exit 1).', options: ['error', 'warning', 'info'], default: 'error'}),
     'max-warnings': Flags.integer({summary: 'Fail (exit 1) when there are more warnings than this.', min: 0}),
     rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
@@ -56,8 +73,13 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   public async run(): Promise<void> {
     const {argv, flags} = await this.parse(Lint)
     const paths = argv as string[]
-    if (paths.length === 0) {
-      this.error('no input: pass files, directories or glob patterns to lint, or - to read standard input (helm template . | k8s-net lint -)', {exit: 2})
+    if (paths.length === 0 && !flags.cluster) {
+      this.error('no input: pass files, directories or glob patterns to lint, - to read standard input (helm template . | k8s-net lint -), or --cluster', {exit: 2})
+    }
+
+    const namespaces = flags.namespace ?? []
+    if (paths.length > 0 && namespaces.length > 1) {
+      this.error('--namespace takes one value when linting files: the namespace of objects that set none (several are for --cluster alone)', {exit: 2})
     }
 
     const ruleOverrides: Record<string, SeverityLevel> = {}
@@ -72,9 +94,18 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       const {result, rules} = await lintFiles(paths, {
         configFile: flags.config,
         contextPaths: flags.context,
-        namespace: flags.namespace,
+        namespace: paths.length > 0 ? namespaces[0] : undefined,
         overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range']},
         readStdin,
+        cluster: flags.cluster
+          ? {
+              kubeconfig: flags.kubeconfig,
+              context: flags['kube-context'],
+              namespaces,
+              requestTimeout: flags['request-timeout'],
+              onWarning: (message) => this.warn(message),
+            }
+          : undefined,
       })
       const failOn = flags['fail-on'] as Severity
       const rendered = renderOutputs(result, outputs, {

@@ -63,11 +63,15 @@ export class ResourceIndex {
       push(this.byKindMap, r.kind, r)
       this.byName.set(key(r.kind, r.namespace, r.name), r)
       this.kindsInNamespace.add(key(r.kind, r.namespace))
+    }
+
+    for (const r of resources) {
       const templateKind = templateKinds.get(key(r.group, r.kind)) ?? templateKinds.get(key('*', r.kind))
-      if (templateKind) {
-        const template = makeTemplate(r, templateKind)
-        if (template) templates.push(template)
-      }
+      // A ReplicaSet of a Deployment, the Pods of a ReplicaSet (as a cluster or `kubectl get -o yaml` shows them):
+      // copies of their owner's template. The owner stands for them, or every workload would count several times.
+      if (!templateKind || this.controllerInInput(r)) continue
+      const template = makeTemplate(r, templateKind)
+      if (template) templates.push(template)
     }
 
     for (const t of templates) {
@@ -77,6 +81,15 @@ export class ResourceIndex {
     }
 
     this.podTemplates = templates
+  }
+
+  /** Whether the object's controller (its ownerReference with controller: true) is in the input too. */
+  private controllerInInput(resource: Resource): boolean {
+    const metadata = resource.object.metadata
+    const owners = isRecord(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : []
+    return owners.some(
+      (o: unknown) => isRecord(o) && o.controller === true && typeof o.kind === 'string' && typeof o.name === 'string' && this.byName.has(key(o.kind, resource.namespace, o.name)),
+    )
   }
 
   /** Objects of a kind, optionally of one API group, in load order. */
