@@ -26,7 +26,6 @@ export default defineRule({
           report({target: route, path: [...ref.path, 'port'], message: `${ref.where}: the backendRef to Service ${target} has no port, which a Service reference needs`})
         }
 
-        const service = services.find(ref.namespace, ref.name)
         if (ref.namespace !== route.namespace && (grants.has(ref.namespace) || services.has(ref.namespace))) {
           const allowed = grantAllows(index, {
             from: {group: GATEWAY_GROUP, kind: route.kind, namespace: route.namespace},
@@ -41,6 +40,8 @@ export default defineRule({
           }
         }
 
+        const candidates = services.findAll(ref.namespace, ref.name)
+        const service = candidates[0]
         if (!service) {
           if (services.has(ref.namespace)) {
             report({target: route, path: [...ref.path, 'name'], message: `${ref.where}: Service ${ref.name} is not in namespace ${ref.namespace}`})
@@ -49,17 +50,18 @@ export default defineRule({
           continue
         }
 
-        if (typeof ref.port !== 'number' || serviceType(service) === 'ExternalName') continue
-        const ports = servicePorts(service)
-        if (!ports.some((p) => p.port === ref.port)) {
-          const declared = ports.map((p) => String(p.port ?? '?')).join(', ')
-          report({
-            target: route,
-            path: [...ref.path, 'port'],
-            message: `${ref.where}: Service ${target} has no port ${ref.port}; it declares ${declared || 'no ports'}`,
-            related: [{message: `Service ${target}`, target: service, path: ['spec', 'ports']}],
-          })
-        }
+        const port = ref.port
+        if (typeof port !== 'number') continue
+        if (candidates.some((s) => serviceType(s) === 'ExternalName' || servicePorts(s).some((p) => p.port === port))) continue
+        const declared = servicePorts(service)
+          .map((p) => String(p.port ?? '?'))
+          .join(', ')
+        report({
+          target: route,
+          path: [...ref.path, 'port'],
+          message: `${ref.where}: Service ${target} has no port ${port}; it declares ${declared || 'no ports'}`,
+          related: [{message: `Service ${target}`, target: service, path: ['spec', 'ports']}],
+        })
       }
     }
   },

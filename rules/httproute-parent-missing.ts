@@ -1,5 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
-import type {RelatedLocation} from '../src/engine/types.js'
+import type {ResourceIndex} from '../src/engine/resource-index.js'
+import type {ObjectPath, RelatedLocation, Resource} from '../src/engine/types.js'
 import {
   admitsKind,
   admitsNamespace,
@@ -9,9 +10,62 @@ import {
   isGatewayRef,
   type Listener,
   listenersOf,
+  type ParentRef,
   parentRefsOf,
   routesOf,
 } from '../src/k8s/gateway.js'
+
+interface Problem {
+  path: ObjectPath
+  message: string
+  related: RelatedLocation[]
+}
+
+/** Why a route does not attach to a Gateway through a parentRef, or undefined when it does (or the input cannot tell). */
+function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: ResourceIndex): Problem | undefined {
+  const named = `Gateway ${gateway.namespace}/${gateway.name}`
+  const related = (listener: Listener | undefined): RelatedLocation[] => [
+    {message: named, target: gateway, path: listener ? listener.path : ['spec', 'listeners']},
+  ]
+  const all = listenersOf(gateway)
+  if (all.length === 0) return undefined // listeners may come from ListenerSets, or the Gateway is malformed: nothing to judge
+  let candidates = all
+  if (ref.sectionName !== undefined) {
+    candidates = all.filter((l) => l.name === ref.sectionName)
+    if (candidates.length === 0) {
+      return {
+        path: [...ref.path, 'sectionName'],
+        message: `parentRef: ${named} (at {{related:0}}) has no listener named ${ref.sectionName}; its listeners: ${all.map((l) => l.name ?? '?').join(', ')}`,
+        related: related(undefined),
+      }
+    }
+  }
+
+  if (ref.port !== undefined) {
+    const before = candidates
+    candidates = candidates.filter((l) => l.port === ref.port)
+    if (candidates.length === 0) {
+      return {
+        path: [...ref.path, 'port'],
+        message: `parentRef: ${named} (at {{related:0}}) has no listener${ref.sectionName ? ` ${ref.sectionName}` : ''} on port ${ref.port}; ports: ${[...new Set(before.map((l) => l.port ?? '?'))].join(', ')}`,
+        related: related(undefined),
+      }
+    }
+  }
+
+  const reasons: string[] = []
+  for (const listener of candidates) {
+    if (admitsKind(listener, route.kind) === false) reasons.push(`${listener.label} takes ${describeKinds(listener)}`)
+    else if (admitsNamespace(listener, gateway, route.namespace, index) === 'no') reasons.push(`${listener.label} ${describeNamespaces(listener)}`)
+    else return undefined
+  }
+
+  return {
+    path: [...ref.path, 'name'],
+    message: `parentRef: no listener of ${named} (at {{related:0}}) admits this ${route.kind} from namespace ${route.namespace}: ${reasons.join('; ')}`,
+    related: related(candidates[0]),
+  }
+}
 
 export default defineRule({
   meta: {
@@ -29,8 +83,8 @@ export default defineRule({
     for (const route of routesOf(index)) {
       for (const ref of parentRefsOf(route)) {
         if (!isGatewayRef(ref)) continue
-        const gateway = gateways.find(ref.namespace, ref.name)
-        if (!gateway) {
+        const candidates = gateways.findAll(ref.namespace, ref.name)
+        if (candidates.length === 0) {
           if (gateways.has(ref.namespace)) {
             report({target: route, path: [...ref.path, 'name'], message: `parentRef: Gateway ${ref.name} is not in namespace ${ref.namespace}`})
           }
@@ -38,60 +92,10 @@ export default defineRule({
           continue
         }
 
-        const named = `Gateway ${gateway.namespace}/${gateway.name}`
-        const related = (listener: Listener | undefined): RelatedLocation[] => [
-          {message: named, target: gateway, path: listener ? listener.path : ['spec', 'listeners']},
-        ]
-        const all = listenersOf(gateway)
-        if (all.length === 0) continue // listeners may come from ListenerSets, or the Gateway is malformed: nothing to judge
-        let candidates = all
-        if (ref.sectionName !== undefined) {
-          candidates = all.filter((l) => l.name === ref.sectionName)
-          if (candidates.length === 0) {
-            report({
-              target: route,
-              path: [...ref.path, 'sectionName'],
-              message: `parentRef: ${named} (at {{related:0}}) has no listener named ${ref.sectionName}; its listeners: ${all.map((l) => l.name ?? '?').join(', ')}`,
-              related: related(undefined),
-            })
-            continue
-          }
-        }
-
-        if (ref.port !== undefined) {
-          const before = candidates
-          candidates = candidates.filter((l) => l.port === ref.port)
-          if (candidates.length === 0) {
-            report({
-              target: route,
-              path: [...ref.path, 'port'],
-              message: `parentRef: ${named} (at {{related:0}}) has no listener${ref.sectionName ? ` ${ref.sectionName}` : ''} on port ${ref.port}; ports: ${[...new Set(before.map((l) => l.port ?? '?'))].join(', ')}`,
-              related: related(undefined),
-            })
-            continue
-          }
-        }
-
-        const reasons: string[] = []
-        let admitted = false
-        for (const listener of candidates) {
-          if (admitsKind(listener, route.kind) === false) {
-            reasons.push(`${listener.label} takes ${describeKinds(listener)}`)
-          } else if (admitsNamespace(listener, gateway, route.namespace, index) === 'no') {
-            reasons.push(`${listener.label} ${describeNamespaces(listener)}`)
-          } else {
-            admitted = true
-            break
-          }
-        }
-
-        if (admitted) continue
-        report({
-          target: route,
-          path: [...ref.path, 'name'],
-          message: `parentRef: no listener of ${named} (at {{related:0}}) admits this ${route.kind} from namespace ${route.namespace}: ${reasons.join('; ')}`,
-          related: related(candidates[0]),
-        })
+        // Several versions of the Gateway (overlays linted together): the route attaches if it fits any.
+        const problems = candidates.map((gateway) => attachment(route, ref, gateway, index))
+        const first = problems[0]
+        if (first && problems.every((p) => p !== undefined)) report({target: route, ...first})
       }
     }
   },

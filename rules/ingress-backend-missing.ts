@@ -1,4 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
+import type {Resource} from '../src/engine/types.js'
 import {ingressBackends, ingressesOf} from '../src/k8s/ingress.js'
 import {servicesOf} from '../src/k8s/lookup.js'
 import {servicePorts, serviceType} from '../src/k8s/services.js'
@@ -20,7 +21,8 @@ export default defineRule({
       for (const backend of ingressBackends(ingress)) {
         const ref = backend.service
         if (!ref) continue
-        const service = services.find(ingress.namespace, ref.name)
+        const candidates = services.findAll(ingress.namespace, ref.name)
+        const service = candidates[0]
         if (!service) {
           if (services.has(ingress.namespace)) {
             report({
@@ -33,22 +35,22 @@ export default defineRule({
           continue
         }
 
-        // An ExternalName Service declares ports optionally: the controller dials the port the backend gives.
-        if (ref.port === undefined || serviceType(service) === 'ExternalName') continue
-        const ports = servicePorts(service)
         const port = ref.port
-        const found = ports.some((p) =>
-          typeof port === 'number' ? p.port === port : p.name === port || (/^\d+$/.test(port) && p.port === Number(port)),
-        )
-        if (!found) {
-          const declared = ports.map((p) => (p.name ? `${p.port ?? '?'} (${p.name})` : String(p.port ?? '?'))).join(', ')
-          report({
-            target: ingress,
-            path: ref.portPath,
-            message: `Service ${ref.name} has no port ${typeof port === 'number' ? port : `named ${port}`} (${backend.where}); it declares ${declared || 'no ports'}`,
-            related: [{message: `Service ${ref.name}`, target: service, path: ['spec', 'ports']}],
-          })
-        }
+        if (port === undefined) continue
+        const hasPort = (s: Resource): boolean =>
+          // An ExternalName Service declares ports optionally: the controller dials the port the backend gives.
+          serviceType(s) === 'ExternalName' ||
+          servicePorts(s).some((p) => (typeof port === 'number' ? p.port === port : p.name === port || (/^\d+$/.test(port) && p.port === Number(port))))
+        if (candidates.some(hasPort)) continue
+        const declared = servicePorts(service)
+          .map((p) => (p.name ? `${p.port ?? '?'} (${p.name})` : String(p.port ?? '?')))
+          .join(', ')
+        report({
+          target: ingress,
+          path: ref.portPath,
+          message: `Service ${ref.name} has no port ${typeof port === 'number' ? port : `named ${port}`} (${backend.where}); it declares ${declared || 'no ports'}`,
+          related: [{message: `Service ${ref.name}`, target: service, path: ['spec', 'ports']}],
+        })
       }
     }
   },

@@ -64,8 +64,10 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
   for (const ingress of ingressesOf(index)) {
     for (const backend of ingressBackends(ingress)) {
       const ref = backend.service
-      const service = ref ? services.find(ingress.namespace, ref.name) : undefined
-      if (ref && service) add({service, via: ingress, path: ref.namePath, description: `Ingress ${nameOf(ingress)} (Service ${nameOf(service)})`})
+      if (!ref) continue
+      for (const service of services.findAll(ingress.namespace, ref.name)) {
+        add({service, via: ingress, path: ref.namePath, description: `Ingress ${nameOf(ingress)} (Service ${nameOf(service)})`})
+      }
     }
   }
 
@@ -73,8 +75,10 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
     const atEdge = parentRefsOf(route).some((p) => EDGE_PARENTS.has(p.kind) && EDGE_GROUPS.has(p.group))
     if (!atEdge) continue // a mesh route (parentRef to a Service) carries traffic inside the cluster
     for (const ref of backendRefsOf(route)) {
-      const service = isServiceRef(ref) ? services.find(ref.namespace, ref.name) : undefined
-      if (service) add({service, via: route, path: [...ref.path, 'name'], description: `${route.kind} ${nameOf(route)} (Service ${nameOf(service)})`})
+      if (!isServiceRef(ref)) continue
+      for (const service of services.findAll(ref.namespace, ref.name)) {
+        add({service, via: route, path: [...ref.path, 'name'], description: `${route.kind} ${nameOf(route)} (Service ${nameOf(service)})`})
+      }
     }
   }
 

@@ -14,6 +14,12 @@ export interface KindTable {
   readonly all: readonly Resource[]
   /** The first object with this namespace and name (`''` for cluster-scoped kinds). */
   find(namespace: string, name: string): Resource | undefined
+  /**
+   * Every object with this namespace and name. The input may hold several
+   * versions of one object (overlays of several environments, a file and its
+   * applied copy given as context): a reference resolves when any of them fits.
+   */
+  findAll(namespace: string, name: string): readonly Resource[]
   /** Whether the input holds any object of the kind in this namespace: else a reference check cannot say "not found". */
   has(namespace: string): boolean
   /** The objects in one namespace. */
@@ -41,22 +47,26 @@ export function kindTable(index: ResourceIndex, kind: string, groups: readonly s
 }
 
 function buildTable(all: readonly Resource[]): KindTable {
-  const byName = new Map<string, Resource>()
+  const byName = new Map<string, Resource[]>()
   const byNamespace = new Map<string, Resource[]>()
   for (const r of all) {
-    const k = `${r.namespace}\u0000${r.name}`
-    if (!byName.has(k)) byName.set(k, r)
-    const list = byNamespace.get(r.namespace)
-    if (list) list.push(r)
-    else byNamespace.set(r.namespace, [r])
+    push(byName, `${r.namespace}\u0000${r.name}`, r)
+    push(byNamespace, r.namespace, r)
   }
 
   return {
     all,
-    find: (namespace, name) => byName.get(`${namespace}\u0000${name}`),
+    find: (namespace, name) => byName.get(`${namespace}\u0000${name}`)?.[0],
+    findAll: (namespace, name) => byName.get(`${namespace}\u0000${name}`) ?? [],
     has: (namespace) => byNamespace.has(namespace),
     inNamespace: (namespace) => byNamespace.get(namespace) ?? [],
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k)
+  if (list) list.push(v)
+  else map.set(k, [v])
 }
 
 /** Core Services (group `''`). */

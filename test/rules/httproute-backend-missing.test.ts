@@ -7,6 +7,7 @@ ruleTester('httproute-backend-missing', {
     {name: 'a route linted alone (no Service or ReferenceGrant of the namespaces it names) gives no finding', files: ['valid/route-alone.yaml']},
     {name: 'the same route resolves against Services and a grant given as context', files: ['valid/route-alone.yaml'], context: ['context/backend-namespace.yaml']},
     {files: ['valid/other-backend-kinds.yaml']},
+    {files: ['valid/two-versions-of-service.yaml']},
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ ruleTester('httproute-parent-missing', {
     {name: 'a route linted alone (no Gateway of the namespace it names) gives no finding', files: ['valid/route-alone.yaml']},
     {name: 'the same route attaches to a Gateway given as context', files: ['valid/route-alone.yaml'], context: ['context/shared-gateway.yaml']},
     {name: 'an Istio Gateway is not a Gateway API Gateway', files: ['valid/istio-gateway.yaml']},
+    {files: ['valid/two-versions-of-gateway.yaml']},
   ],
   invalid: [
     {

@@ -9,6 +9,7 @@ ruleTester('ingress-backend-missing', {
     {files: ['valid/resource-backend.yaml']},
     {name: 'Services of another namespace, or of another API group, do not make the namespace known', files: ['valid/only-other-services.yaml']},
     {files: ['valid/external-name-backend.yaml']},
+    {files: ['valid/two-versions-of-service.yaml']},
   ],
   invalid: [
     {
