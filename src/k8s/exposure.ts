@@ -82,9 +82,17 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
     }
   }
 
+  // Messages name the first way in: the one written beside the workload, if any.
+  for (const [template, list] of out) {
+    const file = fileOf(template.owner)
+    list.sort((a, b) => Number(fileOf(b.via) === file) - Number(fileOf(a.via) === file))
+  }
+
   cache.set(index, out)
   return out
 }
+
+const fileOf = (r: Resource): string | undefined => (r.origin.type === 'file' ? r.origin.file : undefined)
 
 /** How a template is reached, for messages: the first way, and how many more there are. */
 export function describeExposures(exposures: readonly Exposure[]): string {

@@ -45,6 +45,11 @@ ruleTester('exposed-single-replica', {
       ],
     },
     {
+      name: 'the way in written beside the workload is named first',
+      files: ['invalid/debug-nodeport.yaml', 'invalid/catalog.yaml'],
+      findings: [{object: 'Deployment default/catalog', line: 7, column: 13, message: /through LoadBalancer Service default\/catalog and 1 more:/}],
+    },
+    {
       name: 'the Service and the Ingress that publish the workloads given as context',
       files: ['invalid/exposed-by-context.yaml'],
       context: ['context/edge.yaml'],
