@@ -37,8 +37,8 @@ export default defineRule({
 
         const port = ref.port
         if (port === undefined) continue
+        // An ExternalName Service declares ports optionally: the controller dials the port the backend gives.
         const hasPort = (s: Resource): boolean =>
-          // An ExternalName Service declares ports optionally: the controller dials the port the backend gives.
           serviceType(s) === 'ExternalName' ||
           servicePorts(s).some((p) => (typeof port === 'number' ? p.port === port : p.name === port || (/^\d+$/.test(port) && p.port === Number(port))))
         if (candidates.some(hasPort)) continue
