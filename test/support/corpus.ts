@@ -1,0 +1,14 @@
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {REPO} from './rule-tester.js'
+
+/**
+ * The shared corpus of real-world manifests, when this checkout has it beside
+ * it (K8S_NET_CORPUS, else ../shared/corpus). A user's own clone does not:
+ * tests that need it skip, saying so.
+ */
+export const CORPUS: string | undefined = [process.env.K8S_NET_CORPUS, path.resolve(REPO, '../shared/corpus'), '/work/shared/corpus'].find(
+  (dir): dir is string => dir !== undefined && dir !== '' && existsSync(dir),
+)
+
+export const CORPUS_MISSING = 'skipped: the shared manifest corpus (../shared/corpus or K8S_NET_CORPUS) is not present'
