@@ -77,8 +77,6 @@ export interface BackendRef {
   name: string
   /** Defaults to the route's namespace. */
   namespace: string
-  /** Whether `namespace` is written (it may still be the route's own). */
-  namespaced: boolean
   /** As written: a number, or anything else for rules to judge. */
   port: unknown
   /** For messages: `rule 0, backendRef 1`, `rule 0, mirror filter 0`. */
@@ -101,7 +99,6 @@ export function backendRefsOf(route: Resource): BackendRef[] {
       kind: nonEmpty(value.kind) ? value.kind : 'Service',
       name: value.name,
       namespace: nonEmpty(value.namespace) ? value.namespace : route.namespace,
-      namespaced: nonEmpty(value.namespace),
       port: value.port,
       where,
     })

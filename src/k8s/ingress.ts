@@ -82,7 +82,7 @@ export interface IngressRule {
 }
 
 /** Reads a backend mapping: v1 `service.{name, port}`, legacy `serviceName`/`servicePort`, or `resource`. */
-export function readBackend(value: unknown, path: ObjectPath, where: string): IngressBackend | undefined {
+function readBackend(value: unknown, path: ObjectPath, where: string): IngressBackend | undefined {
   if (!isRecord(value)) return undefined
   const backend: IngressBackend = {path, where, resource: isRecord(value.resource)}
   const service = value.service
