@@ -1,0 +1,68 @@
+import {ruleTester} from '../support/rule-tester.js'
+
+ruleTester('ingress-rule-conflict', {
+  valid: [
+    {files: ['valid/distinct-routes.yaml']},
+    {files: ['valid/other-class.yaml']},
+    {name: 'Exact and Prefix of one path are two routes when the controller is not ingress-nginx', files: ['valid/exact-and-prefix.yaml']},
+    {name: 'an Ingress does not conflict with its own applied copy', files: ['valid/same-ingress-applied.yaml'], context: ['context/applied.yaml']},
+  ],
+  invalid: [
+    {
+      name: 'same host and Prefix path across namespaces, trailing slash and host case ignored',
+      files: ['invalid/same-host-and-path.yaml'],
+      findings: [
+        {
+          object: 'Ingress team-b/api-v2',
+          line: 32,
+          column: 19,
+          endColumn: 24,
+          message:
+            'host shop.example.com, path /api/ (Prefix) is already routed by Ingress team-a/api (at invalid/same-host-and-path.yaml:13:19) of class nginx: only one of them gets the requests',
+        },
+      ],
+    },
+    {
+      name: 'ingress-nginx compares paths without their pathType',
+      files: ['invalid/ingress-nginx-ignores-path-type.yaml'],
+      findings: [
+        {
+          object: 'Ingress default/login-api',
+          line: 37,
+          column: 19,
+          message:
+            'host shop.example.com, path /login is already routed by Ingress default/login-page (at invalid/ingress-nginx-ignores-path-type.yaml:19:19) of class nginx: only one of them gets the requests',
+        },
+      ],
+    },
+    {
+      name: 'an Ingress without a class takes the default IngressClass; a legacy path left out is /',
+      files: ['invalid/default-class.yaml'],
+      findings: [
+        {
+          object: 'Ingress default/whoami-legacy',
+          line: 38,
+          column: 9,
+          message: /^host whoami.example.com, path \/ \(ImplementationSpecific\) is already routed by Ingress default\/whoami \(at invalid\/default-class.yaml:21:19\) of class traefik:/,
+        },
+      ],
+    },
+    {
+      files: ['invalid/catch-all-without-class.yaml'],
+      findings: [
+        {
+          object: 'Ingress default/maintenance',
+          line: 26,
+          column: 19,
+          message: 'any host, path / (Prefix) is already routed by Ingress default/fallback (at invalid/catch-all-without-class.yaml:10:19), both without a class: only one of them gets the requests',
+        },
+      ],
+    },
+    {
+      name: 'a linted Ingress that takes the route of one given as context is reported, the context one is not',
+      files: ['invalid/claims-applied-route.yaml'],
+      context: ['context/applied.yaml'],
+      findings: [{object: 'Ingress shop/storefront-canary', line: 13, column: 19, message: /already routed by Ingress shop\/storefront \(at context\/applied.yaml:12:19\)/}],
+    },
+  ],
+})

@@ -1,0 +1,50 @@
+import {ruleTester} from '../support/rule-tester.js'
+
+ruleTester('ingress-tls-missing', {
+  valid: [
+    {files: ['valid/tls-covers-hosts.yaml']},
+    {files: ['valid/tls-entry-without-hosts.yaml']},
+    {files: ['valid/hostless-rules.yaml']},
+    {files: ['valid/cloud-certificate-annotation.yaml']},
+    {files: ['valid/legacy-tls.yaml']},
+    {
+      name: 'an annotation added to tlsAnnotations counts as TLS',
+      files: ['invalid/custom-certificate-annotation.yaml'],
+      options: {tlsAnnotations: ['lb.example.com/certificate']},
+    },
+  ],
+  invalid: [
+    {
+      name: 'each uncovered host once, at its first rule',
+      files: ['invalid/no-tls.yaml'],
+      findings: [
+        {
+          object: 'Ingress tools/registry',
+          line: 8,
+          column: 13,
+          endColumn: 33,
+          message: 'host registry.example.com is served without TLS: the Ingress has no spec.tls',
+        },
+        {object: 'Ingress tools/registry', line: 28, column: 13, message: 'host ui.example.com is served without TLS: the Ingress has no spec.tls'},
+      ],
+    },
+    {
+      name: 'a wildcard TLS host covers exactly one more label',
+      files: ['invalid/wildcard-covers-one-label.yaml'],
+      findings: [
+        {
+          object: 'Ingress default/apps',
+          line: 21,
+          column: 13,
+          message: 'host example.com is served without TLS: no spec.tls entry lists it (TLS hosts: *.example.com)',
+        },
+        {object: 'Ingress default/apps', line: 31, column: 13, message: /^host api.eu.example.com is served without TLS/},
+      ],
+    },
+    {
+      name: 'an unknown annotation, or a known one set to "false", is not TLS',
+      files: ['invalid/custom-certificate-annotation.yaml'],
+      findings: [{object: 'Ingress default/shop', line: 11, column: 13}],
+    },
+  ],
+})
