@@ -9,3 +9,4 @@ export {loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type Config
 export {loadPaths, loadText, expandPaths, LoadedInput, InputError, makeResource, STDIN} from './loaders/sources.js'
 export {FORMATTERS, FORMAT_NAMES, type FormatName, type FormatOptions, type Formatter} from './formatters/index.js'
 export type * from './engine/types.js'
+export * as wizard from './wizard/index.js'
