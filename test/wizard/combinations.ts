@@ -5,7 +5,10 @@
  */
 import {type AnswerKey, type Answers, completeAnswers, QUESTIONS} from '../../src/wizard/answers.js'
 
-const SAMPLES: {[K in AnswerKey]: ReadonlyArray<Answers[K]>} = {
+/** Ports as each protocol usually has them: the Service port, and the one the container listens on. */
+const PORTS = {http: [80, 8080], https: [443, 8443], grpc: [50_051, 50_051], tcp: [5432, 5432], udp: [5353, 5353]} as const
+
+const SAMPLES: {[K in AnswerKey]: ReadonlyArray<Answers[K]> | ((a: Answers) => ReadonlyArray<Answers[K]>)} = {
   exposure: ['internal', 'external', 'external-backend'],
   protocol: ['http', 'https', 'grpc', 'tcp', 'udp'],
   services: [1, 3],
@@ -26,8 +29,8 @@ const SAMPLES: {[K in AnswerKey]: ReadonlyArray<Answers[K]>} = {
   name: ['web'],
   namespace: ['shop'],
   externalName: ['db.example.com'],
-  port: [80],
-  targetPort: [8080],
+  port: (a) => [a.protocol ? PORTS[a.protocol][0] : 80],
+  targetPort: (a) => [a.protocol ? PORTS[a.protocol][1] : 80],
   withDeployment: [false, true],
   image: ['ghcr.io/example/web:1.0.0'],
   replicas: [1, 3],
@@ -46,7 +49,8 @@ function* walk(a: Answers, index: number): Generator<Answers> {
     return
   }
 
-  for (const value of SAMPLES[question.key]) {
+  const samples = SAMPLES[question.key]
+  for (const value of typeof samples === 'function' ? samples(a) : samples) {
     const next = value === undefined ? a : {...a, [question.key]: value}
     // Defaults apply as the walk goes, so that later questions see them.
     const filled = next[question.key] === undefined && question.default ? {...next, [question.key]: question.default(next)} : next
