@@ -1,0 +1,125 @@
+import {Command, Flags} from '@oclif/core'
+import {existsSync} from 'node:fs'
+import {writeFile} from 'node:fs/promises'
+import {
+  AnswersError,
+  completeAnswers,
+  ENVIRONMENTS,
+  EXPOSURES,
+  ignoredAnswers,
+  LOCAL_CLUSTERS,
+  missingAnswers,
+  missingMessage,
+  parseAnswers,
+  PROTOCOLS,
+  PROVIDERS,
+  QUESTIONS,
+  type RawAnswers,
+  readAnswersFile,
+  undecidedQuestions,
+} from '../wizard/answers.js'
+import {generate} from '../wizard/generate.js'
+import {askAnswers} from '../wizard/prompts.js'
+import {explainText, recommend} from '../wizard/recommend.js'
+
+export default class Wizard extends Command {
+  static override summary = 'Which Service type? Answer a few questions, get the recommendation and manifests that lint clean.'
+
+  static override description = `Asks who calls the service, its protocol, how many services share the entry point, where the cluster runs and whether it is for production, then recommends ClusterIP, NodePort, LoadBalancer, Ingress, the Gateway API or ExternalName, says why, and writes the Service with what goes with it: Ingress or Gateway and HTTPRoute, NetworkPolicies, MetalLB on bare metal, and a Deployment skeleton with --with-deployment.
+
+Every question has a flag, and an answers file (--answers) takes the same keys. Questions that no longer matter are skipped. When standard input is not a terminal, missing answers are an error (exit 2) that lists the flags to pass.`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --exposure internal --protocol grpc --name orders --port 50051 --explain',
+    '<%= config.bin %> <%= command.id %> --exposure external --protocol http --services 3 --hosts shop.example.com --paths /api --environment cloud --production --name api --namespace shop --port 80 --target-port 8080 --with-deployment --image ghcr.io/example/api:1.4.0 --out k8s/api.yaml',
+    '<%= config.bin %> <%= command.id %> --answers wizard.yaml --out k8s/exposure.yaml --force',
+  ]
+
+  static override flags = {
+    exposure: Flags.string({summary: 'Who calls it: workloads in the cluster, clients outside it, or (external-backend) workloads call a service outside the cluster.', options: [...EXPOSURES]}),
+    'external-name': Flags.string({summary: 'DNS name of the backend outside the cluster (with --exposure external-backend).'}),
+    protocol: Flags.string({summary: 'What the application serves (https: it terminates TLS itself).', options: [...PROTOCOLS]}),
+    services: Flags.integer({summary: 'How many HTTP services share the entry point (1, or more).', min: 1}),
+    environment: Flags.string({summary: 'Where the cluster runs.', options: [...ENVIRONMENTS]}),
+    provider: Flags.string({summary: 'The cloud provider (with --environment cloud).', options: [...PROVIDERS]}),
+    'local-cluster': Flags.string({summary: 'The local cluster (with --environment local).', options: [...LOCAL_CLUSTERS]}),
+    production: Flags.boolean({summary: 'For production (--no-production: development).', allowNo: true}),
+    'own-ip': Flags.boolean({summary: 'One production HTTP service that needs an external IP of its own.', allowNo: true}),
+    'gateway-api': Flags.boolean({summary: 'Route with a Gateway and an HTTPRoute instead of an Ingress.', allowNo: true}),
+    tls: Flags.boolean({summary: 'Terminate TLS at the edge (default: yes).', allowNo: true}),
+    hosts: Flags.string({summary: 'Host names clients use, comma-separated.'}),
+    paths: Flags.string({summary: 'Paths routed to the service, comma-separated (default: /).'}),
+    'ingress-class': Flags.string({summary: 'IngressClass of the ingress controller (default: nginx; traefik on k3d).'}),
+    'gateway-class': Flags.string({summary: 'GatewayClass of the Gateway API implementation (default: eg).'}),
+    'controller-namespace': Flags.string({summary: 'Namespace of the controller\'s pods, admitted by the NetworkPolicy (default: ingress-nginx; envoy-gateway-system with --gateway-api).'}),
+    'source-ranges': Flags.string({summary: 'Client CIDRs allowed to reach a LoadBalancer, comma-separated (0.0.0.0/0 for everyone).'}),
+    'address-pool': Flags.string({summary: 'Addresses MetalLB may assign on bare metal: ranges or CIDRs, comma-separated.'}),
+    name: Flags.string({summary: 'Application name: the Service, Deployment and route names.'}),
+    namespace: Flags.string({char: 'n', summary: 'Namespace (default: default).'}),
+    port: Flags.integer({summary: 'Service port, the one callers connect to.', min: 1, max: 65_535}),
+    'target-port': Flags.integer({summary: 'Container port the application listens on (default: --port).', min: 1, max: 65_535}),
+    'with-deployment': Flags.boolean({summary: 'Also write a Deployment skeleton with probes.', allowNo: true}),
+    image: Flags.string({summary: 'Container image of the Deployment skeleton.'}),
+    replicas: Flags.integer({summary: 'Replicas of the Deployment skeleton (default: 2).', min: 1}),
+    'health-port': Flags.integer({summary: 'TCP port of a UDP application\'s health endpoint (default: 8081).', min: 1, max: 65_535}),
+    answers: Flags.string({summary: 'YAML file of answers, keyed by the flags\' names (target-port: 8080). Flags win over it.'}),
+    explain: Flags.boolean({summary: 'Print the recommendation and its reasons, without YAML.', exclusive: ['out']}),
+    out: Flags.string({char: 'o', summary: 'Write the YAML to this file instead of standard output.'}),
+    force: Flags.boolean({summary: 'With --out, overwrite an existing file.'}),
+  }
+
+  public async run(): Promise<void> {
+    const {flags} = await this.parse(Wizard)
+    if (flags.out && !flags.force && existsSync(flags.out)) this.error(`${flags.out} exists: pass --force to overwrite it`, {exit: 2})
+    const stage = flags.explain ? 'decision' : 'manifest'
+    try {
+      const raw: RawAnswers = flags.answers ? await readAnswersFile(flags.answers) : new Map()
+      for (const question of QUESTIONS) {
+        const value = (flags as Record<string, unknown>)[question.flag]
+        if (value !== undefined) raw.set(question.flag, {value, source: `--${question.flag}`})
+      }
+
+      const given = parseAnswers(raw)
+      let answers = given
+      const missing = missingAnswers(given, stage)
+      if (missing.length > 0) {
+        if (!process.stdin.isTTY) {
+          this.error(
+            `${missingMessage(missing, undecidedQuestions(given, stage))}\nStandard input is not a terminal, so the wizard cannot ask: pass them as flags, or in a file with --answers.`,
+            {exit: 2},
+          )
+        }
+
+        answers = await askAnswers(given, stage, {output: process.stderr})
+      }
+
+      const complete = completeAnswers(answers, stage)
+      const ignored = ignoredAnswers(given, complete, stage)
+      if (ignored.length > 0) this.warn(`not used with these answers: ${ignored.map((question) => `--${question.flag}`).join(', ')}`)
+      const recommendation = recommend(complete)
+      if (flags.explain) {
+        process.stdout.write(explainText(recommendation))
+        return
+      }
+
+      const yaml = generate(complete, recommendation)
+      if (!flags.out) {
+        process.stdout.write(yaml)
+        return
+      }
+
+      await writeFile(flags.out, yaml, {flag: flags.force ? 'w' : 'wx'}).catch((error: NodeJS.ErrnoException) => {
+        this.error(error.code === 'EEXIST' ? `${flags.out} exists: pass --force to overwrite it` : `cannot write ${flags.out}: ${error.message}`, {exit: 2})
+      })
+      // After a session of questions, the answer; the file holds it too, in its first comment.
+      if (answers !== given) process.stderr.write(`\n${explainText(recommendation)}\n`)
+      process.stderr.write(`Wrote ${recommendation.type} manifests for ${complete.name} to ${flags.out}\n`)
+    } catch (error) {
+      if (error instanceof AnswersError) this.error(error.message, {exit: 2})
+      // Ctrl+C at a prompt.
+      if (error instanceof Error && error.name === 'ExitPromptError') this.error('cancelled: nothing written', {exit: 130})
+      throw error
+    }
+  }
+}
