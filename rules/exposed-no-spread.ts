@@ -3,9 +3,7 @@ import type {PodTemplate} from '../src/engine/resource-index.js'
 import {matches, parseLabelSelector} from '../src/engine/selectors.js'
 import type {ObjectPath} from '../src/engine/types.js'
 import {autoscalerOf, describeExposures, exposuresOf, minimumReplicas} from '../src/k8s/exposure.js'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+import {isRecord} from '../src/engine/util.js'
 
 /**
  * Whether a term's label selector takes in the template's own pods: a term

@@ -1,9 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {autoscalerOf, describeExposures, exposuresOf} from '../src/k8s/exposure.js'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+import {isRecord} from '../src/engine/util.js'
 
 export default defineRule({
   meta: {

@@ -1,9 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
 import {serviceSpec, serviceType} from '../src/k8s/services.js'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+import {isRecord} from '../src/engine/util.js'
 
 const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== ''
 

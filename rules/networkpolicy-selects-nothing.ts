@@ -2,7 +2,7 @@ import {defineRule} from '../src/engine/rule.js'
 import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {formatSelector, matches, type Selector} from '../src/engine/selectors.js'
 import {networkPolicies, podSelectorOf} from '../src/k8s/network-policy.js'
-import {editDistance} from '../src/k8s/describe.js'
+import {editDistance} from '../src/engine/util.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({

@@ -2,9 +2,7 @@ import {serviceSelector} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector} from '../src/engine/selectors.js'
 import type {Resource} from '../src/engine/types.js'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+import {isRecord} from '../src/engine/util.js'
 
 /** The label that ties an EndpointSlice to its Service. */
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'

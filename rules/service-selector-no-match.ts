@@ -2,7 +2,8 @@ import {type PodTemplate, serviceSelector} from '../src/engine/resource-index.js
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
 import type {RelatedLocation} from '../src/engine/types.js'
-import {describeResource, editDistance, isNear} from '../src/k8s/describe.js'
+import {editDistance, isNear} from '../src/engine/util.js'
+import {describeResource} from '../src/k8s/describe.js'
 import {controllerLabelValues, podsMeet} from '../src/engine/controller-labels.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 

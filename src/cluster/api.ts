@@ -13,6 +13,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type {Connection} from './kubeconfig.js'
 import {ClusterError} from './errors.js'
+import {isRecord} from '../engine/util.js'
 
 /** An HTTP error from the API server, with what its metav1.Status says. */
 export class ApiError extends Error {
@@ -192,6 +193,3 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]!.slice(0, 200)
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}

@@ -6,7 +6,8 @@
  * skipped without a request, and the rules that need it see none. Each kind is
  * read at the version the cluster prefers that serves it.
  */
-import {ApiError, type ApiClient, isRecord} from './api.js'
+import {ApiError, type ApiClient} from './api.js'
+import {isRecord} from '../engine/util.js'
 import {ClusterError} from './errors.js'
 
 /** A kind k8s-net reads. Secrets and ConfigMaps are not, and never will be. */

@@ -1,5 +1,6 @@
 import {Args, Command} from '@oclif/core'
-import {ruleDoc, ruleText, suggestIds} from '../docs/rule-docs.js'
+import {ruleDoc, ruleText} from '../docs/rule-docs.js'
+import {nearestFew} from '../engine/util.js'
 import {loadRules} from '../engine/registry.js'
 
 export default class Explain extends Command {
@@ -20,7 +21,7 @@ export default class Explain extends Command {
     const rule = rules.find((r) => r.meta.id === args.rule)
     if (!rule) {
       const ids = rules.map((r) => r.meta.id)
-      const suggestions = suggestIds(args.rule, ids)
+      const suggestions = nearestFew(args.rule, ids, 3)
       this.error(`unknown rule ${JSON.stringify(args.rule)}${suggestions.length > 0 ? `: did you mean ${suggestions.join(', ')}?` : ': k8s-net rules lists every rule'}`, {
         exit: 2,
         suggestions: suggestions.map((s) => `k8s-net explain ${s}`),

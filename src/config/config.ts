@@ -12,6 +12,7 @@ import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from '../engine/kinds.
 import {checkOption, defaultOptions, type Rule, type Settings} from '../engine/rule.js'
 import type {ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
 import {DEFAULT_LIMITS, type Limits} from '../loaders/documents.js'
+import {isRecord, nearestFew} from '../engine/util.js'
 
 export const CONFIG_FILE_NAMES = ['.k8s-net.yaml', '.k8s-net.yml']
 const LEVELS = new Set<string>(['off', 'info', 'warning', 'error'])
@@ -307,10 +308,7 @@ export function parsePortRange(value: unknown): {min: number; max: number} | und
 }
 
 function suggest(id: string, ids: string[]): string {
-  const close = ids.find((candidate) => candidate.includes(id) || id.includes(candidate))
+  const close = nearestFew(id, ids, 1)[0]
   return close ? ` (did you mean ${close}?)` : ''
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}

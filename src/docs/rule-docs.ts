@@ -241,31 +241,6 @@ export function ruleText(doc: RuleDoc): string {
   return `${out.join('\n')}\n`
 }
 
-/** Rule ids close to an unknown one: by edit distance, or containing it. */
-export function suggestIds(id: string, ids: readonly string[], max = 3): string[] {
-  const wanted = id.toLowerCase()
-  return ids
-    .map((candidate) => ({candidate, distance: candidate.includes(wanted) && wanted.length >= 3 ? 0 : editDistance(wanted, candidate)}))
-    .filter((s) => s.distance <= Math.max(2, Math.floor(wanted.length / 3)))
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
-    .slice(0, max)
-    .map((s) => s.candidate)
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-
-    previous = current
-  }
-
-  return previous[b.length]!
-}
-
 /** Writes the generated pages and removes pages of rules that are gone; returns what changed. */
 export async function writeRuleDocs(rules: readonly Rule[], root = packageRoot()): Promise<{written: string[]; removed: string[]}> {
   const {mkdir, readFile, readdir, rm, writeFile} = await import('node:fs/promises')

@@ -9,6 +9,7 @@ import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from './kinds.js'
 import {matches, parseMatchLabels, type Selector} from './selectors.js'
 import type {ObjectPath, Resource} from './types.js'
 import {stringMap} from '../loaders/sources.js'
+import {isRecord} from './util.js'
 
 /** The pod template of a workload (or a Pod itself). */
 export interface PodTemplate {
@@ -25,9 +26,6 @@ export interface PodTemplate {
   /** `spec.replicas` of the owner: 1 when unset on a scalable kind, undefined for DaemonSets and Pods. */
   readonly replicas: number | undefined
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** Reads a value at a path in an object, or undefined. */
 export function getPath(object: unknown, path: ObjectPath): unknown {

@@ -6,6 +6,7 @@
  * the places where Kubernetes treats it so, matches nothing: callers decide
  * which applies.
  */
+import {isRecord} from './util.js'
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'
 
@@ -23,10 +24,6 @@ export interface Selector {
 export type SelectorParse = {ok: true; selector: Selector} | {ok: false; error: string}
 
 const OPERATORS = new Set<string>(['In', 'NotIn', 'Exists', 'DoesNotExist'])
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 /** Parses a `LabelSelector` (`{matchLabels, matchExpressions}`). */
 export function parseLabelSelector(value: unknown): SelectorParse {

@@ -11,6 +11,7 @@ import {backendRefsOf, GATEWAY_GROUP, isServiceRef, parentRefsOf, routesOf} from
 import {ingressBackends, ingressesOf} from './ingress.js'
 import {kindTable, servicesOf} from './lookup.js'
 import {serviceSpec, serviceType} from './services.js'
+import {isRecord} from '../engine/util.js'
 
 export interface Exposure {
   /** The Service whose selector reaches the pods. */
@@ -22,9 +23,6 @@ export interface Exposure {
   /** `LoadBalancer Service shop/web`, `Ingress shop/web (Service shop/web)`. */
   description: string
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const nameOf = (r: Resource): string => (r.namespace === '' ? r.name : `${r.namespace}/${r.name}`)
 

@@ -10,14 +10,12 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {kindTable, type KindTable, namespacesOf} from './lookup.js'
+import {isRecord} from '../engine/util.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']
 /** The label the API server puts on every Namespace (Kubernetes 1.22 and later). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== ''
 

@@ -10,6 +10,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {kindTable, type KindTable} from './lookup.js'
+import {isRecord} from '../engine/util.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -19,9 +20,6 @@ export const REMOVED_INGRESS_VERSIONS: readonly string[] = ['extensions/v1beta1'
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class'
 /** Marks the IngressClass that Ingresses without a class get. */
 export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== ''
 

@@ -18,6 +18,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
+import {isRecord} from '../engine/util.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -28,9 +29,6 @@ export interface NamespaceFacts {
   /** Labels of the Namespace object; undefined when the input does not hold it (labels unknown). */
   labels?: Readonly<Record<string, string>>
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const CALICO_GROUPS = new Set(['crd.projectcalico.org', 'projectcalico.org'])
 

@@ -9,6 +9,7 @@ import {getPath, type ResourceIndex} from '../engine/resource-index.js'
 import {matches, type Selector} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
 import {stringMap} from '../loaders/sources.js'
+import {isRecord} from '../engine/util.js'
 
 /** API groups of Kubernetes itself: their kinds are known, and the pod-making ones are pod template kinds. */
 const BUILTIN_GROUPS = new Set([
@@ -38,9 +39,6 @@ const BUILTIN_GROUPS = new Set([
 
 /** Spec fields by which a custom resource says it runs pods: replicas, an image, pod metadata or a pod template. */
 const POD_FIELDS = ['replicas', 'instances', 'image', 'imageName', 'template', 'podTemplate', 'podMetadata', 'podSpec']
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** Whether a custom resource looks like one an operator creates pods from (its spec, or a part of it, has replicas, an image, a pod template...). */
 export function mayCreatePods(resource: Resource): boolean {

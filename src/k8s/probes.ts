@@ -6,6 +6,7 @@
 import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath} from '../engine/types.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
+import {isRecord} from '../engine/util.js'
 
 export const PROBE_KINDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const
 export type ProbeKind = (typeof PROBE_KINDS)[number]
@@ -13,9 +14,6 @@ export type ProbeKind = (typeof PROBE_KINDS)[number]
 /** The probe handlers that reach the container over the network, each with its port field. */
 export const NETWORK_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const
 export type NetworkHandler = (typeof NETWORK_HANDLERS)[number]
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** The container's probe of this kind, when it has one (a mapping). */
 export function probeOf(container: ContainerInfo, kind: ProbeKind): Record<string, unknown> | undefined {

@@ -1,5 +1,6 @@
 /** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
 import type {Resource} from '../engine/types.js'
+import {isRecord} from '../engine/util.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
@@ -15,9 +16,6 @@ export interface ServicePort {
   protocol: string
   appProtocol?: string
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 export function serviceSpec(service: Resource): Record<string, unknown> {
   const spec = service.object.spec

@@ -1,6 +1,7 @@
 /** Reading pod specs: containers (with sidecars), their ports and probes. */
 import type {PodTemplate} from '../engine/resource-index.js'
 import type {ObjectPath} from '../engine/types.js'
+import {isRecord} from '../engine/util.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */
@@ -20,9 +21,6 @@ export interface ContainerInfo {
   role: 'container' | 'sidecar' | 'init'
   ports: ContainerPort[]
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** The containers of a pod template, init containers included (check `role`). */
 export function containersOf(template: PodTemplate): ContainerInfo[] {

@@ -6,7 +6,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {defineRule} from '../../src/engine/rule.js'
-import {generateRuleDocs, ruleDoc, ruleMarkdown, suggestIds} from '../../src/docs/rule-docs.js'
+import {generateRuleDocs, ruleDoc, ruleMarkdown} from '../../src/docs/rule-docs.js'
+import {nearestFew} from '../../src/engine/util.js'
 import {loadRules} from '../../src/engine/registry.js'
 import {REPO} from '../support/rule-tester.js'
 
@@ -77,11 +78,11 @@ describe('docs/rules', () => {
   })
 })
 
-describe('suggestIds', () => {
+describe('rule id suggestions', () => {
   const ids = ['nodeport-conflict', 'nodeport-out-of-range', 'invalid-yaml', 'invalid-object', 'duplicate-key']
-  it('suggests ids a typo away, or containing what was typed', () => {
-    expect(suggestIds('nodeport-conflit', ids)).toEqual(['nodeport-conflict'])
-    expect(suggestIds('invalid', ids)).toEqual(['invalid-object', 'invalid-yaml'])
-    expect(suggestIds('zzz', ids)).toEqual([])
+  it('suggests ids a typo away, or extending what was typed', () => {
+    expect(nearestFew('nodeport-conflit', ids, 3)).toEqual(['nodeport-conflict'])
+    expect(nearestFew('invalid', ids, 3)).toEqual(['invalid-yaml', 'invalid-object'])
+    expect(nearestFew('zzz', ids, 3)).toEqual([])
   })
 })
