@@ -1,5 +1,4 @@
-import {stringify} from 'yaml'
-import {getPath} from '../src/engine/resource-index.js'
+import {getPath, type ResourceIndex} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {
@@ -87,7 +86,7 @@ export default defineRule({
         path: ['metadata', 'name'],
         message: `namespace ${name} has no NetworkPolicy that denies ${what} by default: ${consequence}${near ? `; ${near.message} ({{related:0}})` : ''}`,
         ...(near ? {related: [near.related]} : {}),
-        fix: stringify(defaultDenyPolicy(name, freeName(index, name, missing), missing)),
+        fix: defaultDenyPolicy(name, freeName(index, name, missing), missing),
       })
     }
   },
@@ -130,9 +129,10 @@ function nearMiss(policies: readonly Resource[], missing: readonly Direction[]):
 }
 
 /** A name for the new policy that no NetworkPolicy of the namespace has yet. */
-function freeName(index: {find(kind: string, namespace: string, name: string): Resource | undefined}, namespace: string, missing: readonly Direction[]): string {
+function freeName(index: ResourceIndex, namespace: string, missing: readonly Direction[]): string {
   const base = missing.length === 2 ? 'default-deny' : `default-deny-${missing[0]!.toLowerCase()}`
+  const policies = index.table('NetworkPolicy', ['networking.k8s.io'])
   let name = base
-  for (let i = 2; index.find('NetworkPolicy', namespace, name); i++) name = `${base}-${i}`
+  for (let i = 2; policies.find(namespace, name); i++) name = `${base}-${i}`
   return name
 }

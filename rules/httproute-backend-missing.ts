@@ -1,6 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
 import {backendRefsOf, GATEWAY_GROUP, grantAllows, isServiceRef, referenceGrantsOf, routesOf} from '../src/k8s/gateway.js'
-import {servicesOf} from '../src/k8s/lookup.js'
 import {servicePorts, serviceType} from '../src/k8s/services.js'
 
 export default defineRule({
@@ -15,7 +14,7 @@ export default defineRule({
       'Correct the backendRef\'s name, namespace or port (the Service\'s `port`, not its `targetPort`). For a Service in another namespace, its owners add a ReferenceGrant there:\n\n```yaml\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: allow-routes-from-web\n  namespace: backend        # where the Service is\nspec:\n  from:\n    - group: gateway.networking.k8s.io\n      kind: HTTPRoute\n      namespace: web        # where the route is\n  to:\n    - group: ""\n      kind: Service\n```',
   },
   check({index, report}) {
-    const services = servicesOf(index)
+    const services = index.table('Service', [''])
     const grants = referenceGrantsOf(index)
     for (const route of routesOf(index)) {
       for (const ref of backendRefsOf(route)) {

@@ -1,15 +1,5 @@
-import {createRequire} from 'node:module'
 import {defineRule} from '../src/engine/rule.js'
 import {INGRESS_GROUPS, REMOVED_INGRESS_VERSIONS, toNetworkingV1} from '../src/k8s/ingress.js'
-
-// `yaml` is loaded on first use: most inputs hold no legacy Ingress and should not pay for it.
-const requireModule = createRequire(import.meta.url)
-let stringify: typeof import('yaml').stringify | undefined
-
-function toYaml(value: unknown): string {
-  stringify ??= (requireModule('yaml') as typeof import('yaml')).stringify
-  return stringify(value, {lineWidth: 0})
-}
 
 export default defineRule({
   meta: {
@@ -30,7 +20,7 @@ export default defineRule({
           target: resource,
           path: ['apiVersion'],
           message: `${kind} ${resource.apiVersion} was removed in Kubernetes 1.22: use networking.k8s.io/v1`,
-          fix: toYaml(toNetworkingV1(resource.object)),
+          fix: toNetworkingV1(resource.object),
         })
       }
     }

@@ -1,7 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
 import {ingressBackends, ingressesOf} from '../src/k8s/ingress.js'
-import {servicesOf} from '../src/k8s/lookup.js'
 import {servicePorts, serviceType} from '../src/k8s/services.js'
 
 export default defineRule({
@@ -16,7 +15,7 @@ export default defineRule({
       'Correct the Service name (it must be in the Ingress\'s namespace), or add the Service. Name the port by its `port` number or by its `name`, not by the container\'s `targetPort`.\n\n```yaml\nspec:\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: storefront   # a Service in this namespace\n                port:\n                  name: http       # or number: 80, a port the Service declares\n```',
   },
   check({index, report}) {
-    const services = servicesOf(index)
+    const services = index.table('Service', [''])
     for (const ingress of ingressesOf(index)) {
       for (const backend of ingressBackends(ingress)) {
         const ref = backend.service

@@ -34,7 +34,7 @@ export default defineRule({
       const selector = serviceSelector(service)
       if (!selector) continue
       // No EndpointSlice read in the namespace at all (none listed, or not allowed to list them): nothing to say.
-      if (!index.hasKind('EndpointSlice', service.namespace)) continue
+      if (!index.table('EndpointSlice', ['discovery.k8s.io']).has(service.namespace)) continue
 
       let ready = 0
       let notReady = 0

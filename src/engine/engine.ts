@@ -118,7 +118,8 @@ async function toFinding(input: LoadedInput, ruleId: string, severity: Severity,
   const where = await locate(input, report.target, report.path ?? [])
   const finding: Finding = {ruleId, severity, message: report.message, ...where}
   if (report.path?.length && where.object) finding.path = report.path
-  if (report.fix) finding.fix = report.fix
+  if (typeof report.fix === 'string') finding.fix = report.fix
+  else if (report.fix) finding.fix = await toYaml(report.fix)
   if (report.related?.length) {
     const related = await Promise.all(
       report.related.map(async (r): Promise<RelatedFinding> => ({message: r.message, ...(await locate(input, r.target, r.path ?? []))})),
@@ -145,6 +146,12 @@ export async function locate(
 
   const range = await input.locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path])
   return {object, file: origin.file, start: range?.start, end: range?.end}
+}
+
+async function toYaml(objects: Record<string, unknown> | readonly Record<string, unknown>[]): Promise<string> {
+  const {stringify} = await import('yaml')
+  const list = Array.isArray(objects) ? objects : [objects]
+  return list.map((o) => stringify(o, {lineWidth: 0})).join('---\n')
 }
 
 function describeLocation(r: RelatedFinding | undefined): string {

@@ -27,6 +27,32 @@ export interface PodTemplate {
   readonly replicas: number | undefined
 }
 
+/**
+ * Objects of one kind in some API groups, by namespace and name. Kinds repeat
+ * across groups (Istio's Gateway is not a Gateway API Gateway, a Knative
+ * Service is not a core Service), so lookups name the groups.
+ */
+export interface KindTable {
+  /** In load order (linted input first, then reference input). */
+  readonly all: readonly Resource[]
+  /** The first object with this namespace and name (`''` for cluster-scoped kinds). */
+  find(namespace: string, name: string): Resource | undefined
+  /**
+   * Every object with this namespace and name. The input may hold several
+   * versions of one object (overlays of several environments, a file and its
+   * applied copy given as context): a reference resolves when any of them fits.
+   */
+  findAll(namespace: string, name: string): readonly Resource[]
+  /**
+   * Whether the input holds any object of the kind in this namespace. Rules
+   * that look for a referenced object report "not found" only when this is
+   * true: otherwise the input is a partial set and they cannot know.
+   */
+  has(namespace: string): boolean
+  /** The objects in one namespace. */
+  inNamespace(namespace: string): readonly Resource[]
+}
+
 /** Reads a value at a path in an object, or undefined. */
 export function getPath(object: unknown, path: ObjectPath): unknown {
   let value = object
@@ -43,11 +69,11 @@ const key = (...parts: string[]): string => parts.join('\u0000')
 export class ResourceIndex {
   private readonly byKindMap = new Map<string, Resource[]>()
   private readonly byName = new Map<string, Resource>()
-  private readonly kindsInNamespace = new Set<string>()
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>()
   private readonly templatesByLabel = new Map<string, PodTemplate[]>()
   private readonly templatesByOwner = new Map<Resource, PodTemplate>()
   private serviceRoutes?: Map<PodTemplate, Resource[]>
+  private readonly tables = new Map<string, KindTable>()
   readonly podTemplates: readonly PodTemplate[]
 
   constructor(
@@ -60,7 +86,6 @@ export class ResourceIndex {
     for (const r of resources) {
       push(this.byKindMap, r.kind, r)
       this.byName.set(key(r.kind, r.namespace, r.name), r)
-      this.kindsInNamespace.add(key(r.kind, r.namespace))
     }
 
     for (const r of resources) {
@@ -96,18 +121,16 @@ export class ResourceIndex {
     return group === undefined ? all : all.filter((r) => r.group === group)
   }
 
-  /** The object of a kind with this namespace and name (namespace `''` for cluster-scoped kinds). */
-  find(kind: string, namespace: string, name: string): Resource | undefined {
-    return this.byName.get(key(kind, namespace, name))
-  }
+  /** The objects of a kind in the given API groups (`''` is the core group), by namespace and name. */
+  table(kind: string, groups: readonly string[]): KindTable {
+    const cacheKey = key(kind, ...groups)
+    let table = this.tables.get(cacheKey)
+    if (!table) {
+      table = buildTable(this.byKind(kind).filter((r) => groups.includes(r.group)))
+      this.tables.set(cacheKey, table)
+    }
 
-  /**
-   * Whether the input holds any object of this kind in this namespace. Rules
-   * that look for a referenced object report "not found" only when this is
-   * true: otherwise the input is a partial set and they cannot know.
-   */
-  hasKind(kind: string, namespace: string): boolean {
-    return this.kindsInNamespace.has(key(kind, namespace))
+    return table
   }
 
   /** Whether the input holds any workload (pod template) in this namespace. */
@@ -196,6 +219,23 @@ function makeTemplate(owner: Resource, kind: PodTemplateKind): PodTemplate | und
     spec,
     batch: kind.batch ?? false,
     replicas,
+  }
+}
+
+function buildTable(all: readonly Resource[]): KindTable {
+  const byName = new Map<string, Resource[]>()
+  const byNamespace = new Map<string, Resource[]>()
+  for (const r of all) {
+    push(byName, key(r.namespace, r.name), r)
+    push(byNamespace, r.namespace, r)
+  }
+
+  return {
+    all,
+    find: (namespace, name) => byName.get(key(namespace, name))?.[0],
+    findAll: (namespace, name) => byName.get(key(namespace, name)) ?? [],
+    has: (namespace) => byNamespace.has(namespace),
+    inNamespace: (namespace) => byNamespace.get(namespace) ?? [],
   }
 }
 

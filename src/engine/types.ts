@@ -113,8 +113,12 @@ export interface Report {
   message: string
   /** Other places the message refers to (the earlier claimant of a nodePort, the Service that routes to a pod...). */
   related?: RelatedLocation[]
-  /** A ready-to-use fix for this very finding (YAML to apply, for instance), beyond the rule's general remediation. */
-  fix?: string
+  /**
+   * A ready-to-use fix for this very finding, beyond the rule's general
+   * remediation: text, or Kubernetes objects to apply, which the engine
+   * writes as YAML (so rules need not load a YAML writer).
+   */
+  fix?: string | Record<string, unknown> | readonly Record<string, unknown>[]
   /**
    * A lesser severity for a weaker form of what the rule finds (a numeric
    * targetPort no container declares, beside a port name none declares). It

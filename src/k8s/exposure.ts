@@ -9,7 +9,6 @@ import {type PodTemplate, type ResourceIndex, serviceSelector} from '../engine/r
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {backendRefsOf, GATEWAY_GROUP, isServiceRef, parentRefsOf, routesOf} from './gateway.js'
 import {ingressBackends, ingressesOf} from './ingress.js'
-import {kindTable, servicesOf} from './lookup.js'
 import {serviceSpec, serviceType} from './services.js'
 import {isRecord} from '../engine/util.js'
 
@@ -48,7 +47,7 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
     }
   }
 
-  const services = servicesOf(index)
+  const services = index.table('Service', [''])
   for (const service of services.all) {
     const type = serviceType(service)
     const externalIPs = serviceSpec(service).externalIPs
@@ -112,7 +111,7 @@ export function autoscalerOf(index: ResourceIndex, owner: Resource): Autoscaler 
   let byTarget = autoscalerCache.get(index)
   if (!byTarget) {
     byTarget = new Map()
-    for (const hpa of kindTable(index, 'HorizontalPodAutoscaler', ['autoscaling']).all) {
+    for (const hpa of index.table('HorizontalPodAutoscaler', ['autoscaling']).all) {
       const spec = isRecord(hpa.object.spec) ? hpa.object.spec : {}
       const target = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {}
       if (typeof target.kind !== 'string' || typeof target.name !== 'string') continue

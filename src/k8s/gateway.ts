@@ -6,10 +6,9 @@
  * Only the gateway.networking.k8s.io group counts: Istio's Gateway
  * (networking.istio.io) shares the kind name and nothing else.
  */
-import type {ResourceIndex} from '../engine/resource-index.js'
+import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {kindTable, type KindTable, namespacesOf} from './lookup.js'
 import {isRecord} from '../engine/util.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
@@ -24,8 +23,8 @@ export function routesOf(index: ResourceIndex, kinds: readonly string[] = ROUTE_
   return kinds.flatMap((kind) => index.byKind(kind, GATEWAY_GROUP)).sort((a, b) => a.uid - b.uid)
 }
 
-export const gatewaysOf = (index: ResourceIndex): KindTable => kindTable(index, 'Gateway', [GATEWAY_GROUP])
-export const referenceGrantsOf = (index: ResourceIndex): KindTable => kindTable(index, 'ReferenceGrant', [GATEWAY_GROUP])
+export const gatewaysOf = (index: ResourceIndex): KindTable => index.table('Gateway', [GATEWAY_GROUP])
+export const referenceGrantsOf = (index: ResourceIndex): KindTable => index.table('ReferenceGrant', [GATEWAY_GROUP])
 
 function specOf(resource: Resource): Record<string, unknown> {
   return isRecord(resource.object.spec) ? resource.object.spec : {}
@@ -223,7 +222,7 @@ export function admitsNamespace(listener: Listener, gateway: Resource, routeName
       if (!isRecord(listener.selector)) return 'unknown'
       const parsed = parseLabelSelector(listener.selector)
       if (!parsed.ok) return 'unknown'
-      const namespace = namespacesOf(index).find('', routeNamespace)
+      const namespace = index.table('Namespace', ['']).find('', routeNamespace)
       const labels = {...namespace?.labels, [NAMESPACE_NAME_LABEL]: routeNamespace}
       if (matches(parsed.selector, labels)) return 'yes'
       if (namespace) return 'no'

@@ -7,9 +7,8 @@
  * default one, TLS host coverage with wildcards, and the rewrite of a legacy
  * object into networking.k8s.io/v1.
  */
-import type {ResourceIndex} from '../engine/resource-index.js'
+import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {kindTable, type KindTable} from './lookup.js'
 import {isRecord} from '../engine/util.js'
 
 /** API groups that have served Ingress. */
@@ -31,7 +30,7 @@ export function ingressesOf(index: ResourceIndex): Resource[] {
 }
 
 /** IngressClasses (networking.k8s.io, v1 and v1beta1). */
-export const ingressClassesOf = (index: ResourceIndex): KindTable => kindTable(index, 'IngressClass', ['networking.k8s.io'])
+export const ingressClassesOf = (index: ResourceIndex): KindTable => index.table('IngressClass', ['networking.k8s.io'])
 
 function specOf(ingress: Resource): Record<string, unknown> {
   return isRecord(ingress.object.spec) ? ingress.object.spec : {}
