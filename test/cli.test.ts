@@ -1,70 +1,51 @@
 /** The built CLI end to end: what a user and a CI job see. `npm test` builds dist/ first. */
-import {execFile} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {type CliResult, runCli} from './support/cli.js'
 import {REPO} from './support/rule-tester.js'
-
-const BIN = path.join(REPO, 'bin/run.js')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-export function runCli(args: string[], options: {stdin?: string; env?: Record<string, string>; cwd?: string} = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    // NODE_ENV=test (set by vitest) would make oclif look for TypeScript sources: run as users do.
-    const env: Record<string, string | undefined> = {...process.env, NODE_ENV: undefined, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env}
-    const child = execFile(process.execPath, [BIN, ...args], {cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-    child.stdin?.end(options.stdin ?? '')
-  })
-}
 
 const INVALID = 'fixtures/nodeport-conflict/invalid/across-namespaces.yaml'
 const CLEAN = 'fixtures/scenarios/clean-app.yaml'
 const noStackTrace = (text: string): void => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
 
 describe('k8s-net lint', () => {
-  it('prints each finding at its line:column and exits 1 on an invalid fixture', async () => {
-    const run = await runCli(['lint', INVALID])
-    expect(run.code).toBe(1)
+  it('prints each finding at its line:column and exits 1 on an invalid fixture', () => {
+    const run = runCli(['lint', INVALID])
+    expect(run.status).toBe(1)
     expect(run.stdout).toContain(INVALID)
     expect(run.stdout).toMatch(/^ {2}26:17 {2}error {4}nodePort 30080 is already claimed by Service team-a\/web .* {2}nodeport-conflict$/m)
     expect(run.stdout).toMatch(/^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?\) in 2 objects from 1 file$/m)
   })
 
-  it('prints nothing and exits 0 on an application every rule passes', async () => {
-    const run = await runCli(['lint', CLEAN])
-    expect(run).toEqual({code: 0, stdout: '', stderr: ''})
+  it('prints nothing and exits 0 on an application every rule passes', () => {
+    const run = runCli(['lint', CLEAN])
+    expect(run).toEqual({status: 0, stdout: '', stderr: ''})
   })
 
-  it('reads standard input with -, reporting against <stdin>', async () => {
-    const fromFile = await runCli(['lint', INVALID, '--format', 'json'])
-    const fromStdin = await runCli(['lint', '-', '--format', 'json'], {stdin: readFileSync(path.join(REPO, INVALID), 'utf8')})
-    expect(fromStdin.code).toBe(1)
+  it('reads standard input with -, reporting against <stdin>', () => {
+    const fromFile = runCli(['lint', INVALID, '--format', 'json'])
+    const fromStdin = runCli(['lint', '-', '--format', 'json'], {input: readFileSync(path.join(REPO, INVALID), 'utf8')})
+    expect(fromStdin.status).toBe(1)
     const strip = (text: string) => JSON.parse(text.replaceAll(INVALID, '<stdin>')) as unknown
     expect(JSON.parse(fromStdin.stdout)).toEqual(strip(fromFile.stdout))
     expect((JSON.parse(fromStdin.stdout) as {findings: Array<{file: string}>}).findings[0]!.file).toBe('<stdin>')
   })
 
-  it('lints the good documents around a broken one, without a stack trace', async () => {
-    const run = await runCli(['lint', '-'], {
-      stdin: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 1, nodePort: 5}]}\n---\nkind: [\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {ports: [{port: 1, nodePort: 6}]}\n',
+  it('lints the good documents around a broken one, without a stack trace', () => {
+    const run = runCli(['lint', '-'], {
+      input: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 1, nodePort: 5}]}\n---\nkind: [\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {ports: [{port: 1, nodePort: 6}]}\n',
     })
-    expect(run.code).toBe(1)
+    expect(run.status).toBe(1)
     expect(run.stdout).toMatch(/4:\d+ +error +nodePort 5 on a Service of type ClusterIP/)
     expect(run.stdout).toMatch(/6:\d+ +error +invalid YAML/)
     expect(run.stdout).toMatch(/11:\d+ +error +nodePort 6 on a Service of type ClusterIP/)
     noStackTrace(run.stdout + run.stderr)
   })
 
-  it('writes JSON in the documented shape', async () => {
-    const run = await runCli(['lint', INVALID, '--format', 'json'])
+  it('writes JSON in the documented shape', () => {
+    const run = runCli(['lint', INVALID, '--format', 'json'])
     const report = JSON.parse(run.stdout) as {version: number; findings: Array<{ruleId: string; severity: string}>; summary: unknown}
     expect(report.version).toBe(1)
     expect(report.findings.find((f) => f.ruleId === 'nodeport-conflict')).toMatchObject({
@@ -83,72 +64,72 @@ describe('k8s-net lint', () => {
   describe('exit codes', () => {
     const warningOnly = 'fixtures/invalid-object/invalid/list-item.yaml'
 
-    it('warnings alone pass by default', async () => {
-      expect((await runCli(['lint', warningOnly])).code).toBe(0)
+    it('warnings alone pass by default', () => {
+      expect((runCli(['lint', warningOnly])).status).toBe(0)
     })
 
-    it('--fail-on warning makes them fail', async () => {
-      expect((await runCli(['lint', warningOnly, '--fail-on', 'warning'])).code).toBe(1)
+    it('--fail-on warning makes them fail', () => {
+      expect((runCli(['lint', warningOnly, '--fail-on', 'warning'])).status).toBe(1)
     })
 
-    it('--max-warnings fails when there are more', async () => {
-      expect((await runCli(['lint', warningOnly, '--max-warnings', '1'])).code).toBe(0)
-      expect((await runCli(['lint', warningOnly, '--max-warnings', '0'])).code).toBe(1)
+    it('--max-warnings fails when there are more', () => {
+      expect((runCli(['lint', warningOnly, '--max-warnings', '1'])).status).toBe(0)
+      expect((runCli(['lint', warningOnly, '--max-warnings', '0'])).status).toBe(1)
     })
 
-    it('a rule turned off on the command line does not fail the run', async () => {
-      const run = await runCli(['lint', INVALID, '--rule', 'nodeport-conflict=off'])
+    it('a rule turned off on the command line does not fail the run', () => {
+      const run = runCli(['lint', INVALID, '--rule', 'nodeport-conflict=off'])
       expect(run.stdout).not.toMatch(/ nodeport-conflict$/m)
-      expect(run.code).toBe(0)
+      expect(run.status).toBe(0)
     })
 
-    it('no path is a usage error that says what to pass', async () => {
-      const run = await runCli(['lint'])
-      expect(run.code).toBe(2)
+    it('no path is a usage error that says what to pass', () => {
+      const run = runCli(['lint'])
+      expect(run.status).toBe(2)
       expect(run.stderr.replaceAll(/\s*›\s*/g, ' ')).toMatch(/no input: pass files, directories or glob patterns to lint, - to read standard input .*, or --cluster/)
       noStackTrace(run.stderr)
     })
 
-    it('a missing path is exit 2 naming it', async () => {
-      const run = await runCli(['lint', 'no/such/file.yaml'])
-      expect(run.code).toBe(2)
+    it('a missing path is exit 2 naming it', () => {
+      const run = runCli(['lint', 'no/such/file.yaml'])
+      expect(run.status).toBe(2)
       expect(run.stderr).toContain('no such file or directory: no/such/file.yaml')
       noStackTrace(run.stderr)
     })
 
-    it('a bad config file is exit 2 naming file, key and line', async () => {
+    it('a bad config file is exit 2 naming file, key and line', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-cli-'))
       writeFileSync(path.join(dir, '.k8s-net.yaml'), 'rules:\n  no-such-rule: off\n')
       writeFileSync(path.join(dir, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n')
-      const run = await runCli(['lint', 'svc.yaml'], {cwd: dir})
-      expect(run.code).toBe(2)
+      const run = runCli(['lint', 'svc.yaml'], {cwd: dir})
+      expect(run.status).toBe(2)
       expect(run.stderr).toContain('.k8s-net.yaml:2: rules.no-such-rule: unknown rule id')
       noStackTrace(run.stderr)
     })
 
-    it('a glob that matches nothing is exit 2', async () => {
-      const run = await runCli(['lint', 'fixtures/**/*.nothing'])
-      expect(run.code).toBe(2)
+    it('a glob that matches nothing is exit 2', () => {
+      const run = runCli(['lint', 'fixtures/**/*.nothing'])
+      expect(run.status).toBe(2)
       expect(run.stderr).toContain('no files match the pattern fixtures/**/*.nothing')
     })
   })
 
   describe('colour', () => {
     const ansi = /\u001B\[/
-    it('is off when NO_COLOR is set, even when forced', async () => {
-      expect((await runCli(['lint', INVALID], {env: {NO_COLOR: '1', FORCE_COLOR: '1'}})).stdout).not.toMatch(ansi)
+    it('is off when NO_COLOR is set, even when forced', () => {
+      expect((runCli(['lint', INVALID], {env: {NO_COLOR: '1', FORCE_COLOR: '1'}})).stdout).not.toMatch(ansi)
     })
 
-    it('--color and --no-color decide over the environment', async () => {
-      expect((await runCli(['lint', INVALID, '--color'], {env: {NO_COLOR: '1'}})).stdout).toMatch(ansi)
-      expect((await runCli(['lint', INVALID, '--no-color'], {env: {FORCE_COLOR: '1'}})).stdout).not.toMatch(ansi)
+    it('--color and --no-color decide over the environment', () => {
+      expect((runCli(['lint', INVALID, '--color'], {env: {NO_COLOR: '1'}})).stdout).toMatch(ansi)
+      expect((runCli(['lint', INVALID, '--no-color'], {env: {FORCE_COLOR: '1'}})).stdout).not.toMatch(ansi)
     })
   })
 
-  it('lints directories recursively and globs', async () => {
-    const dir = await runCli(['lint', 'fixtures/nodeport-conflict', '--format', 'json'])
-    const glob = await runCli(['lint', 'fixtures/nodeport-conflict/**/*.yaml', '--format', 'json'])
-    const summary = (run: Run) => (JSON.parse(run.stdout) as {summary: {files: number; objects: number}}).summary
+  it('lints directories recursively and globs', () => {
+    const dir = runCli(['lint', 'fixtures/nodeport-conflict', '--format', 'json'])
+    const glob = runCli(['lint', 'fixtures/nodeport-conflict/**/*.yaml', '--format', 'json'])
+    const summary = (run: CliResult) => (JSON.parse(run.stdout) as {summary: {files: number; objects: number}}).summary
     // valid/ (2 files), invalid/ (5) and context/ (1)
     expect(summary(dir).files).toBe(8)
     expect(summary(glob)).toEqual(summary(dir))
@@ -156,9 +137,9 @@ describe('k8s-net lint', () => {
 })
 
 describe('k8s-net rules', () => {
-  it('lists every rule with id, default severity and description', async () => {
-    const run = await runCli(['rules'])
-    expect(run.code).toBe(0)
+  it('lists every rule with id, default severity and description', () => {
+    const run = runCli(['rules'])
+    expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^nodeport-conflict +error +Two Services claim the same nodePort/m)
   })
 })
