@@ -20,7 +20,7 @@ export interface LintFilesOptions {
   contextPaths?: readonly string[]
   /** Namespace for objects that name none. */
   namespace?: string
-  readStdin?: () => Promise<string>
+  readStdin?: () => Promise<Buffer | string>
   /** More input to lint or use as reference, already loaded (a live cluster, for instance). */
   extra?: LoadedInput
   /** Set when objects come from a live cluster, enabling the rules that need one. */
