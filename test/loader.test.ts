@@ -11,7 +11,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import type {ObjectPath, Position} from '../src/engine/types.js'
-import {splitDocuments} from '../src/loaders/documents.js'
+import jsYaml from 'js-yaml'
+import {parseDocument, splitDocuments} from '../src/loaders/documents.js'
+import {jsonItemSpans} from '../src/loaders/locate.js'
 import {LoadedInput, loadPaths, loadText, STDIN} from '../src/loaders/sources.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */
@@ -141,6 +143,56 @@ describe('documents', () => {
     const origin = second.origin.type === 'file' ? second.origin : undefined
     const range = await locate(loaded, 'list.yaml', 0, [...origin!.prefix, 'metadata', 'name'])
     expect(range).toEqual({start: at(text, 12, 'second'), end: after(text, 12, 'second')})
+  })
+
+  it('locates a finding in one item of a large List by that item alone, in YAML and in JSON', async () => {
+    const items = Array.from({length: 400}, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {name: `svc-${i}`, labels: {app: `app-${i}`}},
+      spec: {type: 'NodePort', ports: [{name: 'http', port: 80, nodePort: 30_000 + i}]},
+    }))
+    const yamlText = `apiVersion: v1\nkind: List\nitems:\n${items
+      .map((o) => `- apiVersion: v1\n  kind: Service\n  metadata:\n    name: ${o.metadata.name}\n    labels: {app: ${o.metadata.labels.app}}\n  spec:\n    type: NodePort\n    ports:\n    - name: http\n      port: 80\n      nodePort: ${o.spec.ports[0]!.nodePort}\n`)
+      .join('')}`
+    const jsonText = JSON.stringify({apiVersion: 'v1', kind: 'List', items}, null, 2)
+    const minified = JSON.stringify({apiVersion: 'v1', kind: 'List', items})
+    expect(yamlText.length).toBeGreaterThan(64 * 1024)
+    for (const [file, text] of [['list.yaml', yamlText], ['list.json', jsonText], ['min.json', minified]] as const) {
+      const loaded = load(file, text)
+      expect(loaded.resources).toHaveLength(400)
+      const r = loaded.resources[321]!
+      const prefix = r.origin.type === 'file' ? r.origin.prefix : []
+      expect(prefix).toEqual(['items', 321])
+      const range = await locate(loaded, file, 0, [...prefix, 'spec', 'ports', 0, 'nodePort'])
+      // The one line that holds this item's nodePort, and the column of its number.
+      const lineNumber = text.split('\n').findIndex((l) => l.includes('30321')) + 1
+      expect(range).toEqual({start: at(text, lineNumber, '30321'), end: after(text, lineNumber, '30321')})
+      expect((await locate(loaded, file, 0, [...prefix, 'metadata', 'labels', 'app']))?.start).toEqual(
+        at(text, text.split('\n').findIndex((l) => l.includes('app-321')) + 1, file === 'list.yaml' ? 'app-321' : '"app-321"'),
+      )
+    }
+  })
+
+  it('records where each item of a large List stands, from the parse (YAML) or a scan of the text (JSON)', () => {
+    const items = Array.from({length: 2000}, (_, i) => ({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: `cm-${i}`}, data: {k: `"v${i}", [x]`}}))
+    const yamlText = `kind: List\napiVersion: v1\nitems:\n${items.map((o) => `  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: ${o.metadata.name}}\n    data:\n      k: '${o.data.k}'\n`).join('')}`
+    const [chunk] = splitDocuments(yamlText)
+    expect(parseDocument(chunk!).ok).toBe(true)
+    expect(chunk!.items).toHaveLength(2000)
+    for (const i of [0, 777, 1999]) {
+      // An item's text, its first line indented as it stands after its `- `, reads as the item.
+      const {start, end} = chunk!.items![i]!
+      const column = start - (yamlText.lastIndexOf('\n', start - 1) + 1)
+      expect(column).toBe(4)
+      expect(jsYaml.load(' '.repeat(column) + yamlText.slice(start, end))).toEqual(items[i])
+    }
+    const jsonText = JSON.stringify({kind: 'List', items: [...items.slice(0, 3), 42, ...items.slice(3)], metadata: {note: '"items": [1]'}}, null, 1)
+    const spans = jsonItemSpans(jsonText)!
+    expect(spans).toHaveLength(2001)
+    expect(spans[3]).toBeUndefined()
+    expect(JSON.parse(jsonText.slice(spans[4]!.start, spans[4]!.end))).toEqual(items[3])
+    expect(JSON.parse(jsonText.slice(spans[2000]!.start, spans[2000]!.end))).toEqual(items[1999])
   })
 
   it('expands kinds ending in List (ServiceList) too', () => {

@@ -28,7 +28,23 @@ export interface DocumentChunk {
   offset: number
   /** 0-based line of `text`'s first character in the file. */
   line: number
+  /** The text is JSON (read with JSON.parse). */
+  json?: boolean
+  /**
+   * For a large `List` document: where the text of each item starts and ends
+   * (offsets in `text`), so that a finding in one item is located by parsing
+   * that item again, not the whole List. Undefined for an item not found.
+   */
+  items?: Array<Span | undefined>
 }
+
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Documents from this size on record where their List items stand while parsing: smaller ones are cheap to parse again whole. */
+export const ITEM_SPANS_FROM = 64 * 1024
 
 export interface Limits {
   /** Files (and standard input) larger than this are not parsed (bytes). */
@@ -115,10 +131,20 @@ class LimitError extends Error {
 /** Parses one document chunk; never throws. */
 export function parseDocument(chunk: DocumentChunk, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
   try {
-    return checked(chunk, load(chunk.text, false, limits), limits)
+    const spans = chunk.text.length >= ITEM_SPANS_FROM ? new Map<unknown, Span>() : undefined
+    const parsed = checked(chunk, load(chunk.text, false, limits, spans), limits)
+    if (spans && parsed.ok) chunk.items = listItems(parsed.value)?.map((item) => spans.get(item))
+    return parsed
   } catch (error) {
     return failure(chunk, error, limits)
   }
+}
+
+/** The items of a `List` document (kind ending in List, items a sequence). */
+export function listItems(value: unknown): unknown[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const {kind, items} = value as Record<string, unknown>
+  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items) ? items : undefined
 }
 
 /** Parses a JSON text (a `.json` file); undefined when it is not strict JSON, for YAML to read it or say where it breaks. */
@@ -163,9 +189,11 @@ interface Loaded {
   aliasAt?: number
 }
 
-function load(text: string, json: boolean, limits: Limits): Loaded {
+/** Parses with js-yaml, bounding depth; records the spans of the mappings three levels down (a List's items) when asked. */
+function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, Span>): Loaded {
   let depth = 0
   let lastOpen = 0
+  let itemOpen = 0
   let aliasAt: number | undefined
   // Nodes nest one level per mapping or sequence, and one more for the value at the bottom.
   const maxNodes = limits.maxDepth + 1
@@ -179,7 +207,11 @@ function load(text: string, json: boolean, limits: Limits): Loaded {
         if (++depth > maxNodes) {
           throw new LimitError(`document is nested more than ${limits.maxDepth} levels deep (limits.maxDepth): not read`, state.position)
         }
+
+        // The document (1), its keys and values (2), the entries of those (3): a List's items.
+        if (depth === 3) itemOpen = state.position
       } else {
+        if (depth === 3 && spans && (state.kind as string | null) === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
         depth--
         // An alias leaves the node's kind unset and its result the anchored value; it has no nodes inside, so it opened last.
         if (aliasAt === undefined && (state.kind as string | null) === null && state.result !== null && typeof state.result === 'object') {
@@ -216,7 +248,7 @@ function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDo
 
   if (error instanceof RangeError) {
     // Recursion in the parser: nesting deeper than the stack allows (limits.maxDepth set very high).
-    return {chunk, ok: false, type: 'limit', message: 'document is nested too deeply to read (limits.maxDepth)', range: rangeAt(chunk, 0)}
+    return {chunk, ok: false, type: 'limit', message: 'document is nested too deeply for the YAML parser (limits.maxDepth is set higher than it can go): not read', range: rangeAt(chunk, 0)}
   }
 
   return {chunk, ok: false, type: 'syntax', message: `invalid YAML: ${String((error as Error)?.message ?? error)}`, range: rangeAt(chunk, 0)}

@@ -15,7 +15,7 @@
 import jsYaml from 'js-yaml'
 import type {Document, Node as YamlNode} from 'yaml'
 import type {ObjectPath, Range} from '../engine/types.js'
-import {type DocumentChunk, positionIn, SCHEMA} from './documents.js'
+import {type DocumentChunk, ITEM_SPANS_FROM, positionIn, SCHEMA, type Span} from './documents.js'
 
 type YamlModule = typeof import('yaml')
 let yamlModule: Promise<YamlModule> | undefined
@@ -56,8 +56,10 @@ const IRREGULAR = Symbol('irregular')
 
 /** Resolves paths to ranges in the documents of one file. */
 export class FileLocator {
-  private readonly trees = new Map<number, Tree | undefined>()
-  private readonly yamlDocs = new Map<number, Promise<{doc: Document.Parsed; yaml: YamlModule}>>()
+  // Made when first needed: most files of a large run never have a finding.
+  private trees?: Map<number, Tree | undefined>
+  private itemTrees?: Map<string, ItemTree | undefined>
+  private yamlDocs?: Map<number, Promise<{doc: Document.Parsed; yaml: YamlModule}>>
 
   constructor(private readonly chunks: readonly DocumentChunk[]) {}
 
@@ -69,18 +71,35 @@ export class FileLocator {
   async locate(index: number, path: ObjectPath): Promise<Range | undefined> {
     const chunk = this.chunks[index]
     if (!chunk) return undefined
+    const [first, item] = path
+    if (first === 'items' && typeof item === 'number' && chunk.text.length >= ITEM_SPANS_FROM) {
+      // An item of a large List: parse that item alone.
+      const range = this.locateInItem(chunk, item, path.slice(2))
+      if (range) return range
+    }
+
+    this.trees ??= new Map()
     if (!this.trees.has(index)) this.trees.set(index, buildTree(chunk.text))
     const tree = this.trees.get(index)
     const frame = tree ? follow(tree, path) : IRREGULAR
-    if (frame !== IRREGULAR) {
-      const start = startOf(chunk.text, frame)
-      return {start: positionIn(chunk, start), end: positionIn(chunk, endOf(chunk.text, frame, start))}
-    }
-
+    if (frame !== IRREGULAR) return rangeOf(chunk, tree!.text, frame, 0)
     return this.locateWithYaml(chunk, index, path)
   }
 
+  private locateInItem(chunk: DocumentChunk, item: number, path: ObjectPath): Range | undefined {
+    if (chunk.json && chunk.items === undefined) chunk.items = jsonItemSpans(chunk.text)
+    const span = chunk.items?.[item]
+    if (!span) return undefined
+    const key = `${chunk.index}/${item}`
+    this.itemTrees ??= new Map()
+    if (!this.itemTrees.has(key)) this.itemTrees.set(key, buildItemTree(chunk.text, span))
+    const entry = this.itemTrees.get(key)
+    const frame = entry ? follow(entry.tree, path) : IRREGULAR
+    return frame === IRREGULAR ? undefined : rangeOf(chunk, entry!.tree.text, frame, entry!.base)
+  }
+
   private async locateWithYaml(chunk: DocumentChunk, index: number, path: ObjectPath): Promise<Range | undefined> {
+    this.yamlDocs ??= new Map()
     let entry = this.yamlDocs.get(index)
     if (!entry) {
       entry = loadYaml().then((yaml) => ({
@@ -104,6 +123,112 @@ export class FileLocator {
       return undefined
     }
   }
+}
+
+/** A List item's text parsed alone; `base` maps its offsets back to the document's. */
+interface ItemTree {
+  tree: Tree
+  base: number
+}
+
+function rangeOf(chunk: DocumentChunk, text: string, frame: Frame, base: number): Range {
+  const start = startOf(text, frame)
+  return {start: positionIn(chunk, base + start), end: positionIn(chunk, base + endOf(text, frame, start))}
+}
+
+/**
+ * Parses one item of a List. A block mapping's first line is indented as
+ * the item stands (after its `- `), so that its other lines still line up.
+ * Undefined when it does not parse alone (an alias to an anchor elsewhere).
+ */
+function buildItemTree(text: string, span: Span): ItemTree | undefined {
+  let itemText = text.slice(span.start, span.end)
+  let base = span.start
+  if (itemText[0] !== '{' && itemText[0] !== '[') {
+    const column = span.start - (text.lastIndexOf('\n', span.start - 1) + 1)
+    itemText = ' '.repeat(column) + itemText
+    base -= column
+  }
+
+  const tree = buildTree(itemText)
+  return tree ? {tree, base} : undefined
+}
+
+/** The spans of the items of a JSON List (`{"items": [...]}`), found by scanning its text; undefined for an item that is not an object. */
+export function jsonItemSpans(text: string): Array<Span | undefined> | undefined {
+  let items: Array<Span | undefined> | undefined
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      const end = stringEnd(text, i)
+      // The key "items" of the top object, and its array (the last such key wins, as in JSON.parse).
+      if (depth === 1 && text.slice(i + 1, end - 1) === 'items') {
+        const colon = skipSpace(text, end)
+        const open = text[colon] === ':' ? skipSpace(text, colon + 1) : -1
+        if (text[open] === '[') {
+          const list = arrayEntries(text, open)
+          items = list.entries
+          i = list.end - 1
+          continue
+        }
+      }
+
+      i = end - 1
+    } else if (c === '{' || c === '[') {
+      depth++
+    } else if (c === '}' || c === ']') {
+      depth--
+    }
+  }
+
+  return items
+}
+
+/** The entries of the JSON array opening at `open`, and the offset just past it. */
+function arrayEntries(text: string, open: number): {entries: Array<Span | undefined>; end: number} {
+  const entries: Array<Span | undefined> = []
+  let depth = 0
+  let start = -1
+  let last = -1
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i]!
+    if (depth === 0 && (c === ',' || c === ']')) {
+      if (start !== -1) entries.push(text[start] === '{' ? {start, end: last + 1} : undefined)
+      if (c === ']') return {entries, end: i + 1}
+      start = -1
+      continue
+    }
+
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue
+    if (start === -1) start = i
+    if (c === '"') {
+      i = stringEnd(text, i) - 1
+    } else if (c === '{' || c === '[') {
+      depth++
+    } else if (c === '}' || c === ']') {
+      depth--
+    }
+
+    last = i
+  }
+
+  return {entries, end: text.length}
+}
+
+/** The offset just past the JSON string that opens at `i`. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++
+    else if (text[j] === '"') return j + 1
+  }
+
+  return text.length
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /[ \t\r\n]/.test(text[i]!)) i++
+  return i
 }
 
 /** Parses a document again, recording each node's extent; undefined if it does not parse. */

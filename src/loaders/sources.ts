@@ -9,7 +9,7 @@ import {isUtf8} from 'node:buffer'
 import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import type {FileOrigin, IncompleteDocument, K8sObject, Position, Resource, SyntaxProblem} from '../engine/types.js'
-import {DEFAULT_LIMITS, type DocumentChunk, type Limits, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
+import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
 import {FileLocator} from './locate.js'
 
 export const STDIN = '<stdin>'
@@ -287,7 +287,7 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   let chunks: DocumentChunk[] | undefined
   let json: ParsedDocument | undefined
   if (/\.json$/i.test(file) || (file === STDIN && /^\s*[[{]/.test(text))) {
-    chunks = [{index: 0, text, offset: 0, line: 0}]
+    chunks = [{index: 0, text, offset: 0, line: 0, json: true}]
     json = parseJson(chunks[0]!, limits)
   }
 
@@ -322,9 +322,9 @@ function addValue(loaded: LoadedInput, value: unknown, origin: FileOrigin, optio
     return
   }
 
-  const kind = value.kind
-  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
-    for (const [i, item] of value.items.entries()) {
+  const items = listItems(value)
+  if (items) {
+    for (const [i, item] of items.entries()) {
       addObject(loaded, item, {...origin, prefix: [...origin.prefix, 'items', i]}, options)
     }
 
