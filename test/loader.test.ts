@@ -13,7 +13,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import type {ObjectPath, Position} from '../src/engine/types.js'
 import jsYaml from 'js-yaml'
 import {parseDocument, splitDocuments} from '../src/loaders/documents.js'
-import {jsonItemSpans} from '../src/loaders/locate.js'
+import {jsonItemSpans, TreeCache} from '../src/loaders/locate.js'
 import {LoadedInput, loadPaths, loadText, STDIN} from '../src/loaders/sources.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */
@@ -198,6 +198,31 @@ describe('documents', () => {
   it('expands kinds ending in List (ServiceList) too', () => {
     const loaded = load('l.yaml', lines('apiVersion: v1', 'kind: ServiceList', 'items:', '- {apiVersion: v1, kind: Service, metadata: {name: s}}'))
     expect(loaded.resources.map((r) => r.name)).toEqual(['s'])
+  })
+})
+
+describe('the cache of position trees', () => {
+  it('keeps the trees most recently used, up to its budget of text, and builds again what it dropped', () => {
+    const cache = new TreeCache(100)
+    let builds = 0
+    const get = (key: string, size: number) =>
+      cache.get(key, size, () => {
+        builds++
+        return undefined
+      })
+    get('a', 60)
+    get('b', 30)
+    get('a', 60) // a hit: a is now the most recent
+    expect(builds).toBe(2)
+    get('c', 30) // over budget: b, the least recent, goes
+    get('a', 60)
+    expect(builds).toBe(3)
+    get('b', 30)
+    expect(builds).toBe(4)
+    // A document larger than the whole budget is still built, and kept until the next one.
+    get('huge', 500)
+    get('huge', 500)
+    expect(builds).toBe(5)
   })
 })
 

@@ -54,14 +54,49 @@ interface Tree {
 /** A tree that cannot say where a path leads: locate with `yaml` instead. */
 const IRREGULAR = Symbol('irregular')
 
+/**
+ * Position trees kept for reuse, least recently used first, up to a total
+ * size of text: a run with findings in every document must not end up
+ * holding a tree for each. One cache serves all the files of one input.
+ */
+export class TreeCache {
+  private readonly entries = new Map<string, {tree: ItemTree | undefined; size: number}>()
+  private size = 0
+
+  /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
+  constructor(private readonly budget = 1024 * 1024) {}
+
+  get(key: string, size: number, build: () => ItemTree | undefined): ItemTree | undefined {
+    let entry = this.entries.get(key)
+    if (entry) {
+      this.entries.delete(key)
+    } else {
+      entry = {tree: build(), size}
+      this.size += size
+    }
+
+    this.entries.set(key, entry)
+    for (const [k, e] of this.entries) {
+      if (this.size <= this.budget || k === key) break
+      this.entries.delete(k)
+      this.size -= e.size
+    }
+
+    return entry.tree
+  }
+}
+
+let locators = 0
+
 /** Resolves paths to ranges in the documents of one file. */
 export class FileLocator {
-  // Made when first needed: most files of a large run never have a finding.
-  private trees?: Map<number, Tree | undefined>
-  private itemTrees?: Map<string, ItemTree | undefined>
+  private readonly id = locators++
   private yamlDocs?: Map<number, Promise<{doc: Document.Parsed; yaml: YamlModule}>>
 
-  constructor(private readonly chunks: readonly DocumentChunk[]) {}
+  constructor(
+    private readonly chunks: readonly DocumentChunk[],
+    private readonly cache = new TreeCache(),
+  ) {}
 
   /**
    * The range of the node at `path` in document `index`; when the path goes
@@ -78,11 +113,12 @@ export class FileLocator {
       if (range) return range
     }
 
-    this.trees ??= new Map()
-    if (!this.trees.has(index)) this.trees.set(index, buildTree(chunk.text))
-    const tree = this.trees.get(index)
-    const frame = tree ? follow(tree, path) : IRREGULAR
-    if (frame !== IRREGULAR) return rangeOf(chunk, tree!.text, frame, 0)
+    const entry = this.cache.get(`${this.id}/${index}`, chunk.text.length, () => {
+      const tree = buildTree(chunk.text)
+      return tree ? {tree, base: 0} : undefined
+    })
+    const frame = entry ? follow(entry.tree, path) : IRREGULAR
+    if (frame !== IRREGULAR) return rangeOf(chunk, entry!.tree.text, frame, 0)
     return this.locateWithYaml(chunk, index, path)
   }
 
@@ -90,10 +126,7 @@ export class FileLocator {
     if (chunk.json && chunk.items === undefined) chunk.items = jsonItemSpans(chunk.text)
     const span = chunk.items?.[item]
     if (!span) return undefined
-    const key = `${chunk.index}/${item}`
-    this.itemTrees ??= new Map()
-    if (!this.itemTrees.has(key)) this.itemTrees.set(key, buildItemTree(chunk.text, span))
-    const entry = this.itemTrees.get(key)
+    const entry = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span))
     const frame = entry ? follow(entry.tree, path) : IRREGULAR
     return frame === IRREGULAR ? undefined : rangeOf(chunk, entry!.tree.text, frame, entry!.base)
   }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import type {FileOrigin, IncompleteDocument, K8sObject, Position, Resource, SyntaxProblem} from '../engine/types.js'
 import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
-import {FileLocator} from './locate.js'
+import {FileLocator, TreeCache} from './locate.js'
 
 export const STDIN = '<stdin>'
 
@@ -41,6 +41,8 @@ export class LoadedInput {
   readonly problems: SyntaxProblem[] = []
   readonly files: string[] = []
   readonly locators = new Map<string, FileLocator>()
+  /** The position trees of documents being located, shared by the locators of all files. */
+  readonly trees = new TreeCache()
 
   /** Adds another load's content, for files and context loaded apart. */
   merge(other: LoadedInput): void {
@@ -293,7 +295,7 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
 
   // Not strict JSON: YAML reads it, or says where it breaks.
   if (!json) chunks = splitDocuments(text)
-  loaded.locators.set(file, new FileLocator(chunks!))
+  loaded.locators.set(file, new FileLocator(chunks!, loaded.trees))
   for (const chunk of chunks!) {
     const parsed = json ?? parseDocument(chunk, limits)
     const origin: FileOrigin = {type: 'file', file, document: chunk.index, prefix: []}
