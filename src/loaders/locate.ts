@@ -5,7 +5,8 @@
  * document alone is parsed again with js-yaml, this time with a listener that
  * records where each node starts and ends; the path is followed in that tree
  * of positions. Documents without findings never pay for it, and those with
- * findings pay about one more parse.
+ * findings pay about one more parse; in a large List (a kubectl dump), only
+ * the item with the finding is parsed again.
  *
  * Each step of the path is checked against the values js-yaml built. YAML
  * this tree cannot follow with certainty (a flow mapping key without a value,
@@ -60,13 +61,13 @@ const IRREGULAR = Symbol('irregular')
  * holding a tree for each. One cache serves all the files of one input.
  */
 export class TreeCache {
-  private readonly entries = new Map<string, {tree: ItemTree | undefined; size: number}>()
+  private readonly entries = new Map<string, {tree: PlacedTree | undefined; size: number}>()
   private size = 0
 
   /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
   constructor(private readonly budget = 1024 * 1024) {}
 
-  get(key: string, size: number, build: () => ItemTree | undefined): ItemTree | undefined {
+  get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined {
     let entry = this.entries.get(key)
     if (entry) {
       this.entries.delete(key)
@@ -158,8 +159,8 @@ export class FileLocator {
   }
 }
 
-/** A List item's text parsed alone; `base` maps its offsets back to the document's. */
-interface ItemTree {
+/** A tree of positions, and where its text starts in the document (0, or where a List item starts). */
+interface PlacedTree {
   tree: Tree
   base: number
 }
@@ -174,7 +175,7 @@ function rangeOf(chunk: DocumentChunk, text: string, frame: Frame, base: number)
  * the item stands (after its `- `), so that its other lines still line up.
  * Undefined when it does not parse alone (an alias to an anchor elsewhere).
  */
-function buildItemTree(text: string, span: Span): ItemTree | undefined {
+function buildItemTree(text: string, span: Span): PlacedTree | undefined {
   let itemText = text.slice(span.start, span.end)
   let base = span.start
   if (itemText[0] !== '{' && itemText[0] !== '[') {
