@@ -6,7 +6,7 @@
  * (line number read off the fixture, column found by searching that line),
  * never copied from what the loader printed.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -14,7 +14,7 @@ import type {ObjectPath, Position} from '../src/engine/types.js'
 import jsYaml from 'js-yaml'
 import {parseDocument, splitDocuments} from '../src/loaders/documents.js'
 import {jsonItemSpans, TreeCache} from '../src/loaders/locate.js'
-import {LoadedInput, loadPaths, loadText, STDIN} from '../src/loaders/sources.js'
+import {expandPaths, LoadedInput, loadPaths, loadText, STDIN} from '../src/loaders/sources.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */
 function at(text: string, line: number, needle: string, occurrence = 1): Position {
@@ -263,6 +263,34 @@ describe('JSON', () => {
     const loaded = load(STDIN, json)
     expect(loaded.resources.map((r) => r.name)).toEqual(['web'])
     expect((await locate(loaded, STDIN, 0, ['metadata', 'name']))?.start).toEqual(at(json, 4, '"web"'))
+  })
+})
+
+describe('walking folders', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-walk-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('takes YAML and JSON files, sorted, skipping hidden folders and node_modules, following links once', async () => {
+    for (const sub of ['app/b', 'app/a', 'app/.git', 'app/node_modules/x', 'shared']) mkdirSync(path.join(dir, sub), {recursive: true})
+    for (const file of ['app/b/svc.yaml', 'app/a/deploy.YML', 'app/a/list.json', 'app/a/notes.md', 'app/.git/config.yaml', 'app/node_modules/x/chart.yaml', 'shared/policy.yaml']) {
+      writeFileSync(path.join(dir, file), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n')
+    }
+
+    symlinkSync(path.join(dir, 'shared/policy.yaml'), path.join(dir, 'app/linked.yaml'))
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'app/shared-folder'))
+    symlinkSync(path.join(dir, 'app'), path.join(dir, 'app/a/loop'))
+    symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'app/dangling.yaml'))
+    expect(await expandPaths(['app'], dir)).toEqual([
+      path.join('app', 'a', 'deploy.YML'),
+      path.join('app', 'a', 'list.json'),
+      path.join('app', 'b', 'svc.yaml'),
+      path.join('app', 'linked.yaml'),
+      path.join('app', 'shared-folder', 'policy.yaml'),
+    ])
+  })
+
+  it('lists a file named twice, or met again through a folder, once', async () => {
+    expect(await expandPaths(['shared/policy.yaml', 'shared', './shared/policy.yaml'], dir)).toEqual(['shared/policy.yaml'])
   })
 })
 
