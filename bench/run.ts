@@ -22,7 +22,7 @@ const WORKER = path.join(REPO, 'dist/bench/worker.js')
 const RSS_PROBE = path.join(REPO, 'dist/bench/rss-probe.js')
 const README = path.join(REPO, 'bench/README.md')
 const SIZES = [1000, 10_000, 50_000]
-const REPS: Record<number, number> = {1000: 20, 10_000: 8, 50_000: 3}
+const REPS: Record<number, number> = {1000: 40, 10_000: 8, 50_000: 3}
 const START = '<!-- results:start -->'
 const END = '<!-- results:end -->'
 
@@ -34,15 +34,15 @@ function findCorpus(): string | undefined {
 
 /** One case's samples over all its processes. */
 interface Measured {
-  /** Warm repetitions (all but the first of each process): wall and CPU milliseconds. */
+  /** Warm repetitions (the second half of each process's): wall and CPU milliseconds. */
   wall: number[]
   cpu: number[]
   /** First repetition of each process. */
   coldWall: number[]
   coldCpu: number[]
-  /** Largest peak RSS of its processes' first runs, in kB. */
+  /** Peak RSS of one run, module loading included, in kB. */
   maxRssKb: number
-  /** Largest heap in use in its processes' first runs, just before a garbage collection or at the end, in MB: the heap's peak. */
+  /** Largest heap in use in one run, just before a garbage collection or at the end, in MB: the heap's peak. */
   peakHeapMb: number
   /** What the last repetition counted. */
   details: Record<string, unknown>
@@ -58,8 +58,9 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
 
-function runWorker(name: string, reps: number, paths: string[]): WorkerResult & {peakHeapMb: number} {
-  const run = spawnSync(process.execPath, ['--trace-gc', WORKER, name, String(reps), ...paths], {
+/** Runs a worker; with `traceGc`, also reads the peak heap of its first run off V8's GC trace (which slows it: not for timing). */
+function runWorker(name: string, reps: number, paths: string[], traceGc = false): WorkerResult & {peakHeapMb: number} {
+  const run = spawnSync(process.execPath, [...(traceGc ? ['--trace-gc'] : []), WORKER, name, String(reps), ...paths], {
     encoding: 'utf8',
     cwd: REPO,
     maxBuffer: 256 * 1024 * 1024,
@@ -83,7 +84,8 @@ function runWorker(name: string, reps: number, paths: string[]): WorkerResult & 
 /**
  * Runs the cases in turn, `rounds` times (floor, lint, floor, lint...), each
  * time in a new process doing `reps` repetitions: alternating spreads the
- * machine's changing load over all cases alike.
+ * machine's changing load over all cases alike. Then once more each, alone,
+ * for its memory.
  */
 function measure(names: string[], rounds: number, reps: number, paths: string[]): Record<string, Measured> {
   const out: Record<string, Measured> = {}
@@ -94,12 +96,17 @@ function measure(names: string[], rounds: number, reps: number, paths: string[])
       const m = out[name]!
       m.coldWall.push(result.times[0]!)
       m.coldCpu.push(result.cpu[0]!)
-      m.wall.push(...result.times.slice(1))
-      m.cpu.push(...result.cpu.slice(1))
-      m.maxRssKb = Math.max(m.maxRssKb, result.maxRssKb)
-      m.peakHeapMb = Math.max(m.peakHeapMb, result.peakHeapMb)
+      // Warm: the second half of the repetitions, when the code has been optimised (a short run takes many to get there).
+      const warm = Math.max(1, Math.floor(reps / 2))
+      m.wall.push(...result.times.slice(warm))
+      m.cpu.push(...result.cpu.slice(warm))
       m.details = result.details
     }
+  }
+
+  for (const name of names) {
+    const {maxRssKb, peakHeapMb} = runWorker(name, 1, paths, true)
+    Object.assign(out[name]!, {maxRssKb, peakHeapMb})
   }
 
   return out
