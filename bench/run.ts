@@ -261,11 +261,15 @@ async function main(): Promise<void> {
     const small = path.join(REPO, 'examples/shop.yaml')
     const check = probe([path.join(installed, 'bin/run.js'), 'lint', small])
     if (check.status === null || check.status > 1 || check.stderr !== '') throw new Error(`k8s-net lint on ${small} failed:\n${check.stderr}`)
-    const starts: Record<string, {wall: number[]; cpu: number[]}> = {node: {wall: [], cpu: []}, installed: {wall: [], cpu: []}, clone: {wall: [], cpu: []}}
+    const config = path.join(tmp, 'k8s-net.yaml')
+    writeFileSync(config, 'rules:\n  nodeport-conflict: error\n')
+    const starts: Record<string, {wall: number[]; cpu: number[]}> = {}
+    for (const key of ['node', 'installed', 'config', 'clone']) starts[key] = {wall: [], cpu: []}
     for (let i = 0; i < 15; i++) {
       for (const [key, args] of [
         ['node', ['-e', '0']],
         ['installed', [path.join(installed, 'bin/run.js'), 'lint', small]],
+        ['config', [path.join(installed, 'bin/run.js'), 'lint', small, '--config', config]],
         ['clone', ['bin/run.js', 'lint', small]],
       ] as const) {
         const run = probe([...args])
@@ -298,6 +302,7 @@ async function main(): Promise<void> {
         '|---|---:|---:|',
         startRow('`node -e 0`', 'node'),
         startRow('installed (with the command manifest `npm pack` generates)', 'installed'),
+        startRow('installed, with a config file (read with the `yaml` library)', 'config'),
         startRow('from a clone (no manifest: oclif imports every command to list them)', 'clone'),
         '',
         `Target: installed within 3× \`node -e 0\`: ${mark(startRatio <= 3)}.`,

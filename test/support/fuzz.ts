@@ -79,6 +79,24 @@ export const MUTATIONS: Record<string, Mutation> = {
     lines[i] = random() < 0.5 ? ` ${lines[i]}` : lines[i]!.replace(/^ {1,2}/, '')
     return lines.join('\n')
   },
+  'nest a value deeply'(text, random) {
+    const lines = text.split('\n')
+    const candidates = lines.flatMap((l, i) => (/:\s+\S/.test(l) ? [i] : []))
+    if (candidates.length === 0) return text
+    const i = pick(random, candidates)
+    const depth = 1 + int(random, 1500)
+    const nested = random() < 0.5 ? `${'['.repeat(depth)}x${']'.repeat(depth)}` : `${'{a: '.repeat(depth)}x${'}'.repeat(depth)}`
+    lines[i] = lines[i]!.replace(/:\s+\S.*$/, `: ${nested}`)
+    return lines.join('\n')
+  },
+  'add aliases that multiply'(text, random) {
+    const levels = 2 + int(random, 8)
+    const bomb = ['x0: &x0 [a, a, a, a, a, a, a, a]']
+    for (let l = 1; l < levels; l++) bomb.push(`x${l}: &x${l} [${Array.from({length: 8}, () => `*x${l - 1}`).join(', ')}]`)
+    const lines = text.split('\n')
+    lines.splice(int(random, lines.length + 1), 0, ...bomb)
+    return lines.join('\n')
+  },
   'repeat a block'(text, random) {
     const lines = text.split('\n')
     const i = int(random, lines.length)
