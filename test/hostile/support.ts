@@ -6,10 +6,16 @@ import {afterAll, expect} from 'vitest'
 import type {Finding} from '../../src/engine/types.js'
 import {exitCodeFor, lintFiles, type LintFilesOptions} from '../../src/run.js'
 
+const created: string[] = []
+// Registered as this module loads, with the test file that imports it: folders made inside a test are removed too.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
+
 /** A temp folder removed after the test file; `write` adds a file to it. */
 export function tempDir(prefix: string): {dir: string; write: (name: string, content: string | Buffer) => string} {
   const dir = mkdtempSync(path.join(tmpdir(), `k8s-net-${prefix}-`))
-  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+  created.push(dir)
   return {
     dir,
     write(name, content) {
