@@ -124,9 +124,10 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY) throw new InputError('"-" reads manifests from standard input, but standard input is a terminal: pipe them in (helm template . | k8s-net lint -)')
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8).
+  return Buffer.concat(chunks)
 }

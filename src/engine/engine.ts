@@ -91,7 +91,13 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     }
   }
 
-  const findings = await Promise.all(pending.map(({ruleId, severity, report}) => toFinding(input, ruleId, severity, report)))
+  // Located in source order, so that each document is parsed again once for all its findings (see loaders/locate.ts).
+  const bySource = pending.map((_, i) => i).sort((a, b) => sourceOrder(pending[a]!.report.target, pending[b]!.report.target))
+  const findings: Finding[] = Array.from({length: pending.length})
+  await Promise.all(bySource.map(async (i) => {
+    const {ruleId, severity, report} = pending[i]!
+    findings[i] = await toFinding(input, ruleId, severity, report)
+  }))
   findings.push(...crashes)
   const order = new Map(input.files.map((f, i) => [f, i]))
   findings.sort(
@@ -108,6 +114,14 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
   }
+}
+
+function sourceOrder(a: ReportTarget, b: ReportTarget): number {
+  const x = a.origin
+  const y = b.origin
+  if (x.type !== 'file' || y.type !== 'file') return Number(x.type === 'file') - Number(y.type === 'file')
+  const item = (prefix: ObjectPath): number => (typeof prefix[1] === 'number' ? prefix[1] : -1)
+  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.document - y.document || item(x.prefix) - item(y.prefix)
 }
 
 function objectKey(ref: ObjectRef | undefined): string {

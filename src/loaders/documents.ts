@@ -9,14 +9,15 @@
  *
  * Parsing uses js-yaml, the fastest YAML parser for JavaScript, with the YAML
  * 1.2 core schema plus merge keys (`<<`), which is what the Kubernetes API
- * server accepts.
+ * server accepts. The input limits (docs/limits.md) are enforced here: nesting
+ * depth while parsing, alias expansion and cycles after it.
  */
 import jsYaml from 'js-yaml'
 import type {Position, Range} from '../engine/types.js'
 
 // @types/js-yaml does not declare the built-in types the package exports at run time.
 const {merge} = (jsYaml as unknown as {types: {merge: jsYaml.Type}}).types
-const SCHEMA = jsYaml.CORE_SCHEMA.extend([merge])
+export const SCHEMA = jsYaml.CORE_SCHEMA.extend({implicit: [merge]})
 
 /** One YAML document's text and where it starts in its file. */
 export interface DocumentChunk {
@@ -27,10 +28,26 @@ export interface DocumentChunk {
   offset: number
   /** 0-based line of `text`'s first character in the file. */
   line: number
+  /** The text is JSON (read with JSON.parse). */
+  json?: boolean
+  /**
+   * For a large `List` document: where the text of each item starts and ends
+   * (offsets in `text`), so that a finding in one item is located by parsing
+   * that item again, not the whole List. Undefined for an item not found.
+   */
+  items?: Array<Span | undefined>
 }
 
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Documents from this size on record where their List items stand while parsing: smaller ones are cheap to parse again whole. */
+export const ITEM_SPANS_FROM = 64 * 1024
+
 export interface Limits {
-  /** Files larger than this are not parsed (bytes). */
+  /** Files (and standard input) larger than this are not parsed (bytes). */
   maxFileBytes: number
   /** Alias expansion budget: the number of nodes a document may grow to through aliases, beyond its own size. */
   maxAliasNodes: number
@@ -39,7 +56,7 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxFileBytes: 64 * 1024 * 1024,
+  maxFileBytes: 32 * 1024 * 1024,
   maxAliasNodes: 100_000,
   maxDepth: 500,
 }
@@ -47,6 +64,8 @@ export const DEFAULT_LIMITS: Limits = {
 export type ParsedDocument =
   | {chunk: DocumentChunk; ok: true; value: unknown; duplicateKey?: {message: string; range: Range}}
   | {chunk: DocumentChunk; ok: false; type: 'syntax' | 'limit'; message: string; range: Range}
+
+export const HELM_HINT = 'render it first, for example `helm template . | k8s-net lint -`'
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm
 
@@ -99,23 +118,116 @@ function onlyDirectives(text: string, from: number, to: number): boolean {
   return /^(?:\s*(?:%[^\n]*|#[^\n]*)?\n)*\s*$/.test(head) && head.includes('%')
 }
 
+/** A limit hit while parsing, at an offset of the document. */
+class LimitError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
+  }
+}
+
 /** Parses one document chunk; never throws. */
 export function parseDocument(chunk: DocumentChunk, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
   try {
-    const value = load(chunk.text, false)
-    const limit = checkExpansion(value, chunk.text, limits)
-    if (limit) return {chunk, ok: false, type: 'limit', message: limit, range: rangeAt(chunk, 0)}
-    return {chunk, ok: true, value}
+    const spans = chunk.text.length >= ITEM_SPANS_FROM ? new Map<unknown, Span>() : undefined
+    const parsed = checked(chunk, load(chunk.text, false, limits, spans), limits)
+    if (spans && parsed.ok) chunk.items = listItems(parsed.value)?.map((item) => spans.get(item))
+    return parsed
   } catch (error) {
     return failure(chunk, error, limits)
   }
 }
 
-function load(text: string, json: boolean): unknown {
-  return jsYaml.load(text, {schema: SCHEMA, json})
+/** The items of a `List` document (kind ending in List, items a sequence). */
+export function listItems(value: unknown): unknown[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const {kind, items} = value as Record<string, unknown>
+  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items) ? items : undefined
+}
+
+/** Parses a JSON text (a `.json` file); undefined when it is not strict JSON, for YAML to read it or say where it breaks. */
+export function parseJson(chunk: DocumentChunk, limits: Limits = DEFAULT_LIMITS): ParsedDocument | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(chunk.text)
+  } catch {
+    return undefined
+  }
+
+  // JSON has no aliases, but it can nest deeper than anything downstream should walk.
+  return checked(chunk, {value, aliased: true}, limits)
+}
+
+/** The checks a parsed document must pass: aliases within budget and without cycles, and no unrendered template. */
+function checked(chunk: DocumentChunk, loaded: Loaded, limits: Limits, duplicateKey?: {message: string; range: Range}): ParsedDocument {
+  const {value} = loaded
+  // Without an alias to a collection, js-yaml built a tree no larger than the text, and the listener bounded its depth.
+  if (loaded.aliased) {
+    const problem = checkGraph(value, chunk.text.length, limits)
+    if (problem) {
+      // Point at the first alias; in JSON, at the bracket that goes too deep.
+      const at = loaded.aliasAt ?? (problem.kind === 'depth' ? jsonDepthOffset(chunk.text, limits.maxDepth) : 0)
+      return {chunk, ok: false, type: 'limit', message: problem.message, range: rangeAt(chunk, at)}
+    }
+  }
+
+  if (chunk.text.includes('{{') && hasTemplateKey(value)) {
+    const message = `this is a template, not a Kubernetes manifest: {{ ... }} cannot stand unquoted in YAML. If it is a Helm chart, ${HELM_HINT}`
+    return {chunk, ok: false, type: 'syntax', message, range: rangeAt(chunk, templateOffset(chunk.text))}
+  }
+
+  return duplicateKey ? {chunk, ok: true, value, duplicateKey} : {chunk, ok: true, value}
+}
+
+interface Loaded {
+  value: unknown
+  /** Whether an alias stands for a mapping or sequence (so the value is a graph, not a tree), or the value is JSON. */
+  aliased: boolean
+  /** Offset of the first alias that stands for a mapping or sequence. */
+  aliasAt?: number
+}
+
+/** Parses with js-yaml, bounding depth; records the spans of the mappings three levels down (a List's items) when asked. */
+function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, Span>): Loaded {
+  let depth = 0
+  let lastOpen = 0
+  let itemOpen = 0
+  let aliasAt: number | undefined
+  // Nodes nest one level per mapping or sequence, and one more for the value at the bottom.
+  const maxNodes = limits.maxDepth + 1
+  const value = jsYaml.load(text, {
+    schema: SCHEMA,
+    json,
+    // Called around every node: bounds the nesting before js-yaml's recursion gets anywhere near the stack's end.
+    listener(event, state) {
+      if (event === 'open') {
+        lastOpen = state.position
+        if (++depth > maxNodes) {
+          throw new LimitError(`document is nested more than ${limits.maxDepth} levels deep (limits.maxDepth): not read`, state.position)
+        }
+
+        // The document (1), its keys and values (2), the entries of those (3): a List's items.
+        if (depth === 3) itemOpen = state.position
+      } else {
+        if (depth === 3 && spans && (state.kind as string | null) === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
+        depth--
+        // An alias leaves the node's kind unset and its result the anchored value; it has no nodes inside, so it opened last.
+        if (aliasAt === undefined && (state.kind as string | null) === null && state.result !== null && typeof state.result === 'object') {
+          aliasAt = Math.max(lastOpen, text.indexOf('*', lastOpen))
+        }
+      }
+    },
+  })
+  return {value, aliased: aliasAt !== undefined, aliasAt}
 }
 
 function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDocument {
+  if (error instanceof LimitError) {
+    return {chunk, ok: false, type: 'limit', message: error.message, range: rangeAt(chunk, Math.min(error.offset, chunk.text.length))}
+  }
+
   if (error instanceof jsYaml.YAMLException) {
     let at = Math.min(error.mark?.position ?? 0, chunk.text.length)
     // An error at the end of the stream is about what came last: point there, not at the next document's marker.
@@ -125,10 +237,7 @@ function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDo
     if (error.reason.startsWith('duplicated mapping key')) {
       // Kubernetes rejects duplicate keys; report it, and still lint the document with the last value winning.
       try {
-        const value = load(chunk.text, true)
-        const limit = checkExpansion(value, chunk.text, limits)
-        if (limit) return {chunk, ok: false, type: 'limit', message: limit, range: rangeAt(chunk, 0)}
-        return {chunk, ok: true, value, duplicateKey: {message: `duplicate key ${quotedKeyAt(chunk.text, at)}`, range}}
+        return checked(chunk, load(chunk.text, true, limits), limits, {message: `duplicate key ${quotedKeyAt(chunk.text, at)}`, range})
       } catch (error_) {
         return failure(chunk, error_, limits)
       }
@@ -138,17 +247,17 @@ function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDo
   }
 
   if (error instanceof RangeError) {
-    // Recursion in the parser: nesting far deeper than any manifest has.
-    return {chunk, ok: false, type: 'limit', message: 'document is nested too deeply to read', range: rangeAt(chunk, 0)}
+    // Recursion in the parser: nesting deeper than the stack allows (limits.maxDepth set very high).
+    return {chunk, ok: false, type: 'limit', message: 'document is nested too deeply for the YAML parser (limits.maxDepth is set higher than it can go): not read', range: rangeAt(chunk, 0)}
   }
 
-  return {chunk, ok: false, type: 'syntax', message: String((error as Error)?.message ?? error), range: rangeAt(chunk, 0)}
+  return {chunk, ok: false, type: 'syntax', message: `invalid YAML: ${String((error as Error)?.message ?? error)}`, range: rangeAt(chunk, 0)}
 }
 
 function describeSyntaxError(reason: string, text: string): string {
   let message = `invalid YAML: ${reason}`
   if (text.includes('{{')) {
-    message += '. This looks like a Helm template: render it first, for example `helm template . | k8s-net lint -`'
+    message += `. This looks like a Helm template: ${HELM_HINT}`
   } else if (/^\t|\n\t/.test(text) && /tab/i.test(reason) === false && /indent/i.test(reason)) {
     message += ' (tabs cannot indent YAML)'
   }
@@ -164,35 +273,86 @@ function quotedKeyAt(text: string, at: number): string {
 }
 
 /**
- * Aliases can make a small document stand for a huge tree ("billion laughs"), and
- * `&a [*a]` for an endless one. Count nodes as the rules would see them,
- * iteratively, and stop at a budget a real document never reaches.
+ * Aliases can make a small document stand for a huge tree ("billion laughs"),
+ * a deep one, or an endless one (`&a [*a]`). Walk the value as rules would see
+ * it, iteratively, and stop at a budget a real document never reaches.
  */
-function checkExpansion(value: unknown, text: string, limits: Limits): string | undefined {
-  // Without an anchor and an alias a document is a tree no larger than its text: nothing to check.
-  if (value === null || typeof value !== 'object' || !text.includes('&') || !text.includes('*')) return undefined
-  const textLength = text.length
+function checkGraph(value: unknown, textLength: number, limits: Limits): {kind: 'cycle' | 'size' | 'depth'; message: string} | undefined {
+  if (value === null || typeof value !== 'object') return undefined
   const budget = textLength + limits.maxAliasNodes
-  const stack: Array<{v: unknown; depth: number}> = [{v: value, depth: 1}]
+  // Depth-first, with the path from the root kept to tell a cycle from a shared node.
+  const onPath = new Set<object>()
+  const stack: Array<{node: object; children: unknown[]; next: number}> = []
   let seen = 0
-  while (stack.length > 0) {
-    const {v, depth} = stack.pop()!
-    if (depth > limits.maxDepth) return `document is nested deeper than ${limits.maxDepth} levels (limits.maxDepth)`
+  const enter = (node: object): {kind: 'cycle' | 'size' | 'depth'; message: string} | undefined => {
+    if (onPath.has(node)) return {kind: 'cycle', message: 'document refers to itself through an alias (a cycle): not read'}
     if (++seen > budget) {
-      return `document expands to more than ${budget} nodes through aliases (limits.maxAliasNodes): refusing to read it`
+      return {kind: 'size', message: `document expands to more than ${budget} nodes through aliases (limits.maxAliasNodes): not read`}
     }
 
-    if (Array.isArray(v)) {
-      for (const item of v) if (item !== null && typeof item === 'object') stack.push({v: item, depth: depth + 1})
-    } else if (v !== null && typeof v === 'object') {
-      for (const key in v) {
-        const item = (v as Record<string, unknown>)[key]
-        if (item !== null && typeof item === 'object') stack.push({v: item, depth: depth + 1})
-      }
+    if (stack.length >= limits.maxDepth) {
+      return {kind: 'depth', message: `document is nested more than ${limits.maxDepth} levels deep (limits.maxDepth): not read`}
+    }
+
+    onPath.add(node)
+    stack.push({node, children: Array.isArray(node) ? node : Object.values(node), next: 0})
+    return undefined
+  }
+
+  let problem = enter(value)
+  while (!problem && stack.length > 0) {
+    const top = stack.at(-1)!
+    if (top.next === top.children.length) {
+      onPath.delete(top.node)
+      stack.pop()
+      continue
+    }
+
+    const child = top.children[top.next++]
+    if (child !== null && typeof child === 'object') problem = enter(child)
+  }
+
+  return problem
+}
+
+/** Offset of the bracket that opens the collection nested one level deeper than the limit, in JSON text. */
+function jsonDepthOffset(text: string, maxDepth: number): number {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) return i
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
     }
   }
 
-  return undefined
+  return 0
+}
+
+/** Whether a mapping key is itself a mapping: js-yaml names it `[object Object]`, which is what `{{ x }}` reads as. */
+function hasTemplateKey(value: unknown): boolean {
+  const stack = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object') continue
+    if (!Array.isArray(v) && Object.hasOwn(v, '[object Object]')) return true
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push(child)
+  }
+
+  return false
+}
+
+/** Where the first unquoted `{{` stands: at the start of a line, an item or a value. */
+function templateOffset(text: string): number {
+  const m = /^[ \t]*(?:-[ \t]+)*(?:[^\s#'"{][^\n#]*?:[ \t]+)?(\{\{)/m.exec(text)
+  return m ? m.index + m[0].length - 2 : Math.max(0, text.indexOf('{{'))
 }
 
 /** A one-character range at an offset of the chunk, in 1-based file coordinates. */
@@ -201,16 +361,28 @@ export function rangeAt(chunk: DocumentChunk, offset: number): Range {
   return {start, end: {line: start.line, column: start.column + 1}}
 }
 
+const lineStartsOf = new WeakMap<DocumentChunk, number[]>()
+
 /** The 1-based file position of an offset inside a chunk. */
 export function positionIn(chunk: DocumentChunk, offset: number): Position {
-  const text = chunk.text
-  let line = chunk.line
-  let lineStart = 0
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
+  // Offsets of the chunk's line starts, computed once: a big document may be asked for many positions.
+  let starts = lineStartsOf.get(chunk)
+  if (!starts) {
+    starts = [0]
+    const text = chunk.text
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    lineStartsOf.set(chunk, starts)
+  }
+
+  // The last line start at or before the offset (a line break belongs to the line it ends).
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
   }
 
   // Chunks start at the start of a line, so columns need no shift.
-  return {line: line + 1, column: offset - lineStart + 1}
+  return {line: chunk.line + lo + 1, column: offset - starts[lo]! + 1}
 }

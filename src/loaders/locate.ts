@@ -2,63 +2,457 @@
  * Turning a path inside an object into a source range, lazily.
  *
  * The fast parse keeps no positions. When a finding is reported, its
- * document alone is parsed again with `yaml` (which keeps source ranges) and
- * the path is followed there. Documents without findings never pay for it.
+ * document alone is parsed again with js-yaml, this time with a listener that
+ * records where each node starts and ends; the path is followed in that tree
+ * of positions. Documents without findings never pay for it, and those with
+ * findings pay about one more parse; in a large List (a kubectl dump), only
+ * the item with the finding is parsed again.
+ *
+ * Each step of the path is checked against the values js-yaml built. YAML
+ * this tree cannot follow with certainty (a flow mapping key without a value,
+ * a pair inside a flow sequence, an empty block sequence entry) is located
+ * with `yaml`, which keeps a full syntax tree at about ten times the cost.
  */
+import jsYaml from 'js-yaml'
 import type {Document, Node as YamlNode} from 'yaml'
 import type {ObjectPath, Range} from '../engine/types.js'
-import {type DocumentChunk, positionIn} from './documents.js'
+import {type DocumentChunk, ITEM_SPANS_FROM, positionIn, SCHEMA, type Span} from './documents.js'
 
 type YamlModule = typeof import('yaml')
 let yamlModule: Promise<YamlModule> | undefined
 const loadYaml = (): Promise<YamlModule> => (yamlModule ??= import('yaml'))
 
-interface Parsed {
-  doc: Document.Parsed
-  yaml: YamlModule
+const MERGE_TAG = 'tag:yaml.org,2002:merge'
+
+/** One node as js-yaml composed it. */
+interface Frame {
+  /** Where composing began: before the separation space, tag and anchor that precede the content. */
+  open: number
+  /** Where it ended; block collections and scalars may run on over trailing space. */
+  close: number
+  /** `mapping`, `sequence` or `scalar`; null for an alias, or for a node with no content (`key:` and nothing). */
+  kind: string | null
+  result: unknown
+  /** The `<<` key of a merge. */
+  merge?: boolean
+  children?: Frame[]
+  /** A mapping's entries by key (the last one wins, as for the value), its merges; null when its children do not pair up. */
+  pairs?: Pairs | null
 }
+
+interface Pairs {
+  byKey: Map<string, {key: Frame; value: Frame}>
+  merges: Frame[]
+}
+
+interface Tree {
+  text: string
+  root: Frame
+  /** Anchored collections by value, to follow an alias to what it names. */
+  anchors: Map<object, Frame>
+}
+
+/** A tree that cannot say where a path leads: locate with `yaml` instead. */
+const IRREGULAR = Symbol('irregular')
+
+/**
+ * Position trees kept for reuse, least recently used first, up to a total
+ * size of text: a run with findings in every document must not end up
+ * holding a tree for each. One cache serves all the files of one input.
+ */
+export class TreeCache {
+  private readonly entries = new Map<string, {tree: PlacedTree | undefined; size: number}>()
+  private size = 0
+
+  /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
+  constructor(private readonly budget = 1024 * 1024) {}
+
+  get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined {
+    let entry = this.entries.get(key)
+    if (entry) {
+      this.entries.delete(key)
+    } else {
+      entry = {tree: build(), size}
+      this.size += size
+    }
+
+    this.entries.set(key, entry)
+    for (const [k, e] of this.entries) {
+      if (this.size <= this.budget || k === key) break
+      this.entries.delete(k)
+      this.size -= e.size
+    }
+
+    return entry.tree
+  }
+}
+
+let locators = 0
 
 /** Resolves paths to ranges in the documents of one file. */
 export class FileLocator {
-  private readonly parsed = new Map<number, Promise<Parsed>>()
+  private readonly id = locators++
+  private yamlDocs?: Map<number, Promise<{doc: Document.Parsed; yaml: YamlModule}>>
 
-  constructor(private readonly chunks: readonly DocumentChunk[]) {}
+  constructor(
+    private readonly chunks: readonly DocumentChunk[],
+    private readonly cache = new TreeCache(),
+  ) {}
 
   /**
    * The range of the node at `path` in document `index`; when the path goes
    * further than the document (a key that is missing), the range of the
-   * deepest node that exists.
+   * deepest node that exists. Undefined when the document cannot be read.
    */
   async locate(index: number, path: ObjectPath): Promise<Range | undefined> {
     const chunk = this.chunks[index]
     if (!chunk) return undefined
-    let entry = this.parsed.get(index)
+    const [first, item] = path
+    if (first === 'items' && typeof item === 'number' && chunk.text.length >= ITEM_SPANS_FROM) {
+      // An item of a large List: parse that item alone.
+      const range = this.locateInItem(chunk, item, path.slice(2))
+      if (range) return range
+    }
+
+    const entry = this.cache.get(`${this.id}/${index}`, chunk.text.length, () => {
+      const tree = buildTree(chunk.text)
+      return tree ? {tree, base: 0} : undefined
+    })
+    const frame = entry ? follow(entry.tree, path) : IRREGULAR
+    if (frame !== IRREGULAR) return rangeOf(chunk, entry!.tree.text, frame, 0)
+    return this.locateWithYaml(chunk, index, path)
+  }
+
+  private locateInItem(chunk: DocumentChunk, item: number, path: ObjectPath): Range | undefined {
+    if (chunk.json && chunk.items === undefined) chunk.items = jsonItemSpans(chunk.text)
+    const span = chunk.items?.[item]
+    if (!span) return undefined
+    const entry = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span))
+    const frame = entry ? follow(entry.tree, path) : IRREGULAR
+    return frame === IRREGULAR ? undefined : rangeOf(chunk, entry!.tree.text, frame, entry!.base)
+  }
+
+  private async locateWithYaml(chunk: DocumentChunk, index: number, path: ObjectPath): Promise<Range | undefined> {
+    this.yamlDocs ??= new Map()
+    let entry = this.yamlDocs.get(index)
     if (!entry) {
       entry = loadYaml().then((yaml) => ({
         // Positions only: no alias budget or custom tags matter here, the fast parse already judged the document.
         doc: yaml.parseDocument(chunk.text, {uniqueKeys: false, strict: false}),
         yaml,
       }))
-      this.parsed.set(index, entry)
+      this.yamlDocs.set(index, entry)
     }
 
-    const {doc, yaml} = await entry
-    const node = follow(doc, yaml, path)
-    const range = node?.range
-    if (!range) return undefined
-    // A block collection's range runs on over the line break after it: end at its last character.
-    let end = range[1]
-    while (end > range[0] + 1 && /\s/.test(chunk.text[end - 1] ?? '')) end--
-    return {start: positionIn(chunk, range[0]), end: positionIn(chunk, end)}
+    try {
+      const {doc, yaml} = await entry
+      const range = followYaml(doc, yaml, path)?.range
+      if (!range) return undefined
+      // A block collection's range runs on over the line break after it: end at its last character.
+      let end = range[1]
+      while (end > range[0] + 1 && /\s/.test(chunk.text[end - 1] ?? '')) end--
+      return {start: positionIn(chunk, range[0]), end: positionIn(chunk, end)}
+    } catch {
+      // A finding without a position beats no report at all.
+      return undefined
+    }
   }
 }
 
-function follow(doc: Document.Parsed, yaml: YamlModule, path: ObjectPath): YamlNode | undefined {
+/** A tree of positions, and where its text starts in the document (0, or where a List item starts). */
+interface PlacedTree {
+  tree: Tree
+  base: number
+}
+
+function rangeOf(chunk: DocumentChunk, text: string, frame: Frame, base: number): Range {
+  const start = startOf(text, frame)
+  return {start: positionIn(chunk, base + start), end: positionIn(chunk, base + endOf(text, frame, start))}
+}
+
+/**
+ * Parses one item of a List. A block mapping's first line is indented as
+ * the item stands (after its `- `), so that its other lines still line up.
+ * Undefined when it does not parse alone (an alias to an anchor elsewhere).
+ */
+function buildItemTree(text: string, span: Span): PlacedTree | undefined {
+  let itemText = text.slice(span.start, span.end)
+  let base = span.start
+  if (itemText[0] !== '{' && itemText[0] !== '[') {
+    const column = span.start - (text.lastIndexOf('\n', span.start - 1) + 1)
+    itemText = ' '.repeat(column) + itemText
+    base -= column
+  }
+
+  const tree = buildTree(itemText)
+  return tree ? {tree, base} : undefined
+}
+
+/** The spans of the items of a JSON List (`{"items": [...]}`), found by scanning its text; undefined for an item that is not an object. */
+export function jsonItemSpans(text: string): Array<Span | undefined> | undefined {
+  let items: Array<Span | undefined> | undefined
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      const end = stringEnd(text, i)
+      // The key "items" of the top object, and its array (the last such key wins, as in JSON.parse).
+      if (depth === 1 && text.slice(i + 1, end - 1) === 'items') {
+        const colon = skipSpace(text, end)
+        const open = text[colon] === ':' ? skipSpace(text, colon + 1) : -1
+        if (text[open] === '[') {
+          const list = arrayEntries(text, open)
+          items = list.entries
+          i = list.end - 1
+          continue
+        }
+      }
+
+      i = end - 1
+    } else if (c === '{' || c === '[') {
+      depth++
+    } else if (c === '}' || c === ']') {
+      depth--
+    }
+  }
+
+  return items
+}
+
+/** The entries of the JSON array opening at `open`, and the offset just past it. */
+function arrayEntries(text: string, open: number): {entries: Array<Span | undefined>; end: number} {
+  const entries: Array<Span | undefined> = []
+  let depth = 0
+  let start = -1
+  let last = -1
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i]!
+    if (depth === 0 && (c === ',' || c === ']')) {
+      if (start !== -1) entries.push(text[start] === '{' ? {start, end: last + 1} : undefined)
+      if (c === ']') return {entries, end: i + 1}
+      start = -1
+      continue
+    }
+
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue
+    if (start === -1) start = i
+    if (c === '"') {
+      i = stringEnd(text, i) - 1
+    } else if (c === '{' || c === '[') {
+      depth++
+    } else if (c === '}' || c === ']') {
+      depth--
+    }
+
+    last = i
+  }
+
+  return {entries, end: text.length}
+}
+
+/** The offset just past the JSON string that opens at `i`. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++
+    else if (text[j] === '"') return j + 1
+  }
+
+  return text.length
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /[ \t\r\n]/.test(text[i]!)) i++
+  return i
+}
+
+/** Parses a document again, recording each node's extent; undefined if it does not parse. */
+function buildTree(text: string): Tree | undefined {
+  const stack: Frame[] = []
+  const anchors = new Map<object, Frame>()
+  let root: Frame | undefined
+  try {
+    jsYaml.load(text, {
+      schema: SCHEMA,
+      // The value rules saw: with a duplicate key, the last one wins.
+      json: true,
+      listener(event, state) {
+        if (event === 'open') {
+          stack.push({open: state.position, close: state.position, kind: null, result: undefined})
+          return
+        }
+
+        const frame = stack.pop()!
+        frame.close = state.position
+        frame.kind = state.kind as string | null
+        frame.result = state.result
+        // Properties js-yaml keeps on its state that @types/js-yaml does not declare.
+        const {tag, anchor} = state as unknown as {tag: string | null; anchor: string | null}
+        if (tag === MERGE_TAG) frame.merge = true
+        if (anchor !== null && state.result !== null && typeof state.result === 'object' && !anchors.has(state.result)) {
+          anchors.set(state.result as object, frame)
+        }
+
+        const parent = stack.at(-1)
+        if (parent) (parent.children ??= []).push(frame)
+        else root = frame
+      },
+    })
+  } catch {
+    return undefined
+  }
+
+  return root ? {text, root, anchors} : undefined
+}
+
+const isEmpty = (frame: Frame): boolean => frame.kind === null && frame.result === null
+
+/** The frame that holds a node's content: through aliases to their anchor, and through frames that only wrap another. */
+function deref(tree: Tree, frame: Frame): Frame {
+  for (let hops = 0; hops < 1000; hops++) {
+    if (frame.kind === null && frame.result !== null && typeof frame.result === 'object') {
+      const target = tree.anchors.get(frame.result)
+      if (!target || target === frame) return frame
+      frame = target
+      continue
+    }
+
+    const only = frame.children?.length === 1 ? frame.children[0]! : undefined
+    if (only && frame.kind !== null && only.kind === frame.kind && only.result === frame.result) {
+      frame = only
+      continue
+    }
+
+    return frame
+  }
+
+  return frame
+}
+
+function follow(tree: Tree, path: ObjectPath): Frame | typeof IRREGULAR {
+  // The node reached is returned as written (an alias stays the alias); it is dereferenced only to go further.
+  let frame = tree.root
+  for (const segment of path) {
+    const container = deref(tree, frame)
+    if (container.kind === 'mapping') {
+      const pair = findPair(tree, container, String(segment), 0)
+      if (pair === IRREGULAR) return IRREGULAR
+      if (!pair) return container
+      // `key:` with nothing after it: point at the key.
+      if (isEmpty(pair.value)) return pair.key
+      frame = pair.value
+    } else if (container.kind === 'sequence' && typeof segment === 'number') {
+      const items = container.children ?? []
+      const values = container.result as unknown[]
+      if (items.length !== values.length) return IRREGULAR
+      const item = items[segment]
+      if (!item) return container
+      if (!Object.is(item.result, values[segment])) return IRREGULAR
+      frame = item
+    } else {
+      return container
+    }
+  }
+
+  return frame
+}
+
+function findPair(tree: Tree, frame: Frame, key: string, depth: number): {key: Frame; value: Frame} | undefined | typeof IRREGULAR {
+  if (frame.pairs === undefined) frame.pairs = pairsOf(frame)
+  if (frame.pairs === null || depth > 100) return IRREGULAR
+  const values = frame.result as Record<string, unknown>
+  if (!Object.hasOwn(values, key)) return undefined
+  const pair = frame.pairs.byKey.get(key)
+  if (pair) return Object.is(pair.value.result, values[key]) ? pair : IRREGULAR
+  // Not written here: it came from a merge (`<<: *base`), the first one that has it.
+  for (const merged of frame.pairs.merges) {
+    const target = deref(tree, merged)
+    const sources = target.kind === 'sequence' ? (target.children ?? []).map((c) => deref(tree, c)) : [target]
+    for (const source of sources) {
+      if (source.kind !== 'mapping') continue
+      const found = findPair(tree, source, key, depth + 1)
+      if (found === IRREGULAR || (found && Object.is(found.value.result, values[key]))) return found
+    }
+  }
+
+  return IRREGULAR
+}
+
+function pairsOf(frame: Frame): Pairs | null {
+  let children = frame.children ?? []
+  // At the end of a document js-yaml tries for one more key (at `...`, for instance), finds none and drops it.
+  if (children.length % 2 !== 0 && isEmpty(children.at(-1)!)) children = children.slice(0, -1)
+  if (children.length % 2 !== 0) return null
+  const pairs: Pairs = {byKey: new Map(), merges: []}
+  for (let i = 0; i < children.length; i += 2) {
+    const key = children[i]!
+    const value = children[i + 1]!
+    if (key.merge) {
+      pairs.merges.push(value)
+      continue
+    }
+
+    // A collection as a key cannot be named by a path.
+    if (key.result !== null && typeof key.result === 'object') continue
+    pairs.byKey.set(String(key.result), {key, value})
+  }
+
+  return pairs
+}
+
+const SPACE = /[ \t\r\n\uFEFF]/
+const TOKEN_END = /[ \t\r\n,[\]{}]/
+
+/** Where a node's content starts: past separation space, comments, the document marker, its tag and its anchor. */
+function startOf(text: string, frame: Frame): number {
+  let i = frame.open
+  for (;;) {
+    const ch = text[i]
+    if (ch === undefined) return Math.min(frame.open, text.length)
+    if (SPACE.test(ch)) {
+      i++
+    } else if (ch === '#' && (i === frame.open || SPACE.test(text[i - 1] ?? ' '))) {
+      const nl = text.indexOf('\n', i)
+      i = nl === -1 ? text.length : nl + 1
+    } else if ((ch === '!' || ch === '&') && i < frame.close) {
+      while (i < text.length && !SPACE.test(text[i]!)) i++
+    } else if (ch === '-' && text.startsWith('---', i) && (i === 0 || text[i - 1] === '\n') && SPACE.test(text[i + 3] ?? '\n')) {
+      i += 3
+    } else {
+      return i
+    }
+  }
+}
+
+/** Where a node's content ends (exclusive). */
+function endOf(text: string, frame: Frame, start: number): number {
+  if (frame.kind === null) {
+    if (isEmpty(frame)) return start
+    // An alias: the `*name` token.
+    let i = start + 1
+    while (i < text.length && !TOKEN_END.test(text[i]!)) i++
+    return i
+  }
+
+  if (frame.kind !== 'scalar' && text[start] !== '[' && text[start] !== '{') {
+    // A block collection ends where its last entry with content ends (for `key:` and nothing, the key).
+    const children = frame.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!
+      if (!isEmpty(child)) return Math.max(start, endOf(text, child, startOf(text, child)))
+    }
+  }
+
+  let end = Math.max(frame.close, start)
+  while (end > start + 1 && SPACE.test(text[end - 1]!)) end--
+  return end
+}
+
+function followYaml(doc: Document.Parsed, yaml: YamlModule, path: ObjectPath): YamlNode | undefined {
   let node: unknown = doc.contents
   for (const segment of path) {
     if (yaml.isAlias(node)) node = node.resolve(doc)
     if (yaml.isMap(node)) {
-      const pair = node.items.find((p) => keyOf(yaml, p.key) === String(segment))
+      const pair = node.items.findLast((p) => keyOf(yaml, p.key) === String(segment))
       if (!pair) break
       if (pair.value === null || pair.value === undefined) {
         // `key:` with nothing after it: point at the key.
