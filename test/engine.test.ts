@@ -108,3 +108,12 @@ describe('pod templates', () => {
     expect(configured.podTemplates.map((t) => t.owner.kind)).toContain('CloneSet')
   })
 })
+
+describe('what the summary counts', () => {
+  it('counts linted files and objects, not the context given as reference', async () => {
+    const clash = path.join(FIXTURES, 'scenarios/nodeport-clash.yaml')
+    const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/clean-app.yaml')], {cwd: FIXTURES, contextPaths: [clash]})
+    expect(result.files).toEqual([path.join(FIXTURES, 'scenarios/clean-app.yaml')])
+    expect(result.objects).toBe(6)
+  })
+})

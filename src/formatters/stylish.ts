@@ -51,7 +51,9 @@ export const stylish: Formatter = (result, options) => {
   const counts = countBySeverity(result.findings)
   const total = result.findings.length
   const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} ${plural(counts.error, 'error')}, ${counts.warning} ${plural(counts.warning, 'warning')}, ${counts.info} ${plural(counts.info, 'info')})`
-  const scope = `in ${result.objects} ${plural(result.objects, 'object')} from ${result.files.length} ${plural(result.files.length, 'file')}`
+  // Objects read from a cluster come from no file.
+  const from = result.files.length > 0 ? ` from ${result.files.length} ${plural(result.files.length, 'file')}` : ''
+  const scope = `in ${result.objects} ${plural(result.objects, 'object')}${from}`
   // Silence is success, as in every linter a CI log is read from.
   if (total === 0) return ''
   const mark = counts.error > 0 ? c.red.bold('✖') : counts.warning > 0 ? c.yellow.bold('⚠') : c.blue.bold('ℹ')

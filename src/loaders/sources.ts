@@ -10,6 +10,7 @@ import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import type {FileOrigin, IncompleteDocument, K8sObject, Position, Resource, SyntaxProblem} from '../engine/types.js'
 import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
+import {isRecord} from '../engine/util.js'
 
 export const STDIN = '<stdin>'
 
@@ -38,7 +39,10 @@ export class LoadedInput {
   readonly resources: Resource[] = []
   readonly incomplete: IncompleteDocument[] = []
   readonly problems: SyntaxProblem[] = []
+  /** Files read to be linted, as named. */
   readonly files: string[] = []
+  /** Files read as reference only (`--context`). */
+  readonly referenceFiles: string[] = []
   readonly locators = new Map<string, FileLocator>()
   /** The position trees of documents being located, shared by the locators of all files. */
   readonly trees = new TreeCache()
@@ -49,6 +53,7 @@ export class LoadedInput {
     this.incomplete.push(...other.incomplete)
     this.problems.push(...other.problems)
     this.files.push(...other.files)
+    this.referenceFiles.push(...other.referenceFiles)
     for (const [file, locator] of other.locators) this.locators.set(file, locator)
   }
 }
@@ -154,7 +159,8 @@ export async function loadPaths(inputs: readonly string[], options: LoadOptions 
   for (const file of files) {
     const name = file === '-' ? STDIN : file
     const text = await readInput(file, options, cwd)
-    loaded.files.push(name)
+    if (options.reference) loaded.referenceFiles.push(name)
+    else loaded.files.push(name)
     if (typeof text === 'string') {
       loadText(loaded, name, text, options)
     } else {
@@ -336,9 +342,6 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 function addValue(loaded: LoadedInput, value: unknown, origin: FileOrigin, options: LoadOptions): void {
   if (value === null || value === undefined) return // an empty document
