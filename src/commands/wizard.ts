@@ -18,8 +18,6 @@ import {
   readAnswersFile,
   undecidedQuestions,
 } from '../wizard/answers.js'
-import {generate} from '../wizard/generate.js'
-import {askAnswers} from '../wizard/prompts.js'
 import {explainText, recommend} from '../wizard/recommend.js'
 
 export default class Wizard extends Command {
@@ -91,6 +89,8 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
           )
         }
 
+        // The prompts and the YAML writer are loaded when needed: listing commands and linting never pay for them.
+        const {askAnswers} = await import('../wizard/prompts.js')
         answers = await askAnswers(given, stage, {output: process.stderr})
       }
 
@@ -103,6 +103,7 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
         return
       }
 
+      const {generate} = await import('../wizard/generate.js')
       const yaml = generate(complete, recommendation)
       if (!flags.out) {
         process.stdout.write(yaml)

@@ -9,7 +9,7 @@
  */
 import {readFile} from 'node:fs/promises'
 import {isIP} from 'node:net'
-import {LineCounter, parseDocument, isMap, isScalar} from 'yaml'
+import {createRequire} from 'node:module'
 
 export type Exposure = 'internal' | 'external' | 'external-backend'
 export type Protocol = 'http' | 'https' | 'grpc' | 'tcp' | 'udp'
@@ -575,8 +575,12 @@ export async function readAnswersFile(file: string): Promise<RawAnswers> {
   return parseAnswersText(content, file)
 }
 
+// `yaml` is loaded when an answers file is read: the command's flags need this module, every command list loads them.
+const requireModule = createRequire(import.meta.url)
+
 /** Reads the text of an answers file (see readAnswersFile). */
 export function parseAnswersText(content: string, file: string): RawAnswers {
+  const {LineCounter, parseDocument, isMap, isScalar} = requireModule('yaml') as typeof import('yaml')
   const lines = new LineCounter()
   const document = parseDocument(content, {lineCounter: lines, uniqueKeys: true, prettyErrors: false})
   if (document.errors.length > 0) {
