@@ -64,7 +64,8 @@ cat lint.out
 grep -q '23:17  error    nodePort 30080 is already claimed by Service default/web' lint.out || fail "lint did not report the conflict at 23:17"
 
 step "k8s-net lint: a clean file (exit 0), SARIF to a file in the same run"
-service web 30080 >clean.yaml
+# A ClusterIP Service alone: no rule has anything to say (its pods are not in the input).
+printf 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n' >clean.yaml
 npx --no-install k8s-net lint clean.yaml --format stylish --format sarif=out/k8s-net.sarif || fail "lint of a clean file failed"
 node -e '
   const log = JSON.parse(require("fs").readFileSync("out/k8s-net.sarif", "utf8"));
