@@ -7,5 +7,6 @@ export default defineConfig({
     disableConsoleIntercept: true,
     testTimeout: 30_000,
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 })
