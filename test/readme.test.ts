@@ -2,10 +2,23 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {resolveConfig} from '../src/config/config.js'
+import {loadRules} from '../src/engine/registry.js'
 import {runCli} from './support/cli.js'
 import {REPO} from './support/rule-tester.js'
 
 describe('README', () => {
+  it('shows a config file that k8s-net accepts', async () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Configuration'))
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1]
+    expect(example).toContain('exemptions:')
+    const {parse} = await import('yaml')
+    const config = resolveConfig(parse(example!), await loadRules())
+    expect(config.rules.get('nodeport-exposed')?.severity).toBe('off')
+    expect(config.settings.podTemplateKinds.find((k) => k.kind === 'BatchRun')).toEqual({group: 'example.com', kind: 'BatchRun', path: ['spec', 'podTemplate'], batch: true})
+  })
+
   it('shows what `k8s-net lint examples/` prints', () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8')
     const shown = /```\n(examples\/shop\.yaml\n[\s\S]*?)```\n/.exec(readme)?.[1]

@@ -273,9 +273,15 @@ function parsePodTemplates(value: unknown, fail: (keyPath: ObjectPath, message: 
       fail(['podTemplates', i], 'needs kind and path (for example kind: Rollout, group: argoproj.io, path: spec.template)')
     }
 
-    const e = entry as Record<string, string>
+    const e = entry as Record<string, unknown>
+    for (const k of Object.keys(e)) {
+      if (!['kind', 'group', 'apiVersion', 'path', 'batch'].includes(k)) fail(['podTemplates', i, k], 'unknown key (expected kind, group or apiVersion, path, batch)')
+    }
+
+    if (e.batch !== undefined && typeof e.batch !== 'boolean') fail(['podTemplates', i, 'batch'], 'must be true or false')
     const group = typeof e.group === 'string' ? e.group : typeof e.apiVersion === 'string' ? e.apiVersion.split('/')[0]! : '*'
-    return {group, kind: e.kind!, path: e.path!.split('.').filter(Boolean)}
+    // batch: pods that run to completion (an Argo Workflow's, say): no probes expected, no traffic served.
+    return {group, kind: e.kind as string, path: (e.path as string).split('.').filter(Boolean), ...(e.batch === true ? {batch: true} : {})}
   })
 }
 
