@@ -1,5 +1,6 @@
 import {getPath, type ResourceIndex} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
+import {isRecord} from '../src/engine/util.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {
   defaultDenyDirections,
@@ -75,9 +76,27 @@ export default defineRule({
       const target = candidates.find((c) => !c.reference) ?? candidates[0]!
       const near = nearMiss(byNamespace.get(name) ?? [], missing)
       const what = missing.map((d) => d.toLowerCase()).join(' and ')
+      // A policy that selects every pod isolates the pods even with rules: unless a rule lets everyone in (or out),
+      // its rules, not "anyone", decide.
+      const isolating = (d: Direction): Resource | undefined =>
+        (byNamespace.get(name) ?? []).find((p) => {
+          if (!isNetworkPolicy(p) || !policyTypes(p).has(d) || allowsEveryone(p, d)) return false
+          const selector = podSelectorOf(p)
+          return selector.ok && selector.selector.requirements.length === 0
+        })
+      const ingressBy = isolating('Ingress')
+      const egressBy = isolating('Egress')
       const consequence = [
-        missing.includes('Ingress') ? 'any pod in the cluster can connect to its pods' : undefined,
-        missing.includes('Egress') ? `${missing.includes('Ingress') ? 'they' : 'its pods'} can connect anywhere, outside the cluster included` : undefined,
+        missing.includes('Ingress')
+          ? ingressBy
+            ? `every pod accepts what the ingress rules of NetworkPolicy ${ingressBy.name} allow, for all of them alike`
+            : 'any pod in the cluster can connect to its pods'
+          : undefined,
+        missing.includes('Egress')
+          ? egressBy
+            ? `every pod may connect where the egress rules of NetworkPolicy ${egressBy.name} allow`
+            : `${missing.includes('Ingress') && !ingressBy ? 'they' : 'its pods'} can connect anywhere, outside the cluster included`
+          : undefined,
       ]
         .filter(Boolean)
         .join(', and ')
@@ -91,6 +110,27 @@ export default defineRule({
     }
   },
 })
+
+/**
+ * Whether a rule of the policy lets any peer through in this direction: a rule
+ * without peers (`- {}`, or ports only), a peer of every namespace
+ * (`namespaceSelector: {}` with no podSelector or an empty one), or an ipBlock
+ * of the whole address space.
+ */
+function allowsEveryone(policy: Resource, direction: Direction): boolean {
+  const peersKey = direction === 'Ingress' ? 'from' : 'to'
+  return (rulesOf(policy, direction) ?? []).some((rule) => {
+    const peers = isRecord(rule) ? rule[peersKey] : undefined
+    if (!Array.isArray(peers) || peers.length === 0) return true
+    return peers.some((peer) => {
+      if (!isRecord(peer)) return false
+      const everyNamespace = isRecord(peer.namespaceSelector) && Object.keys(peer.namespaceSelector).length === 0
+      const everyPod = peer.podSelector === undefined || (isRecord(peer.podSelector) && Object.keys(peer.podSelector).length === 0)
+      const cidr = isRecord(peer.ipBlock) ? peer.ipBlock.cidr : undefined
+      return (everyNamespace && everyPod) || cidr === '0.0.0.0/0' || cidr === '::/0'
+    })
+  })
+}
 
 /**
  * A NetworkPolicy of the namespace that selects every pod but is no default

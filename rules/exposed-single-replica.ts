@@ -32,7 +32,8 @@ export default defineRule({
       const spec = owner.object.spec
       report({
         target: owner,
-        path: isRecord(spec) && spec.replicas !== undefined ? ['spec', 'replicas'] : ['metadata', 'name'],
+        // With an autoscaler, spec.replicas is not what decides: point at the workload, the autoscaler is related.
+        path: !autoscaler && isRecord(spec) && spec.replicas !== undefined ? ['spec', 'replicas'] : ['metadata', 'name'],
         message,
         related,
       })

@@ -17,6 +17,8 @@ interface Claim {
  * ImplementationSpecific path (the legacy default) is compared as written.
  * ingress-nginx compares the path strings alone, whatever their type.
  */
+const CANARY = 'nginx.ingress.kubernetes.io/canary'
+
 function pathKey(p: IngressPath, nginx: boolean): string {
   const path = p.path === undefined || p.path === '' ? '/' : p.path
   if (nginx) return path
@@ -32,7 +34,7 @@ export default defineRule({
     severity: 'error',
     category: 'ingress',
     rationale:
-      'A controller merges all the Ingresses of its class, across namespaces, into one routing table. When two of them claim the same host and path, only one backend can get the requests: ingress-nginx keeps the oldest Ingress and its admission webhook refuses the newer one ("host ... and path ... is already defined in ingress ..."), other controllers pick one by their own order, and a redeploy can silently swap which. Paths are compared as the Ingress API matches them: Exact and Prefix of the same path are distinct routes (Exact wins for that one URL), Prefix ignores a trailing slash (`/api/` is `/api`), an ImplementationSpecific path (the default of the legacy versions) meets only another ImplementationSpecific path written the same, and a path left out is `/`. When the input holds the IngressClass and its controller is ingress-nginx, the pathType is ignored, as that controller\'s webhook does. The class is `spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation, else the default IngressClass of the input; Ingresses without any of these are taken as one class. Rules without a host claim every host. The later Ingress in the input is reported; Ingresses given as context count as already applied.',
+      'A controller merges all the Ingresses of its class, across namespaces, into one routing table. When two of them claim the same host and path, only one backend can get the requests: ingress-nginx keeps the oldest Ingress and its admission webhook refuses the newer one ("host ... and path ... is already defined in ingress ..."), other controllers pick one by their own order, and a redeploy can silently swap which. Paths are compared as the Ingress API matches them: Exact and Prefix of the same path are distinct routes (Exact wins for that one URL), Prefix ignores a trailing slash (`/api/` is `/api`), an ImplementationSpecific path (the default of the legacy versions) meets only another ImplementationSpecific path written the same, and a path left out is `/`. When the input holds the IngressClass and its controller is ingress-nginx, the pathType is ignored, as that controller\'s webhook does. The class is `spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation, else the default IngressClass of the input; Ingresses without any of these are taken as one class. Rules without a host claim every host. The later Ingress in the input is reported; Ingresses given as context count as already applied. An ingress-nginx canary (annotation nginx.ingress.kubernetes.io/canary: "true") routes a share of the traffic of the Ingress with the same host and path, which is what it is for: a canary conflicts only with another canary.',
     remediation:
       'Keep one route per host and path in each class: delete or rename the duplicate, merge the two Ingresses, or give them different hosts or paths. Moving one to another class only helps when another controller with its own address serves it.',
   },
@@ -43,9 +45,11 @@ export default defineRule({
     for (const ingress of ingresses) {
       const className = effectiveClass(ingress, index) ?? ''
       const nginx = className !== '' && controllerOf(index, className) === INGRESS_NGINX
+      // An ingress-nginx canary shares the host and path of its main Ingress on purpose: it claims a place of its own.
+      const role = ingress.annotations[CANARY] === 'true' ? 'canary' : 'main'
       for (const rule of ingressRules(ingress)) {
         for (const p of rule.paths) {
-          const key = `${className}\u0000${rule.host ?? ''}\u0000${pathKey(p, nginx)}`
+          const key = `${className}\u0000${role}\u0000${rule.host ?? ''}\u0000${pathKey(p, nginx)}`
           const at = p.path === undefined ? p.entryPath : [...p.entryPath, 'path']
           const earlier = claims.get(key)
           if (!earlier) {

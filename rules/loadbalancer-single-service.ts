@@ -51,8 +51,8 @@ export default defineRule({
       candidates.push({service, httpPorts: ports.filter((_, i) => traffic[i] === 'http')})
     }
 
-    // Reference objects count too: they are load balancers of the same cluster.
-    const count = candidates.length
+    // Reference objects count too: they are load balancers of the same cluster. Copies of one Service count once.
+    const count = new Set(candidates.map((c) => `${c.service.namespace}/${c.service.name}`)).size
     const existing = frontDoors[0]
     for (const {service, httpPorts} of candidates) {
       const ports = `port${httpPorts.length > 1 ? 's' : ''} ${httpPorts.map((p) => describeServicePort(p)).join(', ')}`

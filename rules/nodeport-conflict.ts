@@ -41,7 +41,11 @@ export default defineRule({
     for (const claim of claims) {
       const {nodePort} = claim
       const earlier = first.get(nodePort)
-      const clash = earlier?.find((e) => e.service !== claim.service || e.protocol === claim.protocol)
+      // A copy of the same Service (its applied version given as context, one overlay beside another) replaces it on
+      // apply: it holds no port of its own. Within one Service a number may serve another protocol.
+      const clash = earlier?.find((e) =>
+        e.service === claim.service ? e.protocol === claim.protocol : !(e.service.namespace === claim.service.namespace && e.service.name === claim.service.name),
+      )
       if (clash) {
         const same = clash.service === claim.service
         report({

@@ -46,7 +46,9 @@ export default defineRule({
         if (otherProtocol.length > 0) {
           const first = otherProtocol[0]!
           const protocols = [...new Set(otherProtocol.map((m) => m.port.protocol))].join(' and ')
-          message = `the pods of ${pods} declare ${what} only as ${protocols} (container ${first.container.name} at {{related:0}}), but the Service port is ${port.protocol}: it gets no endpoints`
+          // A name resolves per protocol, so the port gets no endpoints; a number always does, but may reach nothing.
+          const consequence = typeof target === 'string' ? 'it gets no endpoints' : `nothing may listen on ${target}/${port.protocol}`
+          message = `the pods of ${pods} declare ${what} only as ${protocols} (container ${first.container.name} at {{related:0}}), but the Service port is ${port.protocol}: ${consequence}`
           related.push({message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]})
         } else {
           const suggestion = suggest(target, declared, port.protocol)

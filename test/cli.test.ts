@@ -1,5 +1,5 @@
 /** The built CLI end to end: what a user and a CI job see. `npm test` builds dist/ first. */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -130,8 +130,11 @@ describe('k8s-net lint', () => {
     const dir = runCli(['lint', 'fixtures/nodeport-conflict', '--format', 'json'])
     const glob = runCli(['lint', 'fixtures/nodeport-conflict/**/*.yaml', '--format', 'json'])
     const summary = (run: CliResult) => (JSON.parse(run.stdout) as {summary: {files: number; objects: number}}).summary
-    // valid/ (2 files), invalid/ (5) and context/ (1)
-    expect(summary(dir).files).toBe(8)
+    // Every .yaml file below the folder, counted here apart from the CLI.
+    const count = (dir: string): number =>
+      readdirSync(path.join(REPO, dir), {withFileTypes: true}).reduce((n, e) => n + (e.isDirectory() ? count(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? 1 : 0), 0)
+    expect(summary(dir).files).toBe(count('fixtures/nodeport-conflict'))
+    expect(summary(dir).files).toBeGreaterThan(5)
     expect(summary(glob)).toEqual(summary(dir))
   })
 })

@@ -120,10 +120,11 @@ export interface Report {
    */
   fix?: string | Record<string, unknown> | readonly Record<string, unknown>[]
   /**
-   * A lesser severity for a weaker form of what the rule finds (a numeric
-   * targetPort no container declares, beside a port name none declares). It
-   * applies only while config leaves the rule's severity at its default: a
-   * severity the user sets applies to every finding of the rule.
+   * The severity of one form of what the rule finds, where it differs from the
+   * rule's default (a numeric targetPort no container declares is a warning,
+   * beside a port name none declares, an error). It applies only while config
+   * leaves the rule's severity at its default: a severity the user sets
+   * applies to every finding of the rule.
    */
   severity?: Severity
 }

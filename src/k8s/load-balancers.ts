@@ -24,11 +24,22 @@ const INTERNAL_ANNOTATIONS: ReadonlyArray<readonly [string, (value: string) => b
   ['service.kubernetes.io/qcloud-loadbalancer-internal-subnetid', (v) => v !== ''],
 ]
 
-/** The annotation that makes this Service's load balancer internal, if one does. */
+const AWS_SCHEME = 'service.beta.kubernetes.io/aws-load-balancer-scheme'
+const AWS_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type'
+
+/** What makes this Service's load balancer internal (an annotation, or the AWS Load Balancer Controller's default), if anything does. */
 export function internalLoadBalancer(service: Resource): string | undefined {
   for (const [key, internal] of INTERNAL_ANNOTATIONS) {
     const value = service.annotations[key]
     if (value !== undefined && internal(value.trim())) return key
+  }
+
+  // The AWS Load Balancer Controller (it serves type "external" and class service.k8s.aws/nlb) makes internal NLBs
+  // unless the scheme says internet-facing.
+  const spec = service.object.spec as {loadBalancerClass?: unknown} | undefined
+  const awsController = service.annotations[AWS_TYPE]?.trim() === 'external' || spec?.loadBalancerClass === 'service.k8s.aws/nlb'
+  if (awsController && service.annotations[AWS_SCHEME]?.trim().toLowerCase() !== 'internet-facing') {
+    return `${AWS_TYPE}: external (the AWS Load Balancer Controller's NLBs are internal unless ${AWS_SCHEME} is internet-facing)`
   }
 
   return undefined

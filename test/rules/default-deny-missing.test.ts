@@ -33,6 +33,19 @@ ruleTester('default-deny-missing', {
       ],
     },
     {
+      name: 'a select-all policy that lets in only its own namespace: its rules decide, not anyone in the cluster',
+      files: ['invalid/select-all-same-namespace.yaml'],
+      findings: [
+        {
+          object: 'Deployment shop/web',
+          line: 19,
+          column: 9,
+          message:
+            'namespace shop has no NetworkPolicy that denies ingress by default: every pod accepts what the ingress rules of NetworkPolicy allow-same-namespace allow, for all of them alike; NetworkPolicy allow-same-namespace selects every pod but its ingress rules allow traffic, so it is no default deny (invalid/select-all-same-namespace.yaml:13:5)',
+        },
+      ],
+    },
+    {
       name: 'a default deny in another namespace does not cover this one',
       files: ['invalid/deny-in-another-namespace.yaml'],
       findings: [

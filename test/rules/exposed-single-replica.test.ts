@@ -36,9 +36,10 @@ ruleTester('exposed-single-replica', {
       files: ['invalid/autoscaler-min-one.yaml'],
       findings: [
         {
+          // Its spec.replicas (3) is not what is wrong: the finding is on the workload, the autoscaler related.
           object: 'Deployment default/api',
-          line: 6,
-          column: 13,
+          line: 4,
+          column: 9,
           message:
             'Deployment api scales down to a single replica (HorizontalPodAutoscaler api has minReplicas 1, at invalid/autoscaler-min-one.yaml:28:16) and is reached from outside through NodePort Service default/api: a restart, rollout or node drain can leave it with no pod',
         },

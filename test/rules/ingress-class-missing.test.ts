@@ -9,6 +9,19 @@ ruleTester('ingress-class-missing', {
   ],
   invalid: [
     {
+      name: 'a class the input\'s IngressClasses do not have is a warning, with the name probably meant',
+      files: ['invalid/unknown-class.yaml'],
+      findings: [
+        {
+          object: 'Ingress shop/web',
+          line: 16,
+          column: 21,
+          severity: 'warning',
+          message: 'ingressClassName ngnix names no IngressClass of the input (it holds nginx), so no controller serves this Ingress: did you mean nginx?',
+        },
+      ],
+    },
+    {
       files: ['invalid/no-class.yaml'],
       findings: [
         {

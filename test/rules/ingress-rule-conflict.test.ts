@@ -3,11 +3,17 @@ import {ruleTester} from '../support/rule-tester.js'
 ruleTester('ingress-rule-conflict', {
   valid: [
     {files: ['valid/distinct-routes.yaml']},
+    {name: 'an ingress-nginx canary shares the host and path of its main Ingress', files: ['valid/canary.yaml']},
     {files: ['valid/other-class.yaml']},
     {name: 'Exact and Prefix of one path are two routes when the controller is not ingress-nginx', files: ['valid/exact-and-prefix.yaml']},
     {name: 'an Ingress does not conflict with its own applied copy', files: ['valid/same-ingress-applied.yaml'], context: ['context/applied.yaml']},
   ],
   invalid: [
+    {
+      name: 'two canaries of one route conflict',
+      files: ['invalid/two-canaries.yaml'],
+      findings: [{object: 'Ingress shop/web-canary-b', line: 36, column: 19, message: /^host shop\.example\.com, path \/ \(Prefix\) is already routed by Ingress shop\/web-canary-a/}],
+    },
     {
       name: 'same host and Prefix path across namespaces, trailing slash and host case ignored',
       files: ['invalid/same-host-and-path.yaml'],

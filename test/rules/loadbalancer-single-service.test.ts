@@ -32,6 +32,19 @@ ruleTester('loadbalancer-single-service', {
       ],
     },
     {
+      name: 'a Service and its applied copy are one load balancer, not two',
+      files: ['invalid/one-http-service.yaml'],
+      context: ['context/applied-storefront.yaml'],
+      findings: [
+        {
+          object: 'Service shop/storefront',
+          line: 7,
+          column: 9,
+          message: 'LoadBalancer for one HTTP service (port 80): an Ingress or a Gateway lets one load balancer serve many services',
+        },
+      ],
+    },
+    {
       name: 'several LoadBalancers are counted in each message',
       files: ['invalid/three-http-services.yaml'],
       findings: [

@@ -6,9 +6,15 @@ ruleTester('loadbalancer-source-ranges', {
   valid: [
     {name: 'ranges in the field, or in the annotation when the field is not set', files: ['valid/restricted.yaml']},
     {files: ['valid/internal-load-balancers.yaml']},
+    {files: ['valid/aws-controller-internal-by-default.yaml']},
     {files: ['valid/not-load-balancers.yaml']},
   ],
   invalid: [
+    {
+      name: 'an AWS Load Balancer Controller NLB made internet-facing',
+      files: ['invalid/aws-controller-internet-facing.yaml'],
+      findings: [{object: 'Service shop/api', line: 10, column: 9, message: `LoadBalancer without loadBalancerSourceRanges: ${ANYONE}`}],
+    },
     {
       name: 'no ranges: none given, an empty list, an internal annotation set to false',
       files: ['invalid/no-source-ranges.yaml'],

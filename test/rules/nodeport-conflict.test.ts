@@ -1,7 +1,15 @@
 import {ruleTester} from '../support/rule-tester.js'
 
 ruleTester('nodeport-conflict', {
-  valid: [{files: ['valid/distinct-ports.yaml']}, {files: ['valid/dns-tcp-and-udp.yaml']}],
+  valid: [
+    {files: ['valid/distinct-ports.yaml']},
+    {files: ['valid/dns-tcp-and-udp.yaml']},
+    {
+      name: 'a Service and its own applied copy given as context do not conflict',
+      files: ['valid/distinct-ports.yaml'],
+      context: ['context/applied-web.yaml'],
+    },
+  ],
   invalid: [
     {
       files: ['invalid/across-namespaces.yaml'],

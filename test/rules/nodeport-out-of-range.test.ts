@@ -3,9 +3,17 @@ import {ruleTester} from '../support/rule-tester.js'
 ruleTester('nodeport-out-of-range', {
   valid: [
     {files: ['valid/in-range.yaml']},
+    {files: ['valid/health-check-port.yaml']},
     {name: 'a nodePort inside the range set in config', files: ['valid/custom-range.yaml'], config: {nodePortRange: '20000-22767'}},
   ],
   invalid: [
+    {
+      files: ['invalid/health-check-port.yaml'],
+      findings: [
+        {object: 'Service shop/edge', line: 9, column: 24, message: 'healthCheckNodePort 80 is outside the node port range 30000-32767'},
+        {object: 'Service shop/internal', line: 21, column: 24, message: 'healthCheckNodePort 31000 is set, but only a LoadBalancer with externalTrafficPolicy: Local has one'},
+      ],
+    },
     {
       files: ['invalid/outside-range.yaml'],
       findings: [

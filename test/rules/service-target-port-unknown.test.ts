@@ -11,6 +11,20 @@ ruleTester('service-target-port-unknown', {
   ],
   invalid: [
     {
+      name: 'a number declared only for another protocol still gets endpoints, but may reach nothing',
+      files: ['invalid/number-on-other-protocol.yaml'],
+      findings: [
+        {
+          object: 'Service infra/dns',
+          line: 13,
+          column: 19,
+          severity: 'warning',
+          message:
+            'the pods of DaemonSet infra/dns declare port 53 only as UDP (container coredns at invalid/number-on-other-protocol.yaml:33:15), but the Service port is TCP: nothing may listen on 53/TCP',
+        },
+      ],
+    },
+    {
       files: ['invalid/name-not-declared.yaml'],
       findings: [
         {
