@@ -21,7 +21,7 @@ export default defineRule({
       const parsed = podSelectorOf(policy)
       if (!parsed.ok || parsed.selector.requirements.length === 0) continue
       const {namespace} = policy
-      if (!index.hasPodTemplates(namespace)) continue
+      if (!index.hasPodTemplates(namespace) || !index.templatesReadable(namespace)) continue
       const selector = parsed.selector
       if (index.selectTemplates(namespace, selector).length > 0) continue
       if (operatorPodOwner(index, namespace, selector)) continue

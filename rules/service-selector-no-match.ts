@@ -21,7 +21,7 @@ export default defineRule({
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
-      if (!selector || !index.hasPodTemplates(service.namespace)) continue
+      if (!selector || !index.hasPodTemplates(service.namespace) || !index.templatesReadable(service.namespace)) continue
       if (index.selectTemplates(service.namespace, selector).length > 0) continue
       // Pods an operator creates from a custom resource are in no template: the input cannot tell.
       if (operatorPodOwner(index, service.namespace, selector)) continue

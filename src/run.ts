@@ -46,7 +46,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     // A file both linted and given as context (a staged file inside --context k8s/) is linted only: as its own reference it would conflict with itself.
     const cwd = options.cwd ?? process.cwd()
     const linted = new Set(input.files.map((f) => path.resolve(cwd, f)))
-    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => f === '-' || !linted.has(path.resolve(cwd, f)))
+    // Standard input can be read once: when it is linted, it is not context too.
+    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => (f === '-' ? !paths.includes('-') : !linted.has(path.resolve(cwd, f))))
     if (context.length > 0) input.merge(await loadPaths(context, {...loadOptions, reference: true}))
   }
 

@@ -24,6 +24,12 @@ describe('k8s-net lint', () => {
     expect(run).toEqual({status: 0, stdout: '', stderr: ''})
   })
 
+  it('reads standard input once: - as a path and as --context is linted, located', () => {
+    const run = runCli(['lint', '-', '--context', '-', '--format', 'json'], {input: readFileSync(path.join(REPO, INVALID), 'utf8')})
+    const findings = (JSON.parse(run.stdout) as {findings: Array<{ruleId: string; file: string; start: {line: number} | null}>}).findings
+    expect(findings.find((f) => f.ruleId === 'nodeport-conflict')).toMatchObject({file: '<stdin>', start: {line: 26}})
+  })
+
   it('reads standard input with -, reporting against <stdin>', () => {
     const fromFile = runCli(['lint', INVALID, '--format', 'json'])
     const fromStdin = runCli(['lint', '-', '--format', 'json'], {input: readFileSync(path.join(REPO, INVALID), 'utf8')})
@@ -105,6 +111,26 @@ describe('k8s-net lint', () => {
       expect(run.status).toBe(2)
       expect(run.stderr).toContain('.k8s-net.yaml:2: rules.no-such-rule: unknown rule id')
       noStackTrace(run.stderr)
+    })
+
+    it('a directory that holds no manifest is exit 2, as a glob that matches nothing', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-empty-'))
+      writeFileSync(path.join(dir, 'README.md'), '# not a manifest\n')
+      const run = runCli(['lint', dir])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain(`no .yaml, .yml or .json files in directory ${dir}`)
+    })
+
+    it('--rule takes exactly id=severity', () => {
+      const run = runCli(['lint', INVALID, '--rule', 'nodeport-exposed=off=x'])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toMatch(/--rule: nodeport-exposed: severity must be off, info, warning or/)
+    })
+
+    it('--output-file with no format to receive it is a usage error', () => {
+      const run = runCli(['lint', INVALID, '--format', `sarif=${path.join(tmpdir(), 'k8s-net-unused.sarif')}`, '--output-file', path.join(tmpdir(), 'k8s-net-unused.txt')])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toMatch(/--output-file .* takes the report of a --format without/)
     })
 
     it('a glob that matches nothing is exit 2', () => {

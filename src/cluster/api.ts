@@ -30,7 +30,8 @@ export class ApiError extends Error {
 }
 
 /** Paths k8s-net never requests, whatever a caller asks: their objects hold credentials and configuration it has no use for. */
-const NEVER_READ = /\/(?:secrets|configmaps)(?:\/|$)/
+// The resource segment only: /api/v1/secrets, /api/v1/namespaces/<ns>/configmaps, /apis/<g>/<v>/... (a namespace may be named "secrets").
+const NEVER_READ = /^\/(?:api\/[^/]+|apis\/[^/]+\/[^/]+)(?:\/namespaces\/[^/]+)?\/(?:secrets|configmaps)(?:\/|$)/
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -89,7 +90,7 @@ export class ApiClient {
 
   /** GETs a path (with query parameters) and returns the decoded JSON body. */
   async get(path: string, query: Record<string, string> = {}): Promise<unknown> {
-    if (NEVER_READ.test(path)) throw new Error(`k8s-net never reads Secrets or ConfigMaps (asked for ${path})`)
+    if (NEVER_READ.test(path)) throw new ClusterError(`k8s-net never reads Secrets or ConfigMaps (asked for ${path})`)
     const url = new URL(this.connection.server + path)
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
     const {statusCode, statusText, body} = await this.send(url)

@@ -63,12 +63,12 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
 
   const connection = await connect(options)
   const api = new ApiClient(connection, timeoutMs, CONCURRENCY)
-  let lists: Array<{served: ServedResource; items: unknown[]}>
+  let lists: Array<{served: ServedResource; namespace?: string; items: unknown[] | 'unreadable'}>
   try {
     const served = await discover(api, WANTED_RESOURCES, warn)
     const tasks = served.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && namespaces.length > 0 ? namespaces.map((ns) => ({r, ns})) : [{r}]))
     const results = await mapLimit(tasks, CONCURRENCY, ({r, ns}) => listAll(api, r, ns, warn))
-    lists = tasks.map(({r}, i) => ({served: r, items: results[i] ?? []}))
+    lists = tasks.map(({r, ns}, i) => ({served: r, namespace: ns, items: results[i] ?? []}))
   } finally {
     api.close()
   }
@@ -76,7 +76,12 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   const loaded = new LoadedInput()
   const origin: Origin = {type: 'cluster', cluster: connection.context}
   const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces}
-  for (const {served, items} of lists) {
+  for (const {served, namespace, items} of lists) {
+    if (items === 'unreadable') {
+      loaded.unreadable.push({kind: served.kind, ...(namespace === undefined ? {} : {namespace})})
+      continue
+    }
+
     for (const item of items) {
       const object = prepare(item, served)
       if (!object) continue
@@ -88,8 +93,8 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   return loaded
 }
 
-/** Lists a resource (in one namespace, or all), following `continue` from page to page; undefined when it may not be read. */
-async function listAll(api: ApiClient, r: ServedResource, namespace: string | undefined, warn: (message: string) => void): Promise<unknown[] | undefined> {
+/** Lists a resource (in one namespace, or all), following `continue` from page to page; `unreadable` when it may not be read. */
+async function listAll(api: ApiClient, r: ServedResource, namespace: string | undefined, warn: (message: string) => void): Promise<unknown[] | 'unreadable'> {
   const path = collectionPath(r, namespace)
   const items: unknown[] = []
   let token: string | undefined
@@ -109,14 +114,14 @@ async function listAll(api: ApiClient, r: ServedResource, namespace: string | un
       }
 
       // The group went away between discovery and listing: as if the cluster never had it.
-      if (error.statusCode === 404) return undefined
+      if (error.statusCode === 404) return []
       warn(error.statusCode === 403 ? forbidden(r, namespace) : `cannot list ${qualified(r)}${where(namespace)}: ${error.statusCode} ${error.reason}: ${error.message}`)
-      return undefined
+      return 'unreadable'
     }
 
     if (!isRecord(page) || !Array.isArray(page.items)) {
       warn(`the answer to GET ${path} is not a list: ${r.kind} objects${where(namespace)} are not read`)
-      return undefined
+      return 'unreadable'
     }
 
     items.push(...page.items)
@@ -136,7 +141,7 @@ function forbidden(r: ServedResource, namespace: string | undefined): string {
   const scope = namespace !== undefined ? `in namespace "${namespace}"` : r.namespaced ? 'cluster-wide (in all namespaces)' : 'cluster-wide'
   const hint = namespace === undefined && r.namespaced ? '; or lint the namespaces you may read with --namespace' : ''
   return (
-    `forbidden: cannot list ${qualified(r)}${where(namespace)}, so rules see no ${r.kind} there. ` +
+    `forbidden: cannot list ${qualified(r)}${where(namespace)}, so rules that would look for a ${r.kind} there say nothing. ` +
     `Missing permission: verb "list" on resource "${r.resource}" in API group "${r.group}"${r.group === '' ? ' (core)' : ''} ${scope}${hint}`
   )
 }

@@ -84,7 +84,8 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
 
     const ruleOverrides: Record<string, SeverityLevel> = {}
     for (const entry of flags.rule ?? []) {
-      const [id, severity] = entry.split('=')
+      const at = entry.indexOf('=')
+      const [id, severity] = at === -1 ? [entry, undefined] : [entry.slice(0, at), entry.slice(at + 1)]
       if (!id || !severity) this.error(`--rule takes id=severity, not ${entry}`, {exit: 2})
       ruleOverrides[id!] = severity as SeverityLevel
     }

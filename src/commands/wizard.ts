@@ -1,6 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {existsSync} from 'node:fs'
-import {writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import {
   AnswersError,
   completeAnswers,
@@ -110,6 +111,8 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
         return
       }
 
+      // As the lint reports do: a folder that does not exist yet is made.
+      await mkdir(path.dirname(path.resolve(flags.out)), {recursive: true})
       await writeFile(flags.out, yaml, {flag: flags.force ? 'w' : 'wx'}).catch((error: NodeJS.ErrnoException) => {
         this.error(error.code === 'EEXIST' ? `${flags.out} exists: pass --force to overwrite it` : `cannot write ${flags.out}: ${error.message}`, {exit: 2})
       })

@@ -8,7 +8,7 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from '../engine/kinds.js'
+import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engine/kinds.js'
 import {checkOption, defaultOptions, type Rule, type Settings} from '../engine/rule.js'
 import type {ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
 import {DEFAULT_LIMITS, type Limits} from '../loaders/documents.js'
@@ -279,7 +279,7 @@ function parsePodTemplates(value: unknown, fail: (keyPath: ObjectPath, message: 
     }
 
     if (e.batch !== undefined && typeof e.batch !== 'boolean') fail(['podTemplates', i, 'batch'], 'must be true or false')
-    const group = typeof e.group === 'string' ? e.group : typeof e.apiVersion === 'string' ? e.apiVersion.split('/')[0]! : '*'
+    const group = typeof e.group === 'string' ? e.group : typeof e.apiVersion === 'string' ? groupOf(e.apiVersion) : '*'
     // batch: pods that run to completion (an Argo Workflow's, say): no probes expected, no traffic served.
     return {group, kind: e.kind as string, path: (e.path as string).split('.').filter(Boolean), ...(e.batch === true ? {batch: true} : {})}
   })

@@ -45,7 +45,7 @@ const isResource = (target: ReportTarget): target is Resource => 'uid' in target
 
 /** Runs the rules over loaded input. */
 export async function lint(input: LoadedInput, config: ResolvedConfig, rules: readonly Rule[]): Promise<LintResult> {
-  const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds)
+  const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
   const pending: Array<{ruleId: string; severity: Severity; report: Report}> = []
   const crashes: Finding[] = []
   let suppressed = 0
@@ -147,7 +147,7 @@ async function toFinding(input: LoadedInput, ruleId: string, severity: Severity,
 }
 
 /** Where a target and a path inside it are: object identity, file and range. */
-export async function locate(
+async function locate(
   input: LoadedInput,
   target: ReportTarget,
   path: ObjectPath,
@@ -174,7 +174,7 @@ function describeLocation(r: RelatedFinding | undefined): string {
   return r.object ? `${r.object.kind} ${r.object.namespace ? `${r.object.namespace}/` : ''}${r.object.name}` : '?'
 }
 
-export function refOf(resource: Resource): ObjectRef {
+function refOf(resource: Resource): ObjectRef {
   const ref: ObjectRef = {apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name}
   if (resource.namespace !== '') ref.namespace = resource.namespace
   return ref

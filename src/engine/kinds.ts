@@ -27,7 +27,6 @@ const CLUSTER_SCOPED = new Set([
   'CiliumClusterwideNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
-  'IPAddressPool',
   'ClusterTrustBundle',
   'PodSecurityPolicy',
 ])

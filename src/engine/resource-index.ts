@@ -23,7 +23,7 @@ export interface PodTemplate {
   readonly spec: Readonly<Record<string, unknown>>
   /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
   readonly batch: boolean
-  /** `spec.replicas` of the owner: 1 when unset on a scalable kind, undefined for DaemonSets and Pods. */
+  /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
   readonly replicas: number | undefined
 }
 
@@ -71,15 +71,18 @@ export class ResourceIndex {
   private readonly byName = new Map<string, Resource>()
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>()
   private readonly templatesByLabel = new Map<string, PodTemplate[]>()
-  private readonly templatesByOwner = new Map<Resource, PodTemplate>()
   private serviceRoutes?: Map<PodTemplate, Resource[]>
   private readonly tables = new Map<string, KindTable>()
+  private readonly templateKindNames: ReadonlySet<string>
   readonly podTemplates: readonly PodTemplate[]
 
   constructor(
     readonly resources: readonly Resource[],
     podTemplateKinds: readonly PodTemplateKind[] = BUILTIN_POD_TEMPLATE_KINDS,
+    /** Kinds a cluster refused to list (in one namespace, or in all): their absence means nothing. */
+    private readonly unreadable: ReadonlyArray<{kind: string; namespace?: string}> = [],
   ) {
+    this.templateKindNames = new Set(podTemplateKinds.map((k) => k.kind))
     const templates: PodTemplate[] = []
     const templateKinds = new Map<string, PodTemplateKind>()
     for (const k of podTemplateKinds) templateKinds.set(key(k.group, k.kind), k)
@@ -99,7 +102,6 @@ export class ResourceIndex {
 
     for (const t of templates) {
       push(this.templatesByNamespace, t.namespace, t)
-      this.templatesByOwner.set(t.owner, t)
       for (const label in t.labels) push(this.templatesByLabel, key(t.namespace, label, t.labels[label]!), t)
     }
 
@@ -133,16 +135,23 @@ export class ResourceIndex {
     return table
   }
 
+  /**
+   * Whether every object of this kind in the namespace could be read. Input
+   * from files always could; a cluster may refuse to list a kind (403), and
+   * then a rule must not conclude there is none.
+   */
+  readable(kind: string, namespace: string): boolean {
+    return !this.unreadable.some((u) => u.kind === kind && (u.namespace === undefined || u.namespace === namespace))
+  }
+
+  /** Whether every kind that carries pod templates could be read in the namespace (see `readable`). */
+  templatesReadable(namespace: string): boolean {
+    return this.unreadable.every((u) => !this.templateKindNames.has(u.kind) || (u.namespace !== undefined && u.namespace !== namespace))
+  }
+
   /** Whether the input holds any workload (pod template) in this namespace. */
   hasPodTemplates(namespace: string): boolean {
     return this.templatesByNamespace.has(namespace)
-  }
-
-  /** Namespaces that hold at least one namespaced object, sorted. */
-  namespaces(): string[] {
-    const out = new Set<string>()
-    for (const r of this.resources) if (r.namespace !== '') out.add(r.namespace)
-    return [...out].sort()
   }
 
   templatesIn(namespace: string): readonly PodTemplate[] {
@@ -164,11 +173,6 @@ export class ResourceIndex {
       : this.templatesIn(namespace)
     if (written.length === selector.requirements.length) return candidates.filter((t) => matches(selector, t.labels))
     return candidates.filter((t) => selector.requirements.every((r) => podsMeet(r, t)))
-  }
-
-  /** The template that belongs to an object, if it carries one. */
-  templateOf(resource: Resource): PodTemplate | undefined {
-    return this.templatesByOwner.get(resource)
   }
 
   /** Services (with a selector) whose selector matches the template. */

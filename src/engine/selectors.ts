@@ -75,9 +75,6 @@ export function parseMatchLabels(value: unknown): SelectorParse {
   return {ok: true, selector: {requirements}}
 }
 
-export function isEmptySelector(selector: Selector): boolean {
-  return selector.requirements.length === 0
-}
 
 /** Whether the labels satisfy every requirement of the selector. */
 export function matches(selector: Selector, labels: Readonly<Record<string, string>>): boolean {

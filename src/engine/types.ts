@@ -8,7 +8,6 @@
 
 export type Severity = 'error' | 'warning' | 'info'
 export type SeverityLevel = Severity | 'off'
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 export type PathSegment = string | number
 /** A path inside one Kubernetes object, e.g. `['spec', 'ports', 0, 'nodePort']`. */

@@ -40,6 +40,10 @@ export function planOutputs(formats: readonly string[] | undefined, outputFile?:
     return {format: name as FormatName, file: file ?? (outputFile || undefined)}
   })
 
+  if (outputFile && specs.every((spec) => spec.includes('='))) {
+    throw new OutputError(`--output-file ${outputFile} takes the report of a --format without =FILE, and every --format names its own file`)
+  }
+
   const toStdout = targets.filter((t) => t.file === undefined)
   if (toStdout.length > 1) {
     throw new OutputError(

@@ -12,8 +12,6 @@ import type {Formatter} from './types.js'
 
 const CLUSTER_GROUP = 'cluster'
 
-export {objectName} from './paths.js'
-
 export const stylish: Formatter = (result, options) => {
   const c = new Chalk({level: options.color ? 1 : 0})
   const groups = new Map<string, Finding[]>()
@@ -31,7 +29,8 @@ export const stylish: Formatter = (result, options) => {
       const where = f.start ? `${f.start.line}:${f.start.column}` : f.object ? objectName(f.object) : ''
       return {where, f}
     })
-    const whereWidth = Math.max(...rows.map((r) => r.where.length))
+    // A loop, not Math.max(...): a group may hold more findings than a call takes arguments.
+    const whereWidth = rows.reduce((width, r) => Math.max(width, r.where.length), 0)
     for (const {where, f} of rows) {
       const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ')
       // A message of several lines keeps the rule id on its first and its other lines under it.

@@ -115,7 +115,12 @@ export function splitDocuments(text: string): DocumentChunk[] {
 function onlyDirectives(text: string, from: number, to: number): boolean {
   if (from === to) return true
   const head = text.slice(from, to)
-  return /^(?:\s*(?:%[^\n]*|#[^\n]*)?\n)*\s*$/.test(head) && head.includes('%')
+  if (!head.includes('%')) return false
+  // Line by line: every line blank, a directive or a comment (a regex here backtracks badly on blank lines).
+  return head.split('\n').every((line) => {
+    const trimmed = line.trim()
+    return trimmed === '' || trimmed.startsWith('%') || trimmed.startsWith('#')
+  })
 }
 
 /** A limit hit while parsing, at an offset of the document. */
@@ -230,9 +235,9 @@ function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDo
 
   if (error instanceof jsYaml.YAMLException) {
     let at = Math.min(error.mark?.position ?? 0, chunk.text.length)
-    // An error at the end of the stream is about what came last: point there, not at the next document's marker.
-    while (at > 0 && /\s/.test(chunk.text[at - 1] ?? '') && chunk.text.slice(at).trim() === '') at--
-    if (at > 0 && chunk.text.slice(at).trim() === '' && at === chunk.text.trimEnd().length) at--
+    // An error at the end of the stream is about what came last: point at its last character, not at the next document's marker.
+    const end = chunk.text.trimEnd().length
+    if (at >= end && end > 0) at = end - 1
     const range = rangeAt(chunk, at)
     if (error.reason.startsWith('duplicated mapping key')) {
       // Kubernetes rejects duplicate keys; report it, and still lint the document with the last value winning.

@@ -41,8 +41,11 @@ export class LoadedInput {
   readonly problems: SyntaxProblem[] = []
   /** Files read to be linted, as named. */
   readonly files: string[] = []
-  /** Files read as reference only (`--context`). */
-  readonly referenceFiles: string[] = []
+  /**
+   * Kinds that could not be read (a cluster refused to list them, 403): rules
+   * must not take their absence for "none". No namespace: all namespaces.
+   */
+  readonly unreadable: Array<{kind: string; namespace?: string}> = []
   readonly locators = new Map<string, FileLocator>()
   /** The position trees of documents being located, shared by the locators of all files. */
   readonly trees = new TreeCache()
@@ -53,7 +56,7 @@ export class LoadedInput {
     this.incomplete.push(...other.incomplete)
     this.problems.push(...other.problems)
     this.files.push(...other.files)
-    this.referenceFiles.push(...other.referenceFiles)
+    this.unreadable.push(...other.unreadable)
     for (const [file, locator] of other.locators) this.locators.set(file, locator)
   }
 }
@@ -89,7 +92,10 @@ export async function expandPaths(inputs: readonly string[], cwd = process.cwd()
 
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        for (const file of walk(input, cwd, new Set())) add(file)
+        const files = walk(input, cwd, new Set())
+        // A folder that holds no manifest (a mistyped overlay, say) must not pass as clean.
+        if (files.length === 0) throw new InputError(`no .yaml, .yml or .json files in directory ${input}`, input)
+        for (const file of files) add(file)
       } else {
         add(input)
       }
@@ -159,8 +165,8 @@ export async function loadPaths(inputs: readonly string[], options: LoadOptions 
   for (const file of files) {
     const name = file === '-' ? STDIN : file
     const text = await readInput(file, options, cwd)
-    if (options.reference) loaded.referenceFiles.push(name)
-    else loaded.files.push(name)
+    // Files given as reference are read, not linted: the summary does not count them.
+    if (!options.reference) loaded.files.push(name)
     if (typeof text === 'string') {
       loadText(loaded, name, text, options)
     } else {
@@ -302,7 +308,8 @@ export function firstBadByte(buffer: Uint8Array): number {
 
 /** The 1-based line and column (in characters) of a byte offset, everything before it being valid UTF-8. */
 function bytePosition(buffer: Buffer, offset: number): Position {
-  let lineStart = buffer.lastIndexOf(0x0a, offset - 1) + 1
+  // lastIndexOf with -1 would search from the end: a bad first byte is on line 1.
+  let lineStart = offset === 0 ? 0 : buffer.lastIndexOf(0x0a, offset - 1) + 1
   let line = 1
   for (let i = buffer.indexOf(0x0a); i !== -1 && i < lineStart; i = buffer.indexOf(0x0a, i + 1)) line++
   // A byte-order mark at the start of the file is not a column.

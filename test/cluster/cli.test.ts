@@ -60,7 +60,7 @@ describe('k8s-net lint --cluster', () => {
   it('lints the cluster, warns about what it may not read, and exits by the findings', async () => {
     const kubeconfig = server.kubeconfig(path.join(tmp, 'ok.yaml'))
     const run = await cli(['lint', '--cluster', '--kubeconfig', kubeconfig, '--fail-on', 'warning', ...focus])
-    expect(run.stderr).toContain('forbidden: cannot list networkpolicies.networking.k8s.io, so rules see no NetworkPolicy there. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io"')
+    expect(run.stderr).toContain('forbidden: cannot list networkpolicies.networking.k8s.io, so rules that would look for a NetworkPolicy there say nothing. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io"')
     expect(run.stdout.split('\n').slice(0, 4)).toEqual([
       'cluster',
       expect.stringMatching(/^ {2}Service shop\/cart +warning {2}Service has no ready endpoint/),

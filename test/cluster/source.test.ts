@@ -206,18 +206,28 @@ describe('tolerance', () => {
     const {kubeconfig} = await serve({forbidden: [{group: 'discovery.k8s.io', resource: 'endpointslices'}, {group: 'networking.k8s.io', resource: 'networkpolicies'}]})
     const {result, warnings} = await lintCluster(kubeconfig)
     expect(warnings).toEqual([
-      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules see no EndpointSlice there. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
-      'forbidden: cannot list networkpolicies.networking.k8s.io, so rules see no NetworkPolicy there. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
+      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules that would look for a EndpointSlice there say nothing. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
+      'forbidden: cannot list networkpolicies.networking.k8s.io, so rules that would look for a NetworkPolicy there say nothing. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
     ])
     // Without EndpointSlices the endpoint rule cannot know and says nothing; the rest is linted as before.
     expect(result.findings.map((f) => `${f.ruleId} ${describeObject(f.object)}`)).toEqual(['loadbalancer-pending Service shop/storefront'])
+  })
+
+  it('takes no kind it may not list for missing: no default-deny finding where NetworkPolicies could not be read', async () => {
+    const only = async (id: string) => Object.fromEntries((await loadRules()).filter((r) => r.meta.id !== id).map((r) => [r.meta.id, 'off' as const]))
+    const overrides = {rules: await only('default-deny-missing')}
+    const readable = await lintCluster((await serve()).kubeconfig, {}, {overrides})
+    expect(readable.result.findings.length).toBeGreaterThan(0)
+    const {kubeconfig} = await serve({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]})
+    const forbidden = await lintCluster(kubeconfig, {}, {overrides})
+    expect(forbidden.result.findings).toEqual([])
   })
 
   it('names the namespace of a 403 when reading namespaces one by one', async () => {
     const {kubeconfig} = await serve({forbidden: [{group: '', resource: 'services', namespace: 'shop'}]})
     const {result, warnings} = await lintCluster(kubeconfig, {namespaces: ['shop', 'ingress-nginx']})
     expect(warnings).toEqual([
-      'forbidden: cannot list services in namespace shop, so rules see no Service there. Missing permission: verb "list" on resource "services" in API group "" (core) in namespace "shop"',
+      'forbidden: cannot list services in namespace shop, so rules that would look for a Service there say nothing. Missing permission: verb "list" on resource "services" in API group "" (core) in namespace "shop"',
     ])
     expect(result.findings).toEqual([])
     expect(result.objects).toBeGreaterThan(0)

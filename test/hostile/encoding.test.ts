@@ -105,3 +105,12 @@ describe('encodings and sizes', () => {
     ])
   })
 })
+
+describe('a bad first byte', () => {
+  it('is reported on line 1, column 1', async () => {
+    const {dir, write} = tempDir('first-byte')
+    write('f.yaml', Buffer.concat([Buffer.from([0xff]), Buffer.from('apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n')]))
+    const input = await loadPaths(['f.yaml'], {cwd: dir})
+    expect(input.problems.map((p) => [p.range.start, p.message])).toEqual([[{line: 1, column: 1}, 'file is not valid UTF-8 (byte 0xff at line 1, column 1): not read']])
+  })
+})

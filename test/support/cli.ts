@@ -20,7 +20,8 @@ export function runCli(args: readonly string[], options: {cwd?: string; input?: 
     input: options.input ?? '',
     encoding: 'utf8',
     // NODE_ENV=test (set by vitest) would make oclif look for TypeScript sources: run as users do.
-    env: {...process.env, NODE_ENV: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env},
+    // OCLIF_COLUMNS: messages on one line, as wide as they are, whatever the terminal.
+    env: {...process.env, NODE_ENV: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, OCLIF_COLUMNS: '1000', ...options.env},
     timeout: 30_000,
   })
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
