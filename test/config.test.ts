@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -96,9 +96,17 @@ describe('exemptions', () => {
     expect(await exempt('  - names: ["w*"]\n')).toEqual([])
   })
 
-  it('by path glob', async () => {
-    expect(await exempt(`  - paths: ["**/scenarios/*.yaml"]\n`)).toEqual([])
-    expect(await exempt(`  - paths: ["vendor/**"]\n`)).toEqual(['nodeport-conflict', 'nodeport-out-of-range'])
+  it('by path glob, relative to the config file\'s folder however the path is typed', async () => {
+    const text = readFileSync(clash, 'utf8')
+    const dir = scratch({'.k8s-net.yaml': 'exemptions:\n  - paths: ["vendor/**"]\n', 'vendor/chart/clash.yaml': text, 'k8s/clash.yaml': text})
+    const ids = async (paths: string[], cwd: string) =>
+      (await lintFiles(paths, {cwd})).result.findings.filter((f) => UNDER_TEST.has(f.ruleId)).map((f) => `${f.ruleId} ${path.basename(path.dirname(f.file!))}`)
+    const expected = ['nodeport-conflict k8s', 'nodeport-out-of-range k8s']
+    expect(await ids(['vendor/chart/clash.yaml'], dir)).toEqual([])
+    expect(await ids(['vendor/'], dir)).toEqual([])
+    expect(await ids([path.join(dir, 'vendor')], dir)).toEqual([])
+    expect(await ids(['../vendor'], path.join(dir, 'k8s'))).toEqual([])
+    expect(await ids(['k8s/'], dir)).toEqual(expected)
   })
 
   it('all criteria of one exemption must match', async () => {

@@ -124,14 +124,22 @@ export async function loadConfig(
     }
   }
 
-  return resolveConfig(raw, rules, {file: display || undefined, lineOf, overrides: options.overrides})
+  // Exemption path globs are relative to the folder of the config file (else the working directory), however paths are typed.
+  const paths = {base: file ? path.dirname(file) : cwd, cwd}
+  return resolveConfig(raw, rules, {file: display || undefined, lineOf, overrides: options.overrides, paths})
 }
 
 /** Validates a parsed config object against the rules and applies command-line overrides. */
 export function resolveConfig(
   raw: unknown,
   rules: readonly Rule[],
-  options: {file?: string; lineOf?: (keyPath: ObjectPath) => number | undefined; overrides?: ConfigOverrides} = {},
+  options: {
+    file?: string
+    lineOf?: (keyPath: ObjectPath) => number | undefined
+    overrides?: ConfigOverrides
+    /** Where exemption path globs start (`base`), and what relative file names are relative to (`cwd`). */
+    paths?: {base: string; cwd: string}
+  } = {},
 ): ResolvedConfig {
   const file = options.file ?? '<config>'
   const fail = (keyPath: ObjectPath, message: string): never => {
@@ -197,7 +205,7 @@ export function resolveConfig(
     setting.configured = true
   }
 
-  const exemptions = parseExemptions(config.exemptions, byId, fail)
+  const exemptions = parseExemptions(config.exemptions, byId, fail, options.paths ?? {base: process.cwd(), cwd: process.cwd()})
 
   const rangeText = options.overrides?.nodePortRange ?? config.nodePortRange
   let nodePortRange = {min: 30_000, max: 32_767}
@@ -229,6 +237,7 @@ function parseExemptions(
   value: unknown,
   rules: Map<string, Rule>,
   fail: (keyPath: ObjectPath, message: string) => never,
+  paths: {base: string; cwd: string},
 ): CompiledExemption[] {
   if (value === undefined || value === null) return []
   if (!Array.isArray(value)) fail(['exemptions'], 'must be a list')
@@ -250,7 +259,7 @@ function parseExemptions(
     }
 
     const names = exemption.names ? picomatch(exemption.names) : undefined
-    const paths = exemption.paths ? picomatch(exemption.paths, {dot: true}) : undefined
+    const pathGlobs = exemption.paths ? picomatch(exemption.paths, {dot: true}) : undefined
     return {
       source: exemption,
       test(ruleId, resource, file) {
@@ -258,7 +267,7 @@ function parseExemptions(
         if (exemption.kinds && !(resource && exemption.kinds.includes(resource.kind))) return false
         if (exemption.namespaces && !(resource && exemption.namespaces.includes(resource.namespace))) return false
         if (names && !(resource && names(resource.name))) return false
-        if (paths && !(file && paths(file.split(path.sep).join('/').replace(/^\.\//, '')))) return false
+        if (pathGlobs && !(file && pathGlobs(path.relative(paths.base, path.resolve(paths.cwd, file)).split(path.sep).join('/')))) return false
         return true
       },
     }
