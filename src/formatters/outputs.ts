@@ -5,7 +5,7 @@
  * `=FILE` goes to `--output-file` when given, else to standard output; only
  * one format can go there.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {LintResult} from '../engine/engine.js'
 import {FORMAT_NAMES, FORMATTERS, type FormatName} from './index.js'
@@ -72,19 +72,32 @@ export function renderOutputs(result: LintResult, targets: readonly OutputTarget
   return targets.map((t) => ({...t, text: FORMATTERS[t.format](result, {...options, color: t.file === undefined && options.color})}))
 }
 
-/** Writes reports to their files (creating directories as needed) and standard output; an unwritable file is an OutputError. */
+/**
+ * Writes reports to their files (creating directories as needed) and standard
+ * output. All or nothing: every file is written beside its target first and
+ * renamed into place only when all were written, and standard output comes
+ * last, so an unwritable file (an OutputError) leaves no report behind.
+ */
 export async function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: string) => void): Promise<void> {
-  for (const o of outputs) {
-    if (o.file === undefined) {
-      stdout(o.text)
-      continue
+  const staged: Array<{temp: string; file: string}> = []
+  try {
+    for (const o of outputs) {
+      if (o.file === undefined) continue
+      const temp = `${path.resolve(o.file)}.${process.pid}.tmp`
+      try {
+        await mkdir(path.dirname(temp), {recursive: true})
+        await writeFile(temp, o.text)
+      } catch (error) {
+        throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${(error as Error).message}`)
+      }
+
+      staged.push({temp, file: o.file})
     }
 
-    try {
-      await mkdir(path.dirname(path.resolve(o.file)), {recursive: true})
-      await writeFile(o.file, o.text)
-    } catch (error) {
-      throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${(error as Error).message}`)
-    }
+    for (const {temp, file} of staged.splice(0)) await rename(temp, file)
+  } finally {
+    await Promise.all(staged.map(({temp}) => rm(temp, {force: true})))
   }
+
+  for (const o of outputs) if (o.file === undefined) stdout(o.text)
 }

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -48,5 +48,21 @@ describe('renderOutputs and writeOutputs', () => {
     const blocker = path.join(dir, 'file')
     await writeOutputs([{format: 'json', file: blocker, text: '{}'}], () => {})
     await expect(writeOutputs([{format: 'json', file: path.join(blocker, 'x.json'), text: '{}'}], () => {})).rejects.toThrow(/cannot write the json report to .*file\/x\.json/)
+  })
+
+  it('writes all reports or none: one unwritable file leaves no other report behind', async () => {
+    const blocker = path.join(dir, 'blocker')
+    await writeOutputs([{format: 'json', file: blocker, text: '{}'}], () => {})
+    const first = path.join(dir, 'all-or-none', 'report.json')
+    let stdout = ''
+    const outputs = [
+      {format: 'stylish' as const, text: 'findings\n'},
+      {format: 'json' as const, file: first, text: '{}'},
+      {format: 'sarif' as const, file: path.join(blocker, 'x.sarif'), text: '{}'},
+    ]
+    await expect(writeOutputs(outputs, (t) => (stdout += t))).rejects.toThrow(/cannot write the sarif report/)
+    expect(existsSync(first)).toBe(false)
+    expect(readdirSync(path.dirname(first))).toEqual([])
+    expect(stdout).toBe('')
   })
 })
