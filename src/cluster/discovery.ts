@@ -16,27 +16,29 @@ export interface WantedResource {
   group: string
   /** Plural resource name, as in the URL. */
   resource: string
+  /** Its kind, to say what could not be read when discovery itself fails. */
+  kind: string
 }
 
 export const WANTED_RESOURCES: readonly WantedResource[] = [
-  {group: '', resource: 'namespaces'},
-  {group: '', resource: 'services'},
-  {group: 'discovery.k8s.io', resource: 'endpointslices'},
-  {group: '', resource: 'pods'},
-  {group: 'apps', resource: 'deployments'},
-  {group: 'apps', resource: 'statefulsets'},
-  {group: 'apps', resource: 'daemonsets'},
-  {group: 'apps', resource: 'replicasets'},
-  {group: 'batch', resource: 'jobs'},
-  {group: 'batch', resource: 'cronjobs'},
-  {group: 'networking.k8s.io', resource: 'ingresses'},
-  {group: 'networking.k8s.io', resource: 'ingressclasses'},
-  {group: 'networking.k8s.io', resource: 'networkpolicies'},
-  {group: 'autoscaling', resource: 'horizontalpodautoscalers'},
-  {group: 'gateway.networking.k8s.io', resource: 'gateways'},
-  {group: 'gateway.networking.k8s.io', resource: 'httproutes'},
-  {group: 'gateway.networking.k8s.io', resource: 'grpcroutes'},
-  {group: 'gateway.networking.k8s.io', resource: 'referencegrants'},
+  {group: '', resource: 'namespaces', kind: 'Namespace'},
+  {group: '', resource: 'services', kind: 'Service'},
+  {group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice'},
+  {group: '', resource: 'pods', kind: 'Pod'},
+  {group: 'apps', resource: 'deployments', kind: 'Deployment'},
+  {group: 'apps', resource: 'statefulsets', kind: 'StatefulSet'},
+  {group: 'apps', resource: 'daemonsets', kind: 'DaemonSet'},
+  {group: 'apps', resource: 'replicasets', kind: 'ReplicaSet'},
+  {group: 'batch', resource: 'jobs', kind: 'Job'},
+  {group: 'batch', resource: 'cronjobs', kind: 'CronJob'},
+  {group: 'networking.k8s.io', resource: 'ingresses', kind: 'Ingress'},
+  {group: 'networking.k8s.io', resource: 'ingressclasses', kind: 'IngressClass'},
+  {group: 'networking.k8s.io', resource: 'networkpolicies', kind: 'NetworkPolicy'},
+  {group: 'autoscaling', resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler'},
+  {group: 'gateway.networking.k8s.io', resource: 'gateways', kind: 'Gateway'},
+  {group: 'gateway.networking.k8s.io', resource: 'httproutes', kind: 'HTTPRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'grpcroutes', kind: 'GRPCRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'referencegrants', kind: 'ReferenceGrant'},
 ]
 
 /** A kind as the cluster serves it. */
@@ -62,9 +64,13 @@ export function collectionPath(r: ServedResource, namespace?: string): string {
  * (403) is skipped with a warning. The first request (core v1) fails the run
  * (ClusterError) when the cluster cannot be read at all.
  */
-export async function discover(api: ApiClient, wanted: readonly WantedResource[], warn: (message: string) => void): Promise<ServedResource[]> {
-  const lists = new Map<string, Promise<Map<string, ServedResource> | undefined>>()
-  const resourcesOf = (group: string, version: string): Promise<Map<string, ServedResource> | undefined> => {
+export async function discover(
+  api: ApiClient,
+  wanted: readonly WantedResource[],
+  warn: (message: string) => void,
+): Promise<{served: ServedResource[]; unreadable: WantedResource[]}> {
+  const lists = new Map<string, Promise<Map<string, ServedResource> | 'unreadable' | undefined>>()
+  const resourcesOf = (group: string, version: string): Promise<Map<string, ServedResource> | 'unreadable' | undefined> => {
     const key = `${group}/${version}`
     let list = lists.get(key)
     if (!list) {
@@ -78,10 +84,12 @@ export async function discover(api: ApiClient, wanted: readonly WantedResource[]
   // Core v1 first and alone: if the cluster cannot be read, this says why before anything else is tried.
   await resourcesOf('', 'v1')
   const versions = new Map<string, string[]>([['', ['v1']]])
+  let groupsUnreadable = false
   if (wanted.some((w) => w.group !== '')) {
     const groups = await api.get('/apis').catch((error: unknown) => {
       if (error instanceof ApiError) {
         warn(`cannot list the API groups of the cluster (${error.statusCode} ${error.reason}): only core kinds are read`)
+        groupsUnreadable = true
         return undefined
       }
 
@@ -93,9 +101,22 @@ export async function discover(api: ApiClient, wanted: readonly WantedResource[]
   // The preferred version of every group at once; other versions only for kinds it lacks.
   await Promise.all([...new Set(wanted.map((w) => w.group))].map((g) => versions.get(g)?.[0] && resourcesOf(g, versions.get(g)![0]!)))
   const served: ServedResource[] = []
+  // Kinds whose discovery the cluster refused: not absent, unknown.
+  const unreadable: WantedResource[] = []
   for (const w of wanted) {
+    if (w.group !== '' && groupsUnreadable) {
+      unreadable.push(w)
+      continue
+    }
+
     for (const version of versions.get(w.group) ?? []) {
-      const found = (await resourcesOf(w.group, version))?.get(w.resource)
+      const resources = await resourcesOf(w.group, version)
+      if (resources === 'unreadable') {
+        unreadable.push(w)
+        break
+      }
+
+      const found = resources?.get(w.resource)
       if (found) {
         served.push(found)
         break
@@ -103,7 +124,7 @@ export async function discover(api: ApiClient, wanted: readonly WantedResource[]
     }
   }
 
-  return served
+  return {served, unreadable}
 }
 
 /** Each group's versions, the preferred one first, from an APIGroupList. */
@@ -125,8 +146,13 @@ function groupVersions(list: unknown): Map<string, string[]> {
   return out
 }
 
-/** The listable resources of one group version, by plural name; undefined when the cluster does not serve it. */
-async function fetchResources(api: ApiClient, group: string, version: string, warn: (message: string) => void): Promise<Map<string, ServedResource> | undefined> {
+/** The listable resources of one group version, by plural name; undefined when the cluster does not serve it, `unreadable` when it refused to say. */
+async function fetchResources(
+  api: ApiClient,
+  group: string,
+  version: string,
+  warn: (message: string) => void,
+): Promise<Map<string, ServedResource> | 'unreadable' | undefined> {
   const path = group === '' ? `/api/${version}` : `/apis/${group}/${version}`
   let list: unknown
   try {
@@ -134,8 +160,9 @@ async function fetchResources(api: ApiClient, group: string, version: string, wa
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
     if (group === '') throw new ClusterError(`cannot read the core API of the cluster (GET ${path}): ${error.statusCode} ${error.reason}: ${error.message}`)
-    if (error.statusCode !== 404) warn(`cannot discover API group ${group}/${version} (${error.statusCode} ${error.reason}): its kinds are not read`)
-    return undefined
+    if (error.statusCode === 404) return undefined
+    warn(`cannot discover API group ${group}/${version} (${error.statusCode} ${error.reason}): its kinds are not read`)
+    return 'unreadable'
   }
 
   const out = new Map<string, ServedResource>()

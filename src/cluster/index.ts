@@ -63,9 +63,11 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
 
   const connection = await connect(options)
   const api = new ApiClient(connection, timeoutMs, CONCURRENCY)
+  let refused: readonly {kind: string}[] = []
   let lists: Array<{served: ServedResource; namespace?: string; items: unknown[] | 'unreadable'}>
   try {
-    const served = await discover(api, WANTED_RESOURCES, warn)
+    const {served, unreadable} = await discover(api, WANTED_RESOURCES, warn)
+    refused = unreadable
     const tasks = served.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && namespaces.length > 0 ? namespaces.map((ns) => ({r, ns})) : [{r}]))
     const results = await mapLimit(tasks, CONCURRENCY, ({r, ns}) => listAll(api, r, ns, warn))
     lists = tasks.map(({r, ns}, i) => ({served: r, namespace: ns, items: results[i] ?? []}))
@@ -74,6 +76,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   }
 
   const loaded = new LoadedInput()
+  for (const {kind} of refused) loaded.unreadable.push({kind})
   const origin: Origin = {type: 'cluster', cluster: connection.context}
   const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces}
   for (const {served, namespace, items} of lists) {

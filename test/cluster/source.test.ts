@@ -221,6 +221,11 @@ describe('tolerance', () => {
     const {kubeconfig} = await serve({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]})
     const forbidden = await lintCluster(kubeconfig, {}, {overrides})
     expect(forbidden.result.findings).toEqual([])
+    // The same when the cluster refuses even to say what the group serves.
+    const undiscoverable = await serve({undiscoverableGroups: ['networking.k8s.io']})
+    const refused = await lintCluster(undiscoverable.kubeconfig, {}, {overrides})
+    expect(refused.warnings).toContain('cannot discover API group networking.k8s.io/v1 (403 Forbidden): its kinds are not read')
+    expect(refused.result.findings).toEqual([])
   })
 
   it('names the namespace of a 403 when reading namespaces one by one', async () => {

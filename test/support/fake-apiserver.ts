@@ -79,6 +79,8 @@ export interface FakeApiServerOptions {
   withoutGroups?: string[]
   /** Lists the user may not make (403): a resource in a group, in one namespace or (namespace absent) everywhere. A cluster-wide list is refused when any entry names its resource. */
   forbidden?: Array<{group: string; resource: string; namespace?: string}>
+  /** API groups whose discovery (GET /apis/<group>/<version>) is refused with 403. */
+  undiscoverableGroups?: string[]
   /** Answer the first request that carries a continue token with 410 Expired, as etcd does when its snapshot is compacted. */
   expireFirstContinue?: boolean
 }
@@ -167,6 +169,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const resources = m ? groups[group]?.[version] : undefined
     if (!m || !resources) return status(404, 'NotFound', 'the server could not find the requested resource')
     const groupVersion = group === '' ? version : `${group}/${version}`
+    if (m[4] === undefined && (options.undiscoverableGroups ?? []).includes(group)) {
+      return status(403, 'Forbidden', `forbidden: User "ci" cannot get path "${p}"`)
+    }
+
     if (m[4] === undefined) return send(200, {kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources: resources.map((x) => ({...x, singularName: '', storageVersionHash: ''}))})
 
     // <resource>[/<name>], namespaces/<ns>/<resource>[/<name>], or namespaces/<name> itself.
