@@ -17,7 +17,7 @@ export default defineRule({
     severity: 'error',
     category: 'services',
     rationale:
-      'A Service port forwards to its targetPort, which defaults to the port itself. A named targetPort is looked up, for each pod, among the ports its containers (and sidecars) declare, by name and protocol: when none matches, the pod is left out of the Service\'s endpoints for that port, and the Service answers nothing there although every pod is ready. A port named dns declared only as UDP does not serve a TCP Service port. A numeric targetPort needs no declaration, since containerPort is informational; but when every selected container lists the ports it serves and none is the targetPort, the Service almost always sends traffic where nothing listens: the targetPort was left to default to port 80 while the application listens on 8080, or a port changed on one side only. A name no container declares breaks the port for certain and is an error; a number none declares is a warning, since the container may listen on ports it does not list; it is checked only when every container of the selected pods declares its ports, so a container that declares none (it may listen anywhere) keeps the rule silent. The rule speaks only when the selected pod templates are in the input.',
+      'A Service port forwards to its targetPort, which defaults to the port itself. A named targetPort is looked up, for each pod, among the ports its containers (and sidecars) declare, by name and protocol: when none matches, the pod is left out of the Service\'s endpoints for that port, and the Service answers nothing there although every pod is ready. A port named dns declared only as UDP does not serve a TCP Service port. A name resolves pod by pod: when only some of the selected workloads declare it (a canary whose template renamed the port), the others get no endpoints for that port. A numeric targetPort needs no declaration, since containerPort is informational; but when every selected container lists the ports it serves and none is the targetPort, the Service almost always sends traffic where nothing listens: the targetPort was left to default to port 80 while the application listens on 8080, or a port changed on one side only. A name no container declares breaks the port for certain and is an error; a number none declares is a warning, since the container may listen on ports it does not list; it is checked only when every container of the selected pods declares its ports, so a container that declares none (it may listen anywhere) keeps the rule silent. The rule speaks only when the selected pod templates are in the input.',
     remediation:
       'Point targetPort at a port the container declares, by name (preferred: the number can then change in one place) or by number, with the same protocol; or declare the port in the container. Write a numeric targetPort without quotes: `"8080"` is a port name.\n\n```yaml\n# Deployment: the pod template\ncontainers:\n  - name: web\n    ports:\n      - name: http\n        containerPort: 8080\n---\n# Service\nports:\n  - name: http\n    port: 80\n    targetPort: http\n```',
   },
@@ -36,7 +36,25 @@ export default defineRule({
         // A number needs no declaration: judge it only when every container says what it serves.
         if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0)) continue
         const {matching, otherProtocol} = targetPortDeclarations(port, templates)
-        if (matching.length > 0) continue
+        if (matching.length > 0) {
+          // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
+          // whose template renamed the port, say), while the others serve.
+          // Pods that run to completion serve nothing; copies of one workload (overlays, its applied version) count as one.
+          const identity = (t: PodTemplate): string => describeResource(t.owner)
+          const serving = new Set(matching.map((m) => identity(m.template)))
+          const lacking = typeof target === 'string' ? templates.filter((t) => !t.batch && !serving.has(identity(t))) : []
+          if (lacking.length > 0) {
+            const first = matching[0]!
+            report({
+              target: service,
+              path: ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort'],
+              message: `the pods of ${describeTemplates(lacking)} declare no port named "${target}" (${port.protocol}), so they get no endpoints for this port, while those of ${describeResource(first.template.owner)} do (at {{related:0}})`,
+              related: [{message: `port "${target}" declared here`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]}],
+            })
+          }
+
+          continue
+        }
         // A container started with the number in its command line or environment probably listens there.
         if (typeof target === 'number' && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue
         const path = ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort']

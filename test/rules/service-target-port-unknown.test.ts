@@ -11,6 +11,20 @@ ruleTester('service-target-port-unknown', {
   ],
   invalid: [
     {
+      name: 'a name only some selected workloads declare: the others get no endpoints',
+      files: ['invalid/name-on-some-pods.yaml'],
+      findings: [
+        {
+          object: 'Service shop/web',
+          line: 13,
+          column: 19,
+          severity: 'error',
+          message:
+            'the pods of Deployment shop/web-canary declare no port named "http" (TCP), so they get no endpoints for this port, while those of Deployment shop/web do (at invalid/name-on-some-pods.yaml:35:15)',
+        },
+      ],
+    },
+    {
       name: 'a number declared only for another protocol still gets endpoints, but may reach nothing',
       files: ['invalid/number-on-other-protocol.yaml'],
       findings: [
