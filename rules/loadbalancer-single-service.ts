@@ -2,9 +2,9 @@ import {serviceSelector} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {type FrontDoor, frontDoorOfService} from '../src/k8s/controllers.js'
-import {describeResource} from '../src/k8s/describe.js'
 import {describeServicePort, portTraffic} from '../src/k8s/ports.js'
 import {servicePorts, serviceType, type ServicePort} from '../src/k8s/services.js'
+import {objectName} from '../src/engine/util.js'
 
 interface Candidate {
   service: Resource
@@ -62,7 +62,7 @@ export default defineRule({
           : `LoadBalancer for one HTTP service (${ports}): an Ingress or a Gateway lets one load balancer serve many services`
       const related: RelatedLocation[] = []
       if (existing) {
-        message += `; ${describeResource(existing.service)} ({{related:0}}) is already the load balancer of ${existing.frontDoor.product}`
+        message += `; ${objectName(existing.service)} ({{related:0}}) is already the load balancer of ${existing.frontDoor.product}`
         related.push({message: `load balancer of ${existing.frontDoor.product}`, target: existing.service, path: ['spec', 'type']})
       }
 

@@ -2,8 +2,7 @@ import {type PodTemplate, serviceSelector} from '../src/engine/resource-index.js
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
 import type {RelatedLocation} from '../src/engine/types.js'
-import {editDistance, isNear} from '../src/engine/util.js'
-import {describeResource} from '../src/k8s/describe.js'
+import {editDistance, isNear, objectName} from '../src/engine/util.js'
 import {controllerLabelValues, podsMeet} from '../src/engine/controller-labels.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
@@ -34,13 +33,13 @@ export default defineRule({
         const labels = [...template.path, 'metadata', 'labels']
         const byController = controllerLabelValues(template, miss.key)
         if (byController !== undefined) {
-          message += `: ${describeResource(owner)} ({{related:0}}) gives its pods ${miss.key}=${byController}`
+          message += `: ${objectName(owner)} ({{related:0}}) gives its pods ${miss.key}=${byController}`
           related.push({message: 'nearest workload', target: owner, path: ['metadata', 'name']})
         } else if (Object.hasOwn(template.labels, miss.key)) {
-          message += `: ${describeResource(owner)} ({{related:0}}) has ${miss.key}=${template.labels[miss.key]}`
+          message += `: ${objectName(owner)} ({{related:0}}) has ${miss.key}=${template.labels[miss.key]}`
           related.push({message: 'nearest pod template', target: owner, path: [...labels, miss.key]})
         } else {
-          message += `: ${describeResource(owner)} ({{related:0}}) has no label ${miss.key}`
+          message += `: ${objectName(owner)} ({{related:0}}) has no label ${miss.key}`
           related.push({message: 'nearest pod template', target: owner, path: labels})
         }
       }

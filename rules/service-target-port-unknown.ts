@@ -1,8 +1,7 @@
 import {type PodTemplate, serviceSelector} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
-import {nearest} from '../src/engine/util.js'
-import {describeResource} from '../src/k8s/describe.js'
+import {nearest, objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
 import {servicePorts} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
@@ -40,7 +39,7 @@ export default defineRule({
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
           // whose template renamed the port, say), while the others serve.
           // Pods that run to completion serve nothing; copies of one workload (overlays, its applied version) count as one.
-          const identity = (t: PodTemplate): string => describeResource(t.owner)
+          const identity = (t: PodTemplate): string => objectName(t.owner)
           const serving = new Set(matching.map((m) => identity(m.template)))
           const lacking = typeof target === 'string' ? templates.filter((t) => !t.batch && !serving.has(identity(t))) : []
           if (lacking.length > 0) {
@@ -48,7 +47,7 @@ export default defineRule({
             report({
               target: service,
               path: ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort'],
-              message: `the pods of ${describeTemplates(lacking)} declare no port named "${target}" (${port.protocol}), so they get no endpoints for this port, while those of ${describeResource(first.template.owner)} do (at {{related:0}})`,
+              message: `the pods of ${describeTemplates(lacking)} declare no port named "${target}" (${port.protocol}), so they get no endpoints for this port, while those of ${objectName(first.template.owner)} do (at {{related:0}})`,
               related: [{message: `port "${target}" declared here`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]}],
             })
           }
@@ -142,7 +141,7 @@ function listPorts(matches: readonly PortMatch[]): string {
 }
 
 function describeTemplates(templates: readonly PodTemplate[]): string {
-  return limited([...new Set(templates.map((t) => describeResource(t.owner)))])
+  return limited([...new Set(templates.map((t) => objectName(t.owner)))])
 }
 
 function limited(items: readonly string[]): string {

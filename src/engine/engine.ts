@@ -8,6 +8,7 @@ import type {LoadedInput} from '../loaders/sources.js'
 import {ResourceIndex} from './resource-index.js'
 import type {OptionsOf, OptionsSchema, Rule, RuleContext} from './rule.js'
 import type {Finding, ObjectPath, ObjectRef, Position, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
+import {whereText} from './util.js'
 
 /** The annotation that silences one rule on one object; its value is the reason. */
 export const SUPPRESSION_PREFIX = 'ignore.k8s-net.io/'
@@ -169,9 +170,7 @@ async function toYaml(objects: Record<string, unknown> | readonly Record<string,
 }
 
 function describeLocation(r: RelatedFinding | undefined): string {
-  if (!r) return '?'
-  if (r.file) return r.start ? `${r.file}:${r.start.line}:${r.start.column}` : r.file
-  return r.object ? `${r.object.kind} ${r.object.namespace ? `${r.object.namespace}/` : ''}${r.object.name}` : '?'
+  return (r && whereText(r)) || '?'
 }
 
 function refOf(resource: Resource): ObjectRef {

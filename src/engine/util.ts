@@ -1,4 +1,5 @@
 /** Small helpers every part of k8s-net shares. */
+import type {ObjectRef, Position} from './types.js'
 
 /** Whether a value is a mapping (a plain object, not an array or null): what YAML and JSON objects decode to. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,4 +51,15 @@ export function nearestFew(wanted: string, candidates: Iterable<string>, max: nu
     .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1))
     .slice(0, max)
     .map((s) => s.name)
+}
+
+/** `Kind namespace/name`, or `Kind name` for cluster-scoped kinds: how messages and reports name an object (a Resource or an ObjectRef). */
+export function objectName(ref: Pick<ObjectRef, 'kind' | 'name'> & {namespace?: string}): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`
+}
+
+/** Where something is, as messages say it: `file:line:col` with the file as given, else the object's name, else ''. */
+export function whereText(where: {file?: string; start?: Position; object?: ObjectRef}): string {
+  if (where.file !== undefined) return where.start ? `${where.file}:${where.start.line}:${where.start.column}` : where.file
+  return where.object ? objectName(where.object) : ''
 }

@@ -11,7 +11,8 @@
  */
 import type {Finding, Severity} from '../engine/types.js'
 import {STDIN} from '../loaders/sources.js'
-import {displayPath, locationText, objectName} from './paths.js'
+import {objectName} from '../engine/util.js'
+import {displayPath, locationText} from './paths.js'
 import type {Formatter} from './types.js'
 
 const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}

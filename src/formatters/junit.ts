@@ -8,7 +8,8 @@
 import {atLeast} from '../engine/engine.js'
 import {docsUrl} from '../engine/rule.js'
 import type {Finding} from '../engine/types.js'
-import {displayPath, locationText, objectName} from './paths.js'
+import {objectName} from '../engine/util.js'
+import {displayPath, locationText} from './paths.js'
 import type {Formatter} from './types.js'
 
 const CLUSTER_SUITE = 'cluster'

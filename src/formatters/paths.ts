@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {ObjectRef, Position} from '../engine/types.js'
 import {STDIN} from '../loaders/sources.js'
+import {objectName} from '../engine/util.js'
 
 /**
  * `file` relative to `cwd` with forward slashes, or undefined when it lies
@@ -24,6 +25,3 @@ export function locationText(where: {file?: string; start?: Position; object?: O
   if (where.file !== undefined) return `${displayPath(where.file, cwd)}${where.start ? `:${where.start.line}:${where.start.column}` : ''}`
   return where.object ? objectName(where.object) : ''
 }
-
-/** `Kind namespace/name`, or `Kind name` for cluster-scoped kinds. */
-export const objectName = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`

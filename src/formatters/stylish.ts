@@ -7,7 +7,7 @@
 import {Chalk} from 'chalk'
 import {countBySeverity} from '../engine/engine.js'
 import type {Finding} from '../engine/types.js'
-import {objectName} from './paths.js'
+import {objectName, whereText} from '../engine/util.js'
 import type {Formatter} from './types.js'
 
 const CLUSTER_GROUP = 'cluster'
@@ -38,7 +38,7 @@ export const stylish: Formatter = (result, options) => {
       lines.push(`  ${c.dim(where.padEnd(whereWidth))}  ${severity}  ${first}  ${c.dim(f.ruleId)}`)
       for (const line of more) lines.push(`  ${' '.repeat(whereWidth)}           ${line}`)
       for (const r of f.related ?? []) {
-        const at = r.file ? `${r.file}${r.start ? `:${r.start.line}:${r.start.column}` : ''}` : r.object ? objectName(r.object) : ''
+        const at = whereText(r)
         if (at && f.message.includes(at)) continue // the message names it already
         lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(`${r.message}${at ? ` (${at})` : ''}`)}`)
       }

@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/config/config.js'
 import {lint} from '../../src/engine/engine.js'
 import {loadRules} from '../../src/engine/registry.js'
+import {objectName} from '../../src/engine/util.js'
 import type {Finding, ObjectRef} from '../../src/engine/types.js'
 import {LoadedInput, loadPaths} from '../../src/loaders/sources.js'
 
@@ -48,8 +49,7 @@ export interface InvalidCase extends CaseBase {
   findings: ExpectedFinding[]
 }
 
-export const describeObject = (ref: ObjectRef | undefined): string | undefined =>
-  ref ? `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}` : undefined
+export const describeObject = (ref: ObjectRef | undefined): string | undefined => (ref ? objectName(ref) : undefined)
 
 /** Lints fixture files with one rule (and its options) and returns its findings. */
 export async function lintWithRule(ruleId: string, c: CaseBase, base = path.join(FIXTURES, ruleId)): Promise<Finding[]> {
