@@ -157,10 +157,14 @@ function walk(dir: string, cwd: string, visited: Set<string>): string[] {
   return files
 }
 
-/** Reads and parses the given paths (after `expandPaths`). */
+/** Reads and parses paths: files, directories, globs, `-` (see `expandPaths`). */
 export async function loadPaths(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadedInput> {
+  return loadFiles(await expandPaths(inputs, options.cwd ?? process.cwd()), options)
+}
+
+/** Reads and parses files already expanded by `expandPaths`. */
+export async function loadFiles(files: readonly string[], options: LoadOptions = {}): Promise<LoadedInput> {
   const cwd = options.cwd ?? process.cwd()
-  const files = await expandPaths(inputs, cwd)
   const loaded = new LoadedInput()
   for (const file of files) {
     const name = file === '-' ? STDIN : file
