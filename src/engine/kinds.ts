@@ -27,6 +27,9 @@ const CLUSTER_SCOPED = new Set([
   'CiliumClusterwideNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
+  'ClusterNetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
   'ClusterTrustBundle',
   'PodSecurityPolicy',
 ])
