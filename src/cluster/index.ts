@@ -16,6 +16,7 @@
  * namespaces. Those are still read, as reference: selectors and references
  * resolve against them. With files, the whole cluster is reference.
  */
+import {type KubeVersion, versionFromServer} from '../engine/kube-version.js'
 import type {Settings} from '../engine/rule.js'
 import type {K8sObject, Origin, Resource} from '../engine/types.js'
 import {groupOf} from '../engine/kinds.js'
@@ -65,7 +66,10 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   const api = new ApiClient(connection, timeoutMs, CONCURRENCY)
   let refused: readonly {kind: string}[] = []
   let lists: Array<{served: ServedResource; namespace?: string; items: unknown[] | 'unreadable'}>
+  let serverVersion: KubeVersion | undefined
   try {
+    // The version rules judge deprecations against, unless config names one; a server that will not say is no error.
+    serverVersion = versionFromServer(await api.get('/version').catch(() => undefined))
     const {served, unreadable} = await discover(api, WANTED_RESOURCES, warn)
     refused = unreadable
     const tasks = served.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && namespaces.length > 0 ? namespaces.map((ns) => ({r, ns})) : [{r}]))
@@ -76,6 +80,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   }
 
   const loaded = new LoadedInput()
+  loaded.serverVersion = serverVersion
   for (const {kind} of refused) loaded.unreadable.push({kind})
   const origin: Origin = {type: 'cluster', cluster: connection.context}
   const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces}

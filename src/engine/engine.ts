@@ -57,6 +57,8 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     if (severity === 'off') continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
+    // An annotation may name the rule by a former id.
+    const suppressionIds = [ruleId, ...(rule.meta.aliases ?? [])]
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
       index,
       input,
@@ -67,7 +69,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
         if (target.reference) return
         const resource = isResource(target) ? target : undefined
         const file = target.origin.type === 'file' ? target.origin.file : undefined
-        if (resource && Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + ruleId)) {
+        if (resource && suppressionIds.some((id) => Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + id))) {
           suppressed++
           return
         }

@@ -4,6 +4,7 @@
  * reports a path; the engine locates it).
  */
 import type {Limits} from '../loaders/documents.js'
+import type {KubeVersion} from './kube-version.js'
 import type {PodTemplateKind} from './kinds.js'
 import type {ResourceIndex} from './resource-index.js'
 import type {IncompleteDocument, Report, Severity, SyntaxProblem} from './types.js'
@@ -44,6 +45,12 @@ export interface RuleMeta<S extends OptionsSchema = OptionsSchema> {
   options?: S
   /** Rules that need what only a live cluster has (status, endpoints). */
   requires?: 'cluster'
+  /**
+   * Former ids of the rule. Config (`rules:`, `exemptions:`), `--rule` and
+   * `ignore.k8s-net.io/<id>` annotations that name one apply to the rule, so
+   * that renaming a rule breaks no user's setup. An alias is never a rule id.
+   */
+  aliases?: readonly string[]
 }
 
 /** Run-wide settings from config that rules may read. */
@@ -55,6 +62,12 @@ export interface Settings {
   limits: Limits
   /** Whether objects come from a live cluster (status fields are meaningful). */
   live: boolean
+  /**
+   * The Kubernetes version the objects are meant for: `--kube-version`, else
+   * `kubeVersion:` in config, else the cluster's /version. Undefined: the
+   * newest version the rules know (see src/k8s/deprecations.ts).
+   */
+  kubeVersion?: KubeVersion
 }
 
 export interface RuleContext<O> {

@@ -10,16 +10,11 @@
  * installed apart from Kubernetes, whose versions k8s-net does not know: they
  * apply always, and say from which release of that project on.
  */
+import {compareVersions, type KubeVersion, parseKubeVersion} from '../engine/kube-version.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord} from '../engine/util.js'
 
 export type Track = 'kubernetes' | 'gateway-api' | 'network-policy-api'
-
-/** A Kubernetes minor version: `1.33` is {major: 1, minor: 33}. */
-export interface KubeVersion {
-  major: number
-  minor: number
-}
 
 export interface Deprecation {
   /** Stable key, for tests and docs. */
@@ -136,36 +131,6 @@ export const DEPRECATIONS: readonly Deprecation[] = [
   },
 ]
 
-const VERSION = /^v?(\d{1,3})\.(\d{1,3})(?:\.\d{1,5})?(?:[-+][0-9A-Za-z.+-]{0,100})?$/
-
-/**
- * Reads `1.33`, `v1.33`, `1.33.2`, or what an API server's /version says
- * (`v1.33.1-gke.100`); undefined when it is none of these.
- */
-export function parseKubeVersion(text: unknown): KubeVersion | undefined {
-  if (typeof text !== 'string') return undefined
-  const m = VERSION.exec(text.trim())
-  return m ? {major: Number(m[1]), minor: Number(m[2])} : undefined
-}
-
-/**
- * The minor version from a /version response's `major` and `minor` fields
- * (`"1"` and `"33+"` on some providers), or from its gitVersion.
- */
-export function versionFromServer(info: unknown): KubeVersion | undefined {
-  if (!isRecord(info)) return undefined
-  const major = typeof info.major === 'string' ? /^(\d{1,3})$/.exec(info.major) : null
-  const minor = typeof info.minor === 'string' ? /^(\d{1,3})\+?$/.exec(info.minor) : null
-  if (major && minor) return {major: Number(major[1]), minor: Number(minor[1])}
-  return parseKubeVersion(info.gitVersion)
-}
-
-export const formatVersion = (v: KubeVersion): string => `${v.major}.${v.minor}`
-
-export function compareVersions(a: KubeVersion, b: KubeVersion): number {
-  return a.major - b.major || a.minor - b.minor
-}
-
 const at = (text: string): KubeVersion => parseKubeVersion(text)!
 
 /**
@@ -174,6 +139,9 @@ const at = (text: string): KubeVersion => parseKubeVersion(text)!
  * 1.40) apply only when a later target is asked for.
  */
 export const NEWEST_KNOWN_VERSION: KubeVersion = {major: 1, minor: 36}
+
+/** The version rules judge against: the one run settings give, else the newest known. */
+export const targetVersion = (settings: {kubeVersion?: KubeVersion}): KubeVersion => settings.kubeVersion ?? NEWEST_KNOWN_VERSION
 
 /** What an entry means for an object at the target version. */
 export type Stage = 'deprecated' | 'removed'

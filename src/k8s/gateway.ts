@@ -494,3 +494,39 @@ export function grantAllows(index: ResourceIndex, query: GrantQuery): boolean {
       return fromOk && toOk
     })
 }
+
+/**
+ * What a parentRef names: the Gateways or ListenerSets of the input with its
+ * namespace and name (several versions of one object may be linted
+ * together), and the table they were looked up in; undefined for parentRefs
+ * to other kinds (a Service, for mesh routing).
+ */
+export function parentsOf(ref: ParentRef, index: ResourceIndex): {kind: 'Gateway' | 'ListenerSet'; table: KindTable; found: readonly Resource[]} | undefined {
+  if (isGatewayRef(ref)) {
+    const table = gatewaysOf(index)
+    return {kind: 'Gateway', table, found: table.findAll(ref.namespace, ref.name)}
+  }
+
+  if (isListenerSetRef(ref)) {
+    const table = listenerSetsOf(index)
+    return {kind: 'ListenerSet', table, found: table.findAll(ref.namespace, ref.name)}
+  }
+
+  return undefined
+}
+
+/**
+ * The listeners of a parent (Gateway or ListenerSet) that a route attaches to
+ * through a parentRef: those `sectionName` and `port` select (all, when
+ * unset), that take the route's kind and admit its namespace, or may (the
+ * input cannot tell). A parent attaches routes to its own listeners only.
+ */
+export function attachedListeners(route: Resource, ref: ParentRef, parent: Resource, index: ResourceIndex): Listener[] {
+  return listenersOf(parent).filter(
+    (l) =>
+      (ref.sectionName === undefined || l.name === ref.sectionName) &&
+      (ref.port === undefined || l.port === ref.port) &&
+      admitsKind(l, route.kind) !== false &&
+      admitsNamespace(l, parent, route.namespace, index) !== 'no',
+  )
+}

@@ -1,12 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {
-  compareVersions,
-  DEPRECATIONS,
-  deprecationsOf,
-  NEWEST_KNOWN_VERSION,
-  parseKubeVersion,
-  versionFromServer,
-} from '../../src/k8s/deprecations.js'
+import {compareVersions, parseKubeVersion, versionFromServer} from '../../src/engine/kube-version.js'
+import {DEPRECATIONS, deprecationsOf, NEWEST_KNOWN_VERSION} from '../../src/k8s/deprecations.js'
 import {resources} from './helpers.js'
 
 const v = (text: string) => parseKubeVersion(text)!
