@@ -2,7 +2,7 @@
  * Kubernetes versions as k8s-net compares them: minor versions (`1.33`), read
  * from `--kube-version`, `kubeVersion:` in config, or an API server's /version.
  */
-import {isRecord} from './util.js'
+import {isRecord} from '../util/records.js'
 
 /** A Kubernetes minor version: `1.33` is {major: 1, minor: 33}. */
 export interface KubeVersion {

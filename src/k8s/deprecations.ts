@@ -12,7 +12,7 @@
  */
 import {compareVersions, type KubeVersion, parseKubeVersion} from '../engine/kube-version.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export type Track = 'kubernetes' | 'gateway-api' | 'network-policy-api'
 
