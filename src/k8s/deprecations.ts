@@ -10,7 +10,7 @@
  * installed apart from Kubernetes, whose versions k8s-net does not know: they
  * apply always, and say from which release of that project on.
  */
-import {compareVersions, type KubeVersion, parseKubeVersion} from '../engine/kube-version.js'
+import {compareVersions, formatVersion, type KubeVersion, parseKubeVersion} from '../engine/kube-version.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord} from '../util/records.js'
 
@@ -118,7 +118,7 @@ export const DEPRECATIONS: readonly Deprecation[] = [
     track: 'network-policy-api',
     group: 'policy.networking.k8s.io',
     kind: 'AdminNetworkPolicy',
-    deprecated: '0.2',
+    deprecated: '0.2.0',
     replacement: 'policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy with tier: Admin',
   },
   {
@@ -126,7 +126,7 @@ export const DEPRECATIONS: readonly Deprecation[] = [
     track: 'network-policy-api',
     group: 'policy.networking.k8s.io',
     kind: 'BaselineAdminNetworkPolicy',
-    deprecated: '0.2',
+    deprecated: '0.2.0',
     replacement: 'policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy with tier: Baseline',
   },
 ]
@@ -149,7 +149,7 @@ export type Stage = 'deprecated' | 'removed'
 export interface DeprecationMatch {
   entry: Deprecation
   stage: Stage
-  /** Where in the object: `apiVersion`, or the field. */
+  /** Where in the object: `apiVersion` for a version, `kind` for a whole kind, or the field. */
   path: ObjectPath
 }
 
@@ -181,7 +181,7 @@ export function deprecationsOf(resource: Resource, target: KubeVersion, table: r
     if (entry.apiVersions && !entry.apiVersions.includes(resource.apiVersion)) continue
     if (entry.field && !fieldMatches(resource, entry.field)) continue
     const stage = stageAt(entry, target)
-    if (stage) out.push({entry, stage, path: entry.field ? entry.field.path : ['apiVersion']})
+    if (stage) out.push({entry, stage, path: entry.field ? entry.field.path : entry.apiVersions ? ['apiVersion'] : ['kind']})
   }
 
   return out
@@ -190,4 +190,13 @@ export function deprecationsOf(resource: Resource, target: KubeVersion, table: r
 /** The project a track's versions belong to, for messages. */
 export function trackName(track: Track): string {
   return track === 'kubernetes' ? 'Kubernetes' : track === 'gateway-api' ? 'Gateway API' : 'network-policy-api'
+}
+
+/** Every table entry that applies to the objects at the target version of the run, with the target as messages write it. */
+export function deprecationsIn(
+  resources: readonly Resource[],
+  settings: {kubeVersion?: KubeVersion},
+): {target: string; found: Array<DeprecationMatch & {resource: Resource}>} {
+  const version = targetVersion(settings)
+  return {target: formatVersion(version), found: resources.flatMap((resource) => deprecationsOf(resource, version).map((m) => ({...m, resource})))}
 }

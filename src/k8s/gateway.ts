@@ -530,3 +530,16 @@ export function attachedListeners(route: Resource, ref: ParentRef, parent: Resou
       admitsNamespace(l, parent, route.namespace, index) !== 'no',
   )
 }
+
+/**
+ * Whether a reference from a Gateway API object into another namespace lacks
+ * the ReferenceGrant it needs there, as far as the input tells: only once the
+ * input holds ReferenceGrants, or objects of the target's kind, in that
+ * namespace (grants live beside what they share: without that namespace's
+ * objects, the absence of a grant means nothing).
+ */
+export function lacksGrant(index: ResourceIndex, referrer: Resource, to: GrantQuery['to'], targets: KindTable): boolean {
+  if (to.namespace === referrer.namespace) return false
+  if (!referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace)) return false
+  return !grantAllows(index, {from: {group: GATEWAY_GROUP, kind: referrer.kind, namespace: referrer.namespace}, to})
+}

@@ -348,17 +348,17 @@ const I = (how: string): NginxAnnotationClass => ({portability: 'implementation'
 const N = (how: string): NginxAnnotationClass => ({portability: 'none', how})
 
 const SESSION = I('session persistence (experimental channel, or the implementation\'s own policy)')
-const AUTH_EXTERNAL = N('external authentication: no standard equivalent (some implementations offer an ext-auth policy)')
-const BASIC_AUTH = I('basic authentication: the implementation\'s security policy')
+const AUTH_EXTERNAL = N('external authentication (some implementations offer an ext-auth policy of their own)')
+const BASIC_AUTH = I('basic authentication, in the implementation\'s security policy')
 const CORS = S('HTTPRoute CORS filter')
 const REDIRECT = S('HTTPRoute RequestRedirect filter')
 const CANARY = S('a match or a weight on the HTTPRoute rule that carries both backends')
-const TUNING = I('proxy tuning: the implementation\'s own policy or configuration')
-const RATE_LIMIT = N('rate limiting: no standard equivalent (some implementations offer a rate-limit policy)')
+const TUNING = I('proxy tuning, in the implementation\'s own policy or configuration')
+const RATE_LIMIT = N('rate limiting (some implementations offer a rate-limit policy of their own)')
 const UPSTREAM_TLS = S('BackendTLSPolicy')
-const SNIPPET = N('raw NGINX configuration: no equivalent anywhere, rewrite what it does')
-const WAF = N('web application firewall: no equivalent')
-const OBSERVABILITY = I('logging and tracing: the implementation\'s own configuration')
+const SNIPPET = N('raw NGINX configuration: rewrite what it does')
+const WAF = N('web application firewall')
+const OBSERVABILITY = I('logging and tracing, in the implementation\'s own configuration')
 
 /** Every annotation ingress-nginx documents, by name without the prefix. */
 const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
@@ -383,19 +383,19 @@ const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
   'auth-signin': AUTH_EXTERNAL,
   'auth-signin-redirect-param': AUTH_EXTERNAL,
   'auth-snippet': SNIPPET,
-  'auth-tls-error-page': I('client certificate error handling: the implementation\'s own'),
-  'auth-tls-match-cn': I('client certificate subject checks: the implementation\'s own'),
-  'auth-tls-pass-certificate-to-upstream': I('forwarding the client certificate: the implementation\'s own'),
+  'auth-tls-error-page': I('client certificate error handling, the implementation\'s own'),
+  'auth-tls-match-cn': I('client certificate subject checks, the implementation\'s own'),
+  'auth-tls-pass-certificate-to-upstream': I('forwarding the client certificate, the implementation\'s own'),
   'auth-tls-secret': S('client certificate validation on the Gateway (spec.tls.frontend), per port rather than per Ingress'),
   'auth-tls-verify-client': S('client certificate validation on the Gateway (spec.tls.frontend), per port rather than per Ingress'),
-  'auth-tls-verify-depth': I('client certificate chain depth: the implementation\'s own'),
+  'auth-tls-verify-depth': I('client certificate chain depth, the implementation\'s own'),
   'auth-type': BASIC_AUTH,
   'auth-url': AUTH_EXTERNAL,
   'backend-protocol': S('HTTP: the default; GRPC: a GRPCRoute; HTTPS and GRPCS: a BackendTLSPolicy'),
   canary: CANARY,
   'canary-by-cookie': I('routing on a cookie: a header match on Cookie is not exact; the implementation\'s own'),
   'canary-by-header': CANARY,
-  'canary-by-header-pattern': I('a RegularExpression header match (implementation-specific support)'),
+  'canary-by-header-pattern': I('a RegularExpression header match, which implementations support or not'),
   'canary-by-header-value': CANARY,
   'canary-weight': CANARY,
   'canary-weight-total': CANARY,
@@ -408,10 +408,10 @@ const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
   'cors-allow-origin': CORS,
   'cors-expose-headers': CORS,
   'cors-max-age': CORS,
-  'custom-headers': N('headers from a ConfigMap: no equivalent; write them into a ResponseHeaderModifier filter'),
-  'custom-http-errors': I('custom error pages: the implementation\'s own'),
-  'default-backend': N('a fallback Service for errors: no equivalent'),
-  'denylist-source-range': I('client IP filtering: the implementation\'s security policy'),
+  'custom-headers': N('headers read from a ConfigMap: copy them into a ResponseHeaderModifier filter'),
+  'custom-http-errors': I('custom error pages, the implementation\'s own'),
+  'default-backend': N('a fallback Service for errors'),
+  'denylist-source-range': I('client IP filtering, in the implementation\'s security policy'),
   'enable-access-log': OBSERVABILITY,
   'enable-cors': CORS,
   'enable-global-auth': AUTH_EXTERNAL,
@@ -421,7 +421,7 @@ const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
   'enable-rewrite-log': OBSERVABILITY,
   'force-ssl-redirect': S('an HTTPRoute on the HTTP listener with a RequestRedirect filter to scheme https'),
   'from-to-www-redirect': S('an HTTPRoute for the other host with a RequestRedirect filter (hostname)'),
-  'http2-push-preload': N('HTTP/2 server push: no equivalent (browsers dropped it)'),
+  'http2-push-preload': N('HTTP/2 server push (browsers dropped it)'),
   'limit-burst-multiplier': RATE_LIMIT,
   'limit-connections': RATE_LIMIT,
   'limit-rate': RATE_LIMIT,
@@ -429,46 +429,46 @@ const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
   'limit-rpm': RATE_LIMIT,
   'limit-rps': RATE_LIMIT,
   'limit-whitelist': RATE_LIMIT,
-  'load-balance': I('load-balancing algorithm: the implementation\'s own policy'),
-  'mirror-host': I('the Host header of mirrored requests: the implementation\'s own'),
-  'mirror-request-body': I('whether mirrored requests carry the body: the implementation\'s own'),
+  'load-balance': I('load-balancing algorithm, the implementation\'s own policy'),
+  'mirror-host': I('the Host header of mirrored requests, the implementation\'s own'),
+  'mirror-request-body': I('whether mirrored requests carry the body, the implementation\'s own'),
   'mirror-target': S('HTTPRoute RequestMirror filter'),
   'modsecurity-snippet': SNIPPET,
   'modsecurity-transaction-id': WAF,
   'opentelemetry-trust-incoming-span': OBSERVABILITY,
   'permanent-redirect': REDIRECT,
   'permanent-redirect-code': REDIRECT,
-  'preserve-trailing-slash': I('trailing slash handling of redirects: the implementation\'s own'),
+  'preserve-trailing-slash': I('trailing slash handling of redirects, the implementation\'s own'),
   'proxy-body-size': TUNING,
   'proxy-buffer-size': TUNING,
   'proxy-buffering': TUNING,
   'proxy-buffers-number': TUNING,
   'proxy-busy-buffers-size': TUNING,
-  'proxy-connect-timeout': I('connect timeout: the implementation\'s own policy (route timeouts cover requests only)'),
-  'proxy-cookie-domain': N('cookie rewriting: no equivalent'),
-  'proxy-cookie-path': N('cookie rewriting: no equivalent'),
+  'proxy-connect-timeout': I('connect timeout, the implementation\'s own policy (route timeouts cover requests only)'),
+  'proxy-cookie-domain': N('cookie rewriting'),
+  'proxy-cookie-path': N('cookie rewriting'),
   'proxy-http-version': TUNING,
   'proxy-max-temp-file-size': TUNING,
   'proxy-next-upstream': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
   'proxy-next-upstream-timeout': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
   'proxy-next-upstream-tries': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
   'proxy-read-timeout': S('HTTPRoute rule timeouts (backendRequest)'),
-  'proxy-redirect-from': N('rewriting Location headers: no equivalent'),
-  'proxy-redirect-to': N('rewriting Location headers: no equivalent'),
+  'proxy-redirect-from': N('rewriting Location headers'),
+  'proxy-redirect-to': N('rewriting Location headers'),
   'proxy-request-buffering': TUNING,
   'proxy-send-timeout': S('HTTPRoute rule timeouts (backendRequest)'),
-  'proxy-ssl-ciphers': I('upstream TLS ciphers: the implementation\'s own'),
+  'proxy-ssl-ciphers': I('upstream TLS ciphers, the implementation\'s own'),
   'proxy-ssl-name': UPSTREAM_TLS,
-  'proxy-ssl-protocols': I('upstream TLS versions: the implementation\'s own'),
+  'proxy-ssl-protocols': I('upstream TLS versions, the implementation\'s own'),
   'proxy-ssl-secret': UPSTREAM_TLS,
   'proxy-ssl-server-name': UPSTREAM_TLS,
   'proxy-ssl-verify': UPSTREAM_TLS,
-  'proxy-ssl-verify-depth': I('upstream certificate chain depth: the implementation\'s own'),
+  'proxy-ssl-verify-depth': I('upstream certificate chain depth, the implementation\'s own'),
   'rewrite-target': S('HTTPRoute URLRewrite filter (ReplacePrefixMatch or ReplaceFullPath)'),
   satisfy: BASIC_AUTH,
   'server-alias': S('more entries in the HTTPRoute hostnames'),
   'server-snippet': SNIPPET,
-  'service-upstream': I('sending to the Service IP rather than the endpoints: the implementation\'s own'),
+  'service-upstream': I('sending to the Service IP rather than the endpoints, the implementation\'s own'),
   'session-cookie-change-on-failure': SESSION,
   'session-cookie-conditional-samesite-none': SESSION,
   'session-cookie-domain': SESSION,
@@ -478,23 +478,23 @@ const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
   'session-cookie-path': SESSION,
   'session-cookie-samesite': SESSION,
   'session-cookie-secure': SESSION,
-  'ssl-ciphers': I('TLS ciphers: the implementation\'s own (Gateway listener tls.options)'),
+  'ssl-ciphers': I('TLS ciphers, the implementation\'s own (Gateway listener tls.options)'),
   'ssl-passthrough': S('a TLSRoute on a TLS listener in Passthrough mode'),
-  'ssl-prefer-server-ciphers': I('TLS cipher order: the implementation\'s own (Gateway listener tls.options)'),
+  'ssl-prefer-server-ciphers': I('TLS cipher order, the implementation\'s own (Gateway listener tls.options)'),
   'ssl-redirect': S('an HTTPRoute on the HTTP listener with a RequestRedirect filter to scheme https'),
   'stream-snippet': SNIPPET,
   'temporal-redirect': REDIRECT,
   'temporal-redirect-code': REDIRECT,
-  'upstream-hash-by': I('consistent hashing: the implementation\'s own load-balancing policy'),
-  'upstream-hash-by-subset': I('consistent hashing: the implementation\'s own load-balancing policy'),
-  'upstream-hash-by-subset-size': I('consistent hashing: the implementation\'s own load-balancing policy'),
+  'upstream-hash-by': I('consistent hashing, the implementation\'s own load-balancing policy'),
+  'upstream-hash-by-subset': I('consistent hashing, the implementation\'s own load-balancing policy'),
+  'upstream-hash-by-subset-size': I('consistent hashing, the implementation\'s own load-balancing policy'),
   'upstream-vhost': S('HTTPRoute URLRewrite filter (hostname)'),
-  'use-regex': I('RegularExpression path matches (implementation-specific support)'),
-  'whitelist-source-range': I('client IP filtering: the implementation\'s security policy'),
+  'use-regex': I('RegularExpression path matches, which implementations support or not'),
+  'whitelist-source-range': I('client IP filtering, in the implementation\'s security policy'),
   'x-forwarded-prefix': S('HTTPRoute RequestHeaderModifier filter setting X-Forwarded-Prefix'),
 }
 
-/** Annotations that put raw NGINX configuration into the controller: the vector of CVE-2021-25742 and CVE-2025-1974 (IngressNightmare). */
+/** Annotations that put raw NGINX configuration into the controller (the vector of CVE-2021-25742; off by default since controller v1.9). */
 export const SNIPPET_ANNOTATIONS: readonly string[] = ['configuration-snippet', 'server-snippet', 'auth-snippet', 'stream-snippet', 'modsecurity-snippet'].map(
   (name) => NGINX_ANNOTATION_PREFIX + name,
 )
@@ -516,12 +516,12 @@ export function classifyNginxAnnotation(key: string, value: string): NginxAnnota
   if (!key.startsWith(NGINX_ANNOTATION_PREFIX)) return undefined
   const name = key.slice(NGINX_ANNOTATION_PREFIX.length)
   if (!Object.hasOwn(NGINX_ANNOTATIONS, name)) return undefined
-  if (name === 'rewrite-target' && /\$\d|\$\{?\w/.test(value)) return N('a rewrite with regex captures: no equivalent (URLRewrite replaces a prefix or the full path)')
+  if (name === 'rewrite-target' && /\$\d|\$\{?\w/.test(value)) return N('regex captures in the rewrite: URLRewrite replaces a prefix or the full path only')
   if (name === 'backend-protocol') {
     const protocol = value.trim().toUpperCase()
     if (protocol === 'GRPC') return S('a GRPCRoute')
     if (protocol === 'HTTPS' || protocol === 'GRPCS') return S(`${protocol === 'GRPCS' ? 'a GRPCRoute and ' : ''}a BackendTLSPolicy`)
-    if (protocol === 'FCGI') return N('FastCGI backends: no equivalent')
+    if (protocol === 'FCGI') return N('FastCGI backends')
     if (protocol === 'HTTP' || protocol === 'AUTO_HTTP') return S('nothing: HTTP to the backend is the default')
   }
 

@@ -45,7 +45,7 @@ describe('deprecationsOf', () => {
   it('Endpoints are deprecated from 1.33, in every version', () => {
     const endpoints = {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'db'}}
     expect(keys(endpoints, '1.32')).toEqual([])
-    expect(keys(endpoints, '1.33')).toEqual(['endpoints:deprecated:apiVersion'])
+    expect(keys(endpoints, '1.33')).toEqual(['endpoints:deprecated:kind'])
   })
 
   it('Service fields: externalIPs deprecated in 1.36 and off by default in 1.40; PreferClose from 1.35', () => {
@@ -66,7 +66,7 @@ describe('deprecationsOf', () => {
     ])
     expect(keys({apiVersion: 'gateway.networking.k8s.io/v1', kind: 'TLSRoute', metadata: {name: 't'}}, '1.36')).toEqual([])
     expect(keys({apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: {name: 'a'}}, '1.20')).toEqual([
-      'adminnetworkpolicy:deprecated:apiVersion',
+      'adminnetworkpolicy:deprecated:kind',
     ])
     // Istio's kinds share no group with these.
     expect(keys({apiVersion: 'networking.istio.io/v1alpha3', kind: 'Gateway', metadata: {name: 'g'}}, '1.36')).toEqual([])
