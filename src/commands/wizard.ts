@@ -2,23 +2,10 @@ import {Command, Flags} from '@oclif/core'
 import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {
-  AnswersError,
-  completeAnswers,
-  ENVIRONMENTS,
-  EXPOSURES,
-  ignoredAnswers,
-  LOCAL_CLUSTERS,
-  missingAnswers,
-  missingMessage,
-  parseAnswers,
-  PROTOCOLS,
-  PROVIDERS,
-  QUESTIONS,
-  type RawAnswers,
-  readAnswersFile,
-  undecidedQuestions,
-} from '../wizard/answers.js'
+import {AnswersError, ENVIRONMENTS, EXPOSURES, LOCAL_CLUSTERS, PROTOCOLS, PROVIDERS} from '../wizard/answers.js'
+import {parseAnswers, type RawAnswers, readAnswersFile} from '../wizard/answers-file.js'
+import {completeAnswers, ignoredAnswers, missingAnswers, missingMessage, undecidedQuestions} from '../wizard/complete.js'
+import {QUESTIONS} from '../wizard/questions.js'
 import {explainText, recommend} from '../wizard/recommend.js'
 
 export default class Wizard extends Command {

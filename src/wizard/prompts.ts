@@ -6,7 +6,9 @@
  * generate().
  */
 import {confirm, input, select, Separator} from '@inquirer/prompts'
-import {type AnswerKey, type Answers, checkAnswer, type Environment, type LocalCluster, type Provider, QUESTION, QUESTIONS, type Question, type Stage} from './answers.js'
+import {type AnswerKey, type Answers, type Environment, type LocalCluster, type Provider, type Stage} from './answers.js'
+import {checkAnswer} from './complete.js'
+import {QUESTION, QUESTIONS, type Question} from './questions.js'
 
 /** Where the prompts read and write (a terminal; the tests' virtual screen). */
 export interface PromptContext {

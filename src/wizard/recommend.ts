@@ -4,7 +4,8 @@
  * table (see `route()` in answers.ts). Every reason names the answer it
  * follows from.
  */
-import {type AnswerKey, type Answers, isHttp, QUESTION, route} from './answers.js'
+import {type AnswerKey, type Answers, isHttp, type Route, route} from './answers.js'
+import {QUESTION} from './questions.js'
 import {wrap} from './text.js'
 
 export type ExposureType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Ingress' | 'Gateway API' | 'ExternalName'
@@ -45,180 +46,198 @@ export function asFlag(key: AnswerKey, a: Answers): string {
 
 const PROTOCOL_NAMES = {http: 'HTTP', https: 'HTTPS', grpc: 'gRPC', tcp: 'TCP', udp: 'UDP'} as const
 
+/** Collects the reasons and alternatives of one recommendation, each reason tied to the answer it follows from. */
+class Why {
+  readonly reasons: Reason[] = []
+  readonly alternatives: Alternative[] = []
+  constructor(readonly a: Answers) {}
+
+  because(answer: AnswerKey, text: string): void {
+    this.reasons.push({answer, value: asFlag(answer, this.a), text})
+  }
+
+  alternative(type: string, text: string): void {
+    this.alternatives.push({type, text})
+  }
+
+  outside(): void {
+    this.because('exposure', 'Clients outside the cluster call it: a ClusterIP is reachable only from inside, so it needs a way in from outside.')
+  }
+}
+
+type Decision = Omit<Recommendation, 'reasons' | 'alternatives'>
+
+/** One row of the decision table: the reasons and alternatives for a route. */
+const RECOMMENDERS: Record<Route, (why: Why, a: Answers) => Decision> = {
+  ExternalName: externalName,
+  ClusterIP: clusterIp,
+  NodePort: nodePort,
+  LoadBalancer: loadBalancer,
+  SharedHTTP: sharedHttp,
+}
+
 /** The recommendation for complete decision answers (see `completeAnswers(answers, 'decision')`). */
 export function recommend(a: Answers): Recommendation {
   const decided = route(a)
   if (decided === undefined) throw new Error('recommend() needs the decision answers: complete them with completeAnswers() first')
-  const reasons: Reason[] = []
-  const alternatives: Alternative[] = []
-  const because = (answer: AnswerKey, text: string): void => {
-    reasons.push({answer, value: asFlag(answer, a), text})
+  const why = new Why(a)
+  const decision = RECOMMENDERS[decided](why, a)
+  return {...decision, reasons: why.reasons, alternatives: why.alternatives}
+}
+
+function externalName(why: Why, a: Answers): Decision {
+  why.because(
+    'exposure',
+    'The backend lives outside the cluster: an ExternalName Service makes a cluster DNS name (NAME.NAMESPACE.svc) an alias (CNAME) for its DNS name, so workloads call a name in the cluster and the backend can move without touching them. It proxies nothing, has no load balancing of its own and opens no port; TLS certificates and HTTP Host headers still see the external name.',
+  )
+  why.alternative('Service without selector + EndpointSlice', 'when the backend has IP addresses rather than a DNS name, or its port differs from the one workloads call.')
+  why.alternative('calling the external name directly', 'when no workload should depend on a cluster name for it.')
+  return {type: 'ExternalName', serviceType: 'ExternalName', metallb: false}
+}
+
+function clusterIp(why: Why, a: Answers): Decision {
+  why.because(
+    'exposure',
+    'Only workloads in the cluster call it: a ClusterIP Service gives them one stable virtual IP and DNS name (NAME.NAMESPACE.svc) that spreads connections over the ready pods, and nothing outside the cluster reaches it: no node port opened, no load balancer to pay for.',
+  )
+  if (a.protocol === 'grpc') {
+    why.because(
+      'protocol',
+      'gRPC keeps long-lived HTTP/2 connections and a Service balances connections, not requests: each client sticks to one pod. When that is not enough, balance per request in the client over a headless Service (clusterIP: None).',
+    )
+  } else if (a.protocol === 'udp') {
+    why.because('protocol', 'UDP is forwarded at layer 4 like TCP: the Service port says protocol: UDP.')
   }
 
-  const alternative = (type: string, text: string): void => {
-    alternatives.push({type, text})
+  why.alternative('headless Service (clusterIP: None)', 'when callers need each pod\'s own address: StatefulSet peers, client-side gRPC balancing.')
+  why.alternative('NodePort, LoadBalancer or Ingress', 'once clients outside the cluster call it: run the wizard again with --exposure external.')
+  return {type: 'ClusterIP', serviceType: 'ClusterIP', metallb: false}
+}
+
+function nodePort(why: Why, a: Answers): Decision {
+  why.outside()
+  const development: AnswerKey = a.environment === 'local' ? 'environment' : 'production'
+  why.because(
+    development,
+    `${a.environment === 'local' ? 'A local cluster is for development' : 'It is for development'}: a NodePort is the quickest way in. Every node opens one port from the node port range 30000-32767 and forwards it to the Service, so one node's IP and that port reach it, with nothing to provision.`,
+  )
+  if (a.localCluster) why.because('localCluster', LOCAL_ACCESS[a.localCluster])
+  why.because(
+    development,
+    'Not for production: clients must know one node\'s IP and lose the service when that node goes; a NodePort has no load balancing of its own in front of the nodes and nothing health-checks them; ports are limited to 30000-32767, one Service per port in the whole cluster; and the port opens on every node.',
+  )
+  if (isHttp(a.protocol) && a.services === 1) {
+    why.because('services', 'One HTTP service in development needs no ingress controller in front of it.')
   }
 
-  const outside = (): void => {
-    because('exposure', 'Clients outside the cluster call it: a ClusterIP is reachable only from inside, so it needs a way in from outside.')
-  }
+  why.alternative('kubectl port-forward', 'for access from your own machine only: nothing opens on the nodes.')
+  why.alternative('LoadBalancer', 'for production: one stable IP in front of every node, with health checks (--production).')
+  if (isHttp(a.protocol)) why.alternative('Ingress', 'when several HTTP services share one address, with host/path routing and TLS at the edge (--services N).')
+  return {type: 'NodePort', serviceType: 'NodePort', metallb: false}
+}
 
+function loadBalancer(why: Why, a: Answers): Decision {
   const protocol = a.protocol ? PROTOCOL_NAMES[a.protocol] : ''
-  switch (decided) {
-    case 'ExternalName': {
-      because(
-        'exposure',
-        'The backend lives outside the cluster: an ExternalName Service makes a cluster DNS name (NAME.NAMESPACE.svc) an alias (CNAME) for its DNS name, so workloads call a name in the cluster and the backend can move without touching them. It proxies nothing, has no load balancing of its own and opens no port; TLS certificates and HTTP Host headers still see the external name.',
-      )
-      alternative('Service without selector + EndpointSlice', 'when the backend has IP addresses rather than a DNS name, or its port differs from the one workloads call.')
-      alternative('calling the external name directly', 'when no workload should depend on a cluster name for it.')
-      return {type: 'ExternalName', serviceType: 'ExternalName', metallb: false, reasons, alternatives}
+  why.outside()
+  why.because(
+    'production',
+    'Production needs a stable external IP that does not depend on one node: a LoadBalancer Service gets one and spreads connections over healthy nodes. Each LoadBalancer Service is a load balancer of its own, and costs as one: one per service adds up.',
+  )
+  if (isHttp(a.protocol)) {
+    why.because(
+      'ownIp',
+      'It needs an external IP of its own, so it gets a load balancer of its own instead of sharing an ingress controller\'s: the cost is one load balancer for this one HTTP service, and at layer 4 the load balancer passes bytes through, so TLS is the application\'s job, or the cloud load balancer\'s through its annotations.',
+    )
+    if (a.protocol === 'http') {
+      why.because('protocol', 'HTTP without TLS at the edge: clients send cleartext to this address unless the application serves HTTPS (--protocol https) or the cloud load balancer terminates TLS.')
+    } else {
+      why.because('protocol', 'The application serves HTTPS itself: the layer 4 load balancer passes the encrypted connection through to the pods.')
     }
-
-    case 'ClusterIP': {
-      because(
-        'exposure',
-        'Only workloads in the cluster call it: a ClusterIP Service gives them one stable virtual IP and DNS name (NAME.NAMESPACE.svc) that spreads connections over the ready pods, and nothing outside the cluster reaches it: no node port opened, no load balancer to pay for.',
-      )
-      if (a.protocol === 'grpc') {
-        because(
-          'protocol',
-          'gRPC keeps long-lived HTTP/2 connections and a Service balances connections, not requests: each client sticks to one pod. When that is not enough, balance per request in the client over a headless Service (clusterIP: None).',
-        )
-      } else if (a.protocol === 'udp') {
-        because('protocol', 'UDP is forwarded at layer 4 like TCP: the Service port says protocol: UDP.')
-      }
-
-      alternative('headless Service (clusterIP: None)', 'when callers need each pod\'s own address: StatefulSet peers, client-side gRPC balancing.')
-      alternative('NodePort, LoadBalancer or Ingress', 'once clients outside the cluster call it: run the wizard again with --exposure external.')
-      return {type: 'ClusterIP', serviceType: 'ClusterIP', metallb: false, reasons, alternatives}
-    }
-
-    case 'NodePort': {
-      outside()
-      const development: AnswerKey = a.environment === 'local' ? 'environment' : 'production'
-      because(
-        development,
-        `${a.environment === 'local' ? 'A local cluster is for development' : 'It is for development'}: a NodePort is the quickest way in. Every node opens one port from the node port range 30000-32767 and forwards it to the Service, so one node's IP and that port reach it, with nothing to provision.`,
-      )
-      if (a.localCluster) because('localCluster', LOCAL_ACCESS[a.localCluster])
-      because(
-        development,
-        'Not for production: clients must know one node\'s IP and lose the service when that node goes; a NodePort has no load balancing of its own in front of the nodes and nothing health-checks them; ports are limited to 30000-32767, one Service per port in the whole cluster; and the port opens on every node.',
-      )
-      if (isHttp(a.protocol) && a.services === 1) {
-        because('services', 'One HTTP service in development needs no ingress controller in front of it.')
-      }
-
-      alternative('kubectl port-forward', 'for access from your own machine only: nothing opens on the nodes.')
-      alternative('LoadBalancer', 'for production: one stable IP in front of every node, with health checks (--production).')
-      if (isHttp(a.protocol)) alternative('Ingress', 'when several HTTP services share one address, with host/path routing and TLS at the edge (--services N).')
-      return {type: 'NodePort', serviceType: 'NodePort', metallb: false, reasons, alternatives}
-    }
-
-    case 'LoadBalancer': {
-      outside()
-      because(
-        'production',
-        'Production needs a stable external IP that does not depend on one node: a LoadBalancer Service gets one and spreads connections over healthy nodes. Each LoadBalancer Service is a load balancer of its own, and costs as one: one per service adds up.',
-      )
-      if (isHttp(a.protocol)) {
-        because(
-          'ownIp',
-          'It needs an external IP of its own, so it gets a load balancer of its own instead of sharing an ingress controller\'s: the cost is one load balancer for this one HTTP service, and at layer 4 the load balancer passes bytes through, so TLS is the application\'s job, or the cloud load balancer\'s through its annotations.',
-        )
-        if (a.protocol === 'http') {
-          because('protocol', 'HTTP without TLS at the edge: clients send cleartext to this address unless the application serves HTTPS (--protocol https) or the cloud load balancer terminates TLS.')
-        } else {
-          because('protocol', 'The application serves HTTPS itself: the layer 4 load balancer passes the encrypted connection through to the pods.')
-        }
-      } else if (a.protocol === 'grpc') {
-        because(
-          'protocol',
-          'gRPC runs over HTTP/2 end to end: a layer 4 LoadBalancer passes it through untouched, where an Ingress needs controller-specific settings to speak HTTP/2 to the pods.',
-        )
-      } else {
-        because(
-          'protocol',
-          `${protocol} carries no host name or path to route on: it is forwarded at layer 4, so it takes a load balancer of its own. An Ingress routes HTTP only (layer 7)${a.protocol === 'udp' ? ' and cannot carry UDP at all' : ''}.`,
-        )
-      }
-
-      const metallb = a.environment === 'bare-metal'
-      if (metallb) {
-        because('environment', METALLB_REASON)
-      } else if (a.provider) {
-        because('provider', PROVIDER_REASONS[a.provider])
-      }
-
-      if (isHttp(a.protocol)) {
-        alternative('Ingress', 'shares one load balancer among HTTP services, with TLS termination at the edge and host/path routing (--no-own-ip).')
-      } else {
-        alternative('Ingress', `not for ${protocol}: it routes HTTP only.`)
-        alternative(
-          a.protocol === 'grpc' ? 'Gateway API GRPCRoute' : `Gateway API ${a.protocol === 'udp' ? 'UDPRoute' : 'TCPRoute'}`,
-          a.protocol === 'grpc'
-            ? 'routes gRPC by service and method behind one shared Gateway, where your Gateway API implementation supports it.'
-            : 'shares one Gateway among layer 4 services, one listener port each (experimental channel of the Gateway API).',
-        )
-      }
-
-      alternative('NodePort', 'for development only (--no-production): one node\'s IP, no load balancing of its own.')
-      return {type: 'LoadBalancer', serviceType: 'LoadBalancer', metallb, reasons, alternatives}
-    }
-
-    case 'SharedHTTP': {
-      outside()
-      const gateway = a.gatewayApi === true
-      const front = gateway ? 'a Gateway' : 'an Ingress'
-      if ((a.services ?? 1) > 1) {
-        because(
-          'services',
-          `Several HTTP services share one entry point: ${front} routes by host and path at layer 7, so they share one ${gateway ? 'Gateway' : 'ingress controller'} behind one LoadBalancer instead of paying for a load balancer each.`,
-        )
-      } else {
-        because(
-          'ownIp',
-          `It needs no external IP of its own: behind ${gateway ? 'the Gateway' : 'the ingress controller'} it shares one LoadBalancer with the other HTTP services, and gains host/path routing and TLS termination without a load balancer of its own.`,
-        )
-      }
-
-      if (gateway) {
-        because(
-          'gatewayApi',
-          'Your team wants the Gateway API: the Gateway (listeners, certificates) and the HTTPRoute (hosts, paths, backends) are separate objects with separate owners, and routing is portable instead of controller annotations.',
-        )
-      }
-
-      because(
-        'tls',
-        a.tls
-          ? `TLS terminates at the edge: ${gateway ? 'the Gateway' : 'the controller'} holds the certificate (a Secret, which cert-manager can fill) and clients speak HTTPS; one place to renew it.`
-          : 'No TLS at the edge, as answered: clients send cleartext HTTP, readable and changeable on the way.',
-      )
-      if (a.protocol === 'https') {
-        because('protocol', `The application serves HTTPS itself: ${gateway ? 'the Gateway' : 'the controller'} terminates the client's TLS and opens a new TLS connection to the pods.`)
-      }
-
-      const metallb = a.environment === 'bare-metal'
-      because(
-        'environment',
-        metallb
-          ? `The ${gateway ? 'Gateway' : 'controller'} itself is exposed by one LoadBalancer Service: on bare metal MetalLB gives it an address from an IPAddressPool, announced by an L2Advertisement.`
-          : a.environment === 'local'
-            ? `On a local cluster the ${gateway ? 'Gateway' : 'controller'} is reached like any development service: ${a.localCluster ? LOCAL_INGRESS[a.localCluster] : 'through a node port or kubectl port-forward'}.`
-            : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud LoadBalancer, shared by every route.`,
-      )
-      if (gateway) {
-        alternative('Ingress', 'supported by every ingress controller, one object per application (run without --gateway-api).')
-      } else {
-        alternative('Gateway API', 'a Gateway and HTTPRoutes split the platform team\'s part from the application teams\' and route on headers and weights without controller annotations (--gateway-api).')
-      }
-
-      alternative('a LoadBalancer per service', 'one load balancer each, paid for each, and TLS becomes each application\'s job.')
-      return {type: gateway ? 'Gateway API' : 'Ingress', serviceType: 'ClusterIP', metallb, reasons, alternatives}
-    }
+  } else if (a.protocol === 'grpc') {
+    why.because(
+      'protocol',
+      'gRPC runs over HTTP/2 end to end: a layer 4 LoadBalancer passes it through untouched, where an Ingress needs controller-specific settings to speak HTTP/2 to the pods.',
+    )
+  } else {
+    why.because(
+      'protocol',
+      `${protocol} carries no host name or path to route on: it is forwarded at layer 4, so it takes a load balancer of its own. An Ingress routes HTTP only (layer 7)${a.protocol === 'udp' ? ' and cannot carry UDP at all' : ''}.`,
+    )
   }
+
+  const metallb = a.environment === 'bare-metal'
+  if (metallb) {
+    why.because('environment', METALLB_REASON)
+  } else if (a.provider) {
+    why.because('provider', PROVIDER_REASONS[a.provider])
+  }
+
+  if (isHttp(a.protocol)) {
+    why.alternative('Ingress', 'shares one load balancer among HTTP services, with TLS termination at the edge and host/path routing (--no-own-ip).')
+  } else {
+    why.alternative('Ingress', `not for ${protocol}: it routes HTTP only.`)
+    why.alternative(
+      a.protocol === 'grpc' ? 'Gateway API GRPCRoute' : `Gateway API ${a.protocol === 'udp' ? 'UDPRoute' : 'TCPRoute'}`,
+      a.protocol === 'grpc'
+        ? 'routes gRPC by service and method behind one shared Gateway, where your Gateway API implementation supports it.'
+        : 'shares one Gateway among layer 4 services, one listener port each (experimental channel of the Gateway API).',
+    )
+  }
+
+  why.alternative('NodePort', 'for development only (--no-production): one node\'s IP, no load balancing of its own.')
+  return {type: 'LoadBalancer', serviceType: 'LoadBalancer', metallb}
+}
+
+function sharedHttp(why: Why, a: Answers): Decision {
+  why.outside()
+  const gateway = a.gatewayApi === true
+  const front = gateway ? 'a Gateway' : 'an Ingress'
+  if ((a.services ?? 1) > 1) {
+    why.because(
+      'services',
+      `Several HTTP services share one entry point: ${front} routes by host and path at layer 7, so they share one ${gateway ? 'Gateway' : 'ingress controller'} behind one LoadBalancer instead of paying for a load balancer each.`,
+    )
+  } else {
+    why.because(
+      'ownIp',
+      `It needs no external IP of its own: behind ${gateway ? 'the Gateway' : 'the ingress controller'} it shares one LoadBalancer with the other HTTP services, and gains host/path routing and TLS termination without a load balancer of its own.`,
+    )
+  }
+
+  if (gateway) {
+    why.because(
+      'gatewayApi',
+      'Your team wants the Gateway API: the Gateway (listeners, certificates) and the HTTPRoute (hosts, paths, backends) are separate objects with separate owners, and routing is portable instead of controller annotations.',
+    )
+  }
+
+  why.because(
+    'tls',
+    a.tls
+      ? `TLS terminates at the edge: ${gateway ? 'the Gateway' : 'the controller'} holds the certificate (a Secret, which cert-manager can fill) and clients speak HTTPS; one place to renew it.`
+      : 'No TLS at the edge, as answered: clients send cleartext HTTP, readable and changeable on the way.',
+  )
+  if (a.protocol === 'https') {
+    why.because('protocol', `The application serves HTTPS itself: ${gateway ? 'the Gateway' : 'the controller'} terminates the client's TLS and opens a new TLS connection to the pods.`)
+  }
+
+  const metallb = a.environment === 'bare-metal'
+  why.because(
+    'environment',
+    metallb
+      ? `The ${gateway ? 'Gateway' : 'controller'} itself is exposed by one LoadBalancer Service: on bare metal MetalLB gives it an address from an IPAddressPool, announced by an L2Advertisement.`
+      : a.environment === 'local'
+        ? `On a local cluster the ${gateway ? 'Gateway' : 'controller'} is reached like any development service: ${a.localCluster ? LOCAL_INGRESS[a.localCluster] : 'through a node port or kubectl port-forward'}.`
+        : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud LoadBalancer, shared by every route.`,
+  )
+  if (gateway) {
+    why.alternative('Ingress', 'supported by every ingress controller, one object per application (run without --gateway-api).')
+  } else {
+    why.alternative('Gateway API', 'a Gateway and HTTPRoutes split the platform team\'s part from the application teams\' and route on headers and weights without controller annotations (--gateway-api).')
+  }
+
+  why.alternative('a LoadBalancer per service', 'one load balancer each, paid for each, and TLS becomes each application\'s job.')
+  return {type: gateway ? 'Gateway API' : 'Ingress', serviceType: 'ClusterIP', metallb}
 }
 
 const METALLB_REASON =

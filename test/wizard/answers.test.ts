@@ -1,18 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {
-  type Answers,
-  AnswersError,
-  completeAnswers,
-  ignoredAnswers,
-  missingAnswers,
-  parseAnswers,
-  parseAnswersText,
-  possibleRoutes,
-  QUESTIONS,
-  type RawAnswers,
-  route,
-  undecidedQuestions,
-} from '../../src/wizard/answers.js'
+import {type Answers, AnswersError, possibleRoutes, route} from '../../src/wizard/answers.js'
+import {parseAnswers, parseAnswersText, type RawAnswers} from '../../src/wizard/answers-file.js'
+import {completeAnswers, ignoredAnswers, missingAnswers, undecidedQuestions} from '../../src/wizard/complete.js'
+import {QUESTIONS} from '../../src/wizard/questions.js'
 
 const raw = (values: Record<string, unknown>): RawAnswers => new Map(Object.entries(values).map(([flag, value]) => [flag, {value, source: `--${flag}`}]))
 const flags = (questions: ReadonlyArray<{flag: string}>): string[] => questions.map((q) => q.flag)

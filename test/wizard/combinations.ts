@@ -3,7 +3,9 @@
  * table that branches, at each question that applies, over the values that
  * change what the wizard writes. Answers left undefined take their defaults.
  */
-import {type AnswerKey, type Answers, completeAnswers, QUESTIONS} from '../../src/wizard/answers.js'
+import {type AnswerKey, type Answers} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
+import {QUESTIONS} from '../../src/wizard/questions.js'
 
 /** Ports as each protocol usually has them: the Service port, and the one the container listens on. */
 const PORTS = {http: [80, 8080], https: [443, 8443], grpc: [50_051, 50_051], tcp: [5432, 5432], udp: [5353, 5353]} as const

@@ -1,7 +1,8 @@
 // The virtual screen must be set up before the prompts are imported.
 import {screen} from '@inquirer/testing/vitest'
 import {describe, expect, it} from 'vitest'
-import {type Answers, completeAnswers, type Stage} from '../../src/wizard/answers.js'
+import {type Answers, type Stage} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
 import {generate} from '../../src/wizard/generate.js'
 import {askAnswers} from '../../src/wizard/prompts.js'
 import {recommend} from '../../src/wizard/recommend.js'

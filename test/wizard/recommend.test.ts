@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {type Answers, completeAnswers, isHttp, QUESTION} from '../../src/wizard/answers.js'
+import {type Answers, isHttp} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
+import {QUESTION} from '../../src/wizard/questions.js'
 import {asFlag, explainText, type ExposureType, type Recommendation, recommend} from '../../src/wizard/recommend.js'
 
 /** Every value of every answer the decision may depend on, whether or not it applies. */
