@@ -1,5 +1,5 @@
 import {Command, Flags} from '@oclif/core'
-import {existsSync} from 'node:fs'
+import {type Stats, statSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {AnswersError, ENVIRONMENTS, EXPOSURES, LOCAL_CLUSTERS, PROTOCOLS, PROVIDERS} from '../wizard/answers.js'
@@ -57,7 +57,11 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
 
   public async run(): Promise<void> {
     const {flags} = await this.parse(Wizard)
-    if (flags.out && !flags.force && existsSync(flags.out)) this.error(`${flags.out} exists: pass --force to overwrite it`, {exit: 2})
+    if (flags.out) {
+      const problem = outProblem(flags.out, flags.force)
+      if (problem) this.error(problem, {exit: 2})
+    }
+
     const stage = flags.explain ? 'decision' : 'manifest'
     try {
       const raw: RawAnswers = flags.answers ? await readAnswersFile(flags.answers) : new Map()
@@ -99,10 +103,12 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
       }
 
       // As the lint reports do: a folder that does not exist yet is made.
-      await mkdir(path.dirname(path.resolve(flags.out)), {recursive: true})
-      await writeFile(flags.out, yaml, {flag: flags.force ? 'w' : 'wx'}).catch((error: NodeJS.ErrnoException) => {
-        this.error(error.code === 'EEXIST' ? `${flags.out} exists: pass --force to overwrite it` : `cannot write ${flags.out}: ${error.message}`, {exit: 2})
-      })
+      const out = flags.out
+      await mkdir(path.dirname(path.resolve(out)), {recursive: true})
+        .then(async () => writeFile(out, yaml, {flag: flags.force ? 'w' : 'wx'}))
+        .catch((error: NodeJS.ErrnoException) => {
+          this.error(error.code === 'EEXIST' ? `${out} exists: pass --force to overwrite it` : `cannot write ${out}: ${error.message}`, {exit: 2})
+        })
       // After a session of questions, the answer; the file holds it too, in its first comment.
       if (answers !== given) process.stderr.write(`\n${explainText(recommendation)}\n`)
       process.stderr.write(`Wrote ${recommendation.type} manifests for ${complete.name} to ${flags.out}\n`)
@@ -112,5 +118,28 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
       if (error instanceof Error && error.name === 'ExitPromptError') this.error('cancelled: nothing written', {exit: 130})
       throw error
     }
+  }
+}
+
+/** Why the YAML cannot be written to `out`, checked before any question is asked; undefined when it can. */
+function outProblem(out: string, force: boolean): string | undefined {
+  const target = path.resolve(out)
+  const stat = statOf(target)
+  if (stat?.isDirectory()) return `cannot write ${out}: it is a folder`
+  if (stat && !force) return `${out} exists: pass --force to overwrite it`
+  // The nearest part of the path that exists must be a folder: the rest is made.
+  for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+    const found = statOf(folder)
+    if (found) return found.isDirectory() ? undefined : `cannot write ${out}: ${folder} is a file, not a folder`
+    if (path.dirname(folder) === folder) return undefined
+  }
+}
+
+/** The entry at a path, or undefined when there is none (a file in the way of a folder counts as none here). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
   }
 }

@@ -40,21 +40,29 @@ export async function readAnswersFile(file: string): Promise<RawAnswers> {
 // `yaml` is loaded when an answers file is read: the command's flags need this module, every command list loads them.
 const requireModule = createRequire(import.meta.url)
 
+/** At most this many aliases are expanded in one answer: a few are handy, thousands are an alias bomb. */
+const MAX_ALIASES = 100
+
 /** Reads the text of an answers file (see readAnswersFile). */
 export function parseAnswersText(content: string, file: string): RawAnswers {
-  const {LineCounter, parseDocument, isMap, isScalar} = requireModule('yaml') as typeof import('yaml')
+  const {LineCounter, parseDocument, isMap, isScalar, visit} = requireModule('yaml') as typeof import('yaml')
   const lines = new LineCounter()
   const document = parseDocument(content, {lineCounter: lines, uniqueKeys: true, prettyErrors: false})
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!
-    const at = lines.linePos(error.pos[0])
-    throw new AnswersError([`${file}:${at.line}:${at.col}: not valid YAML: ${error.message.split('\n')[0]}`])
+  const broken = (offset: number, message: string): AnswersError => {
+    const at = lines.linePos(offset)
+    return new AnswersError([`${file}:${at.line}:${at.col}: not valid YAML: ${message}`])
   }
 
+  if (document.errors.length > 0) throw broken(document.errors[0]!.pos[0], document.errors[0]!.message.split('\n')[0]!)
+  // The parser accepts an alias with no anchor before it; reading the value would fail without a place.
+  visit(document, {
+    Alias(_, node) {
+      if (node.resolve(document) === undefined) throw broken(node.range?.[0] ?? 0, `the alias *${node.source} has no anchor &${node.source} before it`)
+    },
+  })
   const out: RawAnswers = new Map()
   if (document.contents === null) return out
   if (!isMap(document.contents)) throw new AnswersError([`${file}: expected a mapping of answers (name: web, port: 80, ...)`])
-  const values = document.toJS({maxAliasCount: 100}) as Record<string, unknown>
   const problems: string[] = []
   for (const pair of document.contents.items) {
     const keyNode = pair.key
@@ -66,7 +74,19 @@ export function parseAnswersText(content: string, file: string): RawAnswers {
       continue
     }
 
-    out.set(key, {value: values[key], source: `${where}: ${key}`})
+    const node = pair.value as import('yaml').Node | null
+    let value: unknown = null
+    if (node) {
+      try {
+        value = node.toJS(document, {maxAliasCount: MAX_ALIASES})
+      } catch (error) {
+        // yaml counts the nodes aliases expand to and gives up past the limit: an alias bomb.
+        if (error instanceof ReferenceError) throw broken(node.range?.[0] ?? 0, `too many aliases in ${key} (more than ${MAX_ALIASES} expanded): refused, as an alias bomb would be`)
+        throw error
+      }
+    }
+
+    out.set(key, {value, source: `${where}: ${key}`})
   }
 
   if (problems.length > 0) throw new AnswersError(problems)

@@ -10,6 +10,7 @@ import {QUESTIONS} from '../../src/wizard/questions.js'
 import {generate} from '../../src/wizard/generate.js'
 import {recommend} from '../../src/wizard/recommend.js'
 
+const escape = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const REPO = path.resolve(import.meta.dirname, '../..')
 const wizard = (args: string[]) => runCommand(['wizard', ...args], {root: REPO})
 
@@ -125,7 +126,7 @@ describe('k8s-net wizard --answers', () => {
     writeFileSync(file, 'exposure: internal\ntargetPort: 8080\n')
     const {error} = await wizard(['--answers', file])
     expect(error?.oclif?.exit).toBe(2)
-    expect(error?.message).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: unknown key "targetPort"; the keys are the flags' names: exposure, protocol, .*target-port`))
+    expect(error?.message).toMatch(new RegExp(`^${escape(file)}:2: unknown key "targetPort"; the keys are the flags' names: exposure, protocol, .*target-port`))
   })
 
   it('says where the YAML breaks', async () => {
@@ -133,7 +134,27 @@ describe('k8s-net wizard --answers', () => {
     writeFileSync(file, 'exposure: internal\nprotocol: [tcp\n')
     const {error} = await wizard(['--answers', file])
     expect(error?.oclif?.exit).toBe(2)
-    expect(error?.message).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: not valid YAML: `))
+    expect(error?.message).toMatch(new RegExp(`^${escape(file)}:\\d+:\\d+: not valid YAML: `))
+  })
+
+  it('names the file and line of an alias that has no anchor (exit 2)', async () => {
+    const file = path.join(dir, 'undefined-alias.yaml')
+    writeFileSync(file, 'exposure: internal\nprotocol: tcp\nname: *nope\nport: 5432\n')
+    const {error} = await wizard(['--answers', file])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`${file}:3:7: not valid YAML: the alias *nope has no anchor &nope before it`)
+  })
+
+  it('refuses an alias bomb with the file and line (exit 2)', async () => {
+    const file = path.join(dir, 'alias-bomb.yaml')
+    // Each line multiplies the one before by ten: source-ranges (line 4) expands to a thousand values.
+    const rows = ['exposure: internal', `hosts: &a [${Array(10).fill('x').join(', ')}]`]
+    for (const [key, anchor, previous] of [['paths', 'b', 'a'], ['source-ranges', 'c', 'b'], ['address-pool', 'd', 'c']]) rows.push(`${key}: &${anchor} [${Array(10).fill(`*${previous}`).join(', ')}]`)
+    rows.push(`name: [${Array(10).fill('*d').join(', ')}]`)
+    writeFileSync(file, `${rows.join('\n')}\n`)
+    const {error} = await wizard(['--answers', file])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`${file}:4:19: not valid YAML: too many aliases in source-ranges (more than 100 expanded): refused, as an alias bomb would be`)
   })
 
   it('says when the file is missing', async () => {
@@ -169,6 +190,24 @@ describe('k8s-net wizard --out', () => {
     writeFileSync(file, 'keep me\n')
     const {error} = await wizard(['--out', file])
     expect(error?.message).toBe(`${file} exists: pass --force to overwrite it`)
+  })
+
+  it('refuses a path under a file before asking anything (exit 2)', async () => {
+    const file = path.join(dir, 'plain-file.yaml')
+    writeFileSync(file, 'keep me\n')
+    for (const args of [[...INGRESS_FLAGS, '--no-gateway-api'], []]) {
+      const {error} = await wizard([...args, '--out', path.join(file, 'x.yaml')])
+      expect(error?.oclif?.exit).toBe(2)
+      expect(error?.message).toBe(`cannot write ${path.join(file, 'x.yaml')}: ${file} is a file, not a folder`)
+    }
+
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n')
+  })
+
+  it('refuses a folder as the output file (exit 2)', async () => {
+    const {error} = await wizard([...INGRESS_FLAGS, '--out', dir, '--force'])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`cannot write ${dir}: it is a folder`)
   })
 
   it('overwrites with --force', async () => {
