@@ -9,12 +9,15 @@ export type Protocol = 'http' | 'https' | 'grpc' | 'tcp' | 'udp'
 export type Environment = 'cloud' | 'bare-metal' | 'local'
 export type Provider = 'aws' | 'gcp' | 'azure' | 'other'
 export type LocalCluster = 'kind' | 'minikube' | 'k3d'
+/** Who the clients outside the cluster are: the user alone (debugging), other developers or internal users on the private network, or the public. */
+export type Clients = 'me' | 'team' | 'public'
 
 export const EXPOSURES: readonly Exposure[] = ['internal', 'external', 'external-backend']
 export const PROTOCOLS: readonly Protocol[] = ['http', 'https', 'grpc', 'tcp', 'udp']
 export const ENVIRONMENTS: readonly Environment[] = ['cloud', 'bare-metal', 'local']
 export const PROVIDERS: readonly Provider[] = ['aws', 'gcp', 'azure', 'other']
 export const LOCAL_CLUSTERS: readonly LocalCluster[] = ['kind', 'minikube', 'k3d']
+export const CLIENTS: readonly Clients[] = ['me', 'team', 'public']
 
 /**
  * Everything the wizard may know. Which fields are set depends on the path
@@ -25,6 +28,8 @@ export interface Answers {
   /** Who calls the service: workloads in the cluster, clients outside it, or nobody (a backend outside the cluster that workloads call). */
   exposure?: Exposure
   protocol?: Protocol
+  /** Who the clients outside the cluster are. */
+  clients?: Clients
   /** How many services share the entry point (1, or more). */
   services?: number
   environment?: Environment
@@ -42,11 +47,25 @@ export interface Answers {
   gatewayClass?: string
   /** Where the ingress controller's (or Gateway's) pods run: the NetworkPolicy admits traffic from there. */
   controllerNamespace?: string
+  /** Addresses a cloud-managed load balancer's proxies send from (VPC, proxy-only or delegated subnet): the NetworkPolicy admits them. */
+  proxyRanges?: string[]
   sourceRanges?: string[]
   /** MetalLB addresses: ranges (`a-b`) or CIDRs. */
   addressPool?: string[]
   name?: string
   namespace?: string
+  /** The namespace is new, or holds only this application: a namespace-wide default deny cuts off nobody else. */
+  ownNamespace?: boolean
+  /** Write a default-deny ingress NetworkPolicy for the whole namespace. */
+  defaultDeny?: boolean
+  /** Who calls an internal service: namespaces, pod labels in its namespace (`key=value`), or both (`namespace:key=value`). */
+  callers?: string[]
+  /** Gateway API: attach the route to a Gateway that exists already (one the platform team shares), rather than create one. */
+  existingGateway?: boolean
+  /** Gateway API: the shared Gateway, as NAMESPACE/NAME. */
+  gateway?: string
+  /** NodePort on kind: the node port, fixed so that the cluster's extraPortMappings can name it. */
+  nodePort?: number
   /** DNS name of the backend outside the cluster (ExternalName). */
   externalName?: string
   port?: number
@@ -54,20 +73,22 @@ export interface Answers {
   withDeployment?: boolean
   image?: string
   replicas?: number
-  /** TCP port of the health endpoint of a UDP service (the kubelet cannot probe UDP). */
+  /** TCP port on which a UDP service answers HTTP health checks (/readyz, /livez): the kubelet cannot probe UDP. */
   healthPort?: number
+  /** Kubernetes version of the cluster (major.minor): which API fields the manifests may use. */
+  kubeVersion?: string
 }
 
 export type AnswerKey = keyof Answers
 
 /** Where the answers lead, before the Ingress/Gateway API choice. */
-export type Route = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'SharedHTTP' | 'ExternalName'
+export type Route = 'ClusterIP' | 'PortForward' | 'NodePort' | 'LoadBalancer' | 'SharedHTTP' | 'ExternalName'
 
 export const isHttp = (protocol: Protocol | undefined): boolean => protocol === 'http' || protocol === 'https'
 
 /** Whether the environment is for development: a local cluster always is. Undefined while unknown. */
 export function isDevelopment(a: Answers): boolean | undefined {
-  if (a.environment === 'local') return true
+  if (a.environment === 'local' || a.clients === 'me') return true
   return a.production === undefined ? undefined : !a.production
 }
 
@@ -80,6 +101,9 @@ export function route(a: Answers): Route | undefined {
   if (a.exposure === 'internal') return 'ClusterIP'
   if (a.exposure === 'external-backend') return 'ExternalName'
   if (a.protocol === undefined) return undefined
+  if (a.clients === undefined) return undefined
+  // Access from one's own machine, for a while: a port-forward, or a node port for UDP, which kubectl port-forward cannot carry.
+  if (a.clients === 'me') return a.protocol === 'udp' ? 'NodePort' : 'PortForward'
   const http = isHttp(a.protocol)
   if (http) {
     if (a.services === undefined) return undefined
@@ -105,6 +129,7 @@ export type Stage = 'decision' | 'manifest'
 const DECISION_VALUES: ReadonlyArray<[AnswerKey, readonly unknown[]]> = [
   ['exposure', EXPOSURES],
   ['protocol', PROTOCOLS],
+  ['clients', CLIENTS],
   ['services', [1, 2]],
   ['environment', ENVIRONMENTS],
   ['production', [true, false]],

@@ -14,18 +14,21 @@ export function withDefaults(a: Answers, stage: Stage): Answers {
   for (const question of questionsFor(stage)) {
     if (out[question.key] === undefined && question.default && question.applies(out as Answers) === true) {
       const value = question.default(out as Answers)
-      if (value !== undefined) out[question.key] = value
+      if (value !== undefined && value !== null) out[question.key] = value
     }
   }
 
   return out as Answers
 }
 
+/** Whether a question has no default for these answers (none at all, or none here: null), rather than one still waiting for another answer. */
+const noDefault = (question: Question, a: Answers): boolean => !question.default || question.default(a) === null
+
 /** Questions that apply to these answers, are unanswered and have no default: they must be asked. */
 export function missingAnswers(a: Answers, stage: Stage): Question[] {
   const full = withDefaults(a, stage)
   return questionsFor(stage).filter(
-    (question) => question.applies(full) === true && full[question.key] === undefined && !question.default && !question.optional,
+    (question) => question.applies(full) === true && full[question.key] === undefined && noDefault(question, full) && !question.optional,
   )
 }
 

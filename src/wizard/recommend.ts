@@ -5,10 +5,10 @@
  * follows from.
  */
 import {type AnswerKey, type Answers, isHttp, type Route, route} from './answers.js'
-import {QUESTION} from './questions.js'
+import {asAnswer, asFlag} from './questions.js'
 import {wrap} from './text.js'
 
-export type ExposureType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Ingress' | 'Gateway API' | 'ExternalName'
+export type ExposureType = 'ClusterIP' | 'kubectl port-forward' | 'NodePort' | 'LoadBalancer' | 'Ingress' | 'Gateway API' | 'ExternalName'
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
 export interface Reason {
@@ -16,6 +16,8 @@ export interface Reason {
   answer: AnswerKey
   /** That answer, as a flag: `--exposure internal`, `--no-production`. */
   value: string
+  /** That answer as the prompt put it: `"Who calls the service?" Only workloads in the cluster`. */
+  said: string
   text: string
 }
 
@@ -27,21 +29,12 @@ export interface Alternative {
 
 export interface Recommendation {
   type: ExposureType
-  /** The type of the application's own Service. */
-  serviceType: ServiceType
+  /** The type of the application's own Service; none for a port-forward, which needs no manifest. */
+  serviceType: ServiceType | 'none'
   /** Bare metal: MetalLB hands out the LoadBalancer address (the Service's, or the controller's). */
   metallb: boolean
   reasons: Reason[]
   alternatives: Alternative[]
-}
-
-/** An answer as the flag that gives it. */
-export function asFlag(key: AnswerKey, a: Answers): string {
-  const flag = QUESTION[key].flag
-  const value = a[key]
-  if (typeof value === 'boolean') return value ? `--${flag}` : `--no-${flag}`
-  if (Array.isArray(value)) return `--${flag} ${value.join(',')}`
-  return `--${flag} ${String(value)}`
 }
 
 const PROTOCOL_NAMES = {http: 'HTTP', https: 'HTTPS', grpc: 'gRPC', tcp: 'TCP', udp: 'UDP'} as const
@@ -53,7 +46,7 @@ class Why {
   constructor(readonly a: Answers) {}
 
   because(answer: AnswerKey, text: string): void {
-    this.reasons.push({answer, value: asFlag(answer, this.a), text})
+    this.reasons.push({answer, value: asFlag(answer, this.a), said: asAnswer(answer, this.a), text})
   }
 
   alternative(type: string, text: string): void {
@@ -71,6 +64,7 @@ type Decision = Omit<Recommendation, 'reasons' | 'alternatives'>
 const RECOMMENDERS: Record<Route, (why: Why, a: Answers) => Decision> = {
   ExternalName: externalName,
   ClusterIP: clusterIp,
+  PortForward: portForward,
   NodePort: nodePort,
   LoadBalancer: loadBalancer,
   SharedHTTP: sharedHttp,
@@ -114,12 +108,23 @@ function clusterIp(why: Why, a: Answers): Decision {
   return {type: 'ClusterIP', serviceType: 'ClusterIP', metallb: false}
 }
 
+function portForward(why: Why): Decision {
+  why.because(
+    'clients',
+    'Only you need to reach it, from your own machine, for a while: kubectl port-forward tunnels a local port through the API server to one pod. Nothing opens on the nodes or the internet, there is no Service type to change and no manifest to apply, and the access ends when you stop the command. It needs only the right to create pods/portforward in the namespace.',
+  )
+  why.alternative('kubectl proxy', 'reaches HTTP services through the API server\'s service proxy (/api/v1/namespaces/NAMESPACE/services/NAME:PORT/proxy/), for a browser or curl.')
+  why.alternative('NodePort', 'when other developers need to reach it too, or it speaks UDP, which kubectl port-forward cannot carry (--clients team).')
+  return {type: 'kubectl port-forward', serviceType: 'none', metallb: false}
+}
+
 function nodePort(why: Why, a: Answers): Decision {
   why.outside()
-  const development: AnswerKey = a.environment === 'local' ? 'environment' : 'production'
+  const development: AnswerKey = a.clients === 'me' ? 'clients' : a.environment === 'local' ? 'environment' : 'production'
+  const lead = {clients: 'Only you reach it, for a while', environment: 'A local cluster is for development', production: 'It is for development'}[development as 'clients']
   why.because(
     development,
-    `${a.environment === 'local' ? 'A local cluster is for development' : 'It is for development'}: a NodePort is the quickest way in. Every node opens one port from the node port range 30000-32767 and forwards it to the Service, so one node's IP and that port reach it, with nothing to provision.`,
+    `${lead}: a NodePort is the quickest way in. Every node opens one port from the node port range 30000-32767 and forwards it to the Service, so one node's IP and that port reach it, with nothing to provision.`,
   )
   if (a.localCluster) why.because('localCluster', LOCAL_ACCESS[a.localCluster])
   why.because(
@@ -130,7 +135,12 @@ function nodePort(why: Why, a: Answers): Decision {
     why.because('services', 'One HTTP service in development needs no ingress controller in front of it.')
   }
 
-  why.alternative('kubectl port-forward', 'for access from your own machine only: nothing opens on the nodes.')
+  if (a.clients === 'me') {
+    why.because('protocol', 'kubectl port-forward carries TCP only: UDP from your machine needs the node port.')
+  } else {
+    why.alternative('kubectl port-forward', 'for access from your own machine only: nothing opens on the nodes (--clients me).')
+  }
+
   why.alternative('LoadBalancer', 'for production: one stable IP in front of every node, with health checks (--production).')
   if (isHttp(a.protocol)) why.alternative('Ingress', 'when several HTTP services share one address, with host/path routing and TLS at the edge (--services N).')
   return {type: 'NodePort', serviceType: 'NodePort', metallb: false}
@@ -165,6 +175,10 @@ function loadBalancer(why: Why, a: Answers): Decision {
     )
   }
 
+  why.because(
+    'production',
+    'The Service says externalTrafficPolicy: Local: nodes without a ready pod fail the load balancer\'s health check and get no traffic, so connections are not forwarded a second time between nodes and the pods see the clients\' own addresses. The NetworkPolicy can then admit exactly the client ranges the load balancer lets through.',
+  )
   const metallb = a.environment === 'bare-metal'
   if (metallb) {
     why.because('environment', METALLB_REASON)
@@ -204,12 +218,12 @@ function sharedHttp(why: Why, a: Answers): Decision {
     )
   }
 
-  if (gateway) {
-    why.because(
-      'gatewayApi',
-      'Your team wants the Gateway API: the Gateway (listeners, certificates) and the HTTPRoute (hosts, paths, backends) are separate objects with separate owners, and routing is portable instead of controller annotations.',
-    )
-  }
+  why.because(
+    'gatewayApi',
+    gateway
+      ? 'The Gateway API, the successor of Ingress: the Gateway (listeners, certificates) belongs to the platform team and is shared, each application brings its own HTTPRoute (hosts, paths, backends), and routing is portable instead of controller annotations.'
+      : 'An Ingress, as answered. ingress-nginx, the most common controller, was retired in March 2026 and gets no more fixes: the Ingress names a maintained controller\'s class (Traefik, F5 NGINX Ingress Controller, HAProxy, or your cloud\'s own).',
+  )
 
   why.because(
     'tls',
@@ -228,10 +242,15 @@ function sharedHttp(why: Why, a: Answers): Decision {
       ? `The ${gateway ? 'Gateway' : 'controller'} itself is exposed by one LoadBalancer Service: on bare metal MetalLB gives it an address from an IPAddressPool, announced by an L2Advertisement.`
       : a.environment === 'local'
         ? `On a local cluster the ${gateway ? 'Gateway' : 'controller'} is reached like any development service: ${a.localCluster ? LOCAL_INGRESS[a.localCluster] : 'through a node port or kubectl port-forward'}.`
-        : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud LoadBalancer, shared by every route.`,
+        : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud load balancer, shared by every route.`,
   )
+  if (a.environment === 'cloud' && a.provider) why.because('provider', (gateway ? CLOUD_GATEWAYS : CLOUD_INGRESSES)[a.provider])
+  if (metallb && gateway) {
+    why.alternative('another Gateway API implementation', 'Cilium, Traefik or NGINX Gateway Fabric instead of Envoy Gateway, where your cluster runs one (--gateway-class).')
+  }
+
   if (gateway) {
-    why.alternative('Ingress', 'supported by every ingress controller, one object per application (run without --gateway-api).')
+    why.alternative('Ingress', 'one object per application, served by a maintained ingress controller such as Traefik or F5 NGINX (--no-gateway-api).')
   } else {
     why.alternative('Gateway API', 'a Gateway and HTTPRoutes split the platform team\'s part from the application teams\' and route on headers and weights without controller annotations (--gateway-api).')
   }
@@ -250,22 +269,43 @@ const PROVIDER_REASONS = {
   other: 'Your cloud\'s controller provisions the load balancer: its annotations choose layer 4 options and internal or public addresses.',
 } as const
 
+/** Who runs the Gateway's proxies in each cloud: the provider's own load balancer, outside the cluster. */
+const CLOUD_GATEWAYS = {
+  gcp: 'On Google Cloud the GKE Gateway controller runs the proxies as a Google load balancer outside the cluster (GatewayClass gke-l7-global-external-managed for the public, gke-l7-rilb for clients on your network): nothing to install, and the pods receive traffic from Google\'s proxy and health-check ranges, which the NetworkPolicy admits.',
+  aws: 'On AWS the AWS Load Balancer Controller turns the Gateway into an Application Load Balancer outside the cluster; it sends from addresses in your VPC, which the NetworkPolicy admits.',
+  azure: 'On Azure, Application Gateway for Containers runs the proxies outside the cluster (GatewayClass azure-alb-external); they send from the subnet delegated to it, which the NetworkPolicy admits.',
+  other: 'Your cloud offers no Gateway the wizard knows: Envoy Gateway runs the proxies in the cluster, behind one cloud LoadBalancer.',
+} as const
+
+const CLOUD_INGRESSES = {
+  gcp: 'On Google Cloud a maintained controller in the cluster (Traefik by default) serves the Ingress behind one cloud LoadBalancer; GKE Ingress (class gce) is Google\'s own, outside the cluster.',
+  aws: 'On AWS the AWS Load Balancer Controller turns the Ingress into an Application Load Balancer (IngressClass alb) that sends to the pods from addresses in your VPC, which the NetworkPolicy admits.',
+  azure: 'On Azure, Application Gateway for Containers serves the Ingress from outside the cluster (IngressClass azure-alb-external); it sends from its delegated subnet, which the NetworkPolicy admits.',
+  other: 'A maintained controller in the cluster (Traefik by default) serves the Ingress behind one cloud LoadBalancer.',
+} as const
+
 const LOCAL_ACCESS = {
-  kind: 'kind runs its nodes in containers: reach the node port through extraPortMappings in the cluster config, or use kubectl port-forward.',
+  kind: 'kind runs its nodes in containers: the Service fixes its nodePort (--node-port), which the cluster\'s config maps to your machine with extraPortMappings; or use kubectl port-forward.',
   minikube: 'On minikube, `minikube service NAME -n NAMESPACE --url` prints an address that reaches the node port.',
   k3d: 'k3d runs its nodes in containers: publish the node port when creating the cluster (k3d cluster create -p "PORT:PORT@server:0"), or use kubectl port-forward.',
 } as const
 
 const LOCAL_INGRESS = {
-  kind: 'install an ingress controller and map ports 80 and 443 with extraPortMappings',
-  minikube: 'minikube addons enable ingress installs the NGINX controller',
+  kind: 'install Envoy Gateway or Traefik and map ports 80 and 443 with extraPortMappings',
+  minikube: 'install Envoy Gateway or Traefik with Helm and run minikube tunnel for its LoadBalancer address (the ingress addon installs the retired ingress-nginx)',
   k3d: 'k3d ships the Traefik controller behind its built-in load balancer',
 } as const
 
+/** How reasons name their answers: as flags (for answers given as flags), or as the prompts' questions and choices. */
+export type Quote = 'flags' | 'answers'
+
+/** A reason's answer, quoted as the user gave it. */
+export const quoted = (reason: Reason, quote: Quote): string => (quote === 'answers' ? reason.said : reason.value)
+
 /** The recommendation as text for a terminal: the type, why, and the alternatives. */
-export function explainText(recommendation: Recommendation, width = 100): string {
+export function explainText(recommendation: Recommendation, quote: Quote = 'flags', width = 100): string {
   const lines = [`Recommendation: ${recommendation.type}${recommendation.metallb ? ' (with MetalLB)' : ''}`, '', 'Why:']
-  for (const reason of recommendation.reasons) lines.push(...wrap(`  - ${reason.value}: ${reason.text}`, width))
+  for (const reason of recommendation.reasons) lines.push(...wrap(`  - ${quoted(reason, quote)}: ${reason.text}`, width))
   lines.push('', 'Alternatives:')
   for (const alternative of recommendation.alternatives) lines.push(...wrap(`  - ${alternative.type}: ${alternative.text}`, width))
   return `${lines.join('\n')}\n`

@@ -6,7 +6,7 @@ import {isIP} from 'node:net'
 
 export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string}
 
-const ok = <T>(value: T): Parsed<T> => ({ok: true, value})
+export const ok = <T>(value: T): Parsed<T> => ({ok: true, value})
 export const fail = <T>(error: string): Parsed<T> => ({ok: false, error})
 export const show = (value: unknown): string => JSON.stringify(value) ?? String(value)
 
@@ -124,4 +124,55 @@ export function externalName(value: string): string | undefined {
   }
 
   return dns1123Subdomain(value) && value.includes('.') ? undefined : `not a DNS name (such as db.example.com): ${show(value)}`
+}
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/
+
+/** A label key: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
+function labelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/')
+  const prefix = slash === -1 ? undefined : key.slice(0, slash)
+  const name = key.slice(slash + 1)
+  return (prefix === undefined || dns1123Subdomain(prefix)) && name.length <= 63 && LABEL_NAME.test(name)
+}
+
+/** A label value: empty, or at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
+const labelValue = (value: string): boolean => value === '' || (value.length <= 63 && LABEL_NAME.test(value))
+
+/** Who may call an internal service: `NAMESPACE`, `key=value` (pods of its own namespace) or `NAMESPACE:key=value`. */
+export interface Caller {
+  namespace?: string
+  labels?: {key: string; value: string}
+}
+
+/** Reads one caller (see Caller); undefined when it is not one. */
+export function readCaller(item: string): Caller | undefined {
+  const colon = item.indexOf(':')
+  const namespace = colon === -1 ? (item.includes('=') ? undefined : item) : item.slice(0, colon)
+  const selector = colon === -1 ? (item.includes('=') ? item : undefined) : item.slice(colon + 1)
+  if (namespace !== undefined && (namespace.length > 63 || !LABEL.test(namespace))) return undefined
+  if (selector === undefined) return {namespace}
+  const [key, value, ...rest] = selector.split('=')
+  if (rest.length > 0 || key === undefined || value === undefined || !labelKey(key) || !labelValue(value)) return undefined
+  return {namespace, labels: {key, value}}
+}
+
+export function caller(value: string): string | undefined {
+  return readCaller(value)
+    ? undefined
+    : `not a caller: a namespace (billing), a pod label of this namespace (app.kubernetes.io/name=checkout), or both (billing:app=invoicer): ${show(value)}`
+}
+
+/** A Gateway named NAMESPACE/NAME. */
+export function gatewayRef(value: string): string | undefined {
+  const [namespace, name, ...rest] = value.split('/')
+  return rest.length === 0 && namespace && name && namespace.length <= 63 && LABEL.test(namespace) && dns1123Subdomain(name)
+    ? undefined
+    : `not a Gateway as NAMESPACE/NAME (such as gateway-infra/shared): ${show(value)}`
+}
+
+/** A Kubernetes version, read as major.minor: 1.31, v1.31 or 1.31.2. */
+export function kubeVersion(value: unknown): Parsed<string> {
+  const match = typeof value === 'string' || typeof value === 'number' ? /^v?(1)\.(\d{1,3})(?:\.\d{1,4})?$/.exec(String(value).trim()) : null
+  return match ? ok(`${match[1]}.${Number(match[2])}`) : fail(`expected a Kubernetes version such as 1.31 (v1.31.2 works too), got ${show(value)}`)
 }

@@ -16,7 +16,7 @@ const wizard = (args: string[]) => runCommand(['wizard', ...args], {root: REPO})
 
 const INGRESS_FLAGS = [
   '--exposure', 'external', '--protocol', 'http', '--services', '3', '--hosts', 'shop.example.com', '--paths', '/api,/web',
-  '--environment', 'cloud', '--production', '--name', 'api', '--namespace', 'shop', '--port', '80', '--target-port', '8080',
+  '--environment', 'cloud', '--provider', 'other', '--production', '--no-gateway-api', '--name', 'api', '--namespace', 'shop', '--port', '80', '--target-port', '8080',
   '--with-deployment', '--image', 'ghcr.io/example/api:1.4.0', '--replicas', '3',
 ]
 
@@ -74,7 +74,7 @@ describe('k8s-net wizard without a terminal', () => {
     const {error, stdout} = await wizard(INGRESS_FLAGS)
     expect(error).toBeUndefined()
     const answers = completeAnswers(
-      {exposure: 'external', protocol: 'http', services: 3, hosts: ['shop.example.com'], paths: ['/api', '/web'], environment: 'cloud', production: true, name: 'api', namespace: 'shop', port: 80, targetPort: 8080, withDeployment: true, image: 'ghcr.io/example/api:1.4.0', replicas: 3},
+      {exposure: 'external', protocol: 'http', services: 3, hosts: ['shop.example.com'], paths: ['/api', '/web'], environment: 'cloud', provider: 'other', production: true, gatewayApi: false, name: 'api', namespace: 'shop', port: 80, targetPort: 8080, withDeployment: true, image: 'ghcr.io/example/api:1.4.0', replicas: 3},
       'manifest',
     )
     expect(stdout).toBe(generate(answers, recommend(answers)))
