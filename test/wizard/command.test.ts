@@ -1,5 +1,5 @@
 import {runCommand} from '@oclif/test'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -208,6 +208,15 @@ describe('k8s-net wizard --out', () => {
     const {error} = await wizard([...INGRESS_FLAGS, '--out', dir, '--force'])
     expect(error?.oclif?.exit).toBe(2)
     expect(error?.message).toBe(`cannot write ${dir}: it is a folder`)
+  })
+
+  it('writes nothing for a port-forward: it prints the command to run', async () => {
+    const file = path.join(dir, 'port-forward.yaml')
+    const {error, stdout, stderr} = await wizard(['--exposure', 'external', '--protocol', 'http', '--clients', 'me', '--name', 'web', '--port', '8080', '--target-port', '80', '--out', file])
+    expect(error).toBeUndefined()
+    expect(stdout).toMatch(/^# +kubectl port-forward --namespace default deployment\/web 8080:80$/m)
+    expect(stderr).toBe(`Nothing written to ${file}: kubectl port-forward needs no manifest.\n`)
+    expect(existsSync(file)).toBe(false)
   })
 
   it('overwrites with --force', async () => {
