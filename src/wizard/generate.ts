@@ -723,7 +723,13 @@ function allowPolicy(a: Answers, recommendation: Recommendation, name: string, n
     case 'ClusterIP': {
       const peers = need(a, 'callers').map((item) => callerPeer(item, namespace))
       rule = {from: peers, ports}
-      from = need(a, 'callers').join(', ')
+      from = need(a, 'callers')
+        .map((item) => {
+          const caller = readCaller(item)!
+          const where = caller.namespace ?? namespace
+          return caller.labels ? `pods of ${where} labelled ${caller.labels.key}=${caller.labels.value}` : `every pod of namespace ${where}`
+        })
+        .join(', ')
       why = `The callers, as answered (${asFlag('callers', a)}): a namespace admits all its pods, key=value the pods of ${namespace} with that label, NAMESPACE:key=value the pods with that label there.`
       break
     }

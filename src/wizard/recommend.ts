@@ -209,12 +209,12 @@ function sharedHttp(why: Why, a: Answers): Decision {
   if ((a.services ?? 1) > 1) {
     why.because(
       'services',
-      `Several HTTP services share one entry point: ${front} routes by host and path at layer 7, so they share one ${gateway ? 'Gateway' : 'ingress controller'} behind one LoadBalancer instead of paying for a load balancer each.`,
+      `Several HTTP services share one entry point: ${front} routes by host and path at layer 7, so they share one ${gateway ? 'Gateway' : 'ingress controller'} behind one load balancer instead of paying for a load balancer each.`,
     )
   } else {
     why.because(
       'ownIp',
-      `It needs no external IP of its own: behind ${gateway ? 'the Gateway' : 'the ingress controller'} it shares one LoadBalancer with the other HTTP services, and gains host/path routing and TLS termination without a load balancer of its own.`,
+      `It needs no external IP of its own: behind ${gateway ? 'the Gateway' : 'the ingress controller'} it shares one load balancer with the other HTTP services, and gains host/path routing and TLS termination without a load balancer of its own.`,
     )
   }
 
@@ -242,7 +242,9 @@ function sharedHttp(why: Why, a: Answers): Decision {
       ? `The ${gateway ? 'Gateway' : 'controller'} itself is exposed by one LoadBalancer Service: on bare metal MetalLB gives it an address from an IPAddressPool, announced by an L2Advertisement.`
       : a.environment === 'local'
         ? `On a local cluster the ${gateway ? 'Gateway' : 'controller'} is reached like any development service: ${a.localCluster ? LOCAL_INGRESS[a.localCluster] : 'through a node port or kubectl port-forward'}.`
-        : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud load balancer, shared by every route.`,
+        : a.provider && (gateway ? a.provider !== 'other' : a.provider === 'aws' || a.provider === 'azure')
+          ? `In the cloud, the provider runs the ${gateway ? 'Gateway' : 'Ingress'} as a load balancer of its own, outside the cluster, shared by every route.`
+          : `The ${gateway ? 'Gateway' : 'controller'} itself sits behind one cloud load balancer, shared by every route.`,
   )
   if (a.environment === 'cloud' && a.provider) why.because('provider', (gateway ? CLOUD_GATEWAYS : CLOUD_INGRESSES)[a.provider])
   if (metallb && gateway) {
