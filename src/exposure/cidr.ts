@@ -77,6 +77,8 @@ export const PRIVATE: AddressSet = ranges('10.0.0.0/8', '100.64.0.0/10', '172.16
 /** Every public IPv4 address: the internet. */
 export const PUBLIC: AddressSet = subtract([[0, 2 ** 32 - 1]], NON_PUBLIC)
 export const ALL: AddressSet = [[0, 2 ** 32 - 1]]
+/** Where a node's address can be: anywhere but "this network", loopback, link-local, multicast and reserved space. */
+export const NODE_SPACE: AddressSet = subtract(ALL, ranges('0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '240.0.0.0/4'))
 
 /** Parses a list of CIDRs; undefined when one is not an IPv4 CIDR. */
 export function parseCidrs(list: readonly unknown[]): AddressSet | undefined {

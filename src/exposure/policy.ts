@@ -26,7 +26,7 @@ import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord, objectName} from '../engine/util.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
-import {type AddressSet, covers, intersects, isIpv6, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
+import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 
 /** Who sends the traffic. */
 export type Peer =
@@ -314,7 +314,7 @@ export class PolicyEvaluator {
     }
 
     if (best === 'none' || !decider) {
-      const names = selecting.map((p) => objectName(p)).join(', ')
+      const names = [...new Set(selecting.map((p) => objectName(p)))].join(', ')
       return {
         status: 'blocked',
         decisions: [{tier: 'networkpolicy', policy: selecting[0], path: ['spec', 'podSelector'], text: `isolates the pods (${names}); no rule admits the sender`}],
@@ -497,7 +497,8 @@ export function npPortMatch(ports: unknown, port: TargetPort): boolean | undefin
 /**
  * How much of the sender an ipBlock takes in. Addresses: all when the block
  * (less its excepts) covers them, none when it misses them, else some;
- * unknown addresses (nodes) only an all-covering block decides. Pods: the
+ * unknown addresses (nodes) only a block that covers or misses every address
+ * a node can have decides. Pods: the
  * implementations differ on whether ipBlock matches pod addresses, so a
  * block that holds private addresses is unknown for them, one that holds none
  * matches none.
@@ -511,7 +512,8 @@ export function ipBlockMatch(block: unknown, peer: Peer): Amount {
   if (!except) return 'unknown'
   const admitted = subtract([cidr], except)
   if (peer.type !== 'addresses') return intersects(admitted, PRIVATE) ? 'unknown' : 'none'
-  if (!peer.addresses) return covers(admitted, [[0, 2 ** 32 - 1]]) ? 'all' : 'unknown'
+  // Addresses not known (nodes): a block that covers every address a node can have decides, as does one that misses them all.
+  if (!peer.addresses) return covers(admitted, NODE_SPACE) ? 'all' : intersects(admitted, NODE_SPACE) ? 'unknown' : 'none'
   if (covers(admitted, peer.addresses)) return 'all'
   return intersects(admitted, normalize(peer.addresses)) ? 'some' : 'none'
 }

@@ -139,8 +139,7 @@ export async function mapReport(model: ExposureModel, options: MapOptions = {}):
   const summary = Object.fromEntries([...EXPOSURE_CLASSES, 'none'].map((c) => [c, 0])) as Record<ExposureClass | 'none', number>
   const verdictReport = verdictReporter(options.input)
   const hopReport = async (hop: Hop): Promise<HopReport> => {
-    const out: HopReport = {type: hop.type, name: hop.name, ports: hop.ports, hosts: hop.hosts, paths: hop.paths, details: hop.details}
-    if (hop.object) out.object = objectReport(hop.object)
+    const out: HopReport = {type: hop.type, ...(hop.object ? {object: objectReport(hop.object)} : {}), name: hop.name, ports: hop.ports, hosts: hop.hosts, paths: hop.paths, details: hop.details}
     if (hop.tls !== undefined) out.tls = hop.tls
     if (hop.verdict) out.verdict = await verdictReport(hop.verdict)
     return out

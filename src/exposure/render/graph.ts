@@ -61,7 +61,9 @@ export function toGraph(report: MapReport): Graph {
         const k = `${previous}\u0000${id}`
         let edge = edges.get(k)
         if (!edge) edges.set(k, (edge = {from: previous, to: id, labels: []}))
-        const label = [hop.ports.join(', '), hop.verdict?.status].filter(Boolean).join(' ')
+        // Port numbers only: names and quotes would crowd a picture.
+        const ports = hop.ports.map((p) => p.replaceAll(/ "[^"]*"/g, '')).join(', ')
+        const label = [ports, hop.verdict?.status].filter(Boolean).join(' ')
         if (label && !edge.labels.includes(label)) edge.labels.push(label)
         if (hop.verdict) {
           const status = hop.verdict.status

@@ -29,7 +29,7 @@ export function renderText(report: MapReport, options: {color?: boolean} = {}): 
       lines.push(`  ${objectText(w.workload)}${where ? c.dim(`  ${where}`) : ''}`)
       for (const path of w.paths) {
         lines.push(`    ${c.cyan(`from ${CLASS_TITLES[path.class]}`)}`)
-        for (const hop of path.hops) lines.push(`      ${hopText(hop, c)}`)
+        for (const hop of mergePorts(path.hops)) lines.push(`      ${hopText(hop, c)}`)
         for (const note of path.notes) lines.push(`      ${c.yellow(printable(note))}`)
       }
     }
@@ -45,6 +45,21 @@ export function renderText(report: MapReport, options: {color?: boolean} = {}): 
   if (lines.length > 0) lines.push('')
   lines.push(c.dim(`workloads by widest exposure: ${counts.join(', ')}`))
   return `${lines.join('\n')}\n`
+}
+
+/** Consecutive hops into the same pods with the same verdict read as one, with all their ports. */
+function mergePorts(hops: readonly HopReport[]): HopReport[] {
+  const out: HopReport[] = []
+  for (const hop of hops) {
+    const last = out.at(-1)
+    if (last?.verdict && hop.verdict && last.type === hop.type && last.name === hop.name && verdictText(last.verdict) === verdictText(hop.verdict) && last.verdict.sender === hop.verdict.sender) {
+      out[out.length - 1] = {...last, ports: [...last.ports, ...hop.ports]}
+    } else {
+      out.push(hop)
+    }
+  }
+
+  return out
 }
 
 function hopText(hop: HopReport, c: InstanceType<typeof Chalk>): string {
