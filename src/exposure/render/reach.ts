@@ -3,7 +3,7 @@ import {Chalk} from 'chalk'
 import type {ReachAnswer} from '../reach.js'
 import {objectText, printable, whereOf} from './shared.js'
 
-const TIERS = {admin: 'Admin ClusterNetworkPolicy', networkpolicy: 'NetworkPolicy', baseline: 'Baseline ClusterNetworkPolicy', cni: 'CNI policy'} as const
+const TIERS = {admin: 'Admin tier', networkpolicy: 'NetworkPolicy tier', baseline: 'Baseline tier', cni: 'Cilium/Calico'} as const
 
 export function renderReach(answer: ReachAnswer, options: {explain?: boolean; color?: boolean} = {}): string {
   const c = new Chalk({level: options.color ? 1 : 0})
@@ -14,8 +14,8 @@ export function renderReach(answer: ReachAnswer, options: {explain?: boolean; co
     if (!options.explain || !r.verdict) continue
     lines.push(`      sender: ${printable(r.verdict.sender)}`)
     for (const d of r.verdict.decisions) {
-      const policy = d.policy ? ` ${objectText(d.policy)}${d.rule ? ` ${d.rule}` : ''}${whereOf(d.policy) ? ` at ${whereOf(d.policy)}` : ''}` : ''
-      lines.push(`      ${TIERS[d.tier]}${policy}: ${printable(d.text)}`)
+      const policy = d.policy ? `${objectText(d.policy)}${d.rule ? ` ${d.rule}` : ''}${whereOf(d.policy) ? ` at ${whereOf(d.policy)}` : ''}: ` : ''
+      lines.push(`      [${TIERS[d.tier]}] ${policy}${printable(d.text)}`)
     }
   }
 
