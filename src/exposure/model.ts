@@ -110,6 +110,7 @@ class Builder {
   private readonly evaluator: PolicyEvaluator
   private readonly exposures = new Map<PodTemplate, WorkloadExposure>()
   private readonly selected = new Map<Resource, PodTemplate[]>()
+  private readonly pathKeys = new Map<PodTemplate, Set<string>>()
   private controllers?: Array<{template: PodTemplate; door: FrontDoor}>
 
   constructor(private readonly index: ResourceIndex) {
@@ -164,8 +165,11 @@ class Builder {
   private add(template: PodTemplate, path: ExposurePath): void {
     const w = this.exposures.get(template)
     if (!w) return
-    const k = path.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(',')}`).join('>')
-    if (w.paths.some((p) => p.class === path.class && p.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(',')}`).join('>') === k)) return
+    const k = `${path.class}>${path.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(',')}`).join('>')}`
+    let seen = this.pathKeys.get(template)
+    if (!seen) this.pathKeys.set(template, (seen = new Set()))
+    if (seen.has(k)) return
+    seen.add(k)
     w.paths.push(path)
   }
 
@@ -182,6 +186,18 @@ class Builder {
     return out
   }
 
+  private readonly verdicts = new Map<PodTemplate, Map<string, Verdict>>()
+
+  /** The evaluator's verdict, once per template, sender and port: many paths share them. */
+  private verdict(template: PodTemplate, peer: Peer, port: TargetPort): Verdict {
+    let byKey = this.verdicts.get(template)
+    if (!byKey) this.verdicts.set(template, (byKey = new Map()))
+    const k = `${peerKey(peer)}\u0000${port.number ?? ''}\u0000${port.name ?? ''}\u0000${port.protocol}`
+    let v = byKey.get(k)
+    if (!v) byKey.set(k, (v = this.evaluator.evaluate(peer, targetOf(template), port)))
+    return v
+  }
+
   private podsHop(template: PodTemplate, targets: PortTarget[], peer: Peer, sender: string): Hop[] {
     // One hop per port: verdicts differ by port.
     return targets.map((t) => ({
@@ -192,7 +208,7 @@ class Builder {
       hosts: [],
       paths: [],
       details: [],
-      verdict: {...this.evaluator.evaluate(peer, targetOf(template), t.target), sender, port: t.target},
+      verdict: {...this.verdict(template, peer, t.target), sender, port: t.target},
     }))
   }
 
@@ -297,7 +313,12 @@ class Builder {
 
   /** The ingress controllers that serve an Ingress of this class, as far as the input tells. */
   private controllersFor(className: string | undefined): PodTemplate[] {
-    const candidates = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).map((c) => c.template)
+    // Copies of one controller (the same kind, namespace and name in several files) serve as one.
+    const seen = new Set<string>()
+    const candidates = this.frontDoors()
+      .filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product))
+      .map((c) => c.template)
+      .filter((t) => !seen.has(objectName(t.owner)) && seen.add(objectName(t.owner)))
     if (candidates.length <= 1 || className === undefined) return candidates
     const controller = controllerOf(this.index, className)
     const named = candidates.filter((t) => {
@@ -461,6 +482,30 @@ class Builder {
           }
         }
       }
+    }
+  }
+}
+
+function peerKey(peer: Peer): string {
+  switch (peer.type) {
+    case 'pods': {
+      return `pods\u0000${peer.namespace}\u0000${JSON.stringify(peer.labels)}`
+    }
+
+    case 'unknown-pods': {
+      return `unknown\u0000${peer.namespace ?? ''}`
+    }
+
+    case 'namespace': {
+      return `ns\u0000${peer.namespace}`
+    }
+
+    case 'cluster': {
+      return `cluster\u0000${peer.except ?? ''}`
+    }
+
+    case 'addresses': {
+      return `addresses\u0000${peer.addresses ? JSON.stringify(peer.addresses) : ''}`
     }
   }
 }

@@ -133,18 +133,30 @@ interface CnpPolicy {
   rules: CnpRule[]
 }
 
+/** A NetworkPolicy read once: its selector, whether it isolates ingress, its ingress rules. */
+interface ReadPolicy {
+  policy: Resource
+  /** Undefined when the podSelector cannot be read. */
+  selector?: Selector
+  rules: unknown[]
+}
+
 export class PolicyEvaluator {
-  private readonly npByNamespace = new Map<string, Resource[]>()
+  private readonly npByNamespace = new Map<string, ReadPolicy[]>()
   private readonly cnps: CnpPolicy[] = []
   private readonly cni: Resource[] = []
   private readonly namespaceLabels = new Map<string, Readonly<Record<string, string>>>()
 
   constructor(private readonly index: ResourceIndex) {
     for (const policy of index.byKind('NetworkPolicy')) {
-      if (!isNetworkPolicy(policy)) continue
+      if (!isNetworkPolicy(policy) || !policyTypes(policy).has('Ingress')) continue
+      const spec = policy.object.spec
+      if (spec !== undefined && spec !== null && !isRecord(spec)) continue
+      const parsed = parseLabelSelector(isRecord(spec) ? spec.podSelector : undefined)
+      const read: ReadPolicy = {policy, selector: parsed.ok ? parsed.selector : undefined, rules: rulesOf(policy, 'Ingress') ?? []}
       const list = this.npByNamespace.get(policy.namespace)
-      if (list) list.push(policy)
-      else this.npByNamespace.set(policy.namespace, [policy])
+      if (list) list.push(read)
+      else this.npByNamespace.set(policy.namespace, [read])
     }
 
     for (const policy of index.byKind('ClusterNetworkPolicy', CNP_GROUP)) {
@@ -278,15 +290,11 @@ export class PolicyEvaluator {
 
   /** The NetworkPolicy tier's verdict, or undefined when no policy isolates the pods for ingress. */
   private networkPolicyTier(peer: Peer, target: Target, port: TargetPort): Verdict | undefined {
-    const selecting: Resource[] = []
+    const selecting: ReadPolicy[] = []
     let maybe: Resource | undefined
-    for (const policy of this.npByNamespace.get(target.namespace) ?? []) {
-      if (!policyTypes(policy).has('Ingress')) continue
-      const spec = policy.object.spec
-      if (spec !== undefined && spec !== null && !isRecord(spec)) continue
-      const selector = parseLabelSelector(isRecord(spec) ? spec.podSelector : undefined)
-      if (!selector.ok) maybe ??= policy
-      else if (matches(selector.selector, target.labels)) selecting.push(policy)
+    for (const read of this.npByNamespace.get(target.namespace) ?? []) {
+      if (!read.selector) maybe ??= read.policy
+      else if (matches(read.selector, target.labels)) selecting.push(read)
     }
 
     if (selecting.length === 0) {
@@ -296,8 +304,7 @@ export class PolicyEvaluator {
 
     let best: Amount = 'none'
     let decider: Decision | undefined
-    for (const policy of selecting) {
-      const rules = rulesOf(policy, 'Ingress') ?? []
+    for (const {policy, rules} of selecting) {
       for (const [i, rule] of rules.entries()) {
         const m = this.networkPolicyRule(rule, policy, peer, port)
         if (m === 'none') continue
@@ -314,10 +321,10 @@ export class PolicyEvaluator {
     }
 
     if (best === 'none' || !decider) {
-      const names = [...new Set(selecting.map((p) => objectName(p)))].join(', ')
+      const names = [...new Set(selecting.map((p) => objectName(p.policy)))].join(', ')
       return {
         status: 'blocked',
-        decisions: [{tier: 'networkpolicy', policy: selecting[0], path: ['spec', 'podSelector'], text: `isolates the pods (${names}); no rule admits the sender`}],
+        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods (${names}); no rule admits the sender`}],
       }
     }
 

@@ -20,7 +20,7 @@ import {servicePorts} from '../k8s/services.js'
 import {longRunningContainers} from '../k8s/workloads.js'
 import {describePath, type ExposureClass, type ExposureModel, type HopVerdict} from './model.js'
 import {type Peer, type TargetPort, targetOf} from './policy.js'
-import {objectReport, type ObjectReport, verdictReporter, type VerdictReport} from './report.js'
+import {objectReport, type ObjectReport, VerdictReporter, type VerdictReport} from './report.js'
 
 export class ReachError extends Error {}
 
@@ -173,7 +173,8 @@ const portText = (p: TargetPort): string => `${p.number ?? '?'}${p.protocol === 
 export async function reach(model: ExposureModel, query: ReachQuery, input?: LoadedInput): Promise<ReachAnswer> {
   const source = parseSource(model, query.source)
   const target = parseTarget(model, query.target, model.index.resources)
-  const report = verdictReporter(input)
+  const reporter = new VerdictReporter(input)
+  const pending: Array<{result: ReachResult; verdict: HopVerdict}> = []
   const results: ReachResult[] = []
   for (const template of target.templates) {
     const ports = target.ports(template)
@@ -187,7 +188,9 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
       if (source.type === 'peers') {
         for (const {peer, sender} of source.peers) {
           const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, port}
-          results.push({workload, port: portText(port), answer: answerOf(verdict.status), verdict: await report(verdict), reason: verdict.status})
+          const result: ReachResult = {workload, port: portText(port), answer: answerOf(verdict.status), reason: verdict.status}
+          results.push(result)
+          pending.push({result, verdict})
         }
 
         continue
@@ -204,18 +207,15 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
       for (const {path, hop} of hops) {
         const answer = answerOf(hop.verdict!.status)
         const unknownNotes = path.notes.filter((n) => n.startsWith('unknown'))
-        results.push({
-          workload,
-          port: portText(port),
-          answer,
-          via: describePath(path),
-          verdict: await report(hop.verdict!),
-          reason: [hop.verdict!.status, ...unknownNotes].join('; '),
-        })
+        const result: ReachResult = {workload, port: portText(port), answer, via: describePath(path), reason: [hop.verdict!.status, ...unknownNotes].join('; ')}
+        results.push(result)
+        pending.push({result, verdict: hop.verdict!})
       }
     }
   }
 
+  await reporter.locate(pending.map((p) => p.verdict))
+  for (const {result, verdict} of pending) result.verdict = reporter.report(verdict)
   return {source: query.source, target: query.target, answer: overall(results), results}
 }
 

@@ -7,7 +7,7 @@
 import type {LoadedInput} from '../loaders/sources.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {EXPOSURE_CLASSES, type ExposureClass, type ExposureModel, type Hop, type HopType, type HopVerdict} from './model.js'
-import type {Status, Tier} from './policy.js'
+import type {Decision, Status, Tier, Verdict} from './policy.js'
 
 export const MAP_FORMAT_VERSION = 1
 
@@ -96,65 +96,86 @@ export function workloadMatches(spec: string, owner: Resource): boolean {
   return false
 }
 
-/** Turns verdicts into reports, locating each deciding rule once (when the input is given). */
-export function verdictReporter(input: LoadedInput | undefined): (v: HopVerdict) => Promise<VerdictReport> {
-  const located = new Map<string, Promise<number | undefined>>()
-  const locate = (r: Resource, path: ObjectPath | undefined): Promise<number | undefined> => {
-    const origin = r.origin
-    if (!input || origin.type !== 'file') return Promise.resolve(undefined)
-    const k = `${r.uid}\u0000${(path ?? []).join('\u0000')}`
-    let line = located.get(k)
-    if (!line) {
-      const locator = input.locators.get(origin.file)
-      line = locator ? locator.locate(origin.document, [...origin.prefix, ...(path ?? [])]).then((range) => range?.start.line) : Promise.resolve(undefined)
-      located.set(k, line)
-    }
+/**
+ * Turns verdicts into reports. `locate` first finds the line of every rule
+ * that decides one (each once, all at a time); `report` is then synchronous.
+ */
+export class VerdictReporter {
+  private readonly lines = new Map<string, number | undefined>()
+  private readonly decisions = new Map<Decision, DecisionReport>()
 
-    return line
+  constructor(private readonly input: LoadedInput | undefined) {}
+
+  private static key(d: Decision): string {
+    return `${d.policy!.uid}\u0000${(d.path ?? []).join('\u0000')}`
   }
 
-  return async (v) => {
-    const decisions = await Promise.all(
-      v.decisions.map(async (d): Promise<DecisionReport> => {
-        const report: DecisionReport = {tier: d.tier, text: d.text}
-        if (d.policy) {
-          report.policy = objectReport(d.policy)
-          const line = await locate(d.policy, d.path)
-          if (line !== undefined) report.policy.line = line
-        }
+  async locate(verdicts: Iterable<Verdict>): Promise<void> {
+    const input = this.input
+    if (!input) return
+    const pending = new Map<string, Promise<number | undefined>>()
+    for (const v of verdicts) {
+      for (const d of v.decisions) {
+        const origin = d.policy?.origin
+        if (!d.policy || origin?.type !== 'file') continue
+        const k = VerdictReporter.key(d)
+        if (this.lines.has(k) || pending.has(k)) continue
+        const locator = input.locators.get(origin.file)
+        pending.set(k, locator ? locator.locate(origin.document, [...origin.prefix, ...(d.path ?? [])]).then((r) => r?.start.line) : Promise.resolve(undefined))
+      }
+    }
 
-        if (d.path) report.rule = pathText(d.path)
-        return report
-      }),
-    )
+    await Promise.all([...pending].map(async ([k, line]) => this.lines.set(k, await line)))
+  }
+
+  private decision(d: Decision): DecisionReport {
+    let out = this.decisions.get(d)
+    if (!out) {
+      out = {tier: d.tier, text: d.text}
+      if (d.policy) {
+        out.policy = objectReport(d.policy)
+        const line = this.lines.get(VerdictReporter.key(d))
+        if (line !== undefined) out.policy.line = line
+      }
+
+      if (d.path) out.rule = pathText(d.path)
+      this.decisions.set(d, out)
+    }
+
+    return out
+  }
+
+  report(v: HopVerdict): VerdictReport {
     const port: VerdictReport['port'] = {protocol: v.port.protocol}
     if (v.port.number !== undefined) port.number = v.port.number
     if (v.port.name !== undefined) port.name = v.port.name
-    return {status: v.status, sender: v.sender, port, decisions}
+    return {status: v.status, sender: v.sender, port, decisions: v.decisions.map((d) => this.decision(d))}
   }
 }
 
 /** The report `map` prints. */
 export async function mapReport(model: ExposureModel, options: MapOptions = {}): Promise<MapReport> {
   const summary = Object.fromEntries([...EXPOSURE_CLASSES, 'none'].map((c) => [c, 0])) as Record<ExposureClass | 'none', number>
-  const verdictReport = verdictReporter(options.input)
-  const hopReport = async (hop: Hop): Promise<HopReport> => {
+  const chosen = model.workloads
+    .filter((w) => !options.workload || workloadMatches(options.workload, w.template.owner))
+    .map((w) => ({w, paths: w.paths.filter((p) => !options.from || p.class === options.from)}))
+  const reporter = new VerdictReporter(options.input)
+  await reporter.locate(chosen.flatMap(({paths}) => paths.flatMap((p) => p.hops.flatMap((h) => (h.verdict ? [h.verdict] : [])))))
+  const hopReport = (hop: Hop): HopReport => {
     const out: HopReport = {type: hop.type, ...(hop.object ? {object: objectReport(hop.object)} : {}), name: hop.name, ports: hop.ports, hosts: hop.hosts, paths: hop.paths, details: hop.details}
     if (hop.tls !== undefined) out.tls = hop.tls
-    if (hop.verdict) out.verdict = await verdictReport(hop.verdict)
+    if (hop.verdict) out.verdict = reporter.report(hop.verdict)
     return out
   }
 
   const workloads: WorkloadReport[] = []
-  for (const w of model.workloads) {
-    if (options.workload && !workloadMatches(options.workload, w.template.owner)) continue
-    const paths = w.paths.filter((p) => !options.from || p.class === options.from)
+  for (const {w, paths} of chosen) {
     summary[w.class ?? 'none']++
     if (options.from && paths.length === 0) continue
     workloads.push({
       workload: objectReport(w.template.owner),
       class: paths[0]?.class ?? null,
-      paths: await Promise.all(paths.map(async (p) => ({class: p.class, hops: await Promise.all(p.hops.map(hopReport)), notes: p.notes}))),
+      paths: paths.map((p) => ({class: p.class, hops: p.hops.map(hopReport), notes: p.notes})),
     })
   }
 
