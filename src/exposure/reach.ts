@@ -36,10 +36,10 @@ export interface ReachResult {
   /** `8080/TCP "http"`. */
   port: string
   answer: Answer
-  /** For internet, private and nodes: the way in (`LoadBalancer Service shop/web`); absent for pod sources. */
-  via?: string
-  /** The verdict on the hop into the target's pods; absent when no way in exists. */
-  verdict?: VerdictReport
+  /** For internet, private and nodes: the way in (`LoadBalancer Service shop/web`); null for pod sources. */
+  via: string | null
+  /** The verdict on the hop into the target's pods; null when no way in exists. */
+  verdict: VerdictReport | null
   /** One line: why. */
   reason: string
 }
@@ -180,7 +180,7 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
     const ports = target.ports(template)
     const workload = objectReport(template.owner)
     if (ports.length === 0) {
-      results.push({workload, port: '-', answer: 'no', reason: 'no container port of that name or number'})
+      results.push({workload, port: '-', answer: 'no', via: null, verdict: null, reason: 'no container port of that name or number'})
       continue
     }
 
@@ -188,7 +188,7 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
       if (source.type === 'peers') {
         for (const {peer, sender} of source.peers) {
           const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, port}
-          const result: ReachResult = {workload, port: portText(port), answer: answerOf(verdict.status), reason: verdict.status}
+          const result: ReachResult = {workload, port: portText(port), answer: answerOf(verdict.status), via: null, verdict: null, reason: verdict.status}
           results.push(result)
           pending.push({result, verdict})
         }
@@ -200,14 +200,14 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
       const paths = (model.byTemplate.get(template)?.paths ?? []).filter((p) => p.class === source.class)
       const hops = paths.flatMap((p) => p.hops.filter((h) => h.type === 'pods' && h.object === template.owner && h.verdict && samePort(h.verdict.port, port)).map((h) => ({path: p, hop: h})))
       if (hops.length === 0) {
-        results.push({workload, port: portText(port), answer: 'no', reason: `no way in from ${source.class === 'nodes' ? 'the nodes\' network' : source.class === 'private' ? 'a private network' : 'the internet'} in the input`})
+        results.push({workload, port: portText(port), answer: 'no', via: null, verdict: null, reason: `no way in from ${source.class === 'nodes' ? 'the nodes\' network' : source.class === 'private' ? 'a private network' : 'the internet'} in the input`})
         continue
       }
 
       for (const {path, hop} of hops) {
         const answer = answerOf(hop.verdict!.status)
         const unknownNotes = path.notes.filter((n) => n.startsWith('unknown'))
-        const result: ReachResult = {workload, port: portText(port), answer, via: describePath(path), reason: [hop.verdict!.status, ...unknownNotes].join('; ')}
+        const result: ReachResult = {workload, port: portText(port), answer, via: describePath(path), verdict: null, reason: [hop.verdict!.status, ...unknownNotes].join('; ')}
         results.push(result)
         pending.push({result, verdict: hop.verdict!})
       }

@@ -15,37 +15,37 @@ export interface ObjectReport {
   kind: string
   namespace?: string
   name: string
-  /** The file as given, `<stdin>`; absent for objects read from a cluster. */
-  file?: string
-  /** 1-based line, where located. */
-  line?: number
+  /** The file as given, `<stdin>`; null for objects read from a cluster. */
+  file: string | null
+  /** 1-based line of a deciding policy rule; null elsewhere, or when it cannot be located. */
+  line: number | null
 }
 
 export interface DecisionReport {
   tier: Tier
-  policy?: ObjectReport
+  policy: ObjectReport | null
   /** The rule inside the policy: `spec.ingress[0]`. */
-  rule?: string
+  rule: string | null
   text: string
 }
 
 export interface VerdictReport {
   status: Status
   sender: string
-  port: {number?: number; name?: string; protocol: string}
+  port: {number: number | null; name: string | null; protocol: string}
   decisions: DecisionReport[]
 }
 
 export interface HopReport {
   type: HopType
-  object?: ObjectReport
+  object: ObjectReport | null
   name: string
   ports: string[]
   hosts: string[]
   paths: string[]
-  tls?: string
+  tls: string | null
   details: string[]
-  verdict?: VerdictReport
+  verdict: VerdictReport | null
 }
 
 export interface PathReport {
@@ -79,9 +79,8 @@ export interface MapOptions {
 }
 
 export function objectReport(r: Resource): ObjectReport {
-  const out: ObjectReport = {kind: r.kind, name: r.name}
+  const out: ObjectReport = {kind: r.kind, name: r.name, file: r.origin.type === 'file' ? r.origin.file : null, line: null}
   if (r.namespace !== '') out.namespace = r.namespace
-  if (r.origin.type === 'file') out.file = r.origin.file
   return out
 }
 
@@ -131,14 +130,8 @@ export class VerdictReporter {
   private decision(d: Decision): DecisionReport {
     let out = this.decisions.get(d)
     if (!out) {
-      out = {tier: d.tier, text: d.text}
-      if (d.policy) {
-        out.policy = objectReport(d.policy)
-        const line = this.lines.get(VerdictReporter.key(d))
-        if (line !== undefined) out.policy.line = line
-      }
-
-      if (d.path) out.rule = pathText(d.path)
+      out = {tier: d.tier, policy: null, rule: d.path ? pathText(d.path) : null, text: d.text}
+      if (d.policy) out.policy = {...objectReport(d.policy), line: this.lines.get(VerdictReporter.key(d)) ?? null}
       this.decisions.set(d, out)
     }
 
@@ -146,9 +139,7 @@ export class VerdictReporter {
   }
 
   report(v: HopVerdict): VerdictReport {
-    const port: VerdictReport['port'] = {protocol: v.port.protocol}
-    if (v.port.number !== undefined) port.number = v.port.number
-    if (v.port.name !== undefined) port.name = v.port.name
+    const port = {number: v.port.number ?? null, name: v.port.name ?? null, protocol: v.port.protocol}
     return {status: v.status, sender: v.sender, port, decisions: v.decisions.map((d) => this.decision(d))}
   }
 }
@@ -162,10 +153,17 @@ export async function mapReport(model: ExposureModel, options: MapOptions = {}):
   const reporter = new VerdictReporter(options.input)
   await reporter.locate(chosen.flatMap(({paths}) => paths.flatMap((p) => p.hops.flatMap((h) => (h.verdict ? [h.verdict] : [])))))
   const hopReport = (hop: Hop): HopReport => {
-    const out: HopReport = {type: hop.type, ...(hop.object ? {object: objectReport(hop.object)} : {}), name: hop.name, ports: hop.ports, hosts: hop.hosts, paths: hop.paths, details: hop.details}
-    if (hop.tls !== undefined) out.tls = hop.tls
-    if (hop.verdict) out.verdict = reporter.report(hop.verdict)
-    return out
+    return {
+      type: hop.type,
+      object: hop.object ? objectReport(hop.object) : null,
+      name: hop.name,
+      ports: hop.ports,
+      hosts: hop.hosts,
+      paths: hop.paths,
+      tls: hop.tls ?? null,
+      details: hop.details,
+      verdict: hop.verdict ? reporter.report(hop.verdict) : null,
+    }
   }
 
   const workloads: WorkloadReport[] = []

@@ -12,8 +12,8 @@ export function objectText(o: ObjectReport): string {
 }
 
 export function whereOf(o: ObjectReport): string {
-  if (o.file === undefined) return ''
-  return printable(o.line === undefined ? o.file : `${o.file}:${o.line}`)
+  if (o.file === null) return ''
+  return printable(o.line === null ? o.file : `${o.file}:${o.line}`)
 }
 
 /** `admitted by NetworkPolicy shop/allow-web spec.ingress[0] (k8s/policy.yaml:12)`, `open: no policy selects the pods`. */

@@ -67,7 +67,7 @@ function hopText(hop: HopReport, c: InstanceType<typeof Chalk>): string {
   if (hop.ports.length > 0) parts.push(`ports ${printable(hop.ports.join(', '))}`)
   if (hop.hosts.length > 0) parts.push(`hosts ${printable(hop.hosts.join(', '))}`)
   if (hop.paths.length > 0) parts.push(`paths ${printable(hop.paths.join(', '))}`)
-  if (hop.tls !== undefined) parts.push(`TLS ${printable(hop.tls)}`)
+  if (hop.tls !== null) parts.push(`TLS ${printable(hop.tls)}`)
   for (const d of hop.details) parts.push(printable(d))
   let text = parts.join('  ')
   if (hop.verdict) {
