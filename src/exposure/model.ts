@@ -12,10 +12,12 @@
  * ingress controller, a Gateway), the path says so in its notes instead of
  * guessing.
  */
-import {getPath, type PodTemplate, type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import {type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
+import {getPath, isRecord} from '../util/records.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord, objectName} from '../engine/util.js'
-import {frontDoorOfTemplate, type FrontDoor} from '../k8s/controllers.js'
+import {objectName} from '../engine/util.js'
+import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
 import {admitsKind, admitsNamespace, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isServiceRef, listenersOf, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
 import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'

@@ -21,10 +21,12 @@
  * or addresses outside the pod network (the internet, a private network,
  * nodes). For a group of senders a rule can admit all, some or none of them.
  */
-import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
+import {isRecord} from '../util/records.js'
 import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord, objectName} from '../engine/util.js'
+import {objectName} from '../engine/util.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
 import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 

@@ -10,7 +10,7 @@
  * selects, on its ports) or `NAMESPACE/LABEL=VALUE,...`; then optionally a
  * port number or name, and a protocol (TCP by default).
  */
-import type {PodTemplate} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
 import {matches, parseMatchLabels, type Selector} from '../engine/selectors.js'
 import type {LoadedInput} from '../loaders/sources.js'
 import type {Resource} from '../engine/types.js'
