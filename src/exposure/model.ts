@@ -100,6 +100,8 @@ export function exposureModel(index: ResourceIndex): ExposureModel {
 }
 
 const rank = (c: ExposureClass): number => EXPOSURE_CLASSES.indexOf(c)
+const EDGE_PARENTS = new Set(['Gateway', 'ListenerSet', 'XListenerSet'])
+const EDGE_GROUPS = new Set([GATEWAY_GROUP, 'gateway.networking.x-k8s.io'])
 
 /** A Service port's way into one template's pods. */
 interface PortTarget {
@@ -252,7 +254,7 @@ class Builder {
 
       if (externalIPs.length > 0) {
         const hop = serviceHop('external-ip', [`externalIPs ${externalIPs.join(', ')}`], ['spec', 'externalIPs'])
-        hop.name = `Service ${nsName(service)} (externalIPs)`
+        hop.name = `Service ${nsName(service)} with externalIPs`
         this.add(template, {class: 'nodes', hops: [hop, ...this.podsHop(template, targets, {type: 'addresses', name: 'externalIPs'}, 'clients of the external IPs (addresses not known)')], notes: []})
       }
 
@@ -344,6 +346,7 @@ class Builder {
     const tls = tlsCoverage(ingress)
     // Backends grouped by Service: one path per Service, with every host and path that leads there.
     const byService = new Map<string, {ref: BackendService; hosts: Set<string>; paths: Set<string>; tls: Set<string>}>()
+    // The hop points at the first backend that names the Service.
     const addBackend = (ref: BackendService | undefined, host: string | undefined, path: string | undefined): void => {
       if (!ref) return
       const k = `${ref.name}\u0000${ref.port ?? ''}`
@@ -365,7 +368,7 @@ class Builder {
           const ingressHop: Hop = {
             type: 'ingress',
             object: ingress,
-            path: ['spec'],
+            path: ref.namePath,
             name: `Ingress ${nsName(ingress)}`,
             ports: [],
             hosts: [...hosts],
@@ -416,11 +419,13 @@ class Builder {
       }
     }
 
-    const parents = parentRefsOf(route).filter(isGatewayRef)
-    if (parents.length === 0) return // a mesh route (parentRef to a Service) carries traffic inside the cluster
+    // Parents that take traffic from outside: Gateways, and ListenerSets that add listeners to one. A mesh route
+    // (parentRef to a Service) carries traffic inside the cluster.
+    const parents = parentRefsOf(route).filter((p) => isGatewayRef(p) || (EDGE_PARENTS.has(p.kind) && EDGE_GROUPS.has(p.group)))
+    if (parents.length === 0) return
     const backends = backendRefsOf(route).filter(isServiceRef)
     for (const parent of parents) {
-      const gateway = gatewaysOf(this.index).find(parent.namespace, parent.name)
+      const gateway = isGatewayRef(parent) ? gatewaysOf(this.index).find(parent.namespace, parent.name) : undefined
       const notes: string[] = []
       let gatewayHop: Hop
       let cls: ExposureClass = 'internet'
@@ -468,13 +473,17 @@ class Builder {
         else if (internal) cls = 'private'
         if (!entry) notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === 'private' ? 'a private network' : 'the internet'}`)
       } else {
-        gatewayHop = {type: 'gateway', name: `Gateway ${parent.namespace}/${parent.name}`, ports: [], hosts: [], paths: [], details: []}
-        notes.push(`unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet`)
+        gatewayHop = {type: 'gateway', name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: [], hosts: [], paths: [], details: []}
+        notes.push(
+          isGatewayRef(parent)
+            ? `unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet`
+            : `unknown: the listeners of ${parent.kind} ${parent.namespace}/${parent.name} are not read; assumed reached from the internet`,
+        )
       }
 
-      if (peer.type === 'unknown-pods' && !notes.some((n) => n.includes('no Gateway'))) notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
-      const routeHop: Hop = {type: 'route', object: route, path: ['spec'], name: `${route.kind} ${nsName(route)}`, ports: [], hosts: hostnames, paths: matchPaths, details: []}
+      if (gateway && peer.type === 'unknown-pods') notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
       for (const ref of backends) {
+        const routeHop: Hop = {type: 'route', object: route, path: [...ref.path, 'name'], name: `${route.kind} ${nsName(route)}`, ports: [], hosts: hostnames, paths: matchPaths, details: []}
         for (const service of this.index.table('Service', ['']).findAll(ref.namespace, ref.name)) {
           for (const template of this.templatesOf(service)) {
             const targets = this.portTargets(service, template, typeof ref.port === 'number' ? ref.port : undefined)
