@@ -68,9 +68,10 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   let lists: Array<{served: ServedResource; namespace?: string; items: unknown[] | 'unreadable'}>
   let serverVersion: KubeVersion | undefined
   try {
-    // The version rules judge deprecations against, unless config names one; a server that will not say is no error.
-    serverVersion = versionFromServer(await api.get('/version').catch(() => undefined))
     const {served, unreadable} = await discover(api, WANTED_RESOURCES, warn)
+    // The version rules judge deprecations against, unless config names one: asked once the server has answered
+    // discovery (its errors are the ones to report), and a server that will not say is no error.
+    serverVersion = versionFromServer(await api.get('/version').catch(() => undefined))
     refused = unreadable
     const tasks = served.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && namespaces.length > 0 ? namespaces.map((ns) => ({r, ns})) : [{r}]))
     const results = await mapLimit(tasks, CONCURRENCY, ({r, ns}) => listAll(api, r, ns, warn))
