@@ -4,7 +4,7 @@ import type {RelatedLocation} from '../src/engine/types.js'
 import {nearest, objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
 import {servicePorts} from '../src/k8s/services.js'
-import {containersOf} from '../src/k8s/workloads.js'
+import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */
 const LIST_LIMIT = 4
@@ -24,7 +24,8 @@ export default defineRule({
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
       if (!selector) continue
-      const templates = index.selectTemplates(service.namespace, selector)
+      // Pods that never serve (test and hook Pods, Jobs) are in no endpoints worth judging.
+      const templates = servingTemplates(index, service.namespace, selector)
       if (templates.length === 0) continue
       const declared = declaredPorts(templates)
       const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))
@@ -38,10 +39,10 @@ export default defineRule({
         if (matching.length > 0) {
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
           // whose template renamed the port, say), while the others serve.
-          // Pods that run to completion serve nothing; copies of one workload (overlays, its applied version) count as one.
+          // Copies of one workload (overlays, its applied version) count as one.
           const identity = (t: PodTemplate): string => objectName(t.owner)
           const serving = new Set(matching.map((m) => identity(m.template)))
-          const lacking = typeof target === 'string' ? templates.filter((t) => !t.batch && !serving.has(identity(t))) : []
+          const lacking = typeof target === 'string' ? templates.filter((t) => !serving.has(identity(t))) : []
           if (lacking.length > 0) {
             const first = matching[0]!
             report({

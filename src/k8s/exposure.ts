@@ -11,6 +11,7 @@ import {backendRefsOf, GATEWAY_GROUP, isServiceRef, parentRefsOf, routesOf} from
 import {ingressBackends, ingressesOf} from './ingress.js'
 import {serviceSpec, serviceType} from './services.js'
 import {isRecord} from '../engine/util.js'
+import {servingTemplates} from './workloads.js'
 
 export interface Exposure {
   /** The Service whose selector reaches the pods. */
@@ -39,8 +40,7 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
   const add = (exposure: Exposure): void => {
     const selector = serviceSelector(exposure.service)
     if (!selector) return
-    for (const template of index.selectTemplates(exposure.service.namespace, selector)) {
-      if (template.batch) continue
+    for (const template of servingTemplates(index, exposure.service.namespace, selector)) {
       const list = out.get(template)
       if (!list) out.set(template, [exposure])
       else if (!list.some((e) => e.via === exposure.via && e.service === exposure.service)) list.push(exposure)

@@ -5,7 +5,7 @@
  */
 import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath} from '../engine/types.js'
-import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
+import {type ContainerInfo, type ContainerPort, longRunningContainers, neverServes} from './workloads.js'
 import {isRecord} from '../engine/util.js'
 
 export const PROBE_KINDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const
@@ -21,17 +21,6 @@ export function probeOf(container: ContainerInfo, kind: ProbeKind): Record<strin
   return isRecord(probe) ? probe : undefined
 }
 
-/**
- * Whether the pods of a template run to completion rather than serve: Jobs and
- * CronJobs, and Pods whose restartPolicy is Never or OnFailure (one-off and
- * test pods). Such pods take no traffic and have nothing to restart.
- */
-export function runsToCompletion(template: PodTemplate): boolean {
-  if (template.batch) return true
-  const policy = template.spec.restartPolicy
-  return policy === 'Never' || policy === 'OnFailure'
-}
-
 /** A long-running container that lacks a probe of some kind. */
 export interface MissingProbe {
   template: PodTemplate
@@ -41,14 +30,14 @@ export interface MissingProbe {
 }
 
 /**
- * The containers of long-running workloads (not Jobs or CronJobs, not init
- * containers, but sidecars with restartPolicy: Always) that have no probe of
+ * The containers of long-running workloads (not pods that run to completion,
+ * see `neverServes`; not init containers, but sidecars with restartPolicy: Always) that have no probe of
  * this kind, in load order.
  */
 export function containersWithoutProbe(index: ResourceIndex, kind: ProbeKind): MissingProbe[] {
   const out: MissingProbe[] = []
   for (const template of index.podTemplates) {
-    if (runsToCompletion(template)) continue
+    if (neverServes(template)) continue
     for (const container of longRunningContainers(template)) {
       if (probeOf(container, kind)) continue
       const path = typeof container.container.name === 'string' ? [...container.path, 'name'] : container.path

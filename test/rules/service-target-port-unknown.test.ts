@@ -7,6 +7,7 @@ ruleTester('service-target-port-unknown', {
     {files: ['valid/dns-on-both-protocols.yaml']},
     {files: ['valid/numbers-not-judged.yaml']},
     {files: ['valid/service-alone.yaml']},
+    {name: 'Helm test Pods (hook annotation, restartPolicy Never) and a one-off Pod carry the selector labels but never serve', files: ['valid/helm-test-pods.yaml']},
     {name: 'the named port is declared by a workload of the context', files: ['valid/pods-in-context.yaml'], context: ['context/web.yaml']},
   ],
   invalid: [
