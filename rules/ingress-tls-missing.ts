@@ -1,5 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
-import {hostMatches, ingressesOf, ingressRules, tlsCoverage} from '../src/k8s/ingress.js'
+import {hostMatches, ingressesOf, ingressRules, mergeableType, tlsCoverage} from '../src/k8s/ingress.js'
 
 export default defineRule({
   meta: {
@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     category: 'ingress',
     rationale:
-      'An Ingress terminates TLS only for the hosts listed in `spec.tls[].hosts`. A host routed by a rule but listed in no TLS entry is served over plain HTTP, or over HTTPS with the controller\'s self-signed default certificate: credentials and cookies cross the network in clear, and browsers warn. A TLS host `*.example.com` covers exactly one more label (`shop.example.com`, not `example.com` nor `a.shop.example.com`), as certificates match. A TLS entry without hosts covers every host (the API defaults it to the controller\'s wildcard). Rules without a host are the controller\'s catch-all and are not checked. Controllers that terminate TLS from an annotation (a cloud certificate) are recognised by the annotations of the `tlsAnnotations` option.',
+      'An Ingress terminates TLS only for the hosts listed in `spec.tls[].hosts`. A host routed by a rule but listed in no TLS entry is served over plain HTTP, or over HTTPS with the controller\'s self-signed default certificate: credentials and cookies cross the network in clear, and browsers warn. A TLS host `*.example.com` covers exactly one more label (`shop.example.com`, not `example.com` nor `a.shop.example.com`), as certificates match. A TLS entry without hosts covers every host (the API defaults it to the controller\'s wildcard). Rules without a host are the controller\'s catch-all and are not checked. Controllers that terminate TLS from an annotation (a cloud certificate) are recognised by the annotations of the `tlsAnnotations` option. NGINX Inc.\'s mergeable Ingresses (`nginx.org/mergeable-ingress-type`) keep TLS on the master, which is checked; minions cannot carry it and are not.',
     remediation:
       'List the host under `spec.tls[].hosts` with the Secret that holds its certificate (cert-manager can issue it from an annotation), or cover it with a wildcard entry. If a load balancer in front terminates TLS through an annotation this rule does not know, add that annotation to `tlsAnnotations`.\n\n```yaml\nspec:\n  tls:\n    - hosts:\n        - shop.example.com\n      secretName: shop-example-com-tls\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: storefront\n                port:\n                  number: 80\n```',
     options: {
@@ -27,6 +27,8 @@ export default defineRule({
   },
   check({index, options, report}) {
     for (const ingress of ingressesOf(index)) {
+      // An NGINX Inc. minion cannot carry TLS: its master's spec.tls covers the host, and the master is checked.
+      if (mergeableType(ingress) === 'minion') continue
       const annotated = options.tlsAnnotations.some((a) => {
         const value = ingress.annotations[a]
         return value !== undefined && value !== '' && value.toLowerCase() !== 'false'

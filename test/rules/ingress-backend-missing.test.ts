@@ -10,8 +10,45 @@ ruleTester('ingress-backend-missing', {
     {name: 'Services of another namespace, or of another API group, do not make the namespace known', files: ['valid/only-other-services.yaml']},
     {files: ['valid/external-name-backend.yaml']},
     {files: ['valid/two-versions-of-service.yaml']},
+    {name: 'AWS Load Balancer Controller actions (port use-annotation) with their annotations', files: ['valid/alb-actions.yaml']},
+    {name: 'Services an operator makes from custom resources of the input (ECK, Rook)', files: ['valid/operator-made-services.yaml']},
   ],
   invalid: [
+    {
+      name: 'port use-annotation without the action annotation of that name',
+      files: ['invalid/alb-action-annotation-missing.yaml'],
+      findings: [
+        {
+          object: 'Ingress echoserver/echoserver',
+          line: 33,
+          column: 25,
+          endLine: 33,
+          endColumn: 39,
+          message:
+            'port use-annotation (any host, path /) refers to the annotation alb.ingress.kubernetes.io/actions.ssl-redirect, which the Ingress does not have: the AWS Load Balancer Controller has no action to take',
+        },
+      ],
+    },
+    {
+      name: 'a networking.k8s.io/v1 Ingress with serviceName/servicePort has no valid backend',
+      files: ['invalid/v1-with-legacy-fields.yaml'],
+      findings: [
+        {
+          object: 'Ingress shop/shop',
+          line: 28,
+          column: 28,
+          endLine: 28,
+          endColumn: 38,
+          message:
+            'serviceName and servicePort (host shop.example.com, path /) belong to the removed v1beta1 Ingress: networking.k8s.io/v1 has no such fields, so the API server rejects this backend; write service.name and service.port',
+        },
+      ],
+    },
+    {
+      name: 'a custom resource excuses only the Services whose names start with its name',
+      files: ['invalid/operator-namespace-other-service.yaml'],
+      findings: [{object: 'Ingress elastic/kibana', line: 37, column: 23, endLine: 37, endColumn: 30, message: 'Service kb-http (host kb.example.com, path /) is not in namespace elastic'}],
+    },
     {
       files: ['invalid/service-not-found.yaml'],
       findings: [
