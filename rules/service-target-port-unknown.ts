@@ -3,6 +3,8 @@ import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {nearest, objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
+import {probePorts} from '../src/k8s/probes.js'
+import {listenersConfiguredElsewhere} from '../src/k8s/proxies.js'
 import {servicePorts} from '../src/k8s/services.js'
 import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
@@ -29,12 +31,14 @@ export default defineRule({
       if (templates.length === 0) continue
       const declared = declaredPorts(templates)
       const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))
+      const proxies = templates.some((t) => listenersConfiguredElsewhere(index, t))
       const pods = describeTemplates(templates)
       for (const port of servicePorts(service)) {
         const target = effectiveTargetPort(port)
         if (target === undefined) continue
-        // A number needs no declaration: judge it only when every container says what it serves.
-        if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0)) continue
+        // A number needs no declaration: judge it only when every container says what it serves, and none is a
+        // proxy whose listeners other objects configure (an Istio gateway, Envoy).
+        if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue
         const {matching, otherProtocol} = targetPortDeclarations(port, templates)
         if (matching.length > 0) {
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
@@ -77,7 +81,13 @@ export default defineRule({
             const defaulted = port.targetPort === undefined ? ` (targetPort is not set, so it is the port)` : ''
             message = `no container of ${pods} declares ${what}${defaulted}`
             message += declared.length > 0 ? `; they declare ${listPorts(declared)}` : '; they declare no ports'
-            if (suggestion) message += `: did you mean targetPort: ${suggestion}?`
+            // A number is fixed on the Service side only when the containers show they listen on the declared port
+            // (their probes use it), or when targetPort was never written; otherwise either side may be the wrong one.
+            if (suggestion && (typeof target === 'string' || port.targetPort === undefined || probed(declared, suggestion))) {
+              message += `: did you mean targetPort: ${suggestion}?`
+            } else if (suggestion) {
+              message += `: either targetPort or the port the container declares is wrong`
+            }
             const init = typeof target === 'string' ? initContainerDeclaring(templates, target) : undefined
             if (init) message += `; init container ${init} declares it, but init containers finish before the pod serves`
           }
@@ -108,6 +118,13 @@ function suggest(target: number | string, declared: readonly PortMatch[], protoc
   if (numbers.size !== 1) return undefined
   const only = ofProtocol[0]!.port
   return only.name ?? (only.containerPort === undefined ? undefined : String(only.containerPort))
+}
+
+/** Whether a declared port of this name or number is one that the declaring container's probes connect to. */
+function probed(declared: readonly PortMatch[], port: string): boolean {
+  return declared.some(
+    (m) => (m.port.name === port || String(m.port.containerPort) === port) && probePorts(m.container).some((p) => p.port === m.port.name || p.port === m.port.containerPort),
+  )
 }
 
 /** An init container (one that runs to completion) declaring a port of this name, if any. */

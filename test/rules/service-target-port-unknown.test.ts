@@ -7,10 +7,26 @@ ruleTester('service-target-port-unknown', {
     {files: ['valid/dns-on-both-protocols.yaml']},
     {files: ['valid/numbers-not-judged.yaml']},
     {files: ['valid/service-alone.yaml']},
+    {name: 'gateway proxies listen where other objects say: an Istio gateway, Envoy', files: ['valid/gateway-proxies.yaml']},
     {name: 'Helm test Pods (hook annotation, restartPolicy Never) and a one-off Pod carry the selector labels but never serve', files: ['valid/helm-test-pods.yaml']},
     {name: 'the named port is declared by a workload of the context', files: ['valid/pods-in-context.yaml'], context: ['context/web.yaml']},
   ],
   invalid: [
+    {
+      name: 'the container probes the port it declares: the hint points at the Service',
+      files: ['invalid/probe-confirms-declared-port.yaml'],
+      findings: [
+        {
+          object: 'Service shop/api',
+          line: 13,
+          column: 19,
+          endLine: 13,
+          endColumn: 23,
+          severity: 'warning',
+          message: 'no container of Deployment shop/api declares port 8000; they declare 8080: did you mean targetPort: 8080?',
+        },
+      ],
+    },
     {
       name: 'a name only some selected workloads declare: the others get no endpoints',
       files: ['invalid/name-on-some-pods.yaml'],
@@ -77,7 +93,7 @@ ruleTester('service-target-port-unknown', {
       ],
     },
     {
-      name: 'numbers no container declares, written or defaulted, while every container declares its ports',
+      name: 'numbers no container declares, written (either side may be wrong) or defaulted (the Service forgot targetPort)',
       files: ['invalid/number-not-declared.yaml'],
       findings: [
         {
@@ -85,7 +101,7 @@ ruleTester('service-target-port-unknown', {
           line: 12,
           column: 19,
           severity: 'warning',
-          message: 'no container of Deployment shop/web declares port 9090; they declare 8080 "http": did you mean targetPort: http?',
+          message: 'no container of Deployment shop/web declares port 9090; they declare 8080 "http": either targetPort or the port the container declares is wrong',
         },
         {
           object: 'Service shop/web',
