@@ -3,7 +3,7 @@
  * name. Read tolerantly: a probe that is not a mapping is no probe, a port of
  * the wrong type is left to the rules that validate it.
  */
-import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
+import {getPath, type PodTemplate, type ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath} from '../engine/types.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers, neverServes} from './workloads.js'
 import {isRecord} from '../engine/util.js'
@@ -46,6 +46,21 @@ export function containersWithoutProbe(index: ResourceIndex, kind: ProbeKind): M
   }
 
   return out
+}
+
+/**
+ * The proxy a mesh injects into the pods of a template when they are created,
+ * if the template asks for one: Linkerd's (`linkerd.io/inject: enabled` or
+ * `ingress`) or Istio's (`sidecar.istio.io/inject: "true"`, as annotation or
+ * label). Both come with a readiness probe, which then gates the pod.
+ */
+export function injectedProxy(template: PodTemplate): string | undefined {
+  const metadata = template.path.length === 0 ? template.owner.object.metadata : getPath(template.owner.object, [...template.path, 'metadata'])
+  const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {}
+  const linkerd = annotations['linkerd.io/inject']
+  if (linkerd === 'enabled' || linkerd === 'ingress') return 'linkerd-proxy'
+  if (String(annotations['sidecar.istio.io/inject'] ?? template.labels['sidecar.istio.io/inject']) === 'true') return 'istio-proxy'
+  return undefined
 }
 
 /** How a container is named in messages: `container "web"`, `sidecar container "proxy"`. */

@@ -7,6 +7,7 @@ ruleTester('readiness-probe-missing', {
   valid: [
     {files: ['valid/probes-on-containers-and-sidecars.yaml']},
     {files: ['valid/run-to-completion.yaml']},
+    {name: 'helpers beside a probed container or an injected proxy, and a bare Pod no Service selects', files: ['valid/helpers-and-unused-pods.yaml']},
     {name: 'a CRD pod template kind with a probe', files: ['valid/crd-rollout-with-probe.yaml'], config: rollouts},
   ],
   invalid: [
@@ -32,7 +33,7 @@ ruleTester('readiness-probe-missing', {
       ],
     },
     {
-      name: 'a sidecar, a DaemonSet and a bare Pod; the plain init container is not reported',
+      name: 'a sidecar the Service targets and a DaemonSet; the plain init container is not reported',
       files: ['invalid/sidecar-daemonset-pod.yaml'],
       findings: [
         {
@@ -40,10 +41,9 @@ ruleTester('readiness-probe-missing', {
           line: 21,
           column: 17,
           message:
-            'sidecar container "backup-agent" has no readinessProbe: the pod counts as ready once container "db" is, whether this one can serve or not, and Service data/db (invalid/sidecar-daemonset-pod.yaml:66:5) sends it traffic from then on',
+            'sidecar container "backup-agent" has no readinessProbe: the pod counts as ready once container "db" is, whether this one can serve or not, and Service data/db (invalid/sidecar-daemonset-pod.yaml:59:5) sends it traffic from then on',
         },
-        {object: 'DaemonSet monitoring/node-exporter', line: 46, column: 17, message: /^container "exporter" has no readinessProbe/},
-        {object: 'Pod data/debug', line: 56, column: 7, message: /^container "#0" has no readinessProbe/},
+        {object: 'DaemonSet monitoring/node-exporter', line: 49, column: 17, message: /^container "exporter" has no readinessProbe/},
       ],
     },
     {
