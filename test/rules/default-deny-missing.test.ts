@@ -18,6 +18,37 @@ ruleTester('default-deny-missing', {
   ],
   invalid: [
     {
+      name: 'every pod isolated by an allow-list: info on the Namespace, about the pods to come',
+      files: ['invalid/isolated-by-allow-lists.yaml'],
+      findings: [
+        {
+          object: 'Namespace cache',
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 14,
+          severity: 'info',
+          message:
+            'namespace cache has no NetworkPolicy that denies ingress by default: its pods are isolated today, each by a policy that admits only some peers, but a workload added later accepts connections from any pod in the cluster until a policy selects it',
+        },
+      ],
+    },
+    {
+      name: 'a workload no policy selects keeps the warning',
+      files: ['invalid/some-pods-not-isolated.yaml'],
+      findings: [
+        {
+          object: 'Deployment shop/api',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 12,
+          severity: 'warning',
+          message: 'namespace shop has no NetworkPolicy that denies ingress by default: any pod in the cluster can connect to its pods',
+        },
+      ],
+    },
+    {
       name: 'a policy that selects every pod but allows ingress is no default deny',
       files: ['invalid/select-all-with-allow-rule.yaml'],
       findings: [
