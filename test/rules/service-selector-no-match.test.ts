@@ -12,6 +12,21 @@ ruleTester('service-selector-no-match', {
   ],
   invalid: [
     {
+      name: 'pods only in another namespace: a Service selects in its own',
+      files: ['invalid/pods-only-in-another-namespace.yaml'],
+      findings: [
+        {
+          object: 'Service shop/api',
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 13,
+          message:
+            'selector app=api matches no pod in namespace shop: it matches the pods of Deployment api/api (invalid/pods-only-in-another-namespace.yaml:27:9), but a Service selects pods of its own namespace only',
+        },
+      ],
+    },
+    {
       files: ['invalid/label-value-differs.yaml'],
       findings: [
         {
