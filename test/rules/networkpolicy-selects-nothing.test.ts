@@ -10,6 +10,20 @@ ruleTester('networkpolicy-selects-nothing', {
   ],
   invalid: [
     {
+      name: 'a peer podSelector (no namespaceSelector) that matches no pod of the namespace',
+      files: ['invalid/peer-selects-nothing.yaml'],
+      findings: [
+        {
+          object: 'NetworkPolicy shop/api-from-frontend',
+          line: 16,
+          column: 13,
+          endLine: 17,
+          endColumn: 28,
+          message: 'ingress peer podSelector app=frontend matches no pod template in namespace shop, so this peer admits no one (on its pod templates, app is api, web-frontend)',
+        },
+      ],
+    },
+    {
       name: 'a typo, a label too many, a Deployment label, NotIn and DoesNotExist that exclude every pod',
       files: ['invalid/selectors-that-match-nothing.yaml'],
       context: shop,
