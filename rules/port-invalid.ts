@@ -1,16 +1,18 @@
 import {defineRule} from '../src/engine/rule.js'
-import type {ObjectPath} from '../src/engine/types.js'
-import {isRecord} from '../src/engine/util.js'
+import type {ObjectPath, Resource} from '../src/engine/types.js'
+import {isRecord} from '../src/util/records.js'
 import {probePorts} from '../src/k8s/probes.js'
 import {serviceSpec} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
 
+type NameProblem = 'nameTooLong' | 'nameCharacters' | 'nameDigitsOnly' | 'nameHyphens'
+
 /** IANA_SVC_NAME as the API server checks it: at most 15 characters of a-z, 0-9 and '-', a letter among them, no '-' at either end nor twice in a row. */
-function portNameProblem(name: string): string | undefined {
-  if (name.length > 15) return `is ${name.length} characters long, and port names have at most 15`
-  if (!/^[a-z0-9-]+$/.test(name)) return 'may hold only lower-case letters, digits and \'-\''
-  if (!/[a-z]/.test(name)) return 'needs a letter: all digits make it a number written as a string'
-  if (name.startsWith('-') || name.endsWith('-') || name.includes('--')) return 'may not start or end with \'-\' nor hold \'--\''
+function portNameProblem(name: string): NameProblem | undefined {
+  if (name.length > 15) return 'nameTooLong'
+  if (!/^[a-z0-9-]+$/.test(name)) return 'nameCharacters'
+  if (!/[a-z]/.test(name)) return 'nameDigitsOnly'
+  if (name.startsWith('-') || name.endsWith('-') || name.includes('--')) return 'nameHyphens'
   return undefined
 }
 
@@ -22,14 +24,21 @@ export default defineRule({
     description: 'A port number outside 1-65535, or a port name the API server rejects (IANA_SVC_NAME: at most 15 characters, a letter, a-z 0-9 and \'-\').',
     severity: 'error',
     category: 'services',
-    rationale:
-      'The API server validates ports before it stores an object: a Service port, targetPort or containerPort must be a whole number from 1 to 65535, and a port name (a container port\'s name, a Service targetPort given by name) must be an IANA service name: at most 15 characters, lower-case letters, digits and \'-\', at least one letter, and no \'-\' at either end nor two in a row. A manifest that breaks one of these never applies: `kubectl apply` fails, and a Helm release or an Argo CD sync stops half-way. Names are often written too long (`metrics-exporter-http`, 21 characters) or with capitals; numbers go wrong through templating (`0`, `70000`). A targetPort or probe port written as a quoted number (`"8080"`) is reported by service-target-port-unknown and probe-port-unknown, which say how to fix it.',
-    remediation:
-      'Shorten the name to 15 characters or fewer of a-z, 0-9 and \'-\' (and use the same name where the Service\'s targetPort or a probe refers to it), or write a port number from 1 to 65535.\n\n```yaml\nports:\n  - name: metrics-http   # not metrics-exporter-http (21 characters)\n    containerPort: 9100\n```',
+    messages: {
+      numberOutOfRange: '{{field}} {{number}} is not a port number: the API server accepts 1 to 65535',
+      nameTooLong: '{{field}} {{name}} is no valid port name: it is {{length}} characters long, and port names have at most 15',
+      nameCharacters: '{{field}} {{name}} is no valid port name: it may hold only lower-case letters, digits and \'-\'',
+      nameDigitsOnly: '{{field}} {{name}} is no valid port name: it needs a letter, and all digits make it a number written as a string',
+      nameHyphens: '{{field}} {{name}} is no valid port name: it may not start or end with \'-\' nor hold \'--\'',
+    },
   },
   check({index, report}) {
-    const checkNumber = (value: unknown, path: ObjectPath, what: string, target: Parameters<typeof report>[0]['target']): void => {
-      if (typeof value === 'number' && !inRange(value)) report({target, path, message: `${what} ${value} is not a port number: the API server accepts 1 to 65535`})
+    const checkNumber = (value: unknown, path: ObjectPath, field: string, target: Resource): void => {
+      if (typeof value === 'number' && !inRange(value)) report({target, path, messageId: 'numberOutOfRange', data: {field, number: value}})
+    }
+    const checkName = (name: string, path: ObjectPath, field: string, target: Resource): void => {
+      const problem = portNameProblem(name)
+      if (problem) report({target, path, messageId: problem, data: {field, name: JSON.stringify(name), ...(problem === 'nameTooLong' ? {length: name.length} : {})}})
     }
 
     for (const service of index.byKind('Service', '')) {
@@ -40,10 +49,7 @@ export default defineRule({
         checkNumber(p.port, ['spec', 'ports', i, 'port'], 'port', service)
         checkNumber(p.targetPort, ['spec', 'ports', i, 'targetPort'], 'targetPort', service)
         // A string of digits is a quoted number, which service-target-port-unknown explains.
-        if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) {
-          const problem = portNameProblem(p.targetPort)
-          if (problem) report({target: service, path: ['spec', 'ports', i, 'targetPort'], message: `targetPort ${JSON.stringify(p.targetPort)} is no valid port name: it ${problem}`})
-        }
+        if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) checkName(p.targetPort, ['spec', 'ports', i, 'targetPort'], 'targetPort', service)
       }
     }
 
@@ -55,10 +61,7 @@ export default defineRule({
           for (const [i, p] of ports.entries()) {
             if (!isRecord(p)) continue
             checkNumber(p.containerPort, [...container.path, 'ports', i, 'containerPort'], `containerPort of container ${JSON.stringify(container.name)}`, owner)
-            if (typeof p.name === 'string') {
-              const problem = portNameProblem(p.name)
-              if (problem) report({target: owner, path: [...container.path, 'ports', i, 'name'], message: `port name ${JSON.stringify(p.name)} of container ${JSON.stringify(container.name)} is invalid: it ${problem}`})
-            }
+            if (typeof p.name === 'string') checkName(p.name, [...container.path, 'ports', i, 'name'], `container ${JSON.stringify(container.name)} port`, owner)
           }
         }
 

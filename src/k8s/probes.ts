@@ -3,10 +3,10 @@
  * name. Read tolerantly: a probe that is not a mapping is no probe, a port of
  * the wrong type is left to the rules that validate it.
  */
-import {getPath, type PodTemplate, type ResourceIndex} from '../engine/resource-index.js'
-import type {ObjectPath} from '../engine/types.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
+import type {ObjectPath, PodTemplate} from '../engine/types.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers, neverServes} from './workloads.js'
-import {isRecord} from '../engine/util.js'
+import {getPath, isRecord} from '../util/records.js'
 
 export const PROBE_KINDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const
 export type ProbeKind = (typeof PROBE_KINDS)[number]

@@ -5,7 +5,9 @@
  * plane configures. Their declared containerPorts say little about where they
  * listen, so a numeric targetPort they do not declare is no sign of a mistake.
  */
-import {getPath, type PodTemplate, type ResourceIndex} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
+import {getPath} from '../util/records.js'
 import {matches, parseMatchLabels, type Selector} from '../engine/selectors.js'
 import {longRunningContainers} from './workloads.js'
 

@@ -1,8 +1,9 @@
 /** Reading pod specs: containers (with sidecars), their ports and probes; which pods serve at all. */
-import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
 import type {Selector} from '../engine/selectors.js'
+import type {PodTemplate} from '../engine/types.js'
 import type {ObjectPath} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */

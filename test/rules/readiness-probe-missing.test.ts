@@ -21,29 +21,19 @@ ruleTester('readiness-probe-missing', {
           column: 17,
           endLine: 32,
           endColumn: 20,
-          message:
-            'container "web" has no readinessProbe: Service shop/web (invalid/service-selects-template-labels.yaml:11:5) will send traffic to pods that are not ready',
+          messageId: 'noProbeServed',
+          data: {container: 'container "web"', services: 'Service shop/web ({{related:0}})'},
+          related: ['invalid/service-selects-template-labels.yaml:11:5'],
         },
-        {
-          object: 'Deployment shop/legacy',
-          line: 52,
-          column: 17,
-          message: 'container "legacy" has no readinessProbe: its pods count as ready as soon as it starts, and rollouts move on before they can serve',
-        },
+        {object: 'Deployment shop/legacy', line: 52, column: 17, endLine: 52, endColumn: 23, messageId: 'noProbe', data: {container: 'container "legacy"'}},
       ],
     },
     {
       name: 'a sidecar the Service targets and a DaemonSet; the plain init container is not reported',
       files: ['invalid/sidecar-daemonset-pod.yaml'],
       findings: [
-        {
-          object: 'StatefulSet data/db',
-          line: 21,
-          column: 17,
-          message:
-            'sidecar container "backup-agent" has no readinessProbe: the pod counts as ready once container "db" is, whether this one can serve or not, and Service data/db (invalid/sidecar-daemonset-pod.yaml:59:5) sends it traffic from then on',
-        },
-        {object: 'DaemonSet monitoring/node-exporter', line: 49, column: 17, message: /^container "exporter" has no readinessProbe/},
+        {object: 'StatefulSet data/db', line: 21, column: 17, endLine: 21, endColumn: 29, messageId: 'noProbeGatedServed', data: {container: 'sidecar container "backup-agent"', services: 'Service data/db ({{related:0}})', gate: 'container "db"'}, related: ['invalid/sidecar-daemonset-pod.yaml:59:5']},
+        {object: 'DaemonSet monitoring/node-exporter', line: 49, column: 17, endLine: 49, endColumn: 25, messageId: 'noProbe', data: {container: 'container "exporter"'}},
       ],
     },
     {
@@ -55,7 +45,11 @@ ruleTester('readiness-probe-missing', {
           object: 'Deployment shop/api',
           line: 16,
           column: 17,
-          message: 'container "api" has no readinessProbe: Service shop/api (context/api-service.yaml:8:5) will send traffic to pods that are not ready',
+          endLine: 16,
+          endColumn: 20,
+          messageId: 'noProbeServed',
+          data: {container: 'container "api"', services: 'Service shop/api ({{related:0}})'},
+          related: ['context/api-service.yaml:8:5'],
         },
       ],
     },
@@ -67,8 +61,11 @@ ruleTester('readiness-probe-missing', {
           object: 'Pod lab/echo',
           line: 11,
           column: 13,
-          message:
-            'container "echo" has no readinessProbe: Services lab/echo-a (invalid/many-services.yaml:21:5), lab/echo-b (invalid/many-services.yaml:31:13), lab/echo-c (invalid/many-services.yaml:41:13) and 1 more will send traffic to pods that are not ready',
+          endLine: 11,
+          endColumn: 17,
+          messageId: 'noProbeServed',
+          data: {container: 'container "echo"', services: 'Services lab/echo-a ({{related:0}}), lab/echo-b ({{related:1}}), lab/echo-c ({{related:2}}) and 1 more'},
+          related: ['invalid/many-services.yaml:21:5', 'invalid/many-services.yaml:31:13', 'invalid/many-services.yaml:41:13', 'invalid/many-services.yaml:51:13'],
         },
       ],
     },
@@ -76,7 +73,9 @@ ruleTester('readiness-probe-missing', {
       name: 'a CRD pod template kind without a probe',
       files: ['invalid/crd-rollout-without-probe.yaml'],
       config: rollouts,
-      findings: [{object: 'Rollout shop/checkout', line: 13, column: 17}],
+      findings: [
+        {object: 'Rollout shop/checkout', line: 13, column: 17, endLine: 13, endColumn: 25, messageId: 'noProbe', data: {container: 'container "checkout"'}},
+      ],
     },
   ],
 })
