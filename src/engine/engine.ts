@@ -43,9 +43,14 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 
 const isResource = (target: ReportTarget): target is Resource => 'uid' in target
 
+/** The index of loaded input, with the pod template kinds config names. */
+export function indexInput(input: LintInput, config: LintConfig): ResourceIndex {
+  return new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
+}
+
 /** Runs the rules over loaded input. */
 export async function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult> {
-  const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
+  const index = indexInput(input, config)
   const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
   const crashes: Finding[] = []
   let suppressed = 0
