@@ -206,7 +206,7 @@ describe('tolerance', () => {
     const {kubeconfig} = await serve({forbidden: [{group: 'discovery.k8s.io', resource: 'endpointslices'}, {group: 'networking.k8s.io', resource: 'networkpolicies'}]})
     const {result, warnings} = await lintCluster(kubeconfig)
     expect(warnings).toEqual([
-      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules that would look for a EndpointSlice there say nothing. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
+      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules that would look for an EndpointSlice there say nothing. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
       'forbidden: cannot list networkpolicies.networking.k8s.io, so rules that would look for a NetworkPolicy there say nothing. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
     ])
     // Without EndpointSlices the endpoint rule cannot know and says nothing; the rest is linted as before.
