@@ -9,9 +9,9 @@ import {InputError} from '../loaders/sources.js'
 /** Credentials read in this process (tokens, passwords, keys): never shown. */
 const secrets = new Set<string>()
 
-/** Remembers a credential so that `redact` hides it wherever it appears. Values shorter than 4 characters are not worth hiding (and would hide too much). */
+/** Remembers a credential so that `redact` hides it wherever it appears. Values shorter than 6 characters would hide ordinary words of messages: they are left. */
 export function registerSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= 4) secrets.add(value)
+  if (value !== undefined && value.length >= 6) secrets.add(value)
 }
 
 const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi
