@@ -44,6 +44,14 @@ export const WANTED_RESOURCES: readonly WantedResource[] = [
   {group: 'gateway.networking.k8s.io', resource: 'httproutes', kind: 'HTTPRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'grpcroutes', kind: 'GRPCRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'referencegrants', kind: 'ReferenceGrant'},
+  {group: 'gateway.networking.k8s.io', resource: 'tlsroutes', kind: 'TLSRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'tcproutes', kind: 'TCPRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'udproutes', kind: 'UDPRoute'},
+  // CNI policies isolate pods too (default-deny-missing reads them).
+  {group: 'cilium.io', resource: 'ciliumnetworkpolicies', kind: 'CiliumNetworkPolicy'},
+  {group: 'cilium.io', resource: 'ciliumclusterwidenetworkpolicies', kind: 'CiliumClusterwideNetworkPolicy'},
+  {group: 'crd.projectcalico.org', resource: 'networkpolicies', kind: 'NetworkPolicy'},
+  {group: 'crd.projectcalico.org', resource: 'globalnetworkpolicies', kind: 'GlobalNetworkPolicy'},
 ]
 
 /** A kind as the cluster serves it. */

@@ -39,6 +39,8 @@ export interface ClusterOptions extends KubeconfigOptions {
   requestTimeout?: string
   /** Told what could not be read (a 403 on a kind or namespace), once each. */
   onWarning?: (message: string) => void
+  /** Objects per page (`limit`), PAGE_SIZE by default. */
+  pageSize?: number
 }
 
 export interface ClusterLoadContext {
@@ -78,6 +80,8 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   const api = new ApiClient(connection, timeoutMs, CONCURRENCY)
   // A whole listing (every page of one kind) is bound too: a server may hand out continue tokens forever.
   const listDeadlineMs = timeoutMs > 0 ? timeoutMs * LIST_DEADLINE_REQUESTS : 0
+  const pageSize = options.pageSize ?? PAGE_SIZE
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new ClusterError(`the page size must be a positive whole number, not ${pageSize}`)
   let refused: readonly {kind: string}[] = []
   let lists: Array<{served: ServedResource; namespace?: string; listed: Listed}>
   try {
@@ -85,7 +89,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
     refused = unreadable
     const run = async (kinds: ServedResource[], in_: readonly string[]) => {
       const tasks = kinds.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && in_.length > 0 ? in_.map((ns) => ({r, ns})) : [{r}]))
-      const results = await mapLimit(tasks, CONCURRENCY, ({r, ns}) => listAll(api, r, ns, listDeadlineMs))
+      const results = await mapLimit(tasks, CONCURRENCY, ({r, ns}) => listAll(api, r, ns, {deadlineMs: listDeadlineMs, pageSize}))
       return tasks.map(({r, ns}, i) => ({served: r, namespace: ns, listed: results[i]!}))
     }
 
@@ -136,7 +140,7 @@ type Listed = {items: Array<Record<string, unknown>>; malformed: number} | 'forb
  * not JSON or not a list, a continue token seen before, no end in time) is a
  * ClusterError: a kind that could not be read is never passed off as empty.
  */
-async function listAll(api: ApiClient, r: ServedResource, namespace: string | undefined, deadlineMs: number): Promise<Listed> {
+async function listAll(api: ApiClient, r: ServedResource, namespace: string | undefined, {deadlineMs, pageSize}: {deadlineMs: number; pageSize: number}): Promise<Listed> {
   const path = collectionPath(r, namespace)
   const what = `${qualified(r)}${where(namespace)}`
   const started = Date.now()
@@ -154,7 +158,7 @@ async function listAll(api: ApiClient, r: ServedResource, namespace: string | un
 
     let page: unknown
     try {
-      page = await api.get(path, token === undefined ? {limit: String(PAGE_SIZE)} : {limit: String(PAGE_SIZE), continue: token})
+      page = await api.get(path, token === undefined ? {limit: String(pageSize)} : {limit: String(pageSize), continue: token})
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       // The continue token expired (the list took longer than etcd keeps its snapshot): start over, once.

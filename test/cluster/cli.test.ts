@@ -4,15 +4,14 @@
  * bad token, a TLS failure and a server that never answers; warnings for 403s;
  * and the proof that linting files never loads the cluster client.
  */
-import {execFile} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {type AsyncCliResult, runCliAsync} from '../support/cli-async.js'
 import {deadAddress, type FakeApiServer, silentServer, startFakeApiServer, writeKubeconfig} from '../support/fake-apiserver.js'
-import {FIXTURES, REPO} from '../support/rule-tester.js'
+import {FIXTURES} from '../support/rule-tester.js'
 
-const BIN = path.join(REPO, 'bin', 'run.js')
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'k8s-net-cli-'))
 let server: FakeApiServer
 beforeAll(async () => {
@@ -23,28 +22,10 @@ afterAll(async () => {
   rmSync(tmp, {recursive: true, force: true})
 })
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+type Run = AsyncCliResult
 
 /** Runs the built CLI without blocking this process (the test API server lives in it). */
-function cli(args: string[], options: {nodeArgs?: string[]; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...(options.nodeArgs ?? []), BIN, ...args],
-      // NODE_ENV=production: under vitest (NODE_ENV=test) oclif would look for TypeScript sources beside dist/.
-      {cwd: REPO, env: {...process.env, NODE_ENV: 'production', NO_COLOR: '1', OCLIF_COLUMNS: '1000', KUBECONFIG: '', HOME: tmp, ...options.env}, encoding: 'utf8', timeout: 120_000},
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        // oclif prefixes warnings and errors with " ›   Warning: " / " ›   Error: ".
-        resolve({code, stdout, stderr: stderr.replaceAll(/^ › {3}/gm, '')})
-      },
-    )
-  })
-}
+const cli = (args: string[], options: {nodeArgs?: string[]; env?: NodeJS.ProcessEnv} = {}): Promise<Run> => runCliAsync(args, {home: tmp, ...options})
 
 /** The rules these tests look at, by turning the others off: the catalogue is much larger. */
 const FOCUS = new Set(['service-no-endpoints', 'loadbalancer-pending', 'nodeport-conflict'])
