@@ -111,7 +111,7 @@ describe('k8s-net lint --cluster', () => {
     const kubeconfig = server.kubeconfig(path.join(tmp, 'with-files.yaml'))
     const manifest = path.join('fixtures', 'cluster', 'manifests', 'new-service.yaml')
     const run = await cli(['lint', manifest, '--cluster', '--kubeconfig', kubeconfig, ...focus])
-    expect(run.stdout).toContain(`${manifest}\n  15:17  error    nodePort 30080 is already claimed by Service shop/storefront (port http, at Service shop/storefront): node ports are cluster-wide  nodeport-conflict`)
+    expect(run.stdout).toContain(`${manifest}\n  15:17  error    nodePort 30080 is already claimed by Service shop/storefront (port http): node ports are cluster-wide  nodeport-conflict`)
     expect(run.stdout).not.toContain('loadbalancer-pending')
     expect(run.code).toBe(1)
   })

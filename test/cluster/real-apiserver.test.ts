@@ -17,6 +17,7 @@ import type {Finding} from '../../src/engine/types.js'
 import {loadRules} from '../../src/engine/registry.js'
 import {lintFiles} from '../../src/run.js'
 import {runCliAsync} from '../support/cli-async.js'
+import {comparable, expectReadsWell} from '../support/cluster-compare.js'
 import {CORPUS} from '../support/corpus.js'
 import {KUBE, KUBE_MISSING, type RealApiServer, startKube} from '../support/kube-apiserver.js'
 import {describeObject, FIXTURES} from '../support/rule-tester.js'
@@ -59,6 +60,7 @@ describe.skipIf(!KUBE)(KUBE ? 'lint --cluster against a real API server' : `lint
     // Objects the cluster has of its own (namespace default, the kubernetes Service) are not in the manifests.
     const inCluster = fromCluster.result.findings.filter((f) => applied.has(describeObject(f.object)) || isAppObject(f)).map(comparable).sort(byJson)
     expect(inCluster).toEqual(inFiles)
+    expectReadsWell(fromCluster.result.findings)
     expect(new Set(inFiles.map((f) => f.rule)).size).toBeGreaterThan(10)
   })
 
@@ -159,16 +161,5 @@ const isAppObject = (f: Finding): boolean => ['shop', 'web'].includes(f.object?.
 
 const byJson = (a: unknown, b: unknown): number => JSON.stringify(a).localeCompare(JSON.stringify(b))
 
-/** A finding as both sides can agree on: rule, object, and message with related locations as placeholders. */
-function comparable(f: Finding): {rule: string; object?: string; message: string} {
-  // Which of several exposures a message names first follows input order: file order for manifests, name order for the API.
-  let message = f.message.replace(/reached from outside through \S+(?: Service)? \S+ and (\d+) more/, 'reached from outside through <first> and $1 more')
-  for (const [i, r] of (f.related ?? []).entries()) {
-    const at = r.file ? `${r.file}${r.start ? `:${r.start.line}:${r.start.column}` : ''}` : describeObject(r.object)
-    if (at) message = message.replaceAll(`(${at})`, `(<related ${i}>)`).replaceAll(`at ${at})`, `at <related ${i}>)`)
-  }
-
-  return {rule: f.ruleId, object: describeObject(f.object), message}
-}
 
 const cli = (args: string[]) => runCliAsync(args, {home: tmp, cwd: tmp})
