@@ -364,6 +364,10 @@ interface CredentialContext {
 /** How a user authenticates: a bearer token (or token file, read per request), basic auth, an exec plugin, or an OIDC id-token. */
 function userCredentials(u: Record<string, unknown>, ctx: CredentialContext): () => Promise<Credentials> {
   const provider = u['auth-provider']
+  if (provider !== undefined && provider !== null && u.exec !== undefined && u.exec !== null) {
+    throw new ClusterError(`${ctx.who} sets both an auth-provider and an exec plugin: kubectl refuses that too; keep the exec plugin`)
+  }
+
   if (provider !== undefined && provider !== null) {
     const name = isRecord(provider) && typeof provider.name === 'string' ? provider.name : ''
     const replacement = REMOVED_PROVIDERS[name]
@@ -387,6 +391,13 @@ function userCredentials(u: Record<string, unknown>, ctx: CredentialContext): ()
   const tokenFile = ctx.str('tokenFile')
   const token = ctx.str('token')
   registerSecret(token)
+  const username = ctx.str('username')
+  const password = ctx.str('password')
+  registerSecret(password)
+  if ((token !== undefined || tokenFile !== undefined) && (username !== undefined || password !== undefined)) {
+    throw new ClusterError(`${ctx.who} sets both a token and a username/password: kubectl refuses more than one authentication method too; keep one`)
+  }
+
   if (tokenFile !== undefined) {
     const file = path.resolve(ctx.userDir, tokenFile)
     // Read now, so that a missing file is an error before any request, then again for every request: the file may be rotated.
@@ -402,10 +413,7 @@ function userCredentials(u: Record<string, unknown>, ctx: CredentialContext): ()
   }
 
   if (token !== undefined) return async () => ({authorization: `Bearer ${token}`})
-  const username = ctx.str('username')
-  const password = ctx.str('password')
   if (username !== undefined || password !== undefined) {
-    registerSecret(password)
     const basic = Buffer.from(`${username ?? ''}:${password ?? ''}`).toString('base64')
     registerSecret(basic)
     return async () => ({authorization: `Basic ${basic}`})

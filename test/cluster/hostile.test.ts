@@ -156,6 +156,12 @@ describe('3. removed auth providers are refused, naming their exec plugin; nothi
     expect(() => readFileSync(marker)).toThrow()
   })
 
+  it('an auth provider beside an exec plugin is refused, as kubectl does', async () => {
+    expect(await failure(kubeconfig({server: 'https://127.0.0.1:1'}, {'auth-provider': {name: 'gcp'}, exec: {apiVersion: 'client.authentication.k8s.io/v1', command: 'true', interactiveMode: 'Never'}}))).toContain(
+      'sets both an auth-provider and an exec plugin: kubectl refuses that too',
+    )
+  })
+
   it('an unknown auth provider is refused too', async () => {
     expect(await failure(kubeconfig({server: 'https://127.0.0.1:1'}, {'auth-provider': {name: 'openstack'}}))).toContain('uses the auth-provider "openstack", which k8s-net does not support')
   })
