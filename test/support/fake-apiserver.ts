@@ -90,6 +90,8 @@ export interface FakeApiServerOptions {
   prefix?: string
   /** A hostile or broken server: an answer of its own for a request (path without the prefix), or undefined to answer as usual. A string body is sent as it is. */
   override?: (request: RecordedRequest) => Override | undefined
+  /** A fuzzer: given each answer the server would send, another one to send instead, or undefined to send it. */
+  transform?: (request: RecordedRequest, answer: Override) => Override | undefined
 }
 
 export interface Override {
@@ -151,8 +153,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const recorded = {method: req.method ?? '', path: url.pathname, query, authorization: req.headers.authorization}
     requests.push(recorded)
     const send = (code: number, body: unknown, headers: Record<string, string> = {}): void => {
-      res.writeHead(code, {'content-type': 'application/json', ...headers})
-      res.end(typeof body === 'string' ? body : JSON.stringify(body))
+      const answer = options.transform?.(recorded, {code, headers, body}) ?? {code, headers, body}
+      res.writeHead(answer.code, {'content-type': 'application/json', ...answer.headers})
+      res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body))
     }
 
     const status = (code: number, reason: string, message: string, details: Record<string, unknown> = {}): void =>
