@@ -11,7 +11,7 @@
  * a server that answers otherwise is not one k8s-net reads (exit 2).
  */
 import {ApiError, apiPath, type ApiClient} from './api.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 import {ClusterError} from './errors.js'
 import {isDnsLabel, isDnsSubdomain, quoted} from './names.js'
 

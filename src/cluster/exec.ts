@@ -9,7 +9,7 @@
  */
 import {spawn} from 'node:child_process'
 import path from 'node:path'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 import {ClusterError, registerSecret} from './errors.js'
 import {quoted} from './names.js'
 
