@@ -268,7 +268,7 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
     object.spec!.externalTrafficPolicy = 'Local'
     m.notes.push({
       path: ['spec', 'externalTrafficPolicy'],
-      text: 'Local: the load balancer sends only to nodes with a ready pod (the others fail its health check), nothing is forwarded again between nodes, and the pods see the clients\' own addresses, which the NetworkPolicy admits. Spread the replicas over nodes so that each of those nodes has one.',
+      text: `Local: traffic reaches only nodes with a ready pod (${pool ? 'MetalLB announces the address from one of them' : 'the others fail the load balancer\'s health check'}), nothing is forwarded again between nodes, and the pods see the clients\' own addresses, which the NetworkPolicy admits. Spread the replicas over nodes so that each of those nodes has one.`,
     })
     object.spec!.loadBalancerSourceRanges = ranges
     const open = ranges.some((range) => range === '0.0.0.0/0' || range === '::/0')
