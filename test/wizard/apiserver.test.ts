@@ -73,15 +73,25 @@ async function kubectl(args: string[]): Promise<{stdout: string; stderr: string}
 describe.skipIf(!READY)('the API server accepts every manifest set the wizard writes', {timeout: 240_000}, () => {
   beforeAll(async () => {
     home = mkdtempSync(path.join(tmpdir(), 'k8s-net-wizard-kapi-'))
+    // On a shared machine a port can be taken between the check and the start: try again on fresh ports, then give up.
     const taken = new Set<number>()
-    env = {
-      ...process.env,
-      KAPI_HOME: home,
-      KAPI_PORT: String(await freePort(taken)),
-      KAPI_ETCD_PORT: String(await freePort(taken)),
-      KAPI_ETCD_PEER_PORT: String(await freePort(taken)),
+    for (let attempt = 1; ; attempt++) {
+      env = {
+        ...process.env,
+        KAPI_HOME: home,
+        KAPI_PORT: String(await freePort(taken)),
+        KAPI_ETCD_PORT: String(await freePort(taken)),
+        KAPI_ETCD_PEER_PORT: String(await freePort(taken)),
+      }
+      const started = await run('bash', [path.join(KUBE, 'start.sh')], {env, timeout: 200_000}).then(
+        () => undefined,
+        (error: Error) => error,
+      )
+      if (!started) break
+      await run('bash', [path.join(KUBE, 'stop.sh'), '--purge'], {env, timeout: 60_000}).catch(() => undefined)
+      if (attempt === 3) throw started
     }
-    await run('bash', [path.join(KUBE, 'start.sh')], {env, timeout: 200_000})
+
     kubeconfig = path.join(home, 'run', 'admin.kubeconfig')
     // The CRDs the manifests use: Gateway from the corpus, HTTPRoute and ReferenceGrant kept beside this test, MetalLB's from its release manifest.
     const metallb = documents(readFileSync(path.join(CORPUS!, 'metallb__metallb', 'config__manifests__metallb-native.yaml'), 'utf8')).filter(
