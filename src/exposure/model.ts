@@ -59,6 +59,8 @@ export interface Hop {
 export interface HopVerdict extends Verdict {
   /** Who the verdict takes to be sending: `node addresses (externalTrafficPolicy Cluster)`. */
   sender: string
+  /** What kind of sender: pods (of a workload, or ones the input lacks), a namespace, the cluster, addresses. */
+  senderType: Peer['type']
   /** The container port it was evaluated on. */
   port: TargetPort
 }
@@ -212,7 +214,7 @@ class Builder {
       hosts: [],
       paths: [],
       details: [],
-      verdict: {...this.verdict(template, peer, t.target), sender, port: t.target},
+      verdict: {...this.verdict(template, peer, t.target), sender, senderType: peer.type, port: t.target},
     }))
   }
 
@@ -276,7 +278,7 @@ class Builder {
       const ports = longRunningContainers(template).flatMap((c) => c.ports.map((p) => `${p.containerPort ?? '?'}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`))
       w.paths.push({
         class: 'nodes',
-        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', port: {protocol: 'TCP'}}}],
+        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', senderType: 'addresses', port: {protocol: 'TCP'}}}],
         notes: [],
       })
       return
@@ -292,7 +294,7 @@ class Builder {
           class: 'nodes',
           hops: [
             {type: 'host-port', object: template.owner, path: [...container.path, 'ports', i, 'hostPort'], name: `hostPort of ${objectName(template.owner)}`, ports: [`${p.hostPort} → ${target.number ?? '?'}`], hosts: [], paths: [], details: [`container ${container.name}`]},
-            {type: 'pods', object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? '?')], hosts: [], paths: [], details: [], verdict: {...this.evaluator.evaluate({type: 'addresses', name: 'nodes'}, targetOf(template), target), sender: 'clients of the node (addresses not known)', port: target}},
+            {type: 'pods', object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? '?')], hosts: [], paths: [], details: [], verdict: {...this.evaluator.evaluate({type: 'addresses', name: 'nodes'}, targetOf(template), target), sender: 'clients of the node (addresses not known)', senderType: 'addresses', port: target}},
           ],
           notes: [],
         })

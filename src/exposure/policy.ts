@@ -323,10 +323,11 @@ export class PolicyEvaluator {
     }
 
     if (best === 'none' || !decider) {
-      const names = [...new Set(selecting.map((p) => objectName(p.policy)))].join(', ')
+      const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
+      const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
       return {
         status: 'blocked',
-        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods (${names}); no rule admits the sender`}],
+        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods${also}; no rule admits the sender`}],
       }
     }
 
