@@ -63,7 +63,8 @@ const SOURCES = {internet: 'the internet', private: 'a private network'} as cons
 function outside(w: WorkloadExposure, report: Reporter): void {
   const seen = new Set<string>()
   for (const path of w.paths) {
-    if (path.class !== 'internet' && path.class !== 'private') continue
+    // Source ranges that narrow the clients to some networks are an allowlist someone wrote: not "the internet".
+    if ((path.class !== 'internet' && path.class !== 'private') || path.restricted) continue
     const entry = path.hops.find((h) => h.type === 'ingress' || h.type === 'route') ?? path.hops[0]!
     if (!entry.object) continue
     const pods = path.hops.at(-1)!

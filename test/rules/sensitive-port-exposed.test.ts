@@ -4,6 +4,7 @@ ruleTester('sensitive-port-exposed', {
   valid: [
     {name: 'a database whose policy admits its app only', files: ['valid/postgres-for-its-app.yaml']},
     {name: 'a web app on the internet, its metrics port on no Service', files: ['valid/web-on-the-internet.yaml']},
+    {name: 'a load balancer whose source ranges allow one office network', files: ['valid/postgres-office-only.yaml']},
   ],
   invalid: [
     {
