@@ -191,6 +191,10 @@ export class PolicyEvaluator {
       return {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}]}
     }
 
+    if (!this.index.readable('ClusterNetworkPolicy', '')) {
+      return {status: 'unknown', decisions: [{tier: 'admin', text: 'unknown: the ClusterNetworkPolicies could not be read'}]}
+    }
+
     const admin = this.cnps.filter((p) => p.tier === 'Admin' && this.subjectSelects(p.subject, target) !== false)
     const baseline = this.cnps.filter((p) => p.tier === 'Baseline' && this.subjectSelects(p.subject, target) !== false)
     const afterNp = (): Verdict => this.cniStep(target, this.tierOf(baseline, 'baseline', peer, target, port, () => OPEN))
@@ -292,6 +296,11 @@ export class PolicyEvaluator {
 
   /** The NetworkPolicy tier's verdict, or undefined when no policy isolates the pods for ingress. */
   private networkPolicyTier(peer: Peer, target: Target, port: TargetPort): Verdict | undefined {
+    // A cluster that refused to list NetworkPolicies leaves the tier unknown: their absence means nothing.
+    if (!this.index.readable('NetworkPolicy', target.namespace)) {
+      return {status: 'unknown', decisions: [{tier: 'networkpolicy', text: `unknown: the NetworkPolicies of namespace ${target.namespace} could not be read`}]}
+    }
+
     const selecting: ReadPolicy[] = []
     let maybe: Resource | undefined
     for (const read of this.npByNamespace.get(target.namespace) ?? []) {
