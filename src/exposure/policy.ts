@@ -34,7 +34,10 @@ import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, pars
 export type Peer =
   /** The pods of one workload: namespace and labels known. */
   | {type: 'pods'; namespace: string; labels: Readonly<Record<string, string>>; name: string}
-  /** Pods whose labels the input does not hold (an ingress controller or gateway not in it); maybe their namespace. */
+  /**
+   * A sender the input does not hold (an ingress controller or gateway not in it): pods whose labels are not
+   * known, maybe their namespace, or proxies outside the cluster (cloud-managed gateways) whose addresses are not.
+   */
   | {type: 'unknown-pods'; namespace?: string; name: string}
   /** Every pod of a namespace. */
   | {type: 'namespace'; namespace: string}
@@ -530,6 +533,9 @@ export function ipBlockMatch(block: unknown, peer: Peer): Amount {
   const except = Array.isArray(block.except) ? parseCidrs(block.except.filter((e) => !isIpv6(e))) : []
   if (!except) return 'unknown'
   const admitted = subtract([cidr], except)
+  // Senders the input lacks (an ingress controller, a gateway) may be proxies outside the cluster, as cloud load
+  // balancers' managed gateways are: their addresses are not known.
+  if (peer.type === 'unknown-pods') return admitted.length > 0 ? 'unknown' : 'none'
   if (peer.type !== 'addresses') return intersects(admitted, PRIVATE) ? 'unknown' : 'none'
   // Addresses not known (nodes): a block that covers every address a node can have decides, as does one that misses them all.
   if (!peer.addresses) return covers(admitted, NODE_SPACE) ? 'all' : intersects(admitted, NODE_SPACE) ? 'unknown' : 'none'

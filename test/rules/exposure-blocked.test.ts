@@ -5,6 +5,7 @@ ruleTester('exposure-blocked', {
     {name: 'a policy admits the ingress controller by its namespace', files: ['valid/controller-admitted.yaml']},
     {name: 'the controller is not in the input and the policy names a namespace label: unknown, not reported', files: ['valid/controller-not-in-input.yaml']},
     {name: 'a load balancer keeping client addresses, whose source range the policy admits', files: ['valid/load-balancer-admitted.yaml']},
+    {name: 'a Gateway not in the input may be proxies outside the cluster: a policy admitting address ranges may admit them', files: ['valid/managed-gateway-proxy-ranges.yaml']},
   ],
   invalid: [
     {
