@@ -1,0 +1,30 @@
+/**
+ * The engine: runs each enabled rule over the index, then for every report
+ * drops what is suppressed, exempted or only reference, stamps the severity
+ * config gives, and resolves the reported path to a source range.
+ */
+import type { ResolvedConfig } from '../config/config.js';
+import type { LoadedInput } from '../loaders/sources.js';
+import type { Rule } from './rule.js';
+import type { Finding, Severity } from './types.js';
+/** The annotation that silences one rule on one object; its value is the reason. */
+export declare const SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
+export interface LintResult {
+    findings: Finding[];
+    /** Files read (as named), in order. */
+    files: string[];
+    /** Objects linted (not counting reference objects). */
+    objects: number;
+    /** Findings dropped by suppression annotations and config exemptions. */
+    suppressed: number;
+}
+export interface SeverityCounts {
+    error: number;
+    warning: number;
+    info: number;
+}
+export declare function countBySeverity(findings: readonly Finding[]): SeverityCounts;
+/** Whether a severity is at or above a threshold. */
+export declare function atLeast(severity: Severity, threshold: Severity): boolean;
+/** Runs the rules over loaded input. */
+export declare function lint(input: LoadedInput, config: ResolvedConfig, rules: readonly Rule[]): Promise<LintResult>;

@@ -1,0 +1,29 @@
+import { type ConfigOverrides, type ResolvedConfig } from './config/config.js';
+import { type LintResult } from './engine/engine.js';
+import type { Rule } from './engine/rule.js';
+import type { Severity } from './engine/types.js';
+import type { ClusterOptions } from './cluster/index.js';
+export interface LintFilesOptions {
+    cwd?: string;
+    /** `--config`; otherwise `.k8s-net.yaml` is looked for from cwd upward. */
+    configFile?: string;
+    overrides?: ConfigOverrides;
+    /** Manifests loaded as reference only (`--context`): they feed the index, findings are not reported on them. */
+    contextPaths?: readonly string[];
+    /** Namespace for objects that name none. */
+    namespace?: string;
+    readStdin?: () => Promise<Buffer | string>;
+    /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
+    live?: boolean;
+    /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
+    cluster?: ClusterOptions;
+}
+export interface LintRun {
+    result: LintResult;
+    config: ResolvedConfig;
+    rules: readonly Rule[];
+}
+/** Lints manifest paths (files, directories, globs, `-` for stdin). */
+export declare function lintFiles(paths: readonly string[], options?: LintFilesOptions): Promise<LintRun>;
+/** The exit code CI reads: 1 when a finding is at or above `failOn` or warnings exceed `maxWarnings`, else 0. */
+export declare function exitCodeFor(result: LintResult, failOn: Severity, maxWarnings?: number): 0 | 1;

@@ -1,0 +1,34 @@
+/**
+ * The command line: every command by id, for oclif's explicit command
+ * strategy, and `run()`, which the executables call. Users run the bundle of
+ * this module (`bin/run.js` over `lib/cli.js`, made by `npm run bundle`);
+ * `bin/dev.js` runs it from source and the tests from `dist/`. A test checks
+ * that every module in `src/commands/` is listed here.
+ */
+import {execute, settings} from '@oclif/core'
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import Explain from './commands/explain.js'
+import Init from './commands/init.js'
+import Lint from './commands/lint.js'
+import Rules from './commands/rules.js'
+import Wizard from './commands/wizard.js'
+
+export const COMMANDS = {explain: Explain, init: Init, lint: Lint, rules: Rules, wizard: Wizard}
+
+/**
+ * Runs the CLI with the commands of this module, as the file it was loaded
+ * from (the bundle, the compiled file or the source), for the package that
+ * holds it.
+ */
+export async function run(options: {development?: boolean} = {}): Promise<void> {
+  const self = fileURLToPath(import.meta.url)
+  let root = path.dirname(self)
+  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root)
+  const pjson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {oclif: Record<string, unknown>}
+  // oclif is handed the module to load: no looking for TypeScript sources behind it.
+  settings.enableAutoTranspile = false
+  const commands = {strategy: 'explicit', target: `./${path.relative(root, self).split(path.sep).join('/')}`, identifier: 'COMMANDS'}
+  await execute({development: options.development, loadOptions: {root, pjson: {...pjson, oclif: {...pjson.oclif, commands}}} as never})
+}
