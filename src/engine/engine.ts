@@ -21,6 +21,8 @@ export interface LintResult {
   objects: number
   /** Findings dropped by suppression annotations and config exemptions. */
   suppressed: number
+  /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
+  rules?: string[]
 }
 
 export interface SeverityCounts {
@@ -49,6 +51,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
   const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
   const pending: Array<{ruleId: string; severity: Severity; report: Report}> = []
   const crashes: Finding[] = []
+  const ran: string[] = []
   let suppressed = 0
 
   for (const rule of rules) {
@@ -57,6 +60,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     if (severity === 'off') continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
+    ran.push(ruleId)
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
       index,
       input,
@@ -114,6 +118,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     files: input.files,
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
+    rules: ran,
   }
 }
 

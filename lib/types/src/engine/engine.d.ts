@@ -17,6 +17,8 @@ export interface LintResult {
     objects: number;
     /** Findings dropped by suppression annotations and config exemptions. */
     suppressed: number;
+    /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
+    rules?: string[];
 }
 export interface SeverityCounts {
     error: number;
