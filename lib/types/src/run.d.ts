@@ -13,6 +13,8 @@ export interface LintFilesOptions {
     /** Namespace for objects that name none. */
     namespace?: string;
     readStdin?: () => Promise<Buffer | string>;
+    /** The file name standard input stands for (`--stdin-filename`); default `<stdin>`. */
+    stdinFilename?: string;
     /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
     live?: boolean;
     /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */

@@ -12,3 +12,9 @@ export declare function locationText(where: {
     start?: Position;
     object?: ObjectRef;
 }, cwd: string): string;
+/**
+ * The root of the git repository holding `from` (a file or folder): the
+ * nearest folder upward with a `.git` entry (a folder, or a file in a
+ * worktree or submodule), or undefined outside any repository.
+ */
+export declare function repositoryRoot(from: string): string | undefined;

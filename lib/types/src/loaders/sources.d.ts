@@ -17,6 +17,8 @@ export interface LoadOptions {
     readStdin?: () => Promise<Buffer | string>;
     /** Base for relative paths and globs. */
     cwd?: string;
+    /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
+    stdinFilename?: string;
 }
 /** Everything read from one or more inputs. */
 export declare class LoadedInput {
