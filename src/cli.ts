@@ -23,6 +23,13 @@ export const COMMANDS = {explain: Explain, init: Init, lint: Lint, rules: Rules,
  * holds it.
  */
 export async function run(options: {development?: boolean} = {}): Promise<void> {
+  // Standard output that fails: a closed pipe (| head -1) ends quietly, as oclif lets it; anything else (a full
+  // disk, > /dev/full) is one line and exit 2, before oclif's own listener throws it with a stack trace.
+  process.stdout.prependListener('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return
+    process.stderr.write(`k8s-net: cannot write to standard output: ${error.message}\n`)
+    process.exit(2)
+  })
   const self = fileURLToPath(import.meta.url)
   let root = path.dirname(self)
   while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root)

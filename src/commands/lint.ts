@@ -5,6 +5,7 @@ import type {Severity, SeverityLevel} from '../engine/types.js'
 import {FORMAT_NAMES} from '../formatters/index.js'
 import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
 import {repositoryRoot} from '../formatters/paths.js'
+import {escapeControl} from '../formatters/terminal.js'
 import {InputError} from '../loaders/sources.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
@@ -117,7 +118,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
               context: flags['kube-context'],
               namespaces,
               requestTimeout: flags['request-timeout'],
-              onWarning: (message) => this.warn(message),
+              onWarning: (message) => this.warn(escapeControl(message)),
             }
           : undefined,
       })
@@ -133,7 +134,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       await writeOutputs(rendered, (text) => process.stdout.write(text))
       process.exitCode = exitCodeFor(result, failOn, flags['max-warnings'])
     } catch (error) {
-      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(error.message, {exit: 2})
+      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(escapeControl(error.message), {exit: 2})
       throw error
     }
   }
