@@ -6,16 +6,19 @@
  * that every module in `src/commands/` is listed here.
  */
 import {execute, settings} from '@oclif/core'
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import Explain from './commands/explain.js'
 import Init from './commands/init.js'
 import Lint from './commands/lint.js'
+import MapCommand from './commands/map.js'
+import Reach from './commands/reach.js'
 import Rules from './commands/rules.js'
 import Wizard from './commands/wizard.js'
+import {packageRoot} from './util/package-root.js'
 
-export const COMMANDS = {explain: Explain, init: Init, lint: Lint, rules: Rules, wizard: Wizard}
+export const COMMANDS = {explain: Explain, init: Init, lint: Lint, map: MapCommand, reach: Reach, rules: Rules, wizard: Wizard}
 
 /**
  * Runs the CLI with the commands of this module, as the file it was loaded
@@ -31,8 +34,7 @@ export async function run(options: {development?: boolean} = {}): Promise<void> 
     process.exit(2)
   })
   const self = fileURLToPath(import.meta.url)
-  let root = path.dirname(self)
-  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root)
+  const root = packageRoot()
   const pjson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {oclif: Record<string, unknown>}
   // oclif is handed the module to load: no looking for TypeScript sources behind it.
   settings.enableAutoTranspile = false

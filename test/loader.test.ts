@@ -14,7 +14,8 @@ import type {ObjectPath, Position} from '../src/engine/types.js'
 import jsYaml from 'js-yaml'
 import {parseDocument, splitDocuments} from '../src/loaders/documents.js'
 import {jsonItemSpans, TreeCache} from '../src/loaders/locate.js'
-import {expandPaths, LoadedInput, loadPaths, loadText, STDIN} from '../src/loaders/sources.js'
+import {STDIN} from '../src/engine/types.js'
+import {expandPaths, LoadedInput, loadPaths, loadText} from '../src/loaders/sources.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */
 function at(text: string, line: number, needle: string, occurrence = 1): Position {

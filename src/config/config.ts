@@ -9,10 +9,12 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engine/kinds.js'
-import {checkOption, defaultOptions, type Rule, type Settings} from '../engine/rule.js'
-import type {ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
-import {DEFAULT_LIMITS, type Limits} from '../loaders/documents.js'
-import {isRecord, nearestFew} from '../engine/util.js'
+import {checkOption, defaultOptions, type Rule, type RuleSetting, type Settings} from '../engine/rule.js'
+import type {Limits, ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
+import {DEFAULT_LIMITS} from '../loaders/documents.js'
+import {isRecord} from '../util/records.js'
+import {loadYaml} from '../util/yaml.js'
+import {nearestFew} from '../util/suggest.js'
 
 export const CONFIG_FILE_NAMES = ['.k8s-net.yaml', '.k8s-net.yml']
 const LEVELS = new Set<string>(['off', 'info', 'warning', 'error'])
@@ -28,13 +30,6 @@ export class ConfigError extends Error {
     super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${message}`)
     this.name = 'ConfigError'
   }
-}
-
-export interface RuleSetting {
-  severity: SeverityLevel
-  /** Whether the config file or the command line set the severity (else it is the rule's default). */
-  configured: boolean
-  options: Record<string, unknown>
 }
 
 /** An exemption: every criterion given must match (a list matches when any entry does). */
@@ -104,7 +99,7 @@ export async function loadConfig(
       throw new ConfigError(`cannot read config file: ${(error as Error).message}`, display)
     }
 
-    const yaml = await import('yaml')
+    const yaml = await loadYaml()
     const lineCounter = new yaml.LineCounter()
     const doc = yaml.parseDocument(text, {lineCounter, prettyErrors: false})
     if (doc.errors.length > 0) {
@@ -170,7 +165,7 @@ export function resolveConfig(
 
     if (!isRecord(value)) fail(['rules', id], 'must be a severity or {severity, options}')
     const entry = value as Record<string, unknown>
-    for (const k of Object.keys(entry)) if (k !== 'severity' && k !== 'options') fail(['rules', id, k], 'unknown key (expected severity or options)')
+    for (const k of Object.keys(entry)) if (!['severity', 'messages', 'options'].includes(k)) fail(['rules', id, k], 'unknown key (expected severity, messages or options)')
     if (entry.severity !== undefined) {
       if (typeof entry.severity !== 'string' || !LEVELS.has(entry.severity)) {
         fail(['rules', id, 'severity'], 'must be off, info, warning or error')
@@ -180,6 +175,7 @@ export function resolveConfig(
       setting.configured = true
     }
 
+    if (entry.messages !== undefined) setting.messages = messageSeverities(entry.messages, rule!, fail)
     if (entry.options !== undefined) {
       if (!isRecord(entry.options)) fail(['rules', id, 'options'], 'must be a mapping')
       const schema = rule!.meta.options ?? {}
@@ -203,6 +199,8 @@ export function resolveConfig(
     if (!LEVELS.has(severity)) throw new ConfigError('severity must be off, info, warning or error', '--rule', id)
     setting.severity = severity
     setting.configured = true
+    // The command line names the rule: it wins over severities the file sets for its messages too.
+    delete setting.messages
   }
 
   const exemptions = parseExemptions(config.exemptions, byId, fail, options.paths ?? {base: process.cwd(), cwd: process.cwd()})
@@ -231,6 +229,21 @@ export function resolveConfig(
       live: false,
     },
   }
+}
+
+/** `messages: {messageId: severity}` of one rule. */
+function messageSeverities(value: unknown, rule: Rule, fail: (keyPath: ObjectPath, message: string) => never): Map<string, SeverityLevel> {
+  const id = rule.meta.id
+  if (!isRecord(value)) fail(['rules', id, 'messages'], 'must map message ids to a severity')
+  const ids = Object.keys(rule.meta.messages)
+  const out = new Map<string, SeverityLevel>()
+  for (const [messageId, severity] of Object.entries(value as Record<string, unknown>)) {
+    if (!Object.hasOwn(rule.meta.messages, messageId)) fail(['rules', id, 'messages', messageId], `unknown message id (${id} has: ${ids.join(', ')})`)
+    if (typeof severity !== 'string' || !LEVELS.has(severity)) fail(['rules', id, 'messages', messageId], 'severity must be off, info, warning or error')
+    out.set(messageId, severity as SeverityLevel)
+  }
+
+  return out
 }
 
 function parseExemptions(

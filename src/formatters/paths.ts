@@ -2,7 +2,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {ObjectRef, Position} from '../engine/types.js'
-import {STDIN} from '../loaders/sources.js'
+import {STDIN} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 
 /**

@@ -19,7 +19,7 @@ import {pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {docsUrl, type RuleMeta} from '../engine/rule.js'
 import type {Finding, ObjectRef, Position, RelatedFinding, Severity} from '../engine/types.js'
-import {STDIN} from '../loaders/sources.js'
+import {STDIN} from '../engine/types.js'
 import {whereText} from '../engine/util.js'
 import {relativePath} from './paths.js'
 import type {Formatter} from './types.js'
@@ -80,11 +80,12 @@ export const sarif: Formatter = (result, options) => {
       ruleId: finding.ruleId,
       ...(index === undefined ? {} : {ruleIndex: index}),
       level: LEVEL[finding.severity],
-      message: {text: linkedMessage(finding)},
+      // The message's id names its text in the rule's messageStrings; the text is this finding's, rendered.
+      message: {text: linkedMessage(finding), id: finding.messageId},
       locations: location.physicalLocation || location.logicalLocations ? [location] : [],
       ...(related.length > 0 ? {relatedLocations: related} : {}),
       partialFingerprints: {[FINGERPRINT_KEY]: hash(`${identity}\u0000${occurrence}`)},
-      ...(finding.fix ? {properties: {fix: finding.fix}} : {}),
+      properties: {messageId: finding.messageId, ...(finding.fix ? {fix: finding.fix} : {})},
     }
   })
 
@@ -129,6 +130,8 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
       markdown: `${meta.description}\n\n**Why**\n\n${meta.rationale}\n\n**How to fix**\n\n${meta.remediation}${optionsMarkdown}\n\n[Reference](${docsUrl(meta.id)})`,
     },
     defaultConfiguration: {level: LEVEL[meta.severity]},
+    // Each message id with its text as the rule writes it ({{placeholders}} are k8s-net's, filled in each result's text).
+    messageStrings: Object.fromEntries(Object.entries(meta.messages ?? {}).map(([id, text]) => [id, {text}])),
     properties: {
       category: meta.category,
       tags: [...(SECURITY_SEVERITY[meta.id] ? ['security'] : []), 'kubernetes', 'network', meta.category],

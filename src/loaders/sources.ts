@@ -7,12 +7,10 @@ import {closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, real
 import {isUtf8} from 'node:buffer'
 import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
-import type {FileOrigin, IncompleteDocument, K8sObject, Position, Resource, SyntaxProblem} from '../engine/types.js'
-import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
+import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Position, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
+import {DEFAULT_LIMITS, type DocumentChunk, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
-import {isRecord} from '../engine/util.js'
-
-export const STDIN = '<stdin>'
+import {isRecord, stringMap} from '../util/records.js'
 
 /** A path that cannot be read, or a pattern that matches nothing: a usage error, exit 2. */
 export class InputError extends Error {
@@ -428,17 +426,3 @@ export function makeResource(
     reference,
   }
 }
-
-/** A label or annotation map, with scalar values read as strings and anything else dropped. */
-export function stringMap(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {}
-  const out: Record<string, string> = {}
-  for (const key in value) {
-    const v = value[key]
-    if (typeof v === 'string') out[key] = v
-    else if (typeof v === 'number' || typeof v === 'boolean') out[key] = String(v)
-  }
-
-  return out
-}
-

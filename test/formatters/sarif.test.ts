@@ -172,4 +172,13 @@ describe('sarif', () => {
     result.findings = [{...result.findings[0]!, message: 'ports [80, 443] \\ at k8s/services.yaml:12:17'}]
     expect(render(result).runs[0]!.results[0]!.message.text).toBe('ports \\[80, 443\\] \\\\ at [k8s/services.yaml:12:17](1)')
   })
+
+  it('gives each result its message id, which the rule's messageStrings name', () => {
+    const log = render() as unknown as {runs: Array<{tool: {driver: {rules: Array<{id: string; messageStrings: Record<string, {text: string}>}>}}; results: Array<{ruleId: string; message: {id: string}}>}>}
+    const {tool, results} = log.runs[0]!
+    for (const [i, r] of results.entries()) {
+      expect(r.message.id).toBe(canonicalResult().findings[i]!.messageId)
+      expect(Object.keys(tool.driver.rules.find((rule) => rule.id === r.ruleId)!.messageStrings)).toContain(r.message.id)
+    }
+  })
 })

@@ -1,4 +1,4 @@
-import { type Rule, type Settings } from '../engine/rule.js';
+import { type Rule, type RuleSetting, type Settings } from '../engine/rule.js';
 import type { ObjectPath, Resource, SeverityLevel } from '../engine/types.js';
 export declare const CONFIG_FILE_NAMES: string[];
 /** A config file that cannot be used: exit 2, naming the file, the key and its line. */
@@ -7,12 +7,6 @@ export declare class ConfigError extends Error {
     readonly key?: string | undefined;
     readonly line?: number | undefined;
     constructor(message: string, file: string, key?: string | undefined, line?: number | undefined);
-}
-export interface RuleSetting {
-    severity: SeverityLevel;
-    /** Whether the config file or the command line set the severity (else it is the rule's default). */
-    configured: boolean;
-    options: Record<string, unknown>;
 }
 /** An exemption: every criterion given must match (a list matches when any entry does). */
 export interface Exemption {

@@ -3,10 +3,9 @@
  * drops what is suppressed, exempted or only reference, stamps the severity
  * config gives, and resolves the reported path to a source range.
  */
-import type { ResolvedConfig } from '../config/config.js';
-import type { LoadedInput } from '../loaders/sources.js';
-import type { Rule } from './rule.js';
-import type { Finding, Severity } from './types.js';
+import { ResourceIndex } from './resource-index.js';
+import { type LintConfig, type Rule } from './rule.js';
+import type { Finding, LintInput, Severity } from './types.js';
 /** The annotation that silences one rule on one object; its value is the reason. */
 export declare const SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
 export interface LintResult {
@@ -28,5 +27,7 @@ export interface SeverityCounts {
 export declare function countBySeverity(findings: readonly Finding[]): SeverityCounts;
 /** Whether a severity is at or above a threshold. */
 export declare function atLeast(severity: Severity, threshold: Severity): boolean;
+/** The index of loaded input, with the pod template kinds config names. */
+export declare function indexInput(input: LintInput, config: LintConfig): ResourceIndex;
 /** Runs the rules over loaded input. */
-export declare function lint(input: LoadedInput, config: ResolvedConfig, rules: readonly Rule[]): Promise<LintResult>;
+export declare function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult>;

@@ -1,7 +1,13 @@
-/**
- * The rule catalogue: every module in `rules/`, one rule each, named after its id.
- * There is no list to keep in step: adding `rules/<id>.ts` adds the rule.
- */
 import type { Rule } from './rule.js';
 /** All rules, sorted by id. */
 export declare function loadRules(): Promise<readonly Rule[]>;
+export interface RuleProse {
+    rationale: string;
+    remediation: string;
+}
+/**
+ * A rule's prose from `rules/<id>.md`: the paragraphs under `## Why` and
+ * `## How to fix`. Empty strings when the file or a section is missing (the
+ * meta test fails for such a rule).
+ */
+export declare function ruleProse(id: string, root?: string): RuleProse;

@@ -1,21 +1,12 @@
+/**
+ * The index every rule shares: objects by kind, namespace and name; the pod
+ * templates of workloads; label selection over those templates; and which
+ * Services route to which templates. Built once per run, with maps so that no
+ * rule needs pairwise matching.
+ */
 import { type PodTemplateKind } from './kinds.js';
 import { type Selector } from './selectors.js';
-import type { ObjectPath, Resource } from './types.js';
-/** The pod template of a workload (or a Pod itself). */
-export interface PodTemplate {
-    readonly owner: Resource;
-    /** Path from the owner object to the template; `[]` for a Pod. */
-    readonly path: ObjectPath;
-    readonly namespace: string;
-    /** The template's labels: what Services and NetworkPolicies select. */
-    readonly labels: Readonly<Record<string, string>>;
-    /** The pod spec, `{}` when absent or not a mapping. */
-    readonly spec: Readonly<Record<string, unknown>>;
-    /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
-    readonly batch: boolean;
-    /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
-    readonly replicas: number | undefined;
-}
+import type { PodTemplate, Resource } from './types.js';
 /**
  * Objects of one kind in some API groups, by namespace and name. Kinds repeat
  * across groups (Istio's Gateway is not a Gateway API Gateway, a Knative
@@ -41,8 +32,6 @@ export interface KindTable {
     /** The objects in one namespace. */
     inNamespace(namespace: string): readonly Resource[];
 }
-/** Reads a value at a path in an object, or undefined. */
-export declare function getPath(object: unknown, path: ObjectPath): unknown;
 export declare class ResourceIndex {
     readonly resources: readonly Resource[];
     /** Kinds a cluster refused to list (in one namespace, or in all): their absence means nothing. */

@@ -13,7 +13,7 @@
  * depth while parsing, alias expansion and cycles after it.
  */
 import jsYaml from 'js-yaml';
-import type { Position, Range } from '../engine/types.js';
+import type { Limits, Position, Range } from '../engine/types.js';
 export declare const SCHEMA: jsYaml.Schema;
 /** One YAML document's text and where it starts in its file. */
 export interface DocumentChunk {
@@ -39,14 +39,6 @@ export interface Span {
 }
 /** Documents from this size on record where their List items stand while parsing: smaller ones are cheap to parse again whole. */
 export declare const ITEM_SPANS_FROM: number;
-export interface Limits {
-    /** Files (and standard input) larger than this are not parsed (bytes). */
-    maxFileBytes: number;
-    /** Alias expansion budget: the number of nodes a document may grow to through aliases, beyond its own size. */
-    maxAliasNodes: number;
-    /** Nesting depth of mappings and sequences. */
-    maxDepth: number;
-}
 export declare const DEFAULT_LIMITS: Limits;
 export type ParsedDocument = {
     chunk: DocumentChunk;

@@ -1,7 +1,5 @@
-import type { IncompleteDocument, K8sObject, Resource, SyntaxProblem } from '../engine/types.js';
-import { type Limits } from './documents.js';
+import { type IncompleteDocument, type K8sObject, type Limits, type Resource, type SyntaxProblem } from '../engine/types.js';
 import { FileLocator, TreeCache } from './locate.js';
-export declare const STDIN = "<stdin>";
 /** A path that cannot be read, or a pattern that matches nothing: a usage error, exit 2. */
 export declare class InputError extends Error {
     readonly file?: string | undefined;
@@ -53,5 +51,3 @@ export declare function firstBadByte(buffer: Uint8Array): number;
 export declare function loadText(loaded: LoadedInput, file: string, text: string, options?: LoadOptions): void;
 /** Builds a Resource from a decoded object (from a file or a cluster). */
 export declare function makeResource(object: K8sObject, origin: Resource['origin'], uid: number, defaultNamespace: string | undefined, reference: boolean): Resource;
-/** A label or annotation map, with scalar values read as strings and anything else dropped. */
-export declare function stringMap(value: unknown): Record<string, string>;

@@ -1,13 +1,22 @@
+/**
+ * What the wizard knows: the answers, their values, and the decision they
+ * lead to (`route()`, the seeds' decision table). The questions that gather
+ * them are in questions.ts, how they are read in validators.ts and
+ * answers-file.ts, how they are completed in complete.ts.
+ */
 export type Exposure = 'internal' | 'external' | 'external-backend';
 export type Protocol = 'http' | 'https' | 'grpc' | 'tcp' | 'udp';
 export type Environment = 'cloud' | 'bare-metal' | 'local';
 export type Provider = 'aws' | 'gcp' | 'azure' | 'other';
 export type LocalCluster = 'kind' | 'minikube' | 'k3d';
+/** Who the clients outside the cluster are: the user alone (debugging), other developers or internal users on the private network, or the public. */
+export type Clients = 'me' | 'team' | 'public';
 export declare const EXPOSURES: readonly Exposure[];
 export declare const PROTOCOLS: readonly Protocol[];
 export declare const ENVIRONMENTS: readonly Environment[];
 export declare const PROVIDERS: readonly Provider[];
 export declare const LOCAL_CLUSTERS: readonly LocalCluster[];
+export declare const CLIENTS: readonly Clients[];
 /**
  * Everything the wizard may know. Which fields are set depends on the path
  * through the questions: `completeAnswers` guarantees that every question
@@ -17,6 +26,8 @@ export interface Answers {
     /** Who calls the service: workloads in the cluster, clients outside it, or nobody (a backend outside the cluster that workloads call). */
     exposure?: Exposure;
     protocol?: Protocol;
+    /** Who the clients outside the cluster are. */
+    clients?: Clients;
     /** How many services share the entry point (1, or more). */
     services?: number;
     environment?: Environment;
@@ -34,11 +45,25 @@ export interface Answers {
     gatewayClass?: string;
     /** Where the ingress controller's (or Gateway's) pods run: the NetworkPolicy admits traffic from there. */
     controllerNamespace?: string;
+    /** Addresses a cloud-managed load balancer's proxies send from (VPC, proxy-only or delegated subnet): the NetworkPolicy admits them. */
+    proxyRanges?: string[];
     sourceRanges?: string[];
     /** MetalLB addresses: ranges (`a-b`) or CIDRs. */
     addressPool?: string[];
     name?: string;
     namespace?: string;
+    /** The namespace is new, or holds only this application: a namespace-wide default deny cuts off nobody else. */
+    ownNamespace?: boolean;
+    /** Write a default-deny ingress NetworkPolicy for the whole namespace. */
+    defaultDeny?: boolean;
+    /** Who calls an internal service: namespaces, pod labels in its namespace (`key=value`), or both (`namespace:key=value`). */
+    callers?: string[];
+    /** Gateway API: attach the route to a Gateway that exists already (one the platform team shares), rather than create one. */
+    existingGateway?: boolean;
+    /** Gateway API: the shared Gateway, as NAMESPACE/NAME. */
+    gateway?: string;
+    /** NodePort on kind: the node port, fixed so that the cluster's extraPortMappings can name it. */
+    nodePort?: number;
     /** DNS name of the backend outside the cluster (ExternalName). */
     externalName?: string;
     port?: number;
@@ -46,12 +71,14 @@ export interface Answers {
     withDeployment?: boolean;
     image?: string;
     replicas?: number;
-    /** TCP port of the health endpoint of a UDP service (the kubelet cannot probe UDP). */
+    /** TCP port on which a UDP service answers HTTP health checks (/readyz, /livez): the kubelet cannot probe UDP. */
     healthPort?: number;
+    /** Kubernetes version of the cluster (major.minor): which API fields the manifests may use. */
+    kubeVersion?: string;
 }
 export type AnswerKey = keyof Answers;
 /** Where the answers lead, before the Ingress/Gateway API choice. */
-export type Route = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'SharedHTTP' | 'ExternalName';
+export type Route = 'ClusterIP' | 'PortForward' | 'NodePort' | 'LoadBalancer' | 'SharedHTTP' | 'ExternalName';
 export declare const isHttp: (protocol: Protocol | undefined) => boolean;
 /** Whether the environment is for development: a local cluster always is. Undefined while unknown. */
 export declare function isDevelopment(a: Answers): boolean | undefined;
@@ -64,78 +91,10 @@ export declare function route(a: Answers): Route | undefined;
 export declare const isExternal: (a: Answers) => boolean;
 /** A question is part of the decision (needed for --explain) or only of the manifests. */
 export type Stage = 'decision' | 'manifest';
-type Parsed<T> = {
-    ok: true;
-    value: T;
-} | {
-    ok: false;
-    error: string;
-};
-export interface Question<K extends AnswerKey = AnswerKey> {
-    key: K;
-    /** The command-line flag, and the key in an answers file. */
-    flag: string;
-    stage: Stage;
-    /** What the flag takes, for messages: `http|https|grpc|tcp|udp`. */
-    hint: string;
-    /** Whether the question applies given the answers so far; undefined while that depends on a missing answer. */
-    applies(a: Answers): boolean | undefined;
-    /** The answer when none is given (undefined while it depends on a missing answer); a question without one must be answered. */
-    default?(a: Answers): Answers[K];
-    /** An answer the wizard can do without (it only changes comments). */
-    optional?: boolean;
-    /** Reads a value from a flag or an answers file. */
-    parse(value: unknown): Parsed<NonNullable<Answers[K]>>;
-    /** Checks an answer against the others; returns an error message or undefined. */
-    check?(value: NonNullable<Answers[K]>, a: Answers): string | undefined;
-}
 /** The routes the answers may still lead to, trying every value of the missing decision answers. */
 export declare function possibleRoutes(a: Answers): Set<Route>;
-/** The questions, in the order they are asked: each one's `applies` depends only on earlier answers. */
-export declare const QUESTIONS: readonly Question[];
-export declare const QUESTION: {
-    readonly [K in AnswerKey]: Question<K>;
-};
-/** How to give a question's answer on the command line: `--port PORT`, `--production or --no-production`. */
-export declare function flagUsage(question: Question): string;
 /** A bad or incomplete set of answers: exit 2, with every problem named. */
 export declare class AnswersError extends Error {
     readonly problems: readonly string[];
     constructor(problems: readonly string[]);
 }
-/** One raw answer and where it came from, for messages. */
-export interface RawAnswer {
-    value: unknown;
-    /** `--port`, or `answers.yaml:4: port`. */
-    source: string;
-}
-/** Raw answers by flag name (the answers file's keys). */
-export type RawAnswers = Map<string, RawAnswer>;
-/**
- * Reads an answers file: a YAML mapping with the flags' names as keys
- * (`target-port: 8080`). Throws AnswersError naming the file, line and key.
- */
-export declare function readAnswersFile(file: string): Promise<RawAnswers>;
-/** Reads the text of an answers file (see readAnswersFile). */
-export declare function parseAnswersText(content: string, file: string): RawAnswers;
-/** Checks each given answer on its own; throws AnswersError listing every bad one. */
-export declare function parseAnswers(raw: RawAnswers): Answers;
-/** The answers with the defaults of the questions that apply filled in, in question order. */
-export declare function withDefaults(a: Answers, stage: Stage): Answers;
-/** Questions that apply to these answers, are unanswered and have no default: they must be asked. */
-export declare function missingAnswers(a: Answers, stage: Stage): Question[];
-/** Questions whose relevance still depends on a missing answer: more may be asked once those are given. */
-export declare function undecidedQuestions(a: Answers, stage: Stage): Question[];
-/** Checks one answer against the others; an error message or undefined. */
-export declare function checkAnswer<K extends AnswerKey>(question: Question<K>, value: NonNullable<Answers[K]>, a: Answers): string | undefined;
-/**
- * The answers with defaults filled in and every question that applies
- * answered, checked against each other. Answers that do not apply are dropped
- * (`ignoredAnswers` tells which). Throws AnswersError.
- */
-export declare function completeAnswers(a: Answers, stage: Stage): Answers;
-/** Answers given that play no part on the path the others lead to, up to a stage. */
-export declare function ignoredAnswers(given: Answers, complete: Answers, stage: Stage): Question[];
-/** The message for answers that are missing where the wizard cannot ask: one flag per line. */
-export declare function missingMessage(missing: readonly Question[], undecided: readonly Question[]): string;
-export {};
