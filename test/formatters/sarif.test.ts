@@ -173,7 +173,7 @@ describe('sarif', () => {
     expect(render(result).runs[0]!.results[0]!.message.text).toBe('ports \\[80, 443\\] \\\\ at [k8s/services.yaml:12:17](1)')
   })
 
-  it('gives each result its message id, which the rule's messageStrings name', () => {
+  it('gives each result its message id, which the messageStrings of its rule name', () => {
     const log = render() as unknown as {runs: Array<{tool: {driver: {rules: Array<{id: string; messageStrings: Record<string, {text: string}>}>}}; results: Array<{ruleId: string; message: {id: string}}>}>}
     const {tool, results} = log.runs[0]!
     for (const [i, r] of results.entries()) {
