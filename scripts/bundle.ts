@@ -45,6 +45,18 @@ const staticRules: Plugin = {
   },
 }
 
+/**
+ * `yaml` is a dependency (the wizard requires it when it reads an answers file), but a lint run that writes a
+ * finding's fix as YAML imports it too: the bundle holds its ES module build in a chunk of its own, one file to
+ * read where node_modules/yaml is some seventy.
+ */
+const bundledYaml: Plugin = {
+  name: 'k8s-net-bundled-yaml',
+  setup(b) {
+    b.onResolve({filter: /^yaml$/}, () => ({path: path.join(REPO, 'node_modules', 'yaml', 'browser', 'index.js')}))
+  },
+}
+
 /** The files of `lib/`, by path relative to it, as `npm run bundle` writes them. */
 export async function bundle(): Promise<Map<string, string>> {
   const pjson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
@@ -58,7 +70,7 @@ export async function bundle(): Promise<Map<string, string>> {
     format: 'esm',
     target: 'node20.19',
     // Dependencies are installed beside the package; typescript is what oclif looks for in development only.
-    external: [...Object.keys(pjson.dependencies ?? {}), 'typescript'],
+    external: [...Object.keys(pjson.dependencies ?? {}).filter((name) => name !== 'yaml'), 'typescript'],
     // The bundled packages are CommonJS in part: they need a require() in an ES module.
     banner: {js: "import {createRequire as __k8sNetCreateRequire} from 'node:module';\nconst require = __k8sNetCreateRequire(import.meta.url);"},
     chunkNames: 'chunks/[name]-[hash]',
@@ -70,7 +82,7 @@ export async function bundle(): Promise<Map<string, string>> {
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [staticRules],
+    plugins: [staticRules, bundledYaml],
   })
   const files = new Map<string, string>()
   for (const file of result.outputFiles as OutputFile[]) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
