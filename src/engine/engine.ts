@@ -153,8 +153,12 @@ async function toFinding(input: LintInput, what: Pick<Finding, 'ruleId' | 'messa
       report.related.map(async (r): Promise<RelatedFinding> => ({message: r.message, ...(await locate(input, r.target, r.path ?? []))})),
     )
     finding.related = related
-    // `{{related:N}}` in a message stands for where related location N is: file:line:col, or the object.
-    finding.message = finding.message.replaceAll(/\{\{related:(\d+)\}\}/g, (_, n: string) => describeLocation(related[Number(n)]))
+    // `{{related:N}}` in a message stands for where related location N is: file:line:col. An object without a file
+    // (read from a cluster) is named by the message already: the placeholder goes, with its "at" and parentheses.
+    const fileless = (n: string): boolean => related[Number(n)]?.file === undefined
+    finding.message = finding.message
+      .replaceAll(/ \((?:first )?(?:at )?\{\{related:(\d+)\}\}\)|,? at \{\{related:(\d+)\}\}/g, (all: string, a?: string, b?: string) => (fileless((a ?? b)!) ? '' : all))
+      .replaceAll(/\{\{related:(\d+)\}\}/g, (_, n: string) => describeLocation(related[Number(n)]))
   }
 
   return finding

@@ -23,7 +23,7 @@ import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, de
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort} from '../k8s/ports.js'
 import {serviceSpec, servicePorts, serviceType, type ServicePort} from '../k8s/services.js'
-import {longRunningContainers} from '../k8s/workloads.js'
+import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
 import {type Peer, PolicyEvaluator, type TargetPort, targetOf, type Verdict} from './policy.js'
 
@@ -124,7 +124,7 @@ class Builder {
   build(): ExposureModel {
     const workloads: WorkloadExposure[] = []
     for (const template of this.index.podTemplates) {
-      if (template.batch) continue
+      if (neverServes(template)) continue
       const w: WorkloadExposure = {template, paths: []}
       this.exposures.set(template, w)
       workloads.push(w)
@@ -158,7 +158,7 @@ class Builder {
     let list = this.selected.get(service)
     if (!list) {
       const selector = serviceSelector(service)
-      list = selector ? this.index.selectTemplates(service.namespace, selector).filter((t) => !t.batch) : []
+      list = selector ? servingTemplates(this.index, service.namespace, selector) : []
       this.selected.set(service, list)
     }
 
@@ -306,7 +306,7 @@ class Builder {
     if (!this.controllers) {
       this.controllers = []
       for (const template of this.index.podTemplates) {
-        if (template.batch) continue
+        if (neverServes(template)) continue
         const door = frontDoorOfTemplate(template)
         if (door) this.controllers.push({template, door})
       }

@@ -268,7 +268,7 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
     object.spec!.externalTrafficPolicy = 'Local'
     m.notes.push({
       path: ['spec', 'externalTrafficPolicy'],
-      text: 'Local: the load balancer sends only to nodes with a ready pod (the others fail its health check), nothing is forwarded again between nodes, and the pods see the clients\' own addresses, which the NetworkPolicy admits. Spread the replicas over nodes so that each of those nodes has one.',
+      text: `Local: traffic reaches only nodes with a ready pod (${pool ? 'MetalLB announces the address from one of them' : 'the others fail the load balancer\'s health check'}), nothing is forwarded again between nodes, and the pods see the clients\' own addresses, which the NetworkPolicy admits. Spread the replicas over nodes so that each of those nodes has one.`,
     })
     object.spec!.loadBalancerSourceRanges = ranges
     const open = ranges.some((range) => range === '0.0.0.0/0' || range === '::/0')
@@ -325,6 +325,9 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
 function entryOf(a: Answers): Implementation {
   return a.gatewayApi ? implementationOf(need(a, 'gatewayClass'), 'gateway', a) : implementationOf(need(a, 'ingressClass'), 'ingress', a)
 }
+
+/** A phrase as the start of a sentence. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** How the entry point reaches the world, for comments. */
 function behind(implementation: Implementation): string {
@@ -472,7 +475,7 @@ function newGateway(a: Answers, name: string, namespace: string, shared: {namesp
   )
   g.notes.push({
     path: ['spec', 'gatewayClassName'],
-    text: `${implementation.product}${implementation.managed ? `: the cloud runs the proxies, so nothing else is installed in the cluster.${implementation.provider === 'aws' ? ' The controller makes an internal ALB unless a LoadBalancerConfiguration (gateway.k8s.aws), referenced from the GatewayClass or the Gateway\'s infrastructure.parametersRef, says scheme: internet-facing.' : implementation.provider === 'azure' ? ' Name the Application Gateway for Containers to use with the annotation alb.networking.azure.io/alb-id (or alb-namespace and alb-name for one the ALB controller manages).' : ''}` : `, running in namespace ${a.controllerNamespace}.`}`,
+    text: `${sentence(implementation.product)}${implementation.managed ? `: the cloud runs the proxies, so nothing else is installed in the cluster.${implementation.provider === 'aws' ? ' The controller makes an internal ALB unless a LoadBalancerConfiguration (gateway.k8s.aws), referenced from the GatewayClass or the Gateway\'s infrastructure.parametersRef, says scheme: internet-facing.' : implementation.provider === 'azure' ? ' Name the Application Gateway for Containers to use with the annotation alb.networking.azure.io/alb-id (or alb-namespace and alb-name for one the ALB controller manages).' : ''}` : `, running in namespace ${a.controllerNamespace}.`}`,
   })
   g.notes.push({
     path: ['spec', 'listeners', 0],
@@ -709,7 +712,7 @@ function allowPolicy(a: Answers, recommendation: Recommendation, name: string, n
         const ranges = [...new Set([...need(a, 'proxyRanges'), ...(implementation.healthRanges ?? [])])]
         rule = {from: ranges.map((cidr) => ({ipBlock: {cidr}})), ports}
         from = `the ${what}'s proxies (${ranges.join(', ')})`
-        why = `${implementation.product} has no pods in the cluster: its proxies${implementation.healthRanges ? ' and health checkers' : ''} connect to the pods from ${implementation.ranges ? 'the provider\'s documented ranges' : implementation.rangesAre}${implementation.healthRanges ? `, and ${implementation.healthRanges.join(', ')} (the health checks)` : ''}. A namespace selector would block them.`
+        why = `${sentence(implementation.product)} has no pods in the cluster: its proxies${implementation.healthRanges ? ' and health checkers' : ''} connect to the pods from ${implementation.ranges ? 'the provider\'s documented ranges' : implementation.rangesAre}${implementation.healthRanges ? `, and ${implementation.healthRanges.join(', ')} (the health checks)` : ''}. A namespace selector would block them.`
       } else {
         const controller = need(a, 'controllerNamespace')
         rule = {from: [{namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': controller}}}], ports}

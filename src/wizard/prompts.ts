@@ -9,7 +9,7 @@
 import {confirm, input, select, Separator} from '@inquirer/prompts'
 import type {AnswerKey, Answers, Environment, LocalCluster, Provider, Stage} from './answers.js'
 import {checkAnswer} from './complete.js'
-import {QUESTION, QUESTIONS, type Question} from './questions.js'
+import {isYesNo, QUESTION, QUESTIONS, type Question} from './questions.js'
 
 /** Where the prompts read and write (a terminal; the tests' virtual screen). */
 export interface PromptContext {
@@ -89,7 +89,7 @@ const askWhere: Ask = async (a, context) => {
 function askerOf(question: Question): Ask {
   if (question.key === 'environment') return askWhere
   if (question.choices) return choose(question)
-  if (question.hint.startsWith('--')) return yesNo(question)
+  if (isYesNo(question)) return yesNo(question)
   return typed(question)
 }
 

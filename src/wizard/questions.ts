@@ -109,7 +109,7 @@ function entry(a: Answers): ReturnType<typeof implementationOf> | undefined {
   return undefined
 }
 
-/** The Gateway is created in another namespace than the application's, or attached to there. */
+/** An IngressClass or GatewayClass name. */
 const className = text((v) => (dns1123Subdomain(v) ? undefined : `not a class name (lowercase DNS name): ${show(v)}`))
 
 const q = <K extends AnswerKey>(question: Question<K>): Question<K> => question
@@ -529,7 +529,8 @@ export const QUESTIONS: readonly Question[] = [
 
 export const QUESTION: {readonly [K in AnswerKey]: Question<K>} = Object.fromEntries(QUESTIONS.map((question) => [question.key, question])) as never
 
-const isYesNo = (question: Question): boolean => question.parse === (boolean as Question['parse'])
+/** A question answered yes or no (a flag and its --no- form). */
+export const isYesNo = (question: Question): boolean => question.parse === (boolean as Question['parse'])
 
 /** How to give a question's answer on the command line: `--port PORT`, `--production or --no-production`. */
 export function flagUsage(question: Question): string {

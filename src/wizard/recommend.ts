@@ -177,7 +177,7 @@ function loadBalancer(why: Why, a: Answers): Decision {
 
   why.because(
     'production',
-    'The Service says externalTrafficPolicy: Local: nodes without a ready pod fail the load balancer\'s health check and get no traffic, so connections are not forwarded a second time between nodes and the pods see the clients\' own addresses. The NetworkPolicy can then admit exactly the client ranges the load balancer lets through.',
+    'The Service says externalTrafficPolicy: Local: nodes without a ready pod get no traffic (they fail a cloud load balancer\'s health check; MetalLB announces the address only from nodes with one), so connections are not forwarded a second time between nodes and the pods see the clients\' own addresses. The NetworkPolicy can then admit exactly the client ranges the load balancer lets through.',
   )
   const metallb = a.environment === 'bare-metal'
   if (metallb) {
@@ -194,7 +194,7 @@ function loadBalancer(why: Why, a: Answers): Decision {
       a.protocol === 'grpc' ? 'Gateway API GRPCRoute' : `Gateway API ${a.protocol === 'udp' ? 'UDPRoute' : 'TCPRoute'}`,
       a.protocol === 'grpc'
         ? 'routes gRPC by service and method behind one shared Gateway, where your Gateway API implementation supports it.'
-        : 'shares one Gateway among layer 4 services, one listener port each (experimental channel of the Gateway API).',
+        : 'shares one Gateway among layer 4 services, one listener port each, where your Gateway API implementation supports it (it was long in the experimental channel).',
     )
   }
 

@@ -5,6 +5,10 @@
  * whose API group the cluster lacks (the Gateway API on most clusters) is
  * skipped without a request, and the rules that need it see none. Each kind is
  * read at the version the cluster prefers that serves it.
+ *
+ * Every name discovery gives is checked against Kubernetes' own syntax before
+ * it goes into a URL (group: DNS subdomain; version and resource: DNS label):
+ * a server that answers otherwise is not one k8s-net reads (exit 2).
  */
 import { type ApiClient } from './api.js';
 /** A kind k8s-net reads. Secrets and ConfigMaps are not, and never will be. */

@@ -3,10 +3,13 @@
  * a kubeconfig context, with GET requests only (never Secrets or ConfigMaps),
  * page by page, and turns them into resources for the engine.
  *
- * Tolerant: a kind or namespace the user may not list (403) is a warning and
- * the rest is read; an API group the cluster lacks is skipped. A cluster that
- * cannot be read at all (no answer, TLS, refused credentials) is a
- * ClusterError (exit 2).
+ * Tolerant of permissions only: a kind or namespace the user may not list
+ * (403) is a warning and the rest is read (a user who may list nothing across
+ * namespaces reads the context's namespace, as kubectl); an API group the
+ * cluster lacks is skipped. Anything else that keeps a kind from being read
+ * (no answer, TLS, refused credentials, a server error, a redirect, an answer
+ * that is not a list, a listing that never ends) is a ClusterError (exit 2):
+ * nothing is passed off as empty.
  *
  * Which objects are linted: all of them when only the cluster is linted,
  * except objects that only mirror another (the ReplicaSets of a Deployment,
@@ -27,6 +30,8 @@ export interface ClusterOptions extends KubeconfigOptions {
     requestTimeout?: string;
     /** Told what could not be read (a 403 on a kind or namespace), once each. */
     onWarning?: (message: string) => void;
+    /** Objects per page (`limit`), PAGE_SIZE by default. */
+    pageSize?: number;
 }
 export interface ClusterLoadContext {
     /** The cluster is reference for linted files: nothing of it is reported on. */

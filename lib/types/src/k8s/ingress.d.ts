@@ -30,6 +30,8 @@ export interface BackendService {
     port?: number | string;
     /** Where the port is, or where it belongs when missing. */
     portPath: ObjectPath;
+    /** Written in the legacy shape (`serviceName`/`servicePort`), which networking.k8s.io/v1 does not have. */
+    legacy: boolean;
 }
 export interface IngressBackend {
     /** Path to the backend mapping. */
@@ -60,6 +62,22 @@ export interface IngressRule {
     hostPath: ObjectPath;
     paths: IngressPath[];
 }
+/**
+ * The port name by which an AWS Load Balancer Controller backend names an
+ * action (a redirect, a fixed response, weighted target groups) written in
+ * the `alb.ingress.kubernetes.io/actions.<service name>` annotation, not a
+ * Service port.
+ */
+export declare const ALB_ACTION_PORT = "use-annotation";
+/** For a backend that names an AWS Load Balancer Controller action rather than a Service: the annotation that holds the action. */
+export declare function albActionAnnotation(ref: BackendService): string | undefined;
+/**
+ * NGINX Inc.'s controller merges Ingresses of one host: one `master` holds the
+ * host, its TLS and annotations, and `minion`s add paths and cannot carry TLS.
+ */
+export declare const MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-type";
+/** `master` or `minion` for an NGINX Inc. mergeable Ingress, undefined otherwise. */
+export declare function mergeableType(ingress: Resource): 'master' | 'minion' | undefined;
 /** The default backend: `spec.defaultBackend` (v1) or `spec.backend` (legacy). */
 export declare function defaultBackendOf(ingress: Resource): IngressBackend | undefined;
 /** `spec.rules` with their hosts and paths. */

@@ -39,6 +39,8 @@ export declare const QUESTIONS: readonly Question[];
 export declare const QUESTION: {
     readonly [K in AnswerKey]: Question<K>;
 };
+/** A question answered yes or no (a flag and its --no- form). */
+export declare const isYesNo: (question: Question) => boolean;
 /** How to give a question's answer on the command line: `--port PORT`, `--production or --no-production`. */
 export declare function flagUsage(question: Question): string;
 /** An answer as the flag that gives it: `--exposure internal`, `--no-production`. */

@@ -1,3 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{parseAnswers,parseAnswersText,readAnswersFile}from"./chunk-MIXI4G27.js";import{completeAnswers,ignoredAnswers,missingAnswers,missingMessage}from"./chunk-WCDIPIRS.js";import{accessCommand,buildManifests,generate}from"./chunk-23FMTGIO.js";import{explainText,recommend}from"./chunk-QI743FCP.js";import"./chunk-P6P4MC7E.js";import{AnswersError,QUESTIONS,route}from"./chunk-CNPN6VZH.js";import"./chunk-AIPHVTVN.js";export{AnswersError,QUESTIONS,accessCommand,buildManifests,completeAnswers,explainText,generate,ignoredAnswers,missingAnswers,missingMessage,parseAnswers,parseAnswersText,readAnswersFile,recommend,route};
