@@ -31,6 +31,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Buffer | string>
   /** Base for relative paths and globs. */
   cwd?: string
+  /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
+  stdinFilename?: string
 }
 
 /** Everything read from one or more inputs. */
@@ -169,7 +171,7 @@ export async function loadFiles(files: readonly string[], options: LoadOptions =
   const cwd = options.cwd ?? process.cwd()
   const loaded = new LoadedInput()
   for (const file of files) {
-    const name = file === '-' ? STDIN : file
+    const name = file === '-' ? (options.stdinFilename ?? STDIN) : file
     const text = await readInput(file, options, cwd)
     // Files given as reference are read, not linted: the summary does not count them.
     if (!options.reference) loaded.files.push(name)
@@ -331,7 +333,7 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   if (text.includes('\uFEFF')) text = text.replace(/^\uFEFF/gm, '')
   let chunks: DocumentChunk[] | undefined
   let json: ParsedDocument | undefined
-  if (/\.json$/i.test(file) || (file === STDIN && /^\s*[[{]/.test(text))) {
+  if (/\.json$/i.test(file) || ((file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text))) {
     chunks = [{index: 0, text, offset: 0, line: 0, json: true}]
     json = parseJson(chunks[0]!, limits)
   }
