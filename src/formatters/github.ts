@@ -13,7 +13,7 @@ import type {Finding, Severity} from '../engine/types.js'
 import {STDIN} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {displayPath, locationText} from './paths.js'
-import {escapeControl} from './terminal.js'
+import {escapeControl} from '../util/terminal.js'
 import type {Formatter} from './types.js'
 
 const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}

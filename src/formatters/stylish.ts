@@ -8,7 +8,7 @@ import {Chalk} from 'chalk'
 import {countBySeverity} from '../engine/engine.js'
 import type {Finding} from '../engine/types.js'
 import {objectName, whereText} from '../engine/util.js'
-import {escapeControl} from './terminal.js'
+import {escapeControl} from '../util/terminal.js'
 import type {Formatter} from './types.js'
 
 const CLUSTER_GROUP = 'cluster'

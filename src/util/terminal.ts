@@ -7,10 +7,11 @@
  * text through `escapeControl`.
  */
 
-// C0 controls but tab and line feed (which messages use), DEL, C1 controls, and the bidirectional embeddings,
+// C0 controls but tab and line feed (which messages use), DEL, C1 controls, the line and paragraph separators,
+// and the bidirectional embeddings,
 // overrides and isolates.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g
 
 /** `text` with each control character written as an escape: `\x1B`, `\x07`, `\u202E`. */
 export function escapeControl(text: string): string {
