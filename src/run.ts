@@ -22,7 +22,8 @@ export interface LintFilesOptions {
   contextPaths?: readonly string[]
   /** Namespace for objects that name none. */
   namespace?: string
-  readStdin?: () => Promise<Buffer | string>
+  /** Reads standard input for `-`, given the size limit (see LoadOptions.readStdin). */
+  readStdin?: (maxBytes: number) => Promise<Buffer | string>
   /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
   live?: boolean
   /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */

@@ -3,13 +3,13 @@
  * incomplete documents and syntax problems out. Never throws for bad content;
  * throws InputError (exit 2) only for paths that cannot be read at all.
  */
-import {closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats, statSync} from 'node:fs'
-import {isUtf8} from 'node:buffer'
+import {type Dirent, readdirSync, realpathSync, type Stats, statSync} from 'node:fs'
 import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
-import type {FileOrigin, IncompleteDocument, K8sObject, Position, Resource, SyntaxProblem} from '../engine/types.js'
+import type {FileOrigin, IncompleteDocument, K8sObject, Resource, SyntaxProblem} from '../engine/types.js'
 import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
+import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from './bytes.js'
 import {isRecord} from '../engine/util.js'
 
 export const STDIN = '<stdin>'
@@ -28,8 +28,12 @@ export interface LoadOptions {
   /** Load as reference only (`--context`). */
   reference?: boolean
   limits?: Limits
-  /** Reads standard input, for the path `-`: bytes (checked as files are), or text already decoded. */
-  readStdin?: () => Promise<Buffer | string>
+  /**
+   * Reads standard input, for the path `-`: bytes (checked as files are), or
+   * text already decoded. It is given the size limit: reading more than one
+   * byte past it is wasted (see `readStreamBounded`).
+   */
+  readStdin?: (maxBytes: number) => Promise<Buffer | string>
   /** Base for relative paths and globs. */
   cwd?: string
 }
@@ -188,137 +192,25 @@ export async function loadFiles(files: readonly string[], options: LoadOptions =
   return loaded
 }
 
-/** Input that is not read: too big, binary or not UTF-8; `at` is where that shows. */
-interface Unreadable {
-  problem: string
-  at?: Position
-}
-
 async function readInput(file: string, options: LoadOptions, cwd: string): Promise<string | Unreadable> {
-  const limits = options.limits ?? DEFAULT_LIMITS
+  const limit = fileLimit((options.limits ?? DEFAULT_LIMITS).maxFileBytes)
   if (file === '-') {
     if (!options.readStdin) throw new InputError('standard input is not available')
-    const input = await options.readStdin()
-    if (typeof input !== 'string') return decode(input, limits, 'standard input')
-    if (input.length > limits.maxFileBytes) return overLimit('standard input', Buffer.byteLength(input), limits)
+    const input = await options.readStdin(limit.bytes)
+    if (typeof input !== 'string') return decodeText(input, limit, 'standard input')
+    if (input.length > limit.bytes) return overLimit('standard input', limit)
     return stripBom(input)
   }
 
   // Synchronous reads: several times faster than promises for the many small files a manifest tree holds.
   let buffer: Buffer | Unreadable
   try {
-    buffer = readCapped(path.resolve(cwd, file), limits.maxFileBytes)
+    buffer = readFileBounded(path.resolve(cwd, file), limit, 'file')
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as Error).message}`, file)
   }
 
-  return Buffer.isBuffer(buffer) ? decode(buffer, limits, 'file') : buffer
-}
-
-/** Reads a file, or says it is over the size limit without reading it (or, for a pipe, without reading more than the limit). */
-function readCapped(full: string, maxBytes: number): Buffer | Unreadable {
-  const fd = openSync(full, 'r')
-  try {
-    const info = fstatSync(fd)
-    if (info.isFile()) {
-      if (info.size > maxBytes) return overLimit('file', info.size, {maxFileBytes: maxBytes})
-      const buffer = Buffer.allocUnsafe(info.size)
-      let n = 0
-      while (n < info.size) {
-        const read = readSync(fd, buffer, n, info.size - n, n)
-        if (read === 0) break
-        n += read
-      }
-
-      return n === info.size ? buffer : buffer.subarray(0, n)
-    }
-
-    if (!info.isFIFO() && !info.isCharacterDevice()) return {problem: 'not a regular file: not read'}
-    // A pipe (`<(helm template .)`) or a device: read up to the limit.
-    const parts: Buffer[] = []
-    let total = 0
-    for (;;) {
-      const part = Buffer.allocUnsafe(64 * 1024)
-      const read = readSync(fd, part, 0, part.length, null)
-      if (read === 0) break
-      parts.push(part.subarray(0, read))
-      total += read
-      if (total > maxBytes) return {problem: `input is over the limit of ${maxBytes} bytes (limits.maxFileBytes): not read`}
-    }
-
-    return Buffer.concat(parts, total)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function overLimit(what: string, size: number, limits: Pick<Limits, 'maxFileBytes'>): Unreadable {
-  return {problem: `${what} is ${size} bytes, over the limit of ${limits.maxFileBytes} (limits.maxFileBytes): not read`}
-}
-
-/** Bytes to text, refusing what is not text: NUL bytes, invalid UTF-8. */
-function decode(buffer: Buffer, limits: Limits, what: string): string | Unreadable {
-  if (buffer.length > limits.maxFileBytes) return overLimit(what, buffer.length, limits)
-  const nul = buffer.subarray(0, 8192).indexOf(0)
-  if (nul !== -1) return {problem: `binary ${what} (it holds NUL bytes), not YAML or JSON: not read`}
-  if (!isUtf8(buffer)) {
-    const bad = firstBadByte(buffer)
-    const at = bytePosition(buffer, bad)
-    return {problem: `${what} is not valid UTF-8 (byte 0x${buffer[bad]!.toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column}): not read`, at}
-  }
-
-  return stripBom(buffer.toString('utf8'))
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text
-}
-
-/** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
-export function firstBadByte(buffer: Uint8Array): number {
-  let i = 0
-  while (i < buffer.length) {
-    const b = buffer[i]!
-    if (b < 0x80) {
-      i++
-      continue
-    }
-
-    // Length of the sequence and the range its second byte must fall in (no overlong forms, no surrogates, nothing past U+10FFFF).
-    let n: number
-    let lo = 0x80
-    let hi = 0xbf
-    if (b >= 0xc2 && b <= 0xdf) n = 2
-    else if (b >= 0xe0 && b <= 0xef) {
-      n = 3
-      if (b === 0xe0) lo = 0xa0
-      if (b === 0xed) hi = 0x9f
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      n = 4
-      if (b === 0xf0) lo = 0x90
-      if (b === 0xf4) hi = 0x8f
-    } else return i
-
-    for (let k = 1; k < n; k++) {
-      const c = buffer[i + k]
-      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i
-    }
-
-    i += n
-  }
-
-  return buffer.length
-}
-
-/** The 1-based line and column (in characters) of a byte offset, everything before it being valid UTF-8. */
-function bytePosition(buffer: Buffer, offset: number): Position {
-  // lastIndexOf with -1 would search from the end: a bad first byte is on line 1.
-  let lineStart = offset === 0 ? 0 : buffer.lastIndexOf(0x0a, offset - 1) + 1
-  let line = 1
-  for (let i = buffer.indexOf(0x0a); i !== -1 && i < lineStart; i = buffer.indexOf(0x0a, i + 1)) line++
-  // A byte-order mark at the start of the file is not a column.
-  if (lineStart === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) lineStart = 3
-  return {line, column: buffer.toString('utf8', lineStart, Math.max(lineStart, offset)).length + 1}
+  return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, 'file')
 }
 
 /** Parses one file's text into the loaded input. */
