@@ -10,7 +10,7 @@ import {atLeast, countBySeverity, lint, type LintResult} from './engine/engine.j
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
-import {expandPaths, LoadedInput, loadFiles, loadPaths} from './loaders/sources.js'
+import {expandPaths, LoadedInput, loadFiles, loadPaths, withoutFiles} from './loaders/sources.js'
 import type {ClusterOptions} from './cluster/index.js'
 
 export interface LintFilesOptions {
@@ -48,8 +48,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     const cwd = options.cwd ?? process.cwd()
     const linted = new Set(input.files.map((f) => path.resolve(cwd, f)))
     // Standard input can be read once: when it is linted, it is not context too.
-    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => (f === '-' ? !paths.includes('-') : !linted.has(path.resolve(cwd, f))))
-    if (context.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
+    const context = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => (f === '-' ? paths.includes('-') : linted.has(path.resolve(cwd, f))))
+    if (context.files.length > 0 || context.groups.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
   }
 
   if (options.cluster) {

@@ -127,7 +127,8 @@ async function listAll(api: ApiClient, r: ServedResource, namespace: string | un
       return 'unreadable'
     }
 
-    items.push(...page.items)
+    // A loop, not push(...): a page may hold more items than a call takes arguments.
+    for (const item of page.items) items.push(item)
     const next = isRecord(page.metadata) ? page.metadata.continue : undefined
     if (typeof next !== 'string' || next === '') return items
     if (next === token) {

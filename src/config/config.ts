@@ -105,9 +105,7 @@ export async function loadConfig(
 
   // Exemption path globs are relative to the folder of the config file (else the working directory), however paths are typed.
   const paths = {base: file ? path.dirname(file) : cwd, cwd}
-  const config = resolveConfig(parsed.raw, rules, {file: display, lineOf: parsed.lineOf, overrides: options.overrides, paths})
-  config.warnings.unshift(...warnings)
-  return config
+  return {...resolveConfig(parsed.raw, rules, {file: display, lineOf: parsed.lineOf, overrides: options.overrides, paths}), warnings}
 }
 
 /** The config file's text: a regular file (or, when named with --config, a pipe) of at most MAX_CONFIG_BYTES of UTF-8. */

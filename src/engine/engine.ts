@@ -21,6 +21,8 @@ export interface LintResult {
   objects: number
   /** Findings dropped by suppression annotations and config exemptions. */
   suppressed: number
+  /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files). */
+  skipped: number
 }
 
 export interface SeverityCounts {
@@ -114,6 +116,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
     files: input.files,
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
+    skipped: input.skipped.length,
   }
 }
 

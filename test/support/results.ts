@@ -73,6 +73,7 @@ export function canonicalResult(): LintResult {
     files: ['k8s/services.yaml', 'k8s/ingress.yaml', 'k8s/empty.yaml', `${CWD}/k8s/broken.yaml`],
     objects: 9,
     suppressed: 2,
+    skipped: 3,
     findings: [
       {
         ruleId: 'nodeport-conflict',
