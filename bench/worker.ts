@@ -95,12 +95,12 @@ async function main(): Promise<void> {
       const skip = name === 'every-but-crds' ? 'CustomResourceDefinition' : undefined
       let skipped = 0
       const every: Rule = {
-        meta: {id: 'bench-every-object', description: 'Reports every object.', severity: 'warning', category: 'input', rationale: '-', remediation: '-'},
+        meta: {id: 'bench-every-object', description: 'Reports every object.', severity: 'warning', category: 'input', messages: {reported: 'reported'}},
         check({index, report}) {
           skipped = 0
           for (const r of index.resources) {
             if (r.kind === skip) skipped++
-            else report({target: r, path: ['metadata', 'name'], message: 'reported'})
+            else report({target: r, path: ['metadata', 'name'], messageId: 'reported'})
           }
         },
       }

@@ -1,6 +1,7 @@
-import {getPath, type ResourceIndex} from '../src/engine/resource-index.js'
+import {type ResourceIndex} from '../src/engine/resource-index.js'
+import {getPath} from '../src/util/records.js'
 import {defineRule} from '../src/engine/rule.js'
-import {isRecord} from '../src/engine/util.js'
+import {isRecord} from '../src/util/records.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {
   defaultDenyDirections,
@@ -19,6 +20,13 @@ export default defineRule({
     description: 'A namespace has no NetworkPolicy that denies ingress (and, optionally, egress) by default.',
     severity: 'warning',
     category: 'network-policy',
+    messages: {
+      noDefaultDeny: 'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}',
+      rulesAllow:
+        'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but its {{field}} rules allow traffic, so it is no default deny ({{related:0}})',
+      isolatesOther:
+        'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but isolates {{isolated}} ({{related:0}})',
+    },
     options: {
       requireEgress: {
         type: 'boolean',
@@ -26,10 +34,6 @@ export default defineRule({
         description: 'Also require a default deny for egress, so that pods reach only what a policy allows.',
       },
     },
-    rationale:
-      'A pod that no NetworkPolicy selects accepts connections from every pod in the cluster, and from outside it through any Service or node port that reaches it. A default-deny policy in each namespace turns this around: nothing gets in until a policy allows it, so a new workload is not exposed by accident and a compromised pod cannot probe its neighbours. The rule looks at every namespace that holds workloads in the input, or whose Namespace object is in the input, except settings.systemNamespaces (kube-system, kube-public and kube-node-lease by default). A namespace counts as covered for a direction when a policy selects every pod there and allows nothing in that direction. Recognised: a NetworkPolicy of that namespace with `podSelector: {}`, the direction among its effective policyTypes (when policyTypes is absent, Ingress is implied, and Egress only if the policy has egress rules) and no rules in that direction; a CiliumNetworkPolicy of that namespace or a CiliumClusterwideNetworkPolicy whose endpointSelector selects every endpoint of the namespace (`{}`, or only requirements on io.kubernetes.pod.namespace, or on io.cilium.k8s.namespace.labels.* when the Namespace object is in the input) with an ingress or egress section made of empty rules (`- {}`) and enableDefaultDeny not false, or an ingressDeny or egressDeny rule for the entity `all`; a Calico NetworkPolicy of that namespace or GlobalNetworkPolicy whose selector is absent, `all()` or tests only projectcalico.org/namespace (and, for GlobalNetworkPolicy, whose namespaceSelector is absent, `all()` or matches the namespace by name or by the labels of its Namespace object), with the direction among its types (defaulted as Calico does) and only Deny or Log rules in it, outside a tier whose Tier object says defaultAction: Pass. For egress, in all of them, rules that open nothing but port 53 (DNS) still count as a default deny. Other forms (Calico selectors with || or parentheses, AdminNetworkPolicy) are not read, and do not count. A policy in another namespace never covers this one, and a policy with an allowing rule (`- from: ...`, or `- {}`, which allows everything) is not a default deny, however broad its selector. Policies loaded with --context count: when you lint part of your manifests (one file in a pre-commit hook, one chart), the default-deny policy may live elsewhere, and this rule cannot see it unless you pass it with --context.',
-    remediation:
-      'Add a default-deny NetworkPolicy to the namespace, then one policy per workload that allows what it needs (its Service\'s clients, its ingress controller, its metrics scraper). The finding carries a ready-to-apply policy for its namespace (fix, in the JSON output). If the namespace is covered by a policy kept in other files, pass them with --context so that k8s-net sees it; if it is covered in a way this rule does not recognise, suppress the finding with the annotation ignore.k8s-net.io/default-deny-missing on the Namespace, or an exemption in .k8s-net.yaml. With requireEgress, the egress default deny below keeps DNS open; narrow it to your cluster DNS if you can.\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n```',
   },
   check({index, options, settings, report}) {
     const wanted: Direction[] = options.requireEgress ? ['Ingress', 'Egress'] : ['Ingress']
@@ -105,8 +109,9 @@ export default defineRule({
       report({
         target,
         path: ['metadata', 'name'],
-        message: `namespace ${name} has no NetworkPolicy that denies ${what} by default: ${consequence}${near ? `; ${near.message} ({{related:0}})` : ''}`,
-        ...(near ? {related: [near.related]} : {}),
+        ...(near
+          ? {messageId: near.messageId, data: {namespace: name, directions: what, consequence, ...near.data}, related: [near.related]}
+          : {messageId: 'noDefaultDeny', data: {namespace: name, directions: what, consequence}}),
         fix: defaultDenyPolicy(name, freeName(index, name, missing), missing),
       })
     }
@@ -139,7 +144,10 @@ function allowsEveryone(policy: Resource, direction: Direction): boolean {
  * deny for a missing direction, the usual mistake: rules that allow traffic
  * first, then policyTypes that leave the direction out.
  */
-function nearMiss(policies: readonly Resource[], missing: readonly Direction[]): {message: string; related: RelatedLocation} | undefined {
+function nearMiss(
+  policies: readonly Resource[],
+  missing: readonly Direction[],
+): {messageId: 'rulesAllow' | 'isolatesOther'; data: Record<string, string>; related: RelatedLocation} | undefined {
   const selectAll = policies.filter((p) => {
     if (!isNetworkPolicy(p)) return false
     const selector = podSelectorOf(p)
@@ -150,7 +158,8 @@ function nearMiss(policies: readonly Resource[], missing: readonly Direction[]):
     const allowing = selectAll.find((p) => policyTypes(p).has(d) && (rulesOf(p, d)?.length ?? 1) > 0)
     if (allowing) {
       return {
-        message: `NetworkPolicy ${allowing.name} selects every pod but its ${field} rules allow traffic, so it is no default deny`,
+        messageId: 'rulesAllow',
+        data: {policy: allowing.name, field},
         related: {message: `the ${field} rules of NetworkPolicy ${allowing.name}`, target: allowing, path: ['spec', field]},
       }
     }
@@ -161,7 +170,8 @@ function nearMiss(policies: readonly Resource[], missing: readonly Direction[]):
     if (other) {
       const types = [...policyTypes(other)].map((t) => t.toLowerCase())
       return {
-        message: `NetworkPolicy ${other.name} selects every pod but isolates ${types.length > 0 ? `${types.join(' and ')} only` : 'no direction'}`,
+        messageId: 'isolatesOther',
+        data: {policy: other.name, isolated: types.length > 0 ? `${types.join(' and ')} only` : 'no direction'},
         related: {message: `the policyTypes of NetworkPolicy ${other.name}`, target: other, path: ['spec', 'policyTypes']},
       }
     }

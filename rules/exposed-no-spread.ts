@@ -1,9 +1,9 @@
 import {defineRule} from '../src/engine/rule.js'
-import type {PodTemplate} from '../src/engine/resource-index.js'
+import type {PodTemplate} from '../src/engine/types.js'
 import {matches, parseLabelSelector} from '../src/engine/selectors.js'
 import type {ObjectPath} from '../src/engine/types.js'
 import {autoscalerOf, describeExposures, exposuresOf, minimumReplicas} from '../src/k8s/exposure.js'
-import {isRecord} from '../src/engine/util.js'
+import {isRecord} from '../src/util/records.js'
 
 /**
  * Whether a term's label selector takes in the template's own pods: a term
@@ -47,10 +47,11 @@ export default defineRule({
     description: 'A workload reached from outside runs several replicas, and nothing spreads them across nodes.',
     severity: 'info',
     category: 'workloads',
-    rationale:
-      'Several replicas protect a workload reached from outside (through a LoadBalancer or NodePort Service, an Ingress or a Gateway API route) only if they do not share a node. Nothing in a pod spec keeps the scheduler from placing them together: then one node failure, drain or noisy neighbour takes every replica down at once, and external load balancers, which balance per node, send all the traffic to that one node. A `topologySpreadConstraints` entry or a pod anti-affinity term (required or preferred) spreads them, provided its label selector selects the workload\'s own pods; one that selects other pods, or none, spreads nothing and is reported as such. Workloads with a single replica are the concern of exposed-single-replica; an autoscaler\'s minReplicas counts as the replicas.',
-    remediation:
-      'Spread the replicas over nodes (and zones, where the cluster has them) with a topology spread constraint on their own labels, or a preferred pod anti-affinity.\n\n```yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: ScheduleAnyway\n          labelSelector:\n            matchLabels:\n              app: storefront   # the template\'s own labels\n```',
+    messages: {
+      noSpread: '{{workload}} runs {{replicas}} replicas reached from outside through {{exposures}}, with no pod anti-affinity or topologySpreadConstraints: they may all land on one node',
+      spreadsOthers:
+        '{{workload}} runs {{replicas}} replicas reached from outside through {{exposures}}, and its pod anti-affinity and topology spread constraints select none of its own pods: nothing keeps them off one node',
+    },
   },
   check({index, report}) {
     for (const [template, exposures] of exposuresOf(index)) {
@@ -59,14 +60,15 @@ export default defineRule({
       const spread = spreadOf(template)
       if (spread.spreads) continue
       const {kind, name} = template.owner
-      const how = describeExposures(exposures)
-      const runs = `${kind} ${name} runs ${autoscalerOf(index, template.owner) ? 'at least ' : ''}${replicas} replicas reached from outside through ${how}`
       report({
         target: template.owner,
         path: spread.path,
-        message: spread.written
-          ? `${runs}, and its pod anti-affinity and topology spread constraints select none of its own pods: nothing keeps them off one node`
-          : `${runs}, with no pod anti-affinity or topologySpreadConstraints: they may all land on one node`,
+        messageId: spread.written ? 'spreadsOthers' : 'noSpread',
+        data: {
+          workload: `${kind} ${name}`,
+          replicas: `${autoscalerOf(index, template.owner) ? 'at least ' : ''}${replicas}`,
+          exposures: describeExposures(exposures),
+        },
       })
     }
   },

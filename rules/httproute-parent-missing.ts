@@ -17,7 +17,8 @@ import {
 
 interface Problem {
   path: ObjectPath
-  message: string
+  messageId: 'noSuchListener' | 'noListenerOnPort' | 'notAdmitted'
+  data: Record<string, string | number>
   related: RelatedLocation[]
 }
 
@@ -35,7 +36,8 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
     if (candidates.length === 0) {
       return {
         path: [...ref.path, 'sectionName'],
-        message: `parentRef: ${named} (at {{related:0}}) has no listener named ${ref.sectionName}; its listeners: ${all.map((l) => l.name ?? '?').join(', ')}`,
+        messageId: 'noSuchListener',
+        data: {gateway: named, sectionName: ref.sectionName, listeners: all.map((l) => l.name ?? '?').join(', ')},
         related: related(undefined),
       }
     }
@@ -47,7 +49,8 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
     if (candidates.length === 0) {
       return {
         path: [...ref.path, 'port'],
-        message: `parentRef: ${named} (at {{related:0}}) has no listener${ref.sectionName ? ` ${ref.sectionName}` : ''} on port ${ref.port}; ports: ${[...new Set(before.map((l) => l.port ?? '?'))].join(', ')}`,
+        messageId: 'noListenerOnPort',
+        data: {gateway: named, listener: ref.sectionName ? `listener ${ref.sectionName}` : 'listener', port: ref.port, ports: [...new Set(before.map((l) => l.port ?? '?'))].join(', ')},
         related: related(undefined),
       }
     }
@@ -62,7 +65,8 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
 
   return {
     path: [...ref.path, 'name'],
-    message: `parentRef: no listener of ${named} (at {{related:0}}) admits this ${route.kind} from namespace ${route.namespace}: ${reasons.join('; ')}`,
+    messageId: 'notAdmitted',
+    data: {gateway: named, kind: route.kind, namespace: route.namespace, reasons: reasons.join('; ')},
     related: related(candidates[0]),
   }
 }
@@ -73,10 +77,12 @@ export default defineRule({
     description: 'A Gateway API route\'s parentRef names a Gateway that is not there, a listener it lacks, or one that does not admit the route.',
     severity: 'error',
     category: 'gateway-api',
-    rationale:
-      'A route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) carries traffic only once it attaches to a Gateway through a parentRef: a Gateway API Gateway (group gateway.networking.k8s.io, kind Gateway by default) in the route\'s namespace unless the parentRef sets `namespace`. It does not attach when that Gateway does not exist, when `sectionName` or `port` names no listener of it, or when no listener it names admits the route: `allowedRoutes.namespaces.from` is `Same` unless set (routes of the Gateway\'s own namespace only), `All`, or `Selector` (namespaces whose labels match), and `allowedRoutes.kinds` (by default the kinds of the listener\'s protocol: HTTPRoute and GRPCRoute on HTTP and HTTPS, TLSRoute and TCPRoute on TLS, TCPRoute on TCP, UDPRoute on UDP). The route applies, its Accepted condition turns false, and requests get nothing. Istio\'s Gateway (networking.istio.io) is another API and never counts. Partial input: a Gateway is reported missing only when the input holds Gateway API Gateways of its namespace. A Selector is matched against the Namespace object when the input holds it; without it, only a selector on `kubernetes.io/metadata.name` (a label every Namespace has) is decided. parentRefs to other kinds (a Service, for mesh routing) are left alone.',
-    remediation:
-      'Correct the parentRef\'s name, namespace, sectionName or port. When the Gateway is in another namespace, its owners must let the route in: set `allowedRoutes.namespaces.from` to `All`, or to `Selector` with a selector that matches the route\'s namespace labels.\n\n```yaml\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: shared-gateway\n  namespace: infra-ns\nspec:\n  gatewayClassName: example\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels:\n              shared-gateway-access: "true"\n```',
+    messages: {
+      missingGateway: 'parentRef: Gateway {{name}} is not in namespace {{namespace}}',
+      noSuchListener: 'parentRef: {{gateway}} (at {{related:0}}) has no listener named {{sectionName}}; its listeners: {{listeners}}',
+      noListenerOnPort: 'parentRef: {{gateway}} (at {{related:0}}) has no {{listener}} on port {{port}}; ports: {{ports}}',
+      notAdmitted: 'parentRef: no listener of {{gateway}} (at {{related:0}}) admits this {{kind}} from namespace {{namespace}}: {{reasons}}',
+    },
   },
   check({index, report}) {
     const gateways = gatewaysOf(index)
@@ -86,7 +92,7 @@ export default defineRule({
         const candidates = gateways.findAll(ref.namespace, ref.name)
         if (candidates.length === 0) {
           if (gateways.has(ref.namespace)) {
-            report({target: route, path: [...ref.path, 'name'], message: `parentRef: Gateway ${ref.name} is not in namespace ${ref.namespace}`})
+            report({target: route, path: [...ref.path, 'name'], messageId: 'missingGateway', data: {name: ref.name, namespace: ref.namespace}})
           }
 
           continue

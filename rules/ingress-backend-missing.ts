@@ -9,10 +9,11 @@ export default defineRule({
     description: 'An Ingress backend names a Service that is not in its namespace, or a port that Service does not have.',
     severity: 'error',
     category: 'ingress',
-    rationale:
-      'An Ingress routes to Services of its own namespace only. When the Service it names does not exist, or has no port with the number or name the backend gives, the controller has nowhere to send the request and answers 503 (ingress-nginx) or 404, while the Ingress itself applies without complaint. The legacy shape (`serviceName`/`servicePort`) and the `networking.k8s.io/v1` shape (`service.name` with `port.number` or `port.name`) are both read, the default backend included; resource backends point at other objects and are left alone. A Service is reported missing only when the input holds Services of that namespace, so an Ingress linted without its Services gives no finding: pass them with `--context` to check it.',
-    remediation:
-      'Correct the Service name (it must be in the Ingress\'s namespace), or add the Service. Name the port by its `port` number or by its `name`, not by the container\'s `targetPort`.\n\n```yaml\nspec:\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: storefront   # a Service in this namespace\n                port:\n                  name: http       # or number: 80, a port the Service declares\n```',
+    messages: {
+      missingService: 'Service {{name}} ({{where}}) is not in namespace {{namespace}}',
+      missingPort: 'Service {{name}} has no port {{port}} ({{where}}); it declares {{declared}}',
+      missingNamedPort: 'Service {{name}} has no port named {{port}} ({{where}}); it declares {{declared}}',
+    },
   },
   check({index, report}) {
     const services = index.table('Service', [''])
@@ -27,7 +28,8 @@ export default defineRule({
             report({
               target: ingress,
               path: ref.namePath,
-              message: `Service ${ref.name} (${backend.where}) is not in namespace ${ingress.namespace}`,
+              messageId: 'missingService',
+              data: {name: ref.name, where: backend.where, namespace: ingress.namespace},
             })
           }
 
@@ -47,7 +49,8 @@ export default defineRule({
         report({
           target: ingress,
           path: ref.portPath,
-          message: `Service ${ref.name} has no port ${typeof port === 'number' ? port : `named ${port}`} (${backend.where}); it declares ${declared || 'no ports'}`,
+          messageId: typeof port === 'number' ? 'missingPort' : 'missingNamedPort',
+          data: {name: ref.name, port, where: backend.where, declared: declared || 'no ports'},
           related: [{message: `Service ${ref.name}`, target: service, path: ['spec', 'ports']}],
         })
       }

@@ -33,10 +33,10 @@ export default defineRule({
     description: 'Two Ingresses of the same class route the same host and path.',
     severity: 'error',
     category: 'ingress',
-    rationale:
-      'A controller merges all the Ingresses of its class, across namespaces, into one routing table. When two of them claim the same host and path, only one backend can get the requests: ingress-nginx keeps the oldest Ingress and its admission webhook refuses the newer one ("host ... and path ... is already defined in ingress ..."), other controllers pick one by their own order, and a redeploy can silently swap which. Paths are compared as the Ingress API matches them: Exact and Prefix of the same path are distinct routes (Exact wins for that one URL), Prefix ignores a trailing slash (`/api/` is `/api`), an ImplementationSpecific path (the default of the legacy versions) meets only another ImplementationSpecific path written the same, and a path left out is `/`. When the input holds the IngressClass and its controller is ingress-nginx, the pathType is ignored, as that controller\'s webhook does. The class is `spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation, else the default IngressClass of the input; Ingresses without any of these are taken as one class. Rules without a host claim every host. The later Ingress in the input is reported; Ingresses given as context count as already applied. An ingress-nginx canary (annotation nginx.ingress.kubernetes.io/canary: "true") routes a share of the traffic of the Ingress with the same host and path, which is what it is for: a canary conflicts only with another canary.',
-    remediation:
-      'Keep one route per host and path in each class: delete or rename the duplicate, merge the two Ingresses, or give them different hosts or paths. Moving one to another class only helps when another controller with its own address serves it.',
+    messages: {
+      conflict: '{{route}} is already routed by Ingress {{ingress}} (at {{related:0}}) of class {{className}}: only one of them gets the requests',
+      conflictWithoutClass: '{{route}} is already routed by Ingress {{ingress}} (at {{related:0}}), both without a class: only one of them gets the requests',
+    },
   },
   check({index, report}) {
     const claims = new Map<string, Claim>()
@@ -65,7 +65,9 @@ export default defineRule({
           report({
             target: ingress,
             path: at,
-            message: `${route} is already routed by Ingress ${namespace}/${name} (at {{related:0}})${className ? ` of class ${className}` : ', both without a class'}: only one of them gets the requests`,
+            ...(className
+              ? {messageId: 'conflict', data: {route, ingress: `${namespace}/${name}`, className}}
+              : {messageId: 'conflictWithoutClass', data: {route, ingress: `${namespace}/${name}`}}),
             related: [{message: `${route} first routed here`, target: earlier.ingress, path: earlier.at}],
           })
         }

@@ -7,10 +7,10 @@ export default defineRule({
     description: 'An Ingress routes a host that no spec.tls entry covers: that host is served over plain HTTP.',
     severity: 'warning',
     category: 'ingress',
-    rationale:
-      'An Ingress terminates TLS only for the hosts listed in `spec.tls[].hosts`. A host routed by a rule but listed in no TLS entry is served over plain HTTP, or over HTTPS with the controller\'s self-signed default certificate: credentials and cookies cross the network in clear, and browsers warn. A TLS host `*.example.com` covers exactly one more label (`shop.example.com`, not `example.com` nor `a.shop.example.com`), as certificates match. A TLS entry without hosts covers every host (the API defaults it to the controller\'s wildcard). Rules without a host are the controller\'s catch-all and are not checked. Controllers that terminate TLS from an annotation (a cloud certificate) are recognised by the annotations of the `tlsAnnotations` option.',
-    remediation:
-      'List the host under `spec.tls[].hosts` with the Secret that holds its certificate (cert-manager can issue it from an annotation), or cover it with a wildcard entry. If a load balancer in front terminates TLS through an annotation this rule does not know, add that annotation to `tlsAnnotations`.\n\n```yaml\nspec:\n  tls:\n    - hosts:\n        - shop.example.com\n      secretName: shop-example-com-tls\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: storefront\n                port:\n                  number: 80\n```',
+    messages: {
+      noTls: 'host {{host}} is served without TLS: the Ingress has no spec.tls',
+      hostNotListed: 'host {{host}} is served without TLS: no spec.tls entry lists it (TLS hosts: {{tlsHosts}})',
+    },
     options: {
       tlsAnnotations: {
         type: 'string[]',
@@ -43,10 +43,9 @@ export default defineRule({
         report({
           target: ingress,
           path: rule.hostPath,
-          message:
-            coverage.hosts.length === 0
-              ? `host ${host} is served without TLS: the Ingress has no spec.tls`
-              : `host ${host} is served without TLS: no spec.tls entry lists it (TLS hosts: ${coverage.hosts.join(', ')})`,
+          ...(coverage.hosts.length === 0
+            ? {messageId: 'noTls', data: {host}}
+            : {messageId: 'hostNotListed', data: {host, tlsHosts: coverage.hosts.join(', ')}}),
         })
       }
     }

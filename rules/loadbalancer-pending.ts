@@ -1,7 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
 import {serviceSpec, serviceType} from '../src/k8s/services.js'
-import {isRecord} from '../src/engine/util.js'
+import {isRecord} from '../src/util/records.js'
 
 const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== ''
 
@@ -12,10 +12,12 @@ export default defineRule({
     severity: 'warning',
     category: 'services',
     requires: 'cluster',
-    rationale:
-      'A Service of type LoadBalancer gets its external IP address or host name (status.loadBalancer.ingress) from a load-balancer provider: the cloud controller manager on a cloud, an add-on such as MetalLB or kube-vip on bare metal. Without one the Service stays pending for ever (EXTERNAL-IP <pending> in kubectl get service): clients outside the cluster cannot reach it, while its node ports are open on every node all the same. A Service created moments ago is still being provisioned, so one younger than gracePeriodSeconds is not reported.',
-    remediation:
-      'Give the cluster a load-balancer provider (on bare metal, MetalLB with an address pool, or kube-vip), or read the events of the Service (kubectl describe service) for what the provider refused: quota, subnet, annotations. When spec.loadBalancerClass is set, only the controller of that class provisions the Service: check that it runs. If one shared entry point is enough, put the workload behind an Ingress or a Gateway and make the Service ClusterIP.',
+    messages: {
+      noAddress: 'LoadBalancer Service has no external address: no load-balancer provider has assigned one (on bare metal, install one such as MetalLB); clients outside the cluster cannot reach it',
+      noAddressSince: 'LoadBalancer Service has no external address {{age}} after its creation: no load-balancer provider has assigned one (on bare metal, install one such as MetalLB); clients outside the cluster cannot reach it',
+      noAddressOfClass: 'LoadBalancer Service has no external address: no controller of loadBalancerClass {{loadBalancerClass}} has assigned one; clients outside the cluster cannot reach it',
+      noAddressOfClassSince: 'LoadBalancer Service has no external address {{age}} after its creation: no controller of loadBalancerClass {{loadBalancerClass}} has assigned one; clients outside the cluster cannot reach it',
+    },
     options: {
       gracePeriodSeconds: {
         type: 'number',
@@ -38,14 +40,15 @@ export default defineRule({
       if (age !== undefined && age < options.gracePeriodSeconds * 1000) continue
 
       const loadBalancerClass = serviceSpec(service).loadBalancerClass
-      const provider = nonEmpty(loadBalancerClass)
-        ? `no controller of loadBalancerClass ${String(loadBalancerClass)} has assigned one`
-        : 'no load-balancer provider has assigned one (on bare metal, install one such as MetalLB)'
-      report({
-        target: service,
-        path: loadBalancer ? ['status', 'loadBalancer'] : ['spec', 'type'],
-        message: `LoadBalancer Service has no external address${age === undefined ? '' : ` ${formatAge(age)} after its creation`}: ${provider}; clients outside the cluster cannot reach it`,
-      })
+      const path = loadBalancer ? ['status', 'loadBalancer'] : ['spec', 'type']
+      const data: Record<string, string> = {}
+      if (age !== undefined) data.age = formatAge(age)
+      if (nonEmpty(loadBalancerClass)) {
+        data.loadBalancerClass = String(loadBalancerClass)
+        report({target: service, path, messageId: age === undefined ? 'noAddressOfClass' : 'noAddressOfClassSince', data})
+      } else {
+        report({target: service, path, messageId: age === undefined ? 'noAddress' : 'noAddressSince', data})
+      }
     }
   },
 })

@@ -2,7 +2,7 @@ import {defineRule} from '../src/engine/rule.js'
 import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {formatSelector, matches, type Selector} from '../src/engine/selectors.js'
 import {networkPolicies, podSelectorOf} from '../src/k8s/network-policy.js'
-import {editDistance} from '../src/engine/util.js'
+import {editDistance} from '../src/util/suggest.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
@@ -11,10 +11,14 @@ export default defineRule({
     description: 'A NetworkPolicy\'s podSelector matches no pod template in its namespace.',
     severity: 'warning',
     category: 'network-policy',
-    rationale:
-      'A NetworkPolicy applies to the pods its podSelector selects in the policy\'s own namespace, and to no others. A selector that matches no pod (a typo in a label, labels changed on the workload but not on the policy, the policy applied to the wrong namespace) leaves the pods it was written for unprotected, or blocks nothing while everyone believes it does. The selector is evaluated as the API server does: every matchLabels entry must hold, and matchExpressions with In, NotIn, Exists and DoesNotExist are honoured, against the labels of pod templates (not the labels of the Deployment or other owner). An empty podSelector (`{}`) selects every pod of the namespace and is never reported. The rule speaks only when the input holds pod templates in that namespace: when the policy is linted without its workloads (one file in a pre-commit hook), pass them with --context. Pods that operators create from custom resources have no pod template in the input; the rule stays silent when a custom resource in the namespace carries labels the selector matches, or when the selector names the kind of a custom resource of the input (as in `alertmanager: main` or `app.kubernetes.io/name: prometheus`). CRD kinds that do carry a pod template (Argo Rollouts) are configured under podTemplates.',
-    remediation:
-      'Make the podSelector match the labels in the pod template (spec.template.metadata.labels of the Deployment, StatefulSet or DaemonSet), put the policy in the namespace of the pods, or delete the policy if its workload is gone.\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api-allow-frontend\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: api        # as in the Deployment\'s spec.template.metadata.labels\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: frontend\n```',
+    messages: {
+      selectsNothing: 'podSelector {{selector}} matches no pod template in namespace {{namespace}}',
+      ownerLabels: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} ({{owner}} carries these labels, but its pod template does not: a policy selects pods)',
+      otherNamespace:
+        'podSelector {{selector}} matches no pod template in namespace {{namespace}} (it matches the pods of {{owner}}, but a policy selects pods of its own namespace only)',
+      nearValues: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} (did you mean {{labels}}?)',
+      templateValues: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} (on its pod templates, {{values}})',
+    },
   },
   check({index, report}) {
     for (const policy of networkPolicies(index)) {
@@ -28,25 +32,27 @@ export default defineRule({
       report({
         target: policy,
         path: ['spec', 'podSelector'],
-        message: `podSelector ${formatSelector(selector)} matches no pod template in namespace ${namespace}${hints(selector, namespace, index)}`,
+        ...hint(selector, namespace, index, {selector: formatSelector(selector), namespace}),
       })
     }
   },
 })
 
+type Hint = {messageId: 'selectsNothing' | 'ownerLabels' | 'otherNamespace' | 'nearValues' | 'templateValues'; data: Record<string, string>}
+
 /** What was probably meant: the mistakes that leave a selector empty-handed. */
-function hints(selector: Selector, namespace: string, index: ResourceIndex): string {
+function hint(selector: Selector, namespace: string, index: ResourceIndex, data: Record<string, string>): Hint {
   const templates = index.templatesIn(namespace)
   // Only a selector that asks for labels can be said to have meant someone's labels.
   if (selector.requirements.some((r) => r.operator === 'In' || r.operator === 'Exists')) {
     const owner = templates.find((t) => matches(selector, t.owner.labels))
     if (owner) {
-      return ` (${owner.owner.kind} ${owner.owner.name} carries these labels, but its pod template does not: a policy selects pods)`
+      return {messageId: 'ownerLabels', data: {...data, owner: `${owner.owner.kind} ${owner.owner.name}`}}
     }
 
     const elsewhere = index.podTemplates.find((t) => t.namespace !== namespace && matches(selector, t.labels))
     if (elsewhere) {
-      return ` (it matches the pods of ${elsewhere.owner.kind} ${elsewhere.namespace}/${elsewhere.owner.name}, but a policy selects pods of its own namespace only)`
+      return {messageId: 'otherNamespace', data: {...data, owner: `${elsewhere.owner.kind} ${elsewhere.namespace}/${elsewhere.owner.name}`}}
     }
   }
 
@@ -60,7 +66,7 @@ function hints(selector: Selector, namespace: string, index: ResourceIndex): str
   })
   const changed = fixed.filter((r, i) => r !== selector.requirements[i])
   if (changed.length > 0 && templates.some((t) => matches({requirements: fixed}, t.labels))) {
-    return ` (did you mean ${changed.map((r) => `${r.key}=${r.values[0]}`).join(',')}?)`
+    return {messageId: 'nearValues', data: {...data, labels: changed.map((r) => `${r.key}=${r.values[0]}`).join(',')}}
   }
 
   const parts: string[] = []
@@ -71,7 +77,7 @@ function hints(selector: Selector, namespace: string, index: ResourceIndex): str
     parts.push(`${key} is ${shown}`)
   }
 
-  return parts.length > 0 ? ` (on its pod templates, ${parts.join('; ')})` : ''
+  return parts.length > 0 ? {messageId: 'templateValues', data: {...data, values: parts.join('; ')}} : {messageId: 'selectsNothing', data}
 }
 
 /** Whether two label values differ by a typo: case and punctuation, or an edit or two. */

@@ -8,10 +8,15 @@ export default defineRule({
     description: 'A probe names a port its container does not declare, or gives gRPC a port name.',
     severity: 'error',
     category: 'workloads',
-    rationale:
-      'httpGet.port and tcpSocket.port of a readiness, liveness or startup probe take a number or the name of a port, and the kubelet looks the name up in the ports of that same container only: a name declared nowhere, misspelled, or declared by another container of the pod cannot be resolved, so the probe fails every time. A failing readiness probe keeps the pod out of its Services for good; a failing liveness or startup probe restarts the container in a loop. A port written as a quoted number ("8080") is a name to Kubernetes, and the API server refuses it. grpc.port is a number in the API: gRPC probes take no port names. A numeric port needs no declaration: ports in a container spec are informational.',
-    remediation:
-      'Use a port name that the container declares under ports (names are case-sensitive), declare the port with that name, or write the port number. For gRPC probes, write the number.\n\n```yaml\ncontainers:\n  - name: api\n    ports:\n      - name: http\n        containerPort: 8080\n      - name: grpc\n        containerPort: 9090\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: http\n    livenessProbe:\n      grpc:\n        port: 9090\n```',
+    messages: {
+      grpcPortName: '{{field}} must be a port number: gRPC probes take no port names',
+      grpcPortNameDeclared: '{{field}} must be a port number: gRPC probes take no port names (port {{name}} of {{container}} is {{number}})',
+      quotedNumber: '{{field}} "{{number}}" is a string, which Kubernetes reads as a port name (and a port name needs a letter): write {{number}} without quotes',
+      otherContainer: '{{field}} {{name}} is not a port of {{container}}: {{owner}} declares it, but a probe resolves names in its own container only',
+      caseMismatch: '{{field}} {{name}} is not a port of {{container}} (did you mean {{near}}? port names are case-sensitive)',
+      notDeclared: '{{field}} {{name}} is not a port of {{container}} (it declares {{names}})',
+      noNamedPorts: '{{field}} {{name}} is not a port of {{container}} (it declares no named ports)',
+    },
   },
   check({index, report}) {
     for (const template of index.podTemplates) {
@@ -19,36 +24,30 @@ export default defineRule({
       for (const container of containers) {
         for (const probePort of probePorts(container)) {
           if (typeof probePort.port !== 'string') continue
-          const message = problem(probePort, probePort.port, container, containers)
-          if (message) report({target: template.owner, path: probePort.path, message})
+          const found = problem(probePort, probePort.port, container, containers)
+          if (found) report({target: template.owner, path: probePort.path, ...found})
         }
       }
     }
   },
 })
 
+type MessageId = 'grpcPortName' | 'grpcPortNameDeclared' | 'quotedNumber' | 'otherContainer' | 'caseMismatch' | 'notDeclared' | 'noNamedPorts'
+
 /** What is wrong with a port given as a string, or undefined when it resolves. */
-function problem(probePort: ProbePort, name: string, container: ContainerInfo, all: readonly ContainerInfo[]): string | undefined {
-  const field = `${probePort.probe}.${probePort.handler}.port`
+function problem(probePort: ProbePort, name: string, container: ContainerInfo, all: readonly ContainerInfo[]): {messageId: MessageId; data: Record<string, string | number>} | undefined {
+  const data = {field: `${probePort.probe}.${probePort.handler}.port`, name: JSON.stringify(name), container: describeContainer(container)}
   const declared = namedPort(container, name)
   if (probePort.handler === 'grpc') {
-    const hint = declared?.containerPort === undefined ? '' : ` (port ${JSON.stringify(name)} of ${describeContainer(container)} is ${declared.containerPort})`
-    return `${field} must be a port number: gRPC probes take no port names${hint}`
+    return declared?.containerPort === undefined ? {messageId: 'grpcPortName', data} : {messageId: 'grpcPortNameDeclared', data: {...data, number: declared.containerPort}}
   }
 
   if (declared) return undefined
-  if (/^\d+$/.test(name)) {
-    return `${field} "${name}" is a string, which Kubernetes reads as a port name (and a port name needs a letter): write ${name} without quotes`
-  }
-
-  return `${field} ${JSON.stringify(name)} is not a port of ${describeContainer(container)}${hint(name, container, all)}`
-}
-
-function hint(name: string, container: ContainerInfo, all: readonly ContainerInfo[]): string {
+  if (/^\d+$/.test(name)) return {messageId: 'quotedNumber', data: {field: data.field, number: name}}
   const owner = all.find((c) => c !== container && namedPort(c, name))
-  if (owner) return `: ${describeContainer(owner)} declares it, but a probe resolves names in its own container only`
+  if (owner) return {messageId: 'otherContainer', data: {...data, owner: describeContainer(owner)}}
   const names = container.ports.map((p) => p.name).filter((n): n is string => n !== undefined)
   const near = names.find((n) => n.toLowerCase() === name.toLowerCase())
-  if (near) return ` (did you mean ${JSON.stringify(near)}? port names are case-sensitive)`
-  return names.length > 0 ? ` (it declares ${names.map((n) => JSON.stringify(n)).join(', ')})` : ' (it declares no named ports)'
+  if (near) return {messageId: 'caseMismatch', data: {...data, near: JSON.stringify(near)}}
+  return names.length > 0 ? {messageId: 'notDeclared', data: {...data, names: names.map((n) => JSON.stringify(n)).join(', ')}} : {messageId: 'noNamedPorts', data}
 }

@@ -12,10 +12,13 @@ export default defineRule({
     description: 'A container of a long-running workload has no readinessProbe.',
     severity: 'warning',
     category: 'workloads',
-    rationale:
-      'Without a readiness probe a container counts as ready the moment it starts. A Service then adds the pod to its endpoints and sends it requests while the application is still loading, warming caches or connecting to its database, and keeps sending them when the application can no longer serve; a rolling update moves on to the next pod before the new one can take traffic. Users see connection errors and 5xx responses that no retry setting hides. The rule checks the app containers and sidecars (init containers with restartPolicy: Always) of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers and the CRD kinds configured under podTemplates; it skips Jobs, CronJobs and Pods with restartPolicy Never or OnFailure, which run to completion, and plain init containers, which cannot have probes. When a Service in the input (or in --context) selects the pod template, the message names it. A pod is ready when all its containers are, and a container without a readiness probe counts as ready once it runs: in a pod where another container has a probe, that probe alone decides when traffic comes, whether this container can serve or not.',
-    remediation:
-      'Add a readinessProbe that answers only when the container can serve a request: an HTTP endpoint on the port the Service targets that checks what the request path needs, a TCP check for non-HTTP servers, or gRPC health checking. Keep it cheap and do not let it fail because a shared dependency is down (every pod would leave the Service at once).\n\n```yaml\ncontainers:\n  - name: web\n    image: ghcr.io/example/web:1.4.2\n    ports:\n      - name: http\n        containerPort: 8080\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: http\n      periodSeconds: 5\n      failureThreshold: 3\n```',
+    messages: {
+      noProbe: '{{container}} has no readinessProbe: its pods count as ready as soon as it starts, and rollouts move on before they can serve',
+      noProbeServed: '{{container}} has no readinessProbe: {{services}} will send traffic to pods that are not ready',
+      noProbeGated: '{{container}} has no readinessProbe: the pod counts as ready once {{gate}} is, whether this one can serve or not',
+      noProbeGatedServed:
+        '{{container}} has no readinessProbe: the pod counts as ready once {{gate}} is, whether this one can serve or not, and traffic from {{services}} reaches it from then on',
+    },
   },
   check({index, report}) {
     for (const {template, container, path} of containersWithoutProbe(index, 'readinessProbe')) {
@@ -30,17 +33,15 @@ export default defineRule({
       const named = `Service${services.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`
       // The pod is ready when all its containers are: another container's probe (this one has none) still gates it.
       const gate = longRunningContainers(template).find((c) => probeOf(c, 'readinessProbe'))
-      let message = `${describeContainer(container)} has no readinessProbe`
+      const where = {target: template.owner, path, ...(related.length > 0 ? {related} : {})}
+      const data: Record<string, string> = {container: describeContainer(container)}
+      if (services.length > 0) data.services = named
       if (gate) {
-        message += `: the pod counts as ready once ${describeContainer(gate)} is, whether this one can serve or not`
-        if (services.length > 0) message += `, and ${named} ${services.length > 1 ? 'send' : 'sends'} it traffic from then on`
-      } else if (services.length > 0) {
-        message += `: ${named} will send traffic to pods that are not ready`
+        data.gate = describeContainer(gate)
+        report({...where, messageId: services.length > 0 ? 'noProbeGatedServed' : 'noProbeGated', data})
       } else {
-        message += ': its pods count as ready as soon as it starts, and rollouts move on before they can serve'
+        report({...where, messageId: services.length > 0 ? 'noProbeServed' : 'noProbe', data})
       }
-
-      report({target: template.owner, path, message, ...(related.length > 0 ? {related} : {})})
     }
   },
 })

@@ -2,7 +2,7 @@ import {serviceSelector} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector} from '../src/engine/selectors.js'
 import type {Resource} from '../src/engine/types.js'
-import {isRecord} from '../src/engine/util.js'
+import {isRecord} from '../src/util/records.js'
 
 /** The label that ties an EndpointSlice to its Service. */
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -13,11 +13,14 @@ export default defineRule({
     description: 'A Service with a selector that has no ready endpoint: connections to it fail.',
     severity: 'warning',
     category: 'services',
+    messages: {
+      podNotReady: 'Service has no ready endpoint: the pod its selector {{selector}} matches is not ready (readiness probe failing, or still starting), so connections to it fail',
+      podsNotReady: 'Service has no ready endpoint: the {{count}} pods its selector {{selector}} matches are not ready (readiness probe failing, or still starting), so connections to it fail',
+      noPod: 'Service has no endpoints: no pod in namespace {{namespace}} matches its selector {{selector}}',
+      scaledToZero: 'Service has no endpoints: its selector {{selector}} matches {{workloads}}, scaled to zero',
+      noPodRunning: 'Service has no endpoints: its selector {{selector}} matches {{workloads}}, but no pod is running',
+    },
     requires: 'cluster',
-    rationale:
-      'A Service forwards traffic only to the ready pods its selector matches, which the cluster lists in the EndpointSlices labelled kubernetes.io/service-name with the Service\'s name. With no ready endpoint, connections to the Service are refused or time out, and an Ingress or Gateway in front of it answers 502 or 503. The usual causes: a selector that matches no pod label (a typo, a label changed in one place only), pods that fail their readiness probe, or a workload scaled to zero. Services without a selector (their endpoints are written by hand) and ExternalName Services are not checked.',
-    remediation:
-      'Compare the Service\'s selector with the pod labels (kubectl get pods -l <selector> -n <namespace>); if pods match, look at why they are not ready (kubectl describe pod: readiness probe failures, crash loops, pending scheduling). Scale the workload up if it was scaled to zero.',
   },
   check({index, report}) {
     const slicesByService = new Map<string, Resource[]>()
@@ -51,25 +54,24 @@ export default defineRule({
       }
 
       if (ready > 0) continue
+      const where = {target: service, path: ['spec', 'selector']}
       const shown = formatSelector(selector)
-      let message: string
       if (notReady > 0) {
-        message = `Service has no ready endpoint: the ${notReady === 1 ? 'pod' : `${notReady} pods`} its selector ${shown} matches ${notReady === 1 ? 'is' : 'are'} not ready (readiness probe failing, or still starting), so connections to it fail`
-      } else {
-        const workloads = index
-          .selectTemplates(service.namespace, selector)
-          .filter((t) => !hasController(t.owner))
-          .map((t) => t.owner)
-        if (workloads.length === 0) {
-          message = `Service has no endpoints: no pod in namespace ${service.namespace} matches its selector ${shown}`
-        } else if (workloads.every((w) => replicasOf(w) === 0)) {
-          message = `Service has no endpoints: ${workloads.map(name).join(', ')} ${workloads.length === 1 ? 'matches' : 'match'} its selector ${shown} but ${workloads.length === 1 ? 'is' : 'are'} scaled to zero`
-        } else {
-          message = `Service has no endpoints: ${workloads.map(name).join(', ')} ${workloads.length === 1 ? 'matches' : 'match'} its selector ${shown}, but no pod of ${workloads.length === 1 ? 'it' : 'them'} is running`
-        }
+        if (notReady === 1) report({...where, messageId: 'podNotReady', data: {selector: shown}})
+        else report({...where, messageId: 'podsNotReady', data: {selector: shown, count: notReady}})
+        continue
       }
 
-      report({target: service, path: ['spec', 'selector'], message})
+      const workloads = index
+        .selectTemplates(service.namespace, selector)
+        .filter((t) => !hasController(t.owner))
+        .map((t) => t.owner)
+      if (workloads.length === 0) {
+        report({...where, messageId: 'noPod', data: {selector: shown, namespace: service.namespace}})
+      } else {
+        const data = {selector: shown, workloads: workloads.map(name).join(', ')}
+        report({...where, messageId: workloads.every((w) => replicasOf(w) === 0) ? 'scaledToZero' : 'noPodRunning', data})
+      }
     }
   },
 })

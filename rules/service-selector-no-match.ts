@@ -1,9 +1,10 @@
-import {type PodTemplate, serviceSelector} from '../src/engine/resource-index.js'
+import {serviceSelector} from '../src/engine/resource-index.js'
+import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
-import type {RelatedLocation} from '../src/engine/types.js'
-import {editDistance, isNear, objectName} from '../src/engine/util.js'
-import {controllerLabelValues, podsMeet} from '../src/engine/controller-labels.js'
+import {editDistance, isNear} from '../src/util/suggest.js'
+import {objectName} from '../src/engine/util.js'
+import {controllerLabelValues, podsMeet} from '../src/engine/workload-controller-labels.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
@@ -12,10 +13,12 @@ export default defineRule({
     description: 'A Service\'s selector matches no pod template in its namespace.',
     severity: 'warning',
     category: 'services',
-    rationale:
-      'A Service sends traffic to the pods whose labels match every label of its selector, in its own namespace. When no workload\'s pod template carries them, the Service has no endpoints: clients get connection refused or time out, and an Ingress or Gateway in front of it answers 503. The usual causes are a typo, a label renamed on one side only, a selector copied from the Deployment\'s own metadata.labels (which Services never look at) instead of its pod template, or a Service and workload in different namespaces. Services without a selector (their Endpoints or EndpointSlices are written by hand or by a controller) and ExternalName Services select no pods and are not checked. The rule speaks only when the input holds pod templates in the Service\'s namespace (Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs, Pods, and the kinds configured under podTemplates): a Service linted apart from its workloads is not reported; pass them with --context to check it.',
-    remediation:
-      'Make the selector equal to labels of the pod template (spec.template.metadata.labels of the workload), or fix the template\'s labels; the message names the nearest template and the label that differs. Keep the Service in the workload\'s namespace. If the pods come from an operator or from a kind k8s-net does not know, declare that kind under podTemplates in .k8s-net.yaml, or lint with the objects that create them.\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web   # what the Service selects\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 8080\n```',
+    messages: {
+      noMatch: 'selector {{selector}} matches no pod template in namespace {{namespace}}',
+      nearControllerLabel: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) gives its pods {{key}}={{value}}',
+      nearLabelValue: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) has {{key}}={{value}}',
+      nearMissingLabel: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) has no label {{key}}',
+    },
   },
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
@@ -24,27 +27,27 @@ export default defineRule({
       if (index.selectTemplates(service.namespace, selector).length > 0) continue
       // Pods an operator creates from a custom resource are in no template: the input cannot tell.
       if (operatorPodOwner(index, service.namespace, selector)) continue
-      let message = `selector ${formatSelector(selector)} matches no pod template in namespace ${service.namespace}`
-      const related: RelatedLocation[] = []
+      const where = {target: service, path: ['spec', 'selector']}
+      const data = {selector: formatSelector(selector), namespace: service.namespace}
       const near = nearestTemplate(selector, index.templatesIn(service.namespace))
-      if (near) {
-        const {template, miss} = near
-        const owner = template.owner
-        const labels = [...template.path, 'metadata', 'labels']
-        const byController = controllerLabelValues(template, miss.key)
-        if (byController !== undefined) {
-          message += `: ${objectName(owner)} ({{related:0}}) gives its pods ${miss.key}=${byController}`
-          related.push({message: 'nearest workload', target: owner, path: ['metadata', 'name']})
-        } else if (Object.hasOwn(template.labels, miss.key)) {
-          message += `: ${objectName(owner)} ({{related:0}}) has ${miss.key}=${template.labels[miss.key]}`
-          related.push({message: 'nearest pod template', target: owner, path: [...labels, miss.key]})
-        } else {
-          message += `: ${objectName(owner)} ({{related:0}}) has no label ${miss.key}`
-          related.push({message: 'nearest pod template', target: owner, path: labels})
-        }
+      if (!near) {
+        report({...where, messageId: 'noMatch', data, related: []})
+        continue
       }
 
-      report({target: service, path: ['spec', 'selector'], message, related})
+      const {template, miss} = near
+      const owner = template.owner
+      const labels = [...template.path, 'metadata', 'labels']
+      const byController = controllerLabelValues(template, miss.key)
+      const about = {...data, workload: objectName(owner), key: miss.key}
+      if (byController !== undefined) {
+        report({...where, messageId: 'nearControllerLabel', data: {...about, value: byController}, related: [{message: 'nearest workload', target: owner, path: ['metadata', 'name']}]})
+      } else if (Object.hasOwn(template.labels, miss.key)) {
+        const related = [{message: 'nearest pod template', target: owner, path: [...labels, miss.key]}]
+        report({...where, messageId: 'nearLabelValue', data: {...about, value: template.labels[miss.key]!}, related})
+      } else {
+        report({...where, messageId: 'nearMissingLabel', data: about, related: [{message: 'nearest pod template', target: owner, path: labels}]})
+      }
     }
   },
 })

@@ -1,7 +1,9 @@
-import {type PodTemplate, serviceSelector} from '../src/engine/resource-index.js'
+import {serviceSelector} from '../src/engine/resource-index.js'
+import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
-import {nearest, objectName} from '../src/engine/util.js'
+import {nearest} from '../src/util/suggest.js'
+import {objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
 import {servicePorts} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
@@ -15,10 +17,34 @@ export default defineRule({
     description: 'A Service\'s targetPort is a port name no selected container declares (error), or a number none declares while they declare their ports (warning).',
     severity: 'error',
     category: 'services',
-    rationale:
-      'A Service port forwards to its targetPort, which defaults to the port itself. A named targetPort is looked up, for each pod, among the ports its containers (and sidecars) declare, by name and protocol: when none matches, the pod is left out of the Service\'s endpoints for that port, and the Service answers nothing there although every pod is ready. A port named dns declared only as UDP does not serve a TCP Service port. A name resolves pod by pod: when only some of the selected workloads declare it (a canary whose template renamed the port), the others get no endpoints for that port. A numeric targetPort needs no declaration, since containerPort is informational; but when every selected container lists the ports it serves and none is the targetPort, the Service almost always sends traffic where nothing listens: the targetPort was left to default to port 80 while the application listens on 8080, or a port changed on one side only. A name no container declares breaks the port for certain and is an error; a number none declares is a warning, since the container may listen on ports it does not list; it is checked only when every container of the selected pods declares its ports, so a container that declares none (it may listen anywhere) keeps the rule silent. The rule speaks only when the selected pod templates are in the input.',
-    remediation:
-      'Point targetPort at a port the container declares, by name (preferred: the number can then change in one place) or by number, with the same protocol; or declare the port in the container. Write a numeric targetPort without quotes: `"8080"` is a port name.\n\n```yaml\n# Deployment: the pod template\ncontainers:\n  - name: web\n    ports:\n      - name: http\n        containerPort: 8080\n---\n# Service\nports:\n  - name: http\n    port: 80\n    targetPort: http\n```',
+    messages: {
+      partlyDeclared:
+        'the pods of {{lacking}} declare no port named "{{name}}" ({{protocol}}), so they get no endpoints for this port, while those of {{declaring}} do (at {{related:0}})',
+      nameOtherProtocol:
+        'the pods of {{pods}} declare a port named "{{name}}" only as {{protocols}} (container {{container}} at {{related:0}}), but the Service port is {{protocol}}: it gets no endpoints',
+      numberOtherProtocol:
+        'the pods of {{pods}} declare port {{number}} only as {{protocols}} (container {{container}} at {{related:0}}), but the Service port is {{protocol}}: nothing may listen on {{number}}/{{protocol}}',
+      quotedNumber: 'targetPort "{{number}}" is a string, which Kubernetes reads as a port name, and no container declares that name',
+      quotedNumberDeclared:
+        'targetPort "{{number}}" is a string, which Kubernetes reads as a port name, and no container declares that name: write the number without quotes (targetPort: {{number}})',
+      nameUndeclared: 'no container of {{pods}} declares a port named "{{name}}"; they declare {{declared}}',
+      nameUndeclaredNear: 'no container of {{pods}} declares a port named "{{name}}"; they declare {{declared}}: did you mean targetPort: {{suggestion}}?',
+      nameOnlyInInit:
+        'no container of {{pods}} declares a port named "{{name}}"; they declare {{declared}}; init container {{init}} declares it, but init containers finish before the pod serves',
+      numberUndeclared: 'no container of {{pods}} declares port {{number}}; they declare {{declared}}',
+      numberUndeclaredNear: 'no container of {{pods}} declares port {{number}}; they declare {{declared}}: did you mean targetPort: {{suggestion}}?',
+      defaultedUndeclared: 'no container of {{pods}} declares port {{number}} (targetPort is not set, so it is the port); they declare {{declared}}',
+      defaultedUndeclaredNear:
+        'no container of {{pods}} declares port {{number}} (targetPort is not set, so it is the port); they declare {{declared}}: did you mean targetPort: {{suggestion}}?',
+    },
+    // A name nobody declares breaks the port for certain; a number only almost always.
+    messageSeverity: {
+      numberOtherProtocol: 'warning',
+      numberUndeclared: 'warning',
+      numberUndeclaredNear: 'warning',
+      defaultedUndeclared: 'warning',
+      defaultedUndeclaredNear: 'warning',
+    },
   },
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
@@ -47,7 +73,8 @@ export default defineRule({
             report({
               target: service,
               path: ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort'],
-              message: `the pods of ${describeTemplates(lacking)} declare no port named "${target}" (${port.protocol}), so they get no endpoints for this port, while those of ${objectName(first.template.owner)} do (at {{related:0}})`,
+              messageId: 'partlyDeclared',
+              data: {lacking: describeTemplates(lacking), name: target, protocol: port.protocol, declaring: objectName(first.template.owner)},
               related: [{message: `port "${target}" declared here`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]}],
             })
           }
@@ -57,35 +84,30 @@ export default defineRule({
         // A container started with the number in its command line or environment probably listens there.
         if (typeof target === 'number' && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue
         const path = ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort']
-        const what = typeof target === 'string' ? `a port named "${target}"` : `port ${target}`
-        const related: RelatedLocation[] = []
-        let message: string
         if (otherProtocol.length > 0) {
           const first = otherProtocol[0]!
-          const protocols = [...new Set(otherProtocol.map((m) => m.port.protocol))].join(' and ')
+          const related = [{message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]}]
+          const data = {pods, protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(' and '), container: first.container.name, protocol: port.protocol}
           // A name resolves per protocol, so the port gets no endpoints; a number always does, but may reach nothing.
-          const consequence = typeof target === 'string' ? 'it gets no endpoints' : `nothing may listen on ${target}/${port.protocol}`
-          message = `the pods of ${pods} declare ${what} only as ${protocols} (container ${first.container.name} at {{related:0}}), but the Service port is ${port.protocol}: ${consequence}`
-          related.push({message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]})
-        } else {
-          const suggestion = suggest(target, declared, port.protocol)
-          if (typeof target === 'string' && /^\d+$/.test(target)) {
-            message = `targetPort "${target}" is a string, which Kubernetes reads as a port name, and no container declares that name`
-            if (suggestion) message += `: write the number without quotes (targetPort: ${target})`
-          } else {
-            const defaulted = port.targetPort === undefined ? ` (targetPort is not set, so it is the port)` : ''
-            message = `no container of ${pods} declares ${what}${defaulted}`
-            message += declared.length > 0 ? `; they declare ${listPorts(declared)}` : '; they declare no ports'
-            if (suggestion) message += `: did you mean targetPort: ${suggestion}?`
-            const init = typeof target === 'string' ? initContainerDeclaring(templates, target) : undefined
-            if (init) message += `; init container ${init} declares it, but init containers finish before the pod serves`
-          }
-
-          if (declared[0]) related.push({message: 'ports declared here', target: declared[0].template.owner, path: [...declared[0].container.path, 'ports']})
+          if (typeof target === 'string') report({target: service, path, messageId: 'nameOtherProtocol', data: {...data, name: target}, related})
+          else report({target: service, path, messageId: 'numberOtherProtocol', data: {...data, number: target}, related})
+          continue
         }
 
-        // A name nobody declares breaks the port for certain; a number only almost always.
-        report({target: service, path, message, related, severity: typeof target === 'number' ? 'warning' : undefined})
+        const related = declared[0] ? [{message: 'ports declared here', target: declared[0].template.owner, path: [...declared[0].container.path, 'ports']}] : []
+        const suggestion = suggest(target, declared, port.protocol)
+        const near: Record<string, string> = suggestion === undefined ? {} : {suggestion}
+        const data = {pods, declared: declared.length > 0 ? listPorts(declared) : 'no ports'}
+        if (typeof target === 'number') {
+          const messageId = port.targetPort === undefined ? (suggestion ? 'defaultedUndeclaredNear' : 'defaultedUndeclared') : suggestion ? 'numberUndeclaredNear' : 'numberUndeclared'
+          report({target: service, path, messageId, data: {...data, ...near, number: target}, related})
+        } else if (/^\d+$/.test(target)) {
+          report({target: service, path, messageId: suggestion ? 'quotedNumberDeclared' : 'quotedNumber', data: {number: target}, related})
+        } else {
+          const init = initContainerDeclaring(templates, target)
+          if (init) report({target: service, path, messageId: 'nameOnlyInInit', data: {...data, name: target, init}, related})
+          else report({target: service, path, messageId: suggestion ? 'nameUndeclaredNear' : 'nameUndeclared', data: {...data, ...near, name: target}, related})
+        }
       }
     }
   },

@@ -1,12 +1,13 @@
 /**
  * Every rule comes complete: valid and invalid fixtures, a test, a docs page
- * (npm run docs writes it), and a rationale and remediation worth reading.
+ * (npm run docs writes it), a rationale and remediation worth reading in
+ * rules/<id>.md, and messages keyed by camelCase ids that its code reports.
  * Nothing is left over from a rule that is gone.
  */
-import {existsSync, readdirSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {loadRules} from '../src/engine/registry.js'
+import {loadRules, ruleProse} from '../src/engine/registry.js'
 import {REPO} from './support/rule-tester.js'
 
 /**
@@ -29,16 +30,32 @@ function hasManifests(dir: string): boolean {
 }
 
 /** What a rule lacks, as paths (and `meta.<field>` for its metadata). */
-function missingParts(meta: {id: string; description: string; rationale: string; remediation: string}): string[] {
+function missingParts(meta: {id: string; description: string}, prose = ruleProse(meta.id, REPO)): string[] {
   const {id} = meta
   const missing: string[] = []
   for (const kind of ['valid', 'invalid']) if (!hasManifests(`fixtures/${id}/${kind}`)) missing.push(`fixtures/${id}/${kind}/`)
   for (const file of [`test/rules/${id}.test.ts`, `docs/rules/${id}.md`]) if (!existsSync(path.join(REPO, file))) missing.push(file)
   if (meta.description.trim() === '' || meta.description.includes('\n')) missing.push('meta.description (one line)')
   // A paragraph: a sentence or two at the least.
-  if (meta.rationale.trim().length < 40) missing.push('meta.rationale')
-  if (meta.remediation.trim().length < 20) missing.push('meta.remediation')
+  if (prose.rationale.length < 40) missing.push(`rules/${id}.md: ## Why`)
+  if (prose.remediation.length < 20) missing.push(`rules/${id}.md: ## How to fix`)
   return missing
+}
+
+/** What is wrong with a rule's messages: ids not camelCase, ids its module never names, prose left in the module. */
+function messageProblems(meta: {id: string; messages: Readonly<Record<string, string>>}, source: string): string[] {
+  const problems: string[] = []
+  const ids = Object.keys(meta.messages)
+  if (ids.length === 0) problems.push('no messages')
+  for (const id of ids) {
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(id)) problems.push(`${id}: not a camelCase id`)
+    // Declared once in meta.messages, and named at least once more where it is reported (or typed).
+    if (source.split(`'${id}'`).length - 1 + (source.split(new RegExp(`\\b${id}:`)).length - 1) < 2) problems.push(`${id}: never reported`)
+    if (meta.messages[id]!.trim() === '') problems.push(`${id}: empty text`)
+  }
+
+  if (/^\s+(?:rationale|remediation):/m.test(source)) problems.push(`prose belongs in rules/${meta.id}.md`)
+  return problems
 }
 
 describe('every rule is complete', async () => {
@@ -47,6 +64,7 @@ describe('every rule is complete', async () => {
   for (const {meta} of rules) {
     it(meta.id, () => {
       const missing = missingParts(meta)
+      expect(messageProblems(meta, readFileSync(path.join(REPO, 'rules', `${meta.id}.ts`), 'utf8'))).toEqual([])
       const known = KNOWN_GAPS[meta.id] ?? []
       const filled = known.filter((part) => !missing.includes(part))
       expect(filled, `${meta.id} now has ${filled.join(', ')}: remove it from KNOWN_GAPS in test/meta.test.ts`).toEqual([])
@@ -70,13 +88,24 @@ describe('every rule is complete', async () => {
   })
 
   it('the check can fail: a rule without fixtures, test, docs or prose is incomplete', () => {
-    expect(missingParts({id: 'no-such-rule', description: 'd', rationale: 'Short.', remediation: ''})).toEqual([
+    expect(missingParts({id: 'no-such-rule', description: 'd'}, {rationale: 'Short.', remediation: ''})).toEqual([
       'fixtures/no-such-rule/valid/',
       'fixtures/no-such-rule/invalid/',
       'test/rules/no-such-rule.test.ts',
       'docs/rules/no-such-rule.md',
-      'meta.rationale',
-      'meta.remediation',
+      'rules/no-such-rule.md: ## Why',
+      'rules/no-such-rule.md: ## How to fix',
+    ])
+    expect(ruleProse('no-such-rule', REPO)).toEqual({rationale: '', remediation: ''})
+  })
+
+  it('the message check can fail: unused ids, odd ids and prose in the module are found', () => {
+    const source = "messages: {used: 'a {{x}}', unused: 'b', 'Bad-id': 'c'}\n    rationale: 'x',\n report({messageId: 'used'})"
+    expect(messageProblems({id: 'r', messages: {used: 'a {{x}}', unused: 'b', 'Bad-id': 'c'}}, source)).toEqual([
+      'unused: never reported',
+      'Bad-id: not a camelCase id',
+      'Bad-id: never reported',
+      'prose belongs in rules/r.md',
     ])
   })
 })

@@ -13,7 +13,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type {Connection} from './kubeconfig.js'
 import {ClusterError} from './errors.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 /** An HTTP error from the API server, with what its metav1.Status says. */
 export class ApiError extends Error {

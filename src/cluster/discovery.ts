@@ -7,7 +7,7 @@
  * read at the version the cluster prefers that serves it.
  */
 import {ApiError, type ApiClient} from './api.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 import {ClusterError} from './errors.js'
 
 /** A kind k8s-net reads. Secrets and ConfigMaps are not, and never will be. */

@@ -1,6 +1,6 @@
 import {Args, Command} from '@oclif/core'
 import {ruleDoc, ruleText} from '../docs/rule-docs.js'
-import {nearestFew} from '../engine/util.js'
+import {nearestFew} from '../util/suggest.js'
 import {loadRules} from '../engine/registry.js'
 
 export default class Explain extends Command {

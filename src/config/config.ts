@@ -6,11 +6,13 @@
  */
 import path from 'node:path'
 import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engine/kinds.js'
-import {checkOption, defaultOptions, type Rule, type Settings} from '../engine/rule.js'
-import type {ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
-import {DEFAULT_LIMITS, type Limits} from '../loaders/documents.js'
+import {checkOption, defaultOptions, type Rule, type RuleSetting, type Settings} from '../engine/rule.js'
+import type {Limits, ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
+import {DEFAULT_LIMITS} from '../loaders/documents.js'
 import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../loaders/bytes.js'
-import {isRecord, nearestFew} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
+import {loadYaml, type YamlModule} from '../util/yaml.js'
+import {nearestFew} from '../util/suggest.js'
 import {findConfig} from './find.js'
 import {compileGlobs, GlobError} from './glob.js'
 
@@ -28,13 +30,6 @@ export class ConfigError extends Error {
     super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${message}`)
     this.name = 'ConfigError'
   }
-}
-
-export interface RuleSetting {
-  severity: SeverityLevel
-  /** Whether the config file or the command line set the severity (else it is the rule's default). */
-  configured: boolean
-  options: Record<string, unknown>
 }
 
 /** An exemption: every criterion given must match (a list matches when any entry does). */
@@ -131,7 +126,7 @@ interface ParsedConfig {
 
 /** Parses the config's YAML; a syntax error, an alias to nothing or aliases that expand too far are errors at their line. */
 async function parseConfigText(text: string, display: string): Promise<ParsedConfig> {
-  const yaml = await import('yaml')
+  const yaml = await loadYaml()
   const lineCounter = new yaml.LineCounter()
   const doc = yaml.parseDocument(text, {lineCounter, prettyErrors: false})
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
@@ -162,7 +157,7 @@ async function parseConfigText(text: string, display: string): Promise<ParsedCon
 }
 
 /** The error of a document that does not resolve: an alias to no anchor (at that alias), or aliases that expand too far (at the first alias). */
-function aliasError(yaml: typeof import('yaml'), doc: import('yaml').Document.Parsed, error: unknown, display: string, lineAt: (offset: number) => number): ConfigError {
+function aliasError(yaml: YamlModule, doc: import('yaml').Document.Parsed, error: unknown, display: string, lineAt: (offset: number) => number): ConfigError {
   let first: import('yaml').Alias | undefined
   let undefinedAlias: import('yaml').Alias | undefined
   yaml.visit(doc, {
@@ -248,13 +243,14 @@ function parseRuleEntry(rule: Rule, value: unknown, setting: RuleSetting, fail: 
 
   if (!isRecord(value)) fail(['rules', id], 'must be a severity or {severity, options}')
   const entry = value as Record<string, unknown>
-  for (const k of Object.keys(entry)) if (k !== 'severity' && k !== 'options') fail(['rules', id, k], 'unknown key (expected severity or options)')
+  for (const k of Object.keys(entry)) if (!['severity', 'messages', 'options'].includes(k)) fail(['rules', id, k], 'unknown key (expected severity, messages or options)')
   if (entry.severity !== undefined) {
     if (typeof entry.severity !== 'string' || !LEVELS.has(entry.severity)) fail(['rules', id, 'severity'], 'must be off, info, warning or error')
     setting.severity = entry.severity as SeverityLevel
     setting.configured = true
   }
 
+  if (entry.messages !== undefined) setting.messages = messageSeverities(entry.messages, rule, fail)
   if (entry.options === undefined) return
   if (!isRecord(entry.options)) fail(['rules', id, 'options'], 'must be a mapping')
   const schema = rule.meta.options ?? {}
@@ -280,7 +276,24 @@ function applyRuleOverrides(settings: Map<string, RuleSetting>, overrides: Recor
     if (!LEVELS.has(severity)) throw new ConfigError('severity must be off, info, warning or error', '--rule', id)
     setting.severity = severity
     setting.configured = true
+    // The command line names the rule: it wins over severities the file sets for its messages too.
+    delete setting.messages
   }
+}
+
+/** `messages: {messageId: severity}` of one rule. */
+function messageSeverities(value: unknown, rule: Rule, fail: Fail): Map<string, SeverityLevel> {
+  const id = rule.meta.id
+  if (!isRecord(value)) fail(['rules', id, 'messages'], 'must map message ids to a severity')
+  const ids = Object.keys(rule.meta.messages)
+  const out = new Map<string, SeverityLevel>()
+  for (const [messageId, severity] of Object.entries(value as Record<string, unknown>)) {
+    if (!Object.hasOwn(rule.meta.messages, messageId)) fail(['rules', id, 'messages', messageId], `unknown message id (${id} has: ${ids.join(', ')})`)
+    if (typeof severity !== 'string' || !LEVELS.has(severity)) fail(['rules', id, 'messages', messageId], 'severity must be off, info, warning or error')
+    out.set(messageId, severity as SeverityLevel)
+  }
+
+  return out
 }
 
 /** `nodePortRange`, or `--node-port-range` over it. */

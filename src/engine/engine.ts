@@ -3,12 +3,11 @@
  * drops what is suppressed, exempted or only reference, stamps the severity
  * config gives, and resolves the reported path to a source range.
  */
-import type {ResolvedConfig} from '../config/config.js'
-import type {LoadedInput} from '../loaders/sources.js'
 import {ResourceIndex} from './resource-index.js'
-import type {OptionsOf, OptionsSchema, Rule, RuleContext} from './rule.js'
-import type {Finding, ObjectPath, ObjectRef, Position, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
+import {isEnabled, type LintConfig, type OptionsOf, type OptionsSchema, renderMessage, type Rule, type RuleContext, severityOf} from './rule.js'
+import type {Finding, LintInput, ObjectPath, ObjectRef, Position, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
 import {whereText} from './util.js'
+import {loadYaml} from '../util/yaml.js'
 
 /** The annotation that silences one rule on one object; its value is the reason. */
 export const SUPPRESSION_PREFIX = 'ignore.k8s-net.io/'
@@ -47,16 +46,15 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 const isResource = (target: ReportTarget): target is Resource => 'uid' in target
 
 /** Runs the rules over loaded input. */
-export async function lint(input: LoadedInput, config: ResolvedConfig, rules: readonly Rule[]): Promise<LintResult> {
+export async function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult> {
   const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
-  const pending: Array<{ruleId: string; severity: Severity; report: Report}> = []
+  const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
   const crashes: Finding[] = []
   let suppressed = 0
 
   for (const rule of rules) {
     const setting = config.rules.get(rule.meta.id)
-    const severity = setting?.severity ?? rule.meta.severity
-    if (severity === 'off') continue
+    if (!isEnabled(rule.meta, setting)) continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
@@ -65,6 +63,10 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
       options: (setting?.options ?? {}) as OptionsOf<OptionsSchema>,
       settings: config.settings,
       report(report) {
+        const severity = severityOf(rule.meta, setting, report.messageId)
+        // Rendered now, so that a message the rule gets wrong shows as this rule's internal error.
+        const message = renderMessage(rule.meta, report.messageId, report.data)
+        if (severity === 'off') return
         const target = report.target
         if (target.reference) return
         const resource = isResource(target) ? target : undefined
@@ -79,7 +81,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
           return
         }
 
-        pending.push({ruleId, severity: report.severity && !setting?.configured ? report.severity : severity, report})
+        pending.push({ruleId, severity, message, report})
       },
     }
     try {
@@ -88,6 +90,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
       // A rule that breaks on odd input must not take the run down: say so, as a finding the user can report.
       crashes.push({
         ruleId,
+        messageId: 'internalError',
         severity: 'error',
         message: `internal error in rule ${ruleId}: ${(error as Error)?.message ?? String(error)} (please report this)`,
       })
@@ -98,8 +101,8 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
   const bySource = pending.map((_, i) => i).sort((a, b) => sourceOrder(pending[a]!.report.target, pending[b]!.report.target))
   const findings: Finding[] = Array.from({length: pending.length})
   await Promise.all(bySource.map(async (i) => {
-    const {ruleId, severity, report} = pending[i]!
-    findings[i] = await toFinding(input, ruleId, severity, report)
+    const {ruleId, severity, message, report} = pending[i]!
+    findings[i] = await toFinding(input, {ruleId, messageId: report.messageId, severity, message, ...(report.data ? {data: report.data} : {})}, report)
   }))
   findings.push(...crashes)
   const order = new Map(input.files.map((f, i) => [f, i]))
@@ -113,7 +116,7 @@ export async function lint(input: LoadedInput, config: ResolvedConfig, rules: re
   )
   return {
     findings,
-    files: input.files,
+    files: [...input.files],
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
     skipped: input.skipped.length,
@@ -132,9 +135,9 @@ function objectKey(ref: ObjectRef | undefined): string {
   return ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}` : ''
 }
 
-async function toFinding(input: LoadedInput, ruleId: string, severity: Severity, report: Report): Promise<Finding> {
+async function toFinding(input: LintInput, what: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message' | 'data'>, report: Report): Promise<Finding> {
   const where = await locate(input, report.target, report.path ?? [])
-  const finding: Finding = {ruleId, severity, message: report.message, ...where}
+  const finding: Finding = {...what, ...where}
   if (report.path?.length && where.object) finding.path = report.path
   if (typeof report.fix === 'string') finding.fix = report.fix
   else if (report.fix) finding.fix = await toYaml(report.fix)
@@ -152,7 +155,7 @@ async function toFinding(input: LoadedInput, ruleId: string, severity: Severity,
 
 /** Where a target and a path inside it are: object identity, file and range. */
 async function locate(
-  input: LoadedInput,
+  input: LintInput,
   target: ReportTarget,
   path: ObjectPath,
 ): Promise<{object?: ObjectRef; file?: string; start?: Position; end?: Position}> {
@@ -167,7 +170,7 @@ async function locate(
 }
 
 async function toYaml(objects: Record<string, unknown> | readonly Record<string, unknown>[]): Promise<string> {
-  const {stringify} = await import('yaml')
+  const {stringify} = await loadYaml()
   const list = Array.isArray(objects) ? objects : [objects]
   return list.map((o) => stringify(o, {lineWidth: 0})).join('---\n')
 }

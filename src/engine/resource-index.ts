@@ -4,28 +4,11 @@
  * Services route to which templates. Built once per run, with maps so that no
  * rule needs pairwise matching.
  */
-import {CONTROLLER_KEYS, podsMeet} from './controller-labels.js'
 import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from './kinds.js'
 import {matches, parseMatchLabels, type Selector} from './selectors.js'
-import type {ObjectPath, Resource} from './types.js'
-import {stringMap} from '../loaders/sources.js'
-import {isRecord} from './util.js'
-
-/** The pod template of a workload (or a Pod itself). */
-export interface PodTemplate {
-  readonly owner: Resource
-  /** Path from the owner object to the template; `[]` for a Pod. */
-  readonly path: ObjectPath
-  readonly namespace: string
-  /** The template's labels: what Services and NetworkPolicies select. */
-  readonly labels: Readonly<Record<string, string>>
-  /** The pod spec, `{}` when absent or not a mapping. */
-  readonly spec: Readonly<Record<string, unknown>>
-  /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
-  readonly batch: boolean
-  /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
-  readonly replicas: number | undefined
-}
+import type {PodTemplate, Resource} from './types.js'
+import {getPath, isRecord, stringMap} from '../util/records.js'
+import {CONTROLLER_KEYS, podsMeet} from './workload-controller-labels.js'
 
 /**
  * Objects of one kind in some API groups, by namespace and name. Kinds repeat
@@ -51,17 +34,6 @@ export interface KindTable {
   has(namespace: string): boolean
   /** The objects in one namespace. */
   inNamespace(namespace: string): readonly Resource[]
-}
-
-/** Reads a value at a path in an object, or undefined. */
-export function getPath(object: unknown, path: ObjectPath): unknown {
-  let value = object
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<string | number, unknown>)[segment]
-  }
-
-  return value
 }
 
 const key = (...parts: string[]): string => parts.join('\u0000')

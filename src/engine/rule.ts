@@ -3,10 +3,9 @@
  * (config assigns it, the engine stamps it) and never computes positions (it
  * reports a path; the engine locates it).
  */
-import type {Limits} from '../loaders/documents.js'
 import type {PodTemplateKind} from './kinds.js'
 import type {ResourceIndex} from './resource-index.js'
-import type {IncompleteDocument, Report, Severity, SyntaxProblem} from './types.js'
+import type {IncompleteDocument, Limits, Report, Resource, Severity, SeverityLevel, SyntaxProblem} from './types.js'
 
 export type RuleCategory = 'input' | 'services' | 'ingress' | 'gateway-api' | 'network-policy' | 'workloads'
 
@@ -29,21 +28,29 @@ type ValueOf<T extends OptionSpec['type']> = T extends 'boolean'
 
 export type OptionsOf<S extends OptionsSchema> = {readonly [K in keyof S]: ValueOf<S[K]['type']>}
 
-export interface RuleMeta<S extends OptionsSchema = OptionsSchema> {
-  /** kebab-case; the rule's file is `rules/<id>.ts`, its fixtures `fixtures/<id>/`. */
+export interface RuleMeta<S extends OptionsSchema = OptionsSchema, MessageId extends string = string> {
+  /** kebab-case; the rule's file is `rules/<id>.ts`, its prose `rules/<id>.md`, its fixtures `fixtures/<id>/`. */
   id: string
   /** One line: what the rule finds. */
   description: string
   /** Severity when config says nothing. */
   severity: Severity
   category: RuleCategory
-  /** Why it matters, in a paragraph. */
-  rationale: string
-  /** How to fix it, in a paragraph (YAML may follow in a fenced block). */
-  remediation: string
+  /** What the rule reports, by camelCase message id: text with `{{placeholders}}` that a report's data fills. */
+  messages: Readonly<Record<MessageId, string>>
+  /**
+   * Default severities of message ids that weigh differently from the rule's
+   * (a class that does not exist breaks an Ingress for certain; one left out
+   * only may). They give way to any severity config sets for the rule or the message.
+   */
+  messageSeverity?: Readonly<Partial<Record<MessageId, Severity>>>
   options?: S
   /** Rules that need what only a live cluster has (status, endpoints). */
   requires?: 'cluster'
+  /** Why it matters, in a paragraph: read from `rules/<id>.md` when the rule is loaded, never written in the module. */
+  readonly rationale?: string
+  /** How to fix it, in a paragraph (YAML may follow in a fenced block): read from `rules/<id>.md` like the rationale. */
+  readonly remediation?: string
 }
 
 /** Run-wide settings from config that rules may read. */
@@ -57,23 +64,82 @@ export interface Settings {
   live: boolean
 }
 
-export interface RuleContext<O> {
+export interface RuleContext<O, MessageId extends string = string> {
   readonly index: ResourceIndex
   /** Documents that are not objects and input that is not YAML, for the input rules. */
   readonly input: {readonly incomplete: readonly IncompleteDocument[]; readonly problems: readonly SyntaxProblem[]}
   readonly options: O
   readonly settings: Settings
-  report(report: Report): void
+  report(report: Report<MessageId>): void
 }
 
-export interface Rule<S extends OptionsSchema = OptionsSchema> {
-  readonly meta: RuleMeta<S>
-  check(context: RuleContext<OptionsOf<S>>): void
+export interface Rule<S extends OptionsSchema = OptionsSchema, MessageId extends string = string> {
+  readonly meta: RuleMeta<S, MessageId>
+  check(context: RuleContext<OptionsOf<S>, MessageId>): void
 }
 
-/** Declares a rule; typing its options from its schema. */
-export function defineRule<S extends OptionsSchema = Record<never, OptionSpec>>(rule: Rule<S>): Rule<S> {
+/**
+ * Declares a rule, typing its options from its schema and its message ids
+ * from `meta.messages`: a report with an id the rule does not declare fails to compile.
+ */
+export function defineRule<S extends OptionsSchema = Record<never, OptionSpec>, MessageId extends string = never>(rule: Rule<S, MessageId>): Rule<S, MessageId> {
   return rule
+}
+
+/** What config says about one rule. */
+export interface RuleSetting {
+  severity: SeverityLevel
+  /** Whether the config file or the command line set the severity (else it is the rule's default). */
+  configured: boolean
+  /** Severities config sets for single message ids of the rule: they win over the rule's. */
+  messages?: ReadonlyMap<string, SeverityLevel>
+  options: Record<string, unknown>
+}
+
+/** An exemption as the engine applies it. */
+export interface ExemptionTest {
+  test(ruleId: string, resource: Resource | undefined, file: string | undefined): boolean
+}
+
+/** What the engine needs of the configuration. */
+export interface LintConfig {
+  rules: ReadonlyMap<string, RuleSetting>
+  exemptions: readonly ExemptionTest[]
+  settings: Settings
+}
+
+/**
+ * The severity of one message of a rule: what config sets for the message id,
+ * else what it sets for the rule, else the message's own default, else the rule's.
+ */
+export function severityOf(meta: RuleMeta, setting: RuleSetting | undefined, messageId: string): SeverityLevel {
+  const forMessage = setting?.messages?.get(messageId)
+  if (forMessage) return forMessage
+  if (setting?.configured) return setting.severity
+  return meta.messageSeverity?.[messageId] ?? setting?.severity ?? meta.severity
+}
+
+/** Whether config leaves any message of the rule on. */
+export function isEnabled(meta: RuleMeta, setting: RuleSetting | undefined): boolean {
+  return Object.keys(meta.messages).some((id) => severityOf(meta, setting, id) !== 'off')
+}
+
+/** The `{{placeholders}}` of a message text, `{{related:N}}` excepted. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !name.startsWith('related:'))
+}
+
+const PLACEHOLDER = /\{\{\s*([\w:]+)\s*\}\}/g
+
+/** A message's text with its placeholders filled; throws when the message id or a value is missing (a defect of the rule). */
+export function renderMessage(meta: RuleMeta, messageId: string, data: Readonly<Record<string, string | number>> = {}): string {
+  const text = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined
+  if (text === undefined) throw new Error(`rule ${meta.id} has no message ${JSON.stringify(messageId)}`)
+  return text.replaceAll(PLACEHOLDER, (whole, name: string) => {
+    if (name.startsWith('related:')) return whole
+    if (!Object.hasOwn(data, name)) throw new Error(`rule ${meta.id}: message ${messageId} needs a value for {{${name}}}`)
+    return String(data[name])
+  })
 }
 
 /** Where a rule's reference page lives. */

@@ -6,7 +6,7 @@
  * the places where Kubernetes treats it so, matches nothing: callers decide
  * which applies.
  */
-import {isRecord} from './util.js'
+import {isRecord} from '../util/records.js'
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'
 

@@ -31,6 +31,9 @@ export interface K8sObject {
   [key: string]: unknown
 }
 
+/** The file name of standard input in origins, findings and reports. */
+export const STDIN = '<stdin>'
+
 /** Where an object came from: a document in a file (or stdin), or a live cluster. */
 export type Origin = FileOrigin | ClusterOrigin
 
@@ -77,6 +80,22 @@ export interface Resource {
   readonly reference: boolean
 }
 
+/** The pod template of a workload (or a Pod itself). */
+export interface PodTemplate {
+  readonly owner: Resource
+  /** Path from the owner object to the template; `[]` for a Pod. */
+  readonly path: ObjectPath
+  readonly namespace: string
+  /** The template's labels: what Services and NetworkPolicies select. */
+  readonly labels: Readonly<Record<string, string>>
+  /** The pod spec, `{}` when absent or not a mapping. */
+  readonly spec: Readonly<Record<string, unknown>>
+  /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
+  readonly batch: boolean
+  /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
+  readonly replicas: number | undefined
+}
+
 /** A document that parsed but is not a Kubernetes object (no apiVersion or kind, or not a mapping). */
 export interface IncompleteDocument {
   readonly origin: FileOrigin
@@ -105,11 +124,22 @@ export interface RelatedLocation {
   path?: ObjectPath
 }
 
-export interface Report {
+/** Values for the `{{placeholders}}` of a message. */
+export type MessageData = Readonly<Record<string, string | number>>
+
+/**
+ * What a rule reports: where (a target and a path inside it) and what, as one
+ * of its message ids with the data for its placeholders. The engine renders
+ * the text, stamps the severity config gives the message id, and locates the path.
+ */
+export interface Report<MessageId extends string = string> {
   target: ReportTarget
   /** Path inside the object of what is wrong; the engine turns it into a source range. */
   path?: ObjectPath
-  message: string
+  /** A key of the rule's `meta.messages`. */
+  messageId: MessageId
+  /** A value for every `{{placeholder}}` of the message (`{{related:N}}` excepted: the engine writes where related location N is). */
+  data?: MessageData
   /** Other places the message refers to (the earlier claimant of a nodePort, the Service that routes to a pod...). */
   related?: RelatedLocation[]
   /**
@@ -118,21 +148,18 @@ export interface Report {
    * writes as YAML (so rules need not load a YAML writer).
    */
   fix?: string | Record<string, unknown> | readonly Record<string, unknown>[]
-  /**
-   * The severity of one form of what the rule finds, where it differs from the
-   * rule's default (a numeric targetPort no container declares is a warning,
-   * beside a port name none declares, an error). It applies only while config
-   * leaves the rule's severity at its default: a severity the user sets
-   * applies to every finding of the rule.
-   */
-  severity?: Severity
 }
 
 /** A finding as formatters receive it: located, severity stamped. */
 export interface Finding {
   ruleId: string
+  /** Which message of the rule this is: stable across wording changes, for filters and tests. */
+  messageId: string
   severity: Severity
+  /** The message rendered from the rule's text and `data`. */
   message: string
+  /** The values of the message's placeholders. */
+  data?: MessageData
   /** The object the finding is about; absent for input that is not an object (invalid YAML). */
   object?: ObjectRef
   /** The file as the user named it, `<stdin>`, or absent for objects read from a cluster. */
@@ -151,4 +178,35 @@ export interface RelatedFinding {
   file?: string
   start?: Position
   end?: Position
+}
+
+/** Input limits the loader enforces; config sets them. */
+export interface Limits {
+  /** Files (and standard input) larger than this are not parsed (bytes). */
+  maxFileBytes: number
+  /** Alias expansion budget: the number of nodes a document may grow to through aliases, beyond its own size. */
+  maxAliasNodes: number
+  /** Nesting depth of mappings and sequences. */
+  maxDepth: number
+}
+
+/** Resolves paths inside the documents of one file to source ranges. */
+export interface Locator {
+  /** The range of the node at `path` in document `document` (or of the deepest node of the path that exists). */
+  locate(document: number, path: ObjectPath): Promise<Range | undefined>
+}
+
+/** What the engine lints: the objects, the documents and input that are not objects, and how to locate paths. */
+export interface LintInput {
+  readonly resources: readonly Resource[]
+  readonly incomplete: readonly IncompleteDocument[]
+  readonly problems: readonly SyntaxProblem[]
+  /** Files read to be linted, as named, in order. */
+  readonly files: readonly string[]
+  /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files): counted in the summary. */
+  readonly skipped: readonly string[]
+  /** Kinds that could not be read (a cluster refused to list them): no namespace means all namespaces. */
+  readonly unreadable: ReadonlyArray<{kind: string; namespace?: string}>
+  /** A locator per file, by name as given. */
+  readonly locators: ReadonlyMap<string, Locator>
 }

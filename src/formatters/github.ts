@@ -10,7 +10,7 @@
  * standard input) name their object or position in the message.
  */
 import type {Finding, Severity} from '../engine/types.js'
-import {STDIN} from '../loaders/sources.js'
+import {STDIN} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {displayPath, locationText} from './paths.js'
 import type {Formatter} from './types.js'

@@ -10,6 +10,7 @@ export const json: Formatter = (result) => {
   const counts = countBySeverity(result.findings)
   const findings = result.findings.map((f) => ({
     ruleId: f.ruleId,
+    messageId: f.messageId,
     severity: f.severity,
     message: f.message,
     object: f.object ?? null,

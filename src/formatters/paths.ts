@@ -1,7 +1,7 @@
 /** File names as CI systems want them: relative to the working directory, with forward slashes. */
 import path from 'node:path'
 import type {ObjectRef, Position} from '../engine/types.js'
-import {STDIN} from '../loaders/sources.js'
+import {STDIN} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 
 /**

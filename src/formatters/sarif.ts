@@ -11,7 +11,7 @@ import {pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {docsUrl, type RuleMeta} from '../engine/rule.js'
 import type {Finding, ObjectRef, Position, RelatedFinding, Severity} from '../engine/types.js'
-import {STDIN} from '../loaders/sources.js'
+import {STDIN} from '../engine/types.js'
 import {relativePath} from './paths.js'
 import type {Formatter} from './types.js'
 
@@ -57,7 +57,7 @@ export const sarif: Formatter = (result, options) => {
       locations: location.physicalLocation || location.logicalLocations ? [location] : [],
       ...(related.length > 0 ? {relatedLocations: related} : {}),
       partialFingerprints: {[FINGERPRINT_KEY]: hash(`${identity}\u0000${occurrence}`)},
-      ...(finding.fix ? {properties: {fix: finding.fix}} : {}),
+      properties: {messageId: finding.messageId, ...(finding.fix ? {fix: finding.fix} : {})},
     }
   })
 

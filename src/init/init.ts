@@ -6,7 +6,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CONFIG_FILE_NAMES, DEFAULT_SYSTEM_NAMESPACES} from '../config/config.js'
-import {packageRoot} from '../docs/rule-docs.js'
+import {packageRoot} from '../util/package-root.js'
 import type {OptionSpec, RuleMeta} from '../engine/rule.js'
 import {DEFAULT_LIMITS} from '../loaders/documents.js'
 

@@ -5,12 +5,13 @@
  * them. Also the replicas a workload runs with at least, counting a
  * HorizontalPodAutoscaler's minReplicas.
  */
-import {type PodTemplate, type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import {type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {backendRefsOf, GATEWAY_GROUP, isServiceRef, parentRefsOf, routesOf} from './gateway.js'
 import {ingressBackends, ingressesOf} from './ingress.js'
 import {serviceSpec, serviceType} from './services.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export interface Exposure {
   /** The Service whose selector reaches the pods. */

@@ -9,7 +9,7 @@
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']

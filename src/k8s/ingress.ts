@@ -9,7 +9,7 @@
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']

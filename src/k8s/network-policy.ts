@@ -18,7 +18,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']

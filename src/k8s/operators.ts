@@ -5,11 +5,11 @@
  * would say "this selector matches no pod" stays silent when such pods may be
  * the ones selected.
  */
-import {getPath, type ResourceIndex} from '../engine/resource-index.js'
+import {type ResourceIndex} from '../engine/resource-index.js'
+import {getPath} from '../util/records.js'
 import {matches, type Selector} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {stringMap} from '../loaders/sources.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord, stringMap} from '../util/records.js'
 
 /** API groups of Kubernetes itself: their kinds are known, and the pod-making ones are pod template kinds. */
 const BUILTIN_GROUPS = new Set([

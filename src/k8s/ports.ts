@@ -3,7 +3,7 @@
  * in the pods it selects, resolved the way the endpoints controller does it,
  * and what kind of traffic a Service port carries.
  */
-import type {PodTemplate} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
 import type {ServicePort} from './services.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
 

@@ -3,10 +3,11 @@
  * name. Read tolerantly: a probe that is not a mapping is no probe, a port of
  * the wrong type is left to the rules that validate it.
  */
-import type {PodTemplate, ResourceIndex} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
 import type {ObjectPath} from '../engine/types.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export const PROBE_KINDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const
 export type ProbeKind = (typeof PROBE_KINDS)[number]

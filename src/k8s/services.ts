@@ -1,6 +1,6 @@
 /** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
-import type {Resource} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import type {ObjectPath, Resource} from '../engine/types.js'
+import {isRecord} from '../util/records.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
@@ -52,3 +52,33 @@ export function servicePorts(service: Resource): ServicePort[] {
 export function allocatesNodePorts(type: string): boolean {
   return type === 'NodePort' || type === 'LoadBalancer'
 }
+
+/** A node port a Service writes: one of `spec.ports[].nodePort`, or `spec.healthCheckNodePort`. */
+export interface NodePortClaim {
+  /** As written, unchecked. */
+  value: unknown
+  field: 'nodePort' | 'healthCheckNodePort'
+  path: ObjectPath
+  protocol: string
+  /** What claims it, for messages: `port http`, `port 80`, `health check port`. */
+  what: string
+}
+
+/** Every node port a Service writes, in order: each port's nodePort, then the health check port. */
+export function nodePortClaims(service: Resource): NodePortClaim[] {
+  const claims: NodePortClaim[] = []
+  for (const port of servicePorts(service)) {
+    if (port.nodePort === undefined || port.nodePort === null) continue
+    claims.push({value: port.nodePort, field: 'nodePort', path: ['spec', 'ports', port.index, 'nodePort'], protocol: port.protocol, what: `port ${port.name ?? port.port ?? port.index}`})
+  }
+
+  const health = serviceSpec(service).healthCheckNodePort
+  if (health !== undefined && health !== null) {
+    claims.push({value: health, field: 'healthCheckNodePort', path: ['spec', 'healthCheckNodePort'], protocol: 'TCP', what: 'health check port'})
+  }
+
+  return claims
+}
+
+/** Whether a node port value is a whole number (what the API server takes). */
+export const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)

@@ -1,7 +1,7 @@
 /** Reading pod specs: containers (with sidecars), their ports and probes. */
-import type {PodTemplate} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
 import type {ObjectPath} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
+import {isRecord} from '../util/records.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */

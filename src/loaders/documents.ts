@@ -13,7 +13,7 @@
  * depth while parsing, alias expansion and cycles after it.
  */
 import jsYaml from 'js-yaml'
-import type {Position, Range} from '../engine/types.js'
+import type {Limits, Position, Range} from '../engine/types.js'
 
 // @types/js-yaml does not declare the built-in types the package exports at run time.
 const {merge} = (jsYaml as unknown as {types: {merge: jsYaml.Type}}).types
@@ -45,15 +45,6 @@ export interface Span {
 
 /** Documents from this size on record where their List items stand while parsing: smaller ones are cheap to parse again whole. */
 export const ITEM_SPANS_FROM = 64 * 1024
-
-export interface Limits {
-  /** Files (and standard input) larger than this are not parsed (bytes). */
-  maxFileBytes: number
-  /** Alias expansion budget: the number of nodes a document may grow to through aliases, beyond its own size. */
-  maxAliasNodes: number
-  /** Nesting depth of mappings and sequences. */
-  maxDepth: number
-}
 
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 32 * 1024 * 1024,

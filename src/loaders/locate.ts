@@ -16,11 +16,8 @@
 import jsYaml from 'js-yaml'
 import type {Document, Node as YamlNode} from 'yaml'
 import type {ObjectPath, Range} from '../engine/types.js'
+import {loadYaml, type YamlModule} from '../util/yaml.js'
 import {type DocumentChunk, ITEM_SPANS_FROM, positionIn, SCHEMA, type Span} from './documents.js'
-
-type YamlModule = typeof import('yaml')
-let yamlModule: Promise<YamlModule> | undefined
-const loadYaml = (): Promise<YamlModule> => (yamlModule ??= import('yaml'))
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 

@@ -5,11 +5,10 @@
  * a problem at its line, never dropped.
  */
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
-import type {FileOrigin, IncompleteDocument, K8sObject, Resource, SyntaxProblem} from '../engine/types.js'
-import {isRecord} from '../engine/util.js'
-import {DEFAULT_LIMITS, type DocumentChunk, type Limits, listItems, type ParsedDocument, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
+import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
+import {isRecord, stringMap} from '../util/records.js'
+import {DEFAULT_LIMITS, type DocumentChunk, listItems, type ParsedDocument, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
-import {STDIN} from './paths.js'
 
 export interface LoadOptions {
   /** Namespace for objects that name none (default `default`). */
@@ -204,21 +203,3 @@ export function makeResource(
     reference,
   }
 }
-
-/**
- * A label or annotation map, with scalar values read as strings and anything
- * else dropped. Without a prototype: a label named `__proto__` or `toString`
- * is a label like any other.
- */
-export function stringMap(value: unknown): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>
-  if (!isRecord(value)) return out
-  for (const key of Object.keys(value)) {
-    const v = value[key]
-    if (typeof v === 'string') out[key] = v
-    else if (typeof v === 'number' || typeof v === 'boolean') out[key] = String(v)
-  }
-
-  return out
-}
-

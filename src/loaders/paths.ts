@@ -17,9 +17,6 @@ export class InputError extends Error {
   }
 }
 
-/** How standard input (`-`) is named in findings. */
-export const STDIN = '<stdin>'
-
 export const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 const GLOB_CHARS = /[*?[\]{}]/
 

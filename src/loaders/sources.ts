@@ -7,14 +7,14 @@
  * (reading them, bounded) and `objects.ts` (parsing them).
  */
 import path from 'node:path'
-import type {SyntaxProblem} from '../engine/types.js'
+import {STDIN, type SyntaxProblem} from '../engine/types.js'
 import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from './bytes.js'
 import {DEFAULT_LIMITS} from './documents.js'
 import {LoadedInput, type LoadOptions, loadText} from './objects.js'
-import {type ExpandedPaths, expandPaths, InputError, STDIN} from './paths.js'
+import {type ExpandedPaths, expandPaths, InputError} from './paths.js'
 
-export {expandPaths, type ExpandedPaths, InputError, STDIN, withoutFiles} from './paths.js'
-export {LoadedInput, type LoadOptions, loadText, makeResource, stringMap} from './objects.js'
+export {expandPaths, type ExpandedPaths, InputError, withoutFiles} from './paths.js'
+export {LoadedInput, type LoadOptions, loadText, makeResource} from './objects.js'
 
 /** Reads and parses paths: files, directories, globs, `-` (see `expandPaths`). */
 export async function loadPaths(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadedInput> {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {defineRule} from '../../src/engine/rule.js'
 import {generateRuleDocs, ruleDoc, ruleMarkdown} from '../../src/docs/rule-docs.js'
-import {nearestFew} from '../../src/engine/util.js'
+import {nearestFew} from '../../src/util/suggest.js'
 import {loadRules} from '../../src/engine/registry.js'
 import {REPO} from '../support/rule-tester.js'
 
@@ -42,8 +42,9 @@ describe('docs/rules', () => {
     ])
     expect(doc.good?.file).toBe('fixtures/nodeport-conflict/valid/dns-tcp-and-udp.yaml')
     const page = ruleMarkdown(doc)
-    expect(page).toContain(rule.meta.rationale)
-    expect(page).toContain(rule.meta.remediation)
+    expect(page).toContain(doc.prose.rationale)
+    expect(page).toContain(doc.prose.remediation)
+    expect(doc.prose.rationale.length).toBeGreaterThan(40)
     expect(page).toContain(readFileSync(path.join(REPO, doc.bad!.file), 'utf8'))
   })
 
@@ -61,8 +62,7 @@ describe('docs/rules', () => {
         description: 'A rule for this test.',
         severity: 'warning',
         category: 'services',
-        rationale: 'Because.',
-        remediation: 'Fix it.',
+        messages: {madeUp: 'made up'},
         options: {
           allowed: {type: 'string[]', default: ['a', 'b|c'], description: 'Values\nthat pass.'},
           limit: {type: 'number', default: 3, description: 'How many.'},
@@ -70,7 +70,7 @@ describe('docs/rules', () => {
       },
       check() {},
     })
-    const page = ruleMarkdown({meta: rule.meta})
+    const page = ruleMarkdown({meta: rule.meta, prose: {rationale: 'Because.', remediation: 'Fix it.'}})
     expect(page).toContain('| Option | Type | Default | Description |')
     expect(page).toContain('| `allowed` | string[] | `["a","b\\|c"]` | Values that pass. |')
     expect(page).toContain('| `limit` | number | `3` | How many. |')

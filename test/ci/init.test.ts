@@ -50,8 +50,7 @@ describe('k8s-net init', () => {
       description: 'd',
       severity: 'warning' as const,
       category: 'services' as const,
-      rationale: 'r',
-      remediation: 'f',
+      messages: {madeUp: 'made up'},
       options: {allowed: {type: 'string[]' as const, default: ['a'], description: 'x'}, strict: {type: 'boolean' as const, default: false, description: 'y'}},
     }
     const rule = {meta, check() {}}

@@ -285,6 +285,7 @@ describe('formatters', () => {
     expect(json.findings).toHaveLength(3)
     expect(json.findings[0]).toEqual({
       ruleId: 'service-no-endpoints',
+      messageId: 'podsNotReady',
       severity: 'warning',
       message: expect.stringMatching(/^Service has no ready endpoint/),
       object: {apiVersion: 'v1', kind: 'Service', namespace: 'shop', name: 'cart'},

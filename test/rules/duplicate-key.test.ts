@@ -5,7 +5,9 @@ ruleTester('duplicate-key', {
   invalid: [
     {
       files: ['invalid/repeated-selector.yaml'],
-      findings: [{line: 8, column: 5, message: 'duplicate key "app"'}],
+      findings: [
+        {line: 8, column: 5, endLine: 8, endColumn: 6, messageId: 'duplicateKey', data: {problem: 'duplicate key "app"'}},
+      ],
     },
   ],
 })

@@ -18,14 +18,8 @@ ruleTester('ingress-tls-missing', {
       name: 'each uncovered host once, at its first rule',
       files: ['invalid/no-tls.yaml'],
       findings: [
-        {
-          object: 'Ingress tools/registry',
-          line: 8,
-          column: 13,
-          endColumn: 33,
-          message: 'host registry.example.com is served without TLS: the Ingress has no spec.tls',
-        },
-        {object: 'Ingress tools/registry', line: 28, column: 13, message: 'host ui.example.com is served without TLS: the Ingress has no spec.tls'},
+        {object: 'Ingress tools/registry', line: 8, column: 13, endLine: 8, endColumn: 33, messageId: 'noTls', data: {host: 'registry.example.com'}},
+        {object: 'Ingress tools/registry', line: 28, column: 13, endLine: 28, endColumn: 27, messageId: 'noTls', data: {host: 'ui.example.com'}},
       ],
     },
     {
@@ -36,15 +30,28 @@ ruleTester('ingress-tls-missing', {
           object: 'Ingress default/apps',
           line: 21,
           column: 13,
-          message: 'host example.com is served without TLS: no spec.tls entry lists it (TLS hosts: *.example.com)',
+          endLine: 21,
+          endColumn: 24,
+          messageId: 'hostNotListed',
+          data: {host: 'example.com', tlsHosts: '*.example.com'},
         },
-        {object: 'Ingress default/apps', line: 31, column: 13, message: /^host api.eu.example.com is served without TLS/},
+        {
+          object: 'Ingress default/apps',
+          line: 31,
+          column: 13,
+          endLine: 31,
+          endColumn: 31,
+          messageId: 'hostNotListed',
+          data: {host: 'api.eu.example.com', tlsHosts: '*.example.com'},
+        },
       ],
     },
     {
       name: 'an unknown annotation, or a known one set to "false", is not TLS',
       files: ['invalid/custom-certificate-annotation.yaml'],
-      findings: [{object: 'Ingress default/shop', line: 11, column: 13}],
+      findings: [
+        {object: 'Ingress default/shop', line: 11, column: 13, endLine: 11, endColumn: 29, messageId: 'noTls', data: {host: 'shop.example.com'}},
+      ],
     },
   ],
 })

@@ -6,22 +6,31 @@ ruleTester('liveness-probe-missing', {
     {
       files: ['invalid/readiness-only.yaml'],
       findings: [
-        {
-          object: 'Deployment shop/api',
-          line: 17,
-          column: 17,
-          endLine: 17,
-          endColumn: 20,
-          message: 'container "api" has no livenessProbe: if it hangs without exiting, Kubernetes will not restart it',
-        },
+        {object: 'Deployment shop/api', line: 17, column: 17, endLine: 17, endColumn: 20, messageId: 'noLivenessProbe', data: {container: 'container "api"'}},
       ],
     },
     {
       name: 'a sidecar without a liveness probe, and a ReplicationController',
       files: ['invalid/sidecar-and-replicaset.yaml'],
       findings: [
-        {object: 'ReplicaSet shop/cache', line: 16, column: 17, message: /^sidecar container "log-shipper" has no livenessProbe/},
-        {object: 'ReplicationController shop/legacy', line: 38, column: 17, message: /^container "legacy" has no livenessProbe/},
+        {
+          object: 'ReplicaSet shop/cache',
+          line: 16,
+          column: 17,
+          endLine: 16,
+          endColumn: 28,
+          messageId: 'noLivenessProbe',
+          data: {container: 'sidecar container "log-shipper"'},
+        },
+        {
+          object: 'ReplicationController shop/legacy',
+          line: 38,
+          column: 17,
+          endLine: 38,
+          endColumn: 23,
+          messageId: 'noLivenessProbe',
+          data: {container: 'container "legacy"'},
+        },
       ],
     },
   ],

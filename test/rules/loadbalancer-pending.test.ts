@@ -17,27 +17,23 @@ ruleTester('loadbalancer-pending', {
       files: ['invalid/no-provider.yaml'],
       live: true,
       findings: [
-        {
-          object: 'Service shop/storefront',
-          line: 18,
-          column: 17,
-          endLine: 18,
-          endColumn: 19,
-          message:
-            'LoadBalancer Service has no external address 21 days after its creation: no load-balancer provider has assigned one (on bare metal, install one such as MetalLB); clients outside the cluster cannot reach it',
-        },
+        {object: 'Service shop/storefront', line: 18, column: 17, endLine: 18, endColumn: 19, messageId: 'noAddressSince', data: {age: '21 days'}},
       ],
     },
     {
       files: ['invalid/ten-minutes-old.yaml'],
       live: true,
-      findings: [{object: 'Service shop/web', line: 16, column: 5, message: /^LoadBalancer Service has no external address 10 minutes after its creation: /}],
+      findings: [
+        {object: 'Service shop/web', line: 16, column: 5, endLine: 16, endColumn: 16, messageId: 'noAddressSince', data: {age: '10 minutes'}},
+      ],
     },
     {
       name: 'no status and no creation time: the address is missing, the age unknown',
       files: ['invalid/no-status-no-age.yaml'],
       live: true,
-      findings: [{object: 'Service shop/web', line: 8, column: 9, message: /^LoadBalancer Service has no external address: no load-balancer provider/}],
+      findings: [
+        {object: 'Service shop/web', line: 8, column: 9, endLine: 8, endColumn: 21, messageId: 'noAddress'},
+      ],
     },
     {
       files: ['invalid/load-balancer-class.yaml'],
@@ -47,7 +43,10 @@ ruleTester('loadbalancer-pending', {
           object: 'Service shop/web',
           line: 17,
           column: 5,
-          message: /^LoadBalancer Service has no external address 2 days after its creation: no controller of loadBalancerClass example.com\/internal-lb has assigned one;/,
+          endLine: 21,
+          endColumn: 27,
+          messageId: 'noAddressOfClassSince',
+          data: {age: '2 days', loadBalancerClass: 'example.com/internal-lb'},
         },
       ],
     },

@@ -21,14 +21,7 @@ ruleTester('loadbalancer-single-service', {
     {
       files: ['invalid/one-http-service.yaml'],
       findings: [
-        {
-          object: 'Service shop/storefront',
-          line: 7,
-          column: 9,
-          endLine: 7,
-          endColumn: 21,
-          message: 'LoadBalancer for one HTTP service (port 80): an Ingress or a Gateway lets one load balancer serve many services',
-        },
+        {object: 'Service shop/storefront', line: 7, column: 9, endLine: 7, endColumn: 21, messageId: 'single', data: {ports: 'port 80'}},
       ],
     },
     {
@@ -36,21 +29,32 @@ ruleTester('loadbalancer-single-service', {
       files: ['invalid/one-http-service.yaml'],
       context: ['context/applied-storefront.yaml'],
       findings: [
-        {
-          object: 'Service shop/storefront',
-          line: 7,
-          column: 9,
-          message: 'LoadBalancer for one HTTP service (port 80): an Ingress or a Gateway lets one load balancer serve many services',
-        },
+        {object: 'Service shop/storefront', line: 7, column: 9, endLine: 7, endColumn: 21, messageId: 'single', data: {ports: 'port 80'}},
       ],
     },
     {
       name: 'several LoadBalancers are counted in each message',
       files: ['invalid/three-http-services.yaml'],
       findings: [
-        {object: 'Service shop/admin', line: 8, column: 9, message: 'one of 3 LoadBalancers that each expose one HTTP service: one Ingress could serve them all (this one: port 9443)'},
-        {object: 'Service shop/orders', line: 23, column: 9, message: /one of 3 LoadBalancers .*\(this one: port 9090 "grpc-api"\)$/},
-        {object: 'Service docs/docs', line: 36, column: 9, message: /one of 3 LoadBalancers .*\(this one: port 3000 "http-docs"\)$/},
+        {object: 'Service shop/admin', line: 8, column: 9, endLine: 8, endColumn: 21, messageId: 'oneOfMany', data: {ports: 'port 9443', count: 3}},
+        {
+          object: 'Service shop/orders',
+          line: 23,
+          column: 9,
+          endLine: 23,
+          endColumn: 21,
+          messageId: 'oneOfMany',
+          data: {ports: 'port 9090 "grpc-api"', count: 3},
+        },
+        {
+          object: 'Service docs/docs',
+          line: 36,
+          column: 9,
+          endLine: 36,
+          endColumn: 23,
+          messageId: 'oneOfMany',
+          data: {ports: 'port 3000 "http-docs"', count: 3},
+        },
       ],
     },
     {
@@ -61,8 +65,11 @@ ruleTester('loadbalancer-single-service', {
           object: 'Service blog/blog',
           line: 22,
           column: 9,
-          message:
-            'LoadBalancer for one HTTP service (port 5000 "h2c"): an Ingress or a Gateway lets one load balancer serve many services; Service traefik/traefik (invalid/beside-an-ingress-controller.yaml:9:9) is already the load balancer of Traefik',
+          endLine: 22,
+          endColumn: 21,
+          messageId: 'singleBesideFrontDoor',
+          data: {ports: 'port 5000 "h2c"', frontDoor: 'Service traefik/traefik', product: 'Traefik'},
+          related: ['invalid/beside-an-ingress-controller.yaml:9:9'],
         },
       ],
     },
@@ -70,7 +77,9 @@ ruleTester('loadbalancer-single-service', {
       name: 'LoadBalancers of the context are counted, not reported',
       files: ['invalid/counted-with-context.yaml'],
       context: ['context/cluster-load-balancers.yaml'],
-      findings: [{object: 'Service shop/api', line: 7, column: 9, message: /^one of 2 LoadBalancers .*\(this one: port 443 "https"\)$/}],
+      findings: [
+        {object: 'Service shop/api', line: 7, column: 9, endLine: 7, endColumn: 21, messageId: 'oneOfMany', data: {ports: 'port 443 "https"', count: 2}},
+      ],
     },
   ],
 })

@@ -13,35 +13,60 @@ ruleTester('service-no-endpoints', {
       files: ['invalid/not-ready.yaml'],
       live: true,
       findings: [
-        {
-          object: 'Service shop/cart',
-          line: 9,
-          column: 5,
-          endLine: 9,
-          endColumn: 14,
-          message: 'Service has no ready endpoint: the 2 pods its selector app=cart matches are not ready (readiness probe failing, or still starting), so connections to it fail',
-        },
+        {object: 'Service shop/cart', line: 9, column: 5, endLine: 9, endColumn: 14, messageId: 'podsNotReady', data: {selector: 'app=cart', count: 2}},
       ],
     },
     {
       files: ['invalid/selector-matches-nothing.yaml'],
       live: true,
-      findings: [{object: 'Service shop/checkout', line: 9, column: 5, message: 'Service has no endpoints: no pod in namespace shop matches its selector app=checkout,tier=backend'}],
+      findings: [
+        {
+          object: 'Service shop/checkout',
+          line: 9,
+          column: 5,
+          endLine: 10,
+          endColumn: 18,
+          messageId: 'noPod',
+          data: {selector: 'app=checkout,tier=backend', namespace: 'shop'},
+        },
+      ],
     },
     {
       files: ['invalid/scaled-to-zero.yaml'],
       live: true,
-      findings: [{object: 'Service shop/reports', line: 9, column: 5, message: 'Service has no endpoints: Deployment shop/reports matches its selector app=reports but is scaled to zero'}],
+      findings: [
+        {
+          object: 'Service shop/reports',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 17,
+          messageId: 'scaledToZero',
+          data: {selector: 'app=reports', workloads: 'Deployment shop/reports'},
+        },
+      ],
     },
     {
       files: ['invalid/pods-not-running.yaml'],
       live: true,
-      findings: [{object: 'Service shop/search', line: 10, column: 5, message: 'Service has no endpoints: Deployment shop/search matches its selector app=search, but no pod of it is running'}],
+      findings: [
+        {
+          object: 'Service shop/search',
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 16,
+          messageId: 'noPodRunning',
+          data: {selector: 'app=search', workloads: 'Deployment shop/search'},
+        },
+      ],
     },
     {
       files: ['invalid/slices-of-another-service.yaml'],
       live: true,
-      findings: [{object: 'Service shop/api', line: 10, column: 5, message: 'Service has no endpoints: no pod in namespace shop matches its selector app=api'}],
+      findings: [
+        {object: 'Service shop/api', line: 10, column: 5, endLine: 10, endColumn: 13, messageId: 'noPod', data: {selector: 'app=api', namespace: 'shop'}},
+      ],
     },
   ],
 })

@@ -23,6 +23,7 @@ const gatewayClass: ObjectRef = {apiVersion: 'gateway.networking.k8s.io/v1', kin
 export const RULES: RuleMeta[] = [
   {
     id: 'nodeport-conflict',
+    messages: {claimed: '{{text}}'},
     description: 'Two Services claim the same nodePort.',
     severity: 'error',
     category: 'services',
@@ -31,6 +32,7 @@ export const RULES: RuleMeta[] = [
   },
   {
     id: 'ingress-backend-missing',
+    messages: {missingService: '{{text}}'},
     description: 'An Ingress routes to a Service that does not exist.',
     severity: 'warning',
     category: 'ingress',
@@ -39,6 +41,7 @@ export const RULES: RuleMeta[] = [
   },
   {
     id: 'loadbalancer-source-ranges',
+    messages: {noRanges: '{{text}}'},
     description: 'A LoadBalancer open to the whole internet.',
     severity: 'info',
     category: 'services',
@@ -51,6 +54,7 @@ export const RULES: RuleMeta[] = [
   },
   {
     id: 'invalid-yaml',
+    messages: {invalidYaml: '{{text}}'},
     description: 'A document that cannot be read as YAML.',
     severity: 'error',
     category: 'input',
@@ -59,6 +63,7 @@ export const RULES: RuleMeta[] = [
   },
   {
     id: 'endpoints-not-ready',
+    messages: {notReady: '{{text}}'},
     description: 'A Service whose endpoints are all not ready.',
     severity: 'warning',
     category: 'workloads',
@@ -77,6 +82,7 @@ export function canonicalResult(): LintResult {
     findings: [
       {
         ruleId: 'nodeport-conflict',
+        messageId: 'claimed',
         severity: 'error',
         message: 'nodePort 30080 is already claimed by Service shop/web (port http, at k8s/services.yaml:12:17): node ports are cluster-wide',
         object: admin,
@@ -88,6 +94,7 @@ export function canonicalResult(): LintResult {
       },
       {
         ruleId: 'loadbalancer-source-ranges',
+        messageId: 'noRanges',
         severity: 'info',
         message: 'LoadBalancer "web" admits 0.0.0.0/0: 100% of the internet, <all> & "everyone"',
         object: web,
@@ -99,6 +106,7 @@ export function canonicalResult(): LintResult {
       },
       {
         ruleId: 'ingress-backend-missing',
+        messageId: 'missingService',
         severity: 'warning',
         message: 'backend Service shop/catalog, port 8080, is not found (rule 0, path /api)',
         object: edge,
@@ -113,6 +121,7 @@ export function canonicalResult(): LintResult {
       },
       {
         ruleId: 'invalid-yaml',
+        messageId: 'invalidYaml',
         severity: 'error',
         message: 'bad indentation of a mapping entry:\n    port: 80\n        ^',
         file: `${CWD}/k8s/broken.yaml`,
@@ -121,6 +130,7 @@ export function canonicalResult(): LintResult {
       },
       {
         ruleId: 'endpoints-not-ready',
+        messageId: 'notReady',
         severity: 'warning',
         message: 'no ready endpoint behind Service prod/web (0 of 3 ready)',
         object: liveWeb,

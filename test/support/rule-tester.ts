@@ -1,7 +1,9 @@
 /**
  * The rule tester: valid and invalid fixtures side by side, every invalid case
- * pinning each finding's object, line and column. A last test fails when a
- * fixture file of the rule is used by no case.
+ * pinning each finding's object, message id, data, and start and end
+ * positions: never the prose, which lives in the rule's messages. A last test
+ * fails when a fixture file of the rule is used by no case, and the tester
+ * refuses a case given twice.
  */
 import {readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
@@ -9,8 +11,8 @@ import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/config/config.js'
 import {lint} from '../../src/engine/engine.js'
 import {loadRules} from '../../src/engine/registry.js'
-import {objectName} from '../../src/engine/util.js'
-import type {Finding, ObjectRef} from '../../src/engine/types.js'
+import {objectName, whereText} from '../../src/engine/util.js'
+import type {Finding, MessageData, ObjectRef} from '../../src/engine/types.js'
 import {LoadedInput, loadPaths} from '../../src/loaders/sources.js'
 
 export const REPO = path.resolve(import.meta.dirname, '../..')
@@ -21,11 +23,15 @@ export interface ExpectedFinding {
   object?: string
   line: number
   column: number
-  endLine?: number
-  endColumn?: number
-  /** The message, or a pattern it must match. */
-  message?: string | RegExp
-  /** The severity, when the rule gives some findings a lesser one. */
+  endLine: number
+  endColumn: number
+  /** A key of the rule's `meta.messages`. */
+  messageId: string
+  /** The values of the message's placeholders; omitted when it has none. */
+  data?: MessageData
+  /** Where the finding's related locations are (`file:line:col`, or the object): required when it has some. */
+  related?: string[]
+  /** The severity, when the rule gives some messages another than its own. */
   severity?: 'error' | 'warning' | 'info'
 }
 
@@ -66,14 +72,20 @@ export async function lintWithRule(ruleId: string, c: CaseBase, base = path.join
 export function ruleTester(ruleId: string, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
   const used = new Set<string>()
   const title = (c: CaseBase): string => c.name ?? c.files.join(' + ') + (c.context ? ` (context: ${c.context.join(', ')})` : '')
+  const setup = (c: CaseBase): string => JSON.stringify({files: c.files, context: c.context, options: c.options, config: c.config, live: c.live})
 
   describe(ruleId, () => {
+    it('gives no case twice', () => {
+      const setups = [...cases.valid, ...cases.invalid].map((c) => setup(c))
+      expect(setups.filter((s, i) => setups.indexOf(s) !== i)).toEqual([])
+    })
+
     describe('valid', () => {
       for (const c of cases.valid) {
         for (const f of [...c.files, ...(c.context ?? [])]) used.add(f)
         it(title(c), async () => {
           const findings = await lintWithRule(ruleId, c)
-          expect(findings.map(summarize)).toEqual([])
+          expect(findings.map((f) => actual(f))).toEqual([])
         })
       }
     })
@@ -84,15 +96,7 @@ export function ruleTester(ruleId: string, cases: {valid: ValidCase[]; invalid: 
         it(title(c), async () => {
           expect(c.findings.length, 'an invalid case expects at least one finding').toBeGreaterThan(0)
           const findings = await lintWithRule(ruleId, c)
-          expect(findings.map(summarize)).toEqual(c.findings.map((e) => expected(e)))
-          for (const [i, e] of c.findings.entries()) {
-            const f = findings[i]!
-            if (e.endLine !== undefined) expect(f.end?.line).toBe(e.endLine)
-            if (e.endColumn !== undefined) expect(f.end?.column).toBe(e.endColumn)
-            if (e.severity !== undefined) expect(f.severity).toBe(e.severity)
-            if (typeof e.message === 'string') expect(f.message).toBe(e.message)
-            else if (e.message) expect(f.message).toMatch(e.message)
-          }
+          expect(findings.map((f, i) => actual(f, c.findings[i]?.severity !== undefined))).toEqual(c.findings.map((e) => expected(e)))
         })
       }
     })
@@ -107,12 +111,23 @@ export function ruleTester(ruleId: string, cases: {valid: ValidCase[]; invalid: 
   })
 }
 
-function summarize(f: Finding): {object?: string; line?: number; column?: number} {
-  return {object: describeObject(f.object), line: f.start?.line, column: f.start?.column}
+/** What a finding is, in the terms a case pins. */
+function actual(f: Finding, withSeverity = false): ExpectedFinding | Record<string, unknown> {
+  return {
+    object: describeObject(f.object),
+    line: f.start?.line,
+    column: f.start?.column,
+    endLine: f.end?.line,
+    endColumn: f.end?.column,
+    messageId: f.messageId,
+    data: f.data ?? {},
+    ...(f.related?.length ? {related: f.related.map((r) => whereText(r))} : {}),
+    ...(withSeverity ? {severity: f.severity} : {}),
+  }
 }
 
-function expected(e: ExpectedFinding): {object?: string; line?: number; column?: number} {
-  return {object: e.object, line: e.line, column: e.column}
+function expected(e: ExpectedFinding): Record<string, unknown> {
+  return {...e, object: e.object, data: e.data ?? {}}
 }
 
 export function listFiles(dir: string, prefix = ''): string[] {

@@ -4,9 +4,8 @@
  * `statefulset.kubernetes.io/pod-name`, a Job's `job-name`. Selectors may
  * use them (a Service per StatefulSet pod), so selection counts them.
  */
-import type {PodTemplate} from './resource-index.js'
 import {matches, type Requirement} from './selectors.js'
-import type {Resource} from './types.js'
+import type {PodTemplate, Resource} from './types.js'
 
 type ValueTest = (value: string, owner: Resource) => boolean
 const any: ValueTest = () => true

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {frontDoorFromImage, frontDoorFromLabels, frontDoorOfTemplate, imageRepository} from '../../src/k8s/controllers.js'
+import {frontDoorFromImage, frontDoorFromLabels, frontDoorOfTemplate, imageRepository} from '../../src/k8s/front-doors.js'
 import {deployment, indexOf} from './helpers.js'
 
 describe('imageRepository', () => {

@@ -4,7 +4,8 @@
  * labels their charts and operators put on the Service and the pods, and by
  * the images their pods run.
  */
-import {getPath, type PodTemplate} from '../engine/resource-index.js'
+import type {PodTemplate} from '../engine/types.js'
+import {getPath} from '../util/records.js'
 import type {Resource} from '../engine/types.js'
 import {servingContainers} from './ports.js'
 
