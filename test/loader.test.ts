@@ -17,7 +17,7 @@ import {jsonItemSpans, TreeCache} from '../src/loaders/locate.js'
 import {STDIN} from '../src/engine/types.js'
 import {expandPaths, LoadedInput, loadPaths, loadText} from '../src/loaders/sources.js'
 import {HOOK_EXCLUDE, isSkipped} from '../src/loaders/paths.js'
-import {readStreamBounded} from '../src/loaders/bytes.js'
+import {readStreamBounded} from '../src/util/bytes.js'
 import {lintFiles} from '../src/run.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */

@@ -4,7 +4,7 @@ import type {Severity, SeverityLevel} from '../engine/types.js'
 import {FORMAT_NAMES} from '../formatters/index.js'
 import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
 import {InputError} from '../loaders/sources.js'
-import {readStreamBounded} from '../loaders/bytes.js'
+import {readStreamBounded} from '../util/bytes.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
 

@@ -9,7 +9,7 @@ import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engi
 import {checkOption, defaultOptions, type Rule, type RuleSetting, type Settings} from '../engine/rule.js'
 import type {Limits, ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
 import {DEFAULT_LIMITS} from '../loaders/documents.js'
-import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../loaders/bytes.js'
+import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../util/bytes.js'
 import {isRecord} from '../util/records.js'
 import {loadYaml, type YamlModule} from '../util/yaml.js'
 import {nearestFew} from '../util/suggest.js'

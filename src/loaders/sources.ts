@@ -8,7 +8,7 @@
  */
 import path from 'node:path'
 import {STDIN, type SyntaxProblem} from '../engine/types.js'
-import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from './bytes.js'
+import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
 import {DEFAULT_LIMITS} from './documents.js'
 import {LoadedInput, type LoadOptions, loadText} from './objects.js'
 import {type ExpandedPaths, expandPaths, InputError} from './paths.js'

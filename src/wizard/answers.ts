@@ -7,9 +7,9 @@
  * Never prompts, never exits: bad answers throw AnswersError, which the
  * command turns into exit 2.
  */
-import {readFile} from 'node:fs/promises'
 import {isIP} from 'node:net'
 import {createRequire} from 'node:module'
+import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../util/bytes.js'
 
 export type Exposure = 'internal' | 'external' | 'external-backend'
 export type Protocol = 'http' | 'https' | 'grpc' | 'tcp' | 'udp'
@@ -564,14 +564,18 @@ const BY_FLAG = new Map(QUESTIONS.map((question) => [question.flag, question]))
  * (`target-port: 8080`). Throws AnswersError naming the file, line and key.
  */
 export async function readAnswersFile(file: string): Promise<RawAnswers> {
-  let content: string
+  // Bounded and type-checked: an answers file is small, and /dev/zero must not fill memory.
+  const limit = {bytes: 1024 * 1024, name: 'the most an answers file may hold'}
+  let content: string | Unreadable
   try {
-    content = await readFile(file, 'utf8')
+    const bytes = readFileBounded(file, limit, 'answers file')
+    content = isUnreadable(bytes) ? bytes : decodeText(bytes, limit, 'answers file')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new AnswersError([code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it: ${(error as Error).message}`])
   }
 
+  if (isUnreadable(content)) throw new AnswersError([`${file}: ${content.problem}`])
   return parseAnswersText(content, file)
 }
 

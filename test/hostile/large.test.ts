@@ -10,7 +10,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseLabelSelector} from '../../src/engine/selectors.js'
 import {mentionsPort} from '../../src/k8s/ports.js'
-import {MAX_TEXT_BYTES} from '../../src/loaders/bytes.js'
+import {MAX_TEXT_BYTES} from '../../src/util/bytes.js'
 import {lintIn, tempDir} from './support.js'
 
 /** More than one call takes arguments on Node's default stack. */

@@ -3,11 +3,16 @@
  * to a size limit and never past it, and what is not UTF-8 text (binary,
  * UTF-16, invalid bytes) is refused with the reason and where it shows.
  * Every file k8s-net reads for a user (manifests, the config file, wizard
- * answers) is read through here.
+ * answers) is read through here; it sits below every layer for that.
  */
 import {closeSync, constants as fsConstants, fstatSync, openSync, readSync} from 'node:fs'
 import {constants as bufferConstants, isUtf8} from 'node:buffer'
-import type {Position} from '../engine/types.js'
+
+/** A 1-based line and column. */
+interface Position {
+  line: number
+  column: number
+}
 
 /** Input that is not read: too big, binary, not UTF-8 or not a file; `at` is where that shows. */
 export interface Unreadable {
