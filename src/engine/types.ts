@@ -92,7 +92,7 @@ export interface PodTemplate {
   readonly spec: Readonly<Record<string, unknown>>
   /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
   readonly batch: boolean
-  /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
+  /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion, and when it is no count (.nan, 2.5, -1). */
   readonly replicas: number | undefined
 }
 
