@@ -166,6 +166,8 @@ describe('every config error: exit 2, naming the file, the key and its line', ()
     ['an exemption list of numbers', 'exemptions:\n  - namespaces: [1]\n', '.k8s-net.yaml:2: exemptions.0.namespaces: must be a list of strings'],
     ['an exemption naming an unknown rule', 'exemptions:\n  - rules: [nodeport-conflict, no-such-rule]\n', '.k8s-net.yaml:2: exemptions.0.rules.1: unknown rule id no-such-rule'],
     ['a negated name glob', 'exemptions:\n  - names: ["!web"]\n', '.k8s-net.yaml:2: exemptions.0.names: "!web": negated patterns are not supported (list what to exempt)'],
+    ['an extended glob', 'exemptions:\n  - names: ["@(web|api)"]\n', '.k8s-net.yaml:2: exemptions.0.names: "@(web|api)": extended globs such as @(a|b) are not supported (use {a,b})'],
+    ['braces that expand to too many patterns', `exemptions:\n  - names: ["${'{a,b}'.repeat(9)}"]\n`, `.k8s-net.yaml:2: exemptions.0.names: "${'{a,b}'.repeat(9)}": {a,b} groups expand to more than 256 patterns`],
     ['a path glob with an open set', 'exemptions:\n  - paths: ["vendor/[ab"]\n', '.k8s-net.yaml:2: exemptions.0.paths: "vendor/[ab": [ opens a set that does not close'],
     ['a malformed node port range', 'nodePortRange: 30000\n', '.k8s-net.yaml:1: nodePortRange: must be a range like 30000-32767'],
     ['system namespaces that are not a list', 'systemNamespaces: kube-system\n', '.k8s-net.yaml:1: systemNamespaces: must be a list of strings'],
