@@ -127,7 +127,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   }
 }
 
-async function readStdin(maxBytes: number): Promise<Buffer> {
+export async function readStdin(maxBytes: number): Promise<Buffer> {
   if (process.stdin.isTTY) throw new InputError('"-" reads manifests from standard input, but standard input is a terminal: pipe them in (helm template . | k8s-net lint -)')
   // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8). Reading stops past the limit.
   return readStreamBounded(process.stdin, maxBytes)

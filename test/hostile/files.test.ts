@@ -6,7 +6,7 @@
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {readAnswersFile} from '../../src/wizard/answers.js'
+import {readAnswersFile} from '../../src/wizard/answers-file.js'
 import {lintIn, tempDir} from './support.js'
 
 describe('files that are not files', () => {
