@@ -145,7 +145,7 @@ describe('every config error: exit 2, naming the file, the key and its line', ()
     ['an alias to no anchor', 'rules:\n  nodeport-conflict: *level\n', '.k8s-net.yaml:2: invalid YAML: alias *level names no anchor (an anchor &level must come before it)'],
     ['an alias bomb', `${aliasBomb}\n`, '.k8s-net.yaml:2: invalid YAML: aliases expand too far (more than 100 uses)'],
     ['a file that is not a mapping', '- rules\n', '.k8s-net.yaml: the config file must be a mapping'],
-    ['an unknown top-level key', 'rule:\n  x: off\n', '.k8s-net.yaml:1: rule: unknown key (expected one of: rules, exemptions, nodePortRange, podTemplates, systemNamespaces, limits)'],
+    ['an unknown top-level key', 'rule:\n  x: off\n', '.k8s-net.yaml:1: rule: unknown key (expected one of: rules, exemptions, nodePortRange, podTemplates, systemNamespaces, limits, kubeVersion)'],
     ['rules that are not a mapping', 'rules: [a]\n', '.k8s-net.yaml:1: rules: must map rule ids to a severity or {severity, options}'],
     ['an unknown rule id', 'rules:\n  nodeport-conflicts: off\n', '.k8s-net.yaml:2: rules.nodeport-conflicts: unknown rule id (did you mean nodeport-conflict?)'],
     ['a rule id named like an Object method', 'rules:\n  toString: off\n', '.k8s-net.yaml:2: rules.toString: unknown rule id'],
@@ -169,6 +169,7 @@ describe('every config error: exit 2, naming the file, the key and its line', ()
     ['an extended glob', 'exemptions:\n  - names: ["@(web|api)"]\n', '.k8s-net.yaml:2: exemptions.0.names: "@(web|api)": extended globs such as @(a|b) are not supported (use {a,b})'],
     ['braces that expand to too many patterns', `exemptions:\n  - names: ["${'{a,b}'.repeat(9)}"]\n`, `.k8s-net.yaml:2: exemptions.0.names: "${'{a,b}'.repeat(9)}": {a,b} groups expand to more than 256 patterns`],
     ['a path glob with an open set', 'exemptions:\n  - paths: ["vendor/[ab"]\n', '.k8s-net.yaml:2: exemptions.0.paths: "vendor/[ab": [ opens a set that does not close'],
+    ['a kubeVersion that is no version', 'kubeVersion: latest\n', '.k8s-net.yaml:1: kubeVersion: must be a Kubernetes version like "1.33"'],
     ['a malformed node port range', 'nodePortRange: 30000\n', '.k8s-net.yaml:1: nodePortRange: must be a range like 30000-32767'],
     ['system namespaces that are not a list', 'systemNamespaces: kube-system\n', '.k8s-net.yaml:1: systemNamespaces: must be a list of strings'],
     ['pod templates that are not a list', 'podTemplates: {kind: X}\n', '.k8s-net.yaml:1: podTemplates: must be a list of {kind, apiVersion or group, path}'],
@@ -187,6 +188,7 @@ describe('every config error: exit 2, naming the file, the key and its line', ()
     ['an unknown rule id in --rule', {rules: {'nodeport-conflicts': 'off'}}, '--rule: nodeport-conflicts: unknown rule id (did you mean nodeport-conflict?)'],
     ['a bad severity in --rule', {rules: {'nodeport-conflict': 'fatal' as 'off'}}, '--rule: nodeport-conflict: severity must be off, info, warning or error'],
     ['a malformed --node-port-range', {nodePortRange: '30000'}, '--node-port-range: must be a range like 30000-32767'],
+    ['a malformed --kube-version', {kubeVersion: 'one'}, '--kube-version: must be a Kubernetes version like 1.33'],
   ])('%s', async (_, overrides, expected) => {
     expect(await configError({}, {overrides})).toBe(expected)
   })
@@ -271,5 +273,25 @@ describe('exemption globs', () => {
     const dir = scratch({'.k8s-net.yaml': 'exemptions:\n  - names: ["*a*a*a*a*a*a*a*a*a*a*b"]\n', 'svc.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${'a'.repeat(63)}\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 80\n`})
     const {result} = await lintFiles(['svc.yaml'], {cwd: dir})
     expect(result.findings.some((f) => f.ruleId === 'nodeport-out-of-range')).toBe(true)
+  })
+})
+
+describe('kubeVersion', () => {
+  const resolve = async (raw: Record<string, unknown>, kubeVersion?: string) => {
+    const {resolveConfig} = await import('../src/config/config.js')
+    return resolveConfig(raw, await loadRules(), {overrides: {kubeVersion}})
+  }
+
+  it('is unset unless config or --kube-version names one; the flag wins', async () => {
+    expect((await resolve({})).settings.kubeVersion).toBeUndefined()
+    expect((await resolve({kubeVersion: '1.33'})).settings.kubeVersion).toEqual({major: 1, minor: 33})
+    expect((await resolve({kubeVersion: 'v1.29.4'}, '1.35')).settings.kubeVersion).toEqual({major: 1, minor: 35})
+    expect((await resolve({kubeVersion: 1.33})).settings.kubeVersion).toEqual({major: 1, minor: 33})
+  })
+
+  it('refuses what is not a version, and a YAML number that lost its trailing zero', async () => {
+    await expect(resolve({kubeVersion: 'latest'})).rejects.toThrow('kubeVersion: must be a Kubernetes version like "1.33"')
+    await expect(resolve({kubeVersion: 1.3})).rejects.toThrow('write it as a string: kubeVersion: "1.3", or 1.30 reads as 1.3')
+    await expect(resolve({}, 'one')).rejects.toThrow('--kube-version: must be a Kubernetes version like 1.33')
   })
 })

@@ -6,6 +6,7 @@
  */
 import path from 'node:path'
 import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engine/kinds.js'
+import {type KubeVersion, parseKubeVersion} from '../engine/kube-version.js'
 import {checkOption, defaultOptions, type Rule, type RuleSetting, type Settings} from '../engine/rule.js'
 import type {Limits, ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
 import {DEFAULT_LIMITS} from '../loaders/documents.js'
@@ -63,6 +64,8 @@ export interface ConfigOverrides {
   rules?: Record<string, SeverityLevel>
   /** `--node-port-range 30000-32767`. */
   nodePortRange?: string
+  /** `--kube-version 1.33`. */
+  kubeVersion?: string
 }
 
 export const DEFAULT_SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease']
@@ -175,7 +178,7 @@ function aliasError(yaml: YamlModule, doc: import('yaml').Document.Parsed, error
 
 type Fail = (keyPath: ObjectPath, message: string) => never
 
-const TOP_LEVEL_KEYS = ['rules', 'exemptions', 'nodePortRange', 'podTemplates', 'systemNamespaces', 'limits']
+const TOP_LEVEL_KEYS = ['rules', 'exemptions', 'nodePortRange', 'podTemplates', 'systemNamespaces', 'limits', 'kubeVersion']
 
 /** Validates a parsed config object against the rules and applies command-line overrides. */
 export function resolveConfig(
@@ -199,9 +202,12 @@ export function resolveConfig(
   for (const k of Object.keys(config)) if (!TOP_LEVEL_KEYS.includes(k)) fail([k], `unknown key (expected one of: ${TOP_LEVEL_KEYS.join(', ')})`)
 
   const byId = new Map(rules.map((r) => [r.meta.id, r]))
-  const settings = parseRules(config.rules, byId, fail)
+  // Former ids of renamed rules name the rule they became (rules:, exemptions:, --rule).
+  for (const rule of rules) for (const alias of rule.meta.aliases ?? []) if (!byId.has(alias)) byId.set(alias, rule)
+  const settings = parseRules(config.rules, rules, byId, fail)
   applyRuleOverrides(settings, options.overrides?.rules, byId)
   const limits = parseLimits(config.limits, fail)
+  const kubeVersion = parseKubeVersionSetting(config.kubeVersion, options.overrides?.kubeVersion, fail)
   return {
     file: options.file,
     rules: settings,
@@ -212,28 +218,29 @@ export function resolveConfig(
       podTemplateKinds: [...BUILTIN_POD_TEMPLATE_KINDS, ...parsePodTemplates(config.podTemplates, fail)],
       limits,
       live: false,
+      ...(kubeVersion ? {kubeVersion} : {}),
     },
     warnings: [],
   }
 }
 
 /** `rules:`: each rule's default setting, changed by the severity or `{severity, options}` the file gives it. */
-function parseRules(value: unknown, byId: ReadonlyMap<string, Rule>, fail: Fail): Map<string, RuleSetting> {
+function parseRules(value: unknown, rules: readonly Rule[], byId: ReadonlyMap<string, Rule>, fail: Fail): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>()
-  for (const rule of byId.values()) settings.set(rule.meta.id, {severity: rule.meta.severity, configured: false, options: defaultOptions(rule.meta)})
+  for (const rule of rules) settings.set(rule.meta.id, {severity: rule.meta.severity, configured: false, options: defaultOptions(rule.meta)})
   if (value === undefined || value === null) return settings
   if (!isRecord(value)) fail(['rules'], 'must map rule ids to a severity or {severity, options}')
   for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
     const rule = byId.get(id)
     if (!rule) fail(['rules', id], `unknown rule id${suggest(id, [...byId.keys()])}`)
-    parseRuleEntry(rule!, entry, settings.get(id)!, fail)
+    parseRuleEntry(rule!, id, entry, settings.get(rule!.meta.id)!, fail)
   }
 
   return settings
 }
 
-function parseRuleEntry(rule: Rule, value: unknown, setting: RuleSetting, fail: Fail): void {
-  const id = rule.meta.id
+/** One entry of `rules:`; `id` as written (a former id of the rule, maybe), for messages. */
+function parseRuleEntry(rule: Rule, id: string, value: unknown, setting: RuleSetting, fail: Fail): void {
   if (typeof value === 'string') {
     if (!LEVELS.has(value)) fail(['rules', id], `severity must be off, info, warning or error, not ${JSON.stringify(value)}`)
     setting.severity = value as SeverityLevel
@@ -250,7 +257,7 @@ function parseRuleEntry(rule: Rule, value: unknown, setting: RuleSetting, fail: 
     setting.configured = true
   }
 
-  if (entry.messages !== undefined) setting.messages = messageSeverities(entry.messages, rule, fail)
+  if (entry.messages !== undefined) setting.messages = messageSeverities(entry.messages, rule, id, fail)
   if (entry.options === undefined) return
   if (!isRecord(entry.options)) fail(['rules', id, 'options'], 'must be a mapping')
   const schema = rule.meta.options ?? {}
@@ -259,7 +266,7 @@ function parseRuleEntry(rule: Rule, value: unknown, setting: RuleSetting, fail: 
     const spec = Object.hasOwn(schema, name) ? schema[name] : undefined
     if (!spec) {
       const names = Object.keys(schema)
-      fail(['rules', id, 'options', name], `unknown option${names.length > 0 ? ` (${id} takes: ${names.join(', ')})` : ` (${id} takes none)`}`)
+      fail(['rules', id, 'options', name], `unknown option${names.length > 0 ? ` (${rule.meta.id} takes: ${names.join(', ')})` : ` (${rule.meta.id} takes none)`}`)
     }
 
     const problem = checkOption(spec!, optionValue)
@@ -271,7 +278,7 @@ function parseRuleEntry(rule: Rule, value: unknown, setting: RuleSetting, fail: 
 /** `--rule id=severity`, over the file. */
 function applyRuleOverrides(settings: Map<string, RuleSetting>, overrides: Record<string, SeverityLevel> | undefined, byId: ReadonlyMap<string, Rule>): void {
   for (const [id, severity] of Object.entries(overrides ?? {})) {
-    const setting = settings.get(id)
+    const setting = settings.get(byId.get(id)?.meta.id ?? id)
     if (!setting) throw new ConfigError(`unknown rule id${suggest(id, [...byId.keys()])}`, '--rule', id)
     if (!LEVELS.has(severity)) throw new ConfigError('severity must be off, info, warning or error', '--rule', id)
     setting.severity = severity
@@ -282,18 +289,31 @@ function applyRuleOverrides(settings: Map<string, RuleSetting>, overrides: Recor
 }
 
 /** `messages: {messageId: severity}` of one rule. */
-function messageSeverities(value: unknown, rule: Rule, fail: Fail): Map<string, SeverityLevel> {
-  const id = rule.meta.id
+function messageSeverities(value: unknown, rule: Rule, id: string, fail: Fail): Map<string, SeverityLevel> {
   if (!isRecord(value)) fail(['rules', id, 'messages'], 'must map message ids to a severity')
   const ids = Object.keys(rule.meta.messages)
   const out = new Map<string, SeverityLevel>()
   for (const [messageId, severity] of Object.entries(value as Record<string, unknown>)) {
-    if (!Object.hasOwn(rule.meta.messages, messageId)) fail(['rules', id, 'messages', messageId], `unknown message id (${id} has: ${ids.join(', ')})`)
+    if (!Object.hasOwn(rule.meta.messages, messageId)) fail(['rules', id, 'messages', messageId], `unknown message id (${rule.meta.id} has: ${ids.join(', ')})`)
     if (typeof severity !== 'string' || !LEVELS.has(severity)) fail(['rules', id, 'messages', messageId], 'severity must be off, info, warning or error')
     out.set(messageId, severity as SeverityLevel)
   }
 
   return out
+}
+
+/** `kubeVersion`, or `--kube-version` over it. */
+function parseKubeVersionSetting(value: unknown, override: string | undefined, fail: Fail): KubeVersion | undefined {
+  const text = override ?? value
+  if (text === undefined) return undefined
+  let version = parseKubeVersion(typeof text === 'number' ? String(text) : text)
+  // A YAML number loses a trailing zero (1.30 reads as 1.3): take one only when its minor has two digits.
+  if (typeof text === 'number' && version && version.minor < 10) version = undefined
+  if (version) return version
+  // A YAML number such as 1.30 reads as 1.3: ask for a string.
+  const hint = typeof text === 'number' ? ` (write it as a string: kubeVersion: "${text}", or 1.30 reads as 1.3)` : ''
+  if (override === undefined) fail(['kubeVersion'], `must be a Kubernetes version like "1.33"${hint}`)
+  throw new ConfigError('must be a Kubernetes version like 1.33', '--kube-version')
 }
 
 /** `nodePortRange`, or `--node-port-range` over it. */
@@ -340,12 +360,14 @@ function parseExemptions(
       }
     }
 
+    // Former ids stand for the rule they became.
+    const ruleIds = exemption.rules?.map((id) => rules.get(id)!.meta.id)
     const names = globs('names')
     const pathGlobs = globs('paths')
     return {
       source: exemption,
       test(ruleId, resource, file) {
-        if (exemption.rules && !exemption.rules.includes(ruleId)) return false
+        if (ruleIds && !ruleIds.includes(ruleId)) return false
         if (exemption.kinds && !(resource && exemption.kinds.includes(resource.kind))) return false
         if (exemption.namespaces && !(resource && exemption.namespaces.includes(resource.namespace))) return false
         if (names && !(resource && names(resource.name))) return false

@@ -5,6 +5,7 @@
  * a problem at its line, never dropped.
  */
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
+import type {KubeVersion} from '../engine/kube-version.js'
 import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
 import {isRecord, stringMap} from '../util/records.js'
 import {DEFAULT_LIMITS, type DocumentChunk, listItems, type ParsedDocument, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
@@ -40,6 +41,8 @@ export class LoadedInput {
    * must not take their absence for "none". No namespace: all namespaces.
    */
   readonly unreadable: Array<{kind: string; namespace?: string}> = []
+  /** The Kubernetes version a cluster's API server reported (/version), when the input comes from one. */
+  serverVersion?: KubeVersion
   readonly locators = new Map<string, FileLocator>()
   /** The position trees of documents being located, shared by the locators of all files. */
   readonly trees = new TreeCache()
@@ -53,6 +56,7 @@ export class LoadedInput {
     for (const f of other.files) this.files.push(f)
     for (const s of other.skipped) this.skipped.push(s)
     for (const u of other.unreadable) this.unreadable.push(u)
+    this.serverVersion ??= other.serverVersion
     for (const [file, locator] of other.locators) this.locators.set(file, locator)
   }
 
