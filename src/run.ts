@@ -11,7 +11,7 @@ import {atLeast, countBySeverity, indexInput, lint, type LintResult} from './eng
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
-import {expandPaths, LoadedInput, loadFiles, loadPaths} from './loaders/sources.js'
+import {expandPaths, LoadedInput, loadFiles, loadPaths, withoutFiles} from './loaders/sources.js'
 import type {ClusterOptions} from './cluster/index.js'
 import {exposureModel} from './exposure/model.js'
 import {mapReport, type MapOptions, type MapReport} from './exposure/report.js'
@@ -26,7 +26,8 @@ export interface LintFilesOptions {
   contextPaths?: readonly string[]
   /** Namespace for objects that name none. */
   namespace?: string
-  readStdin?: () => Promise<Buffer | string>
+  /** Reads standard input for `-`, given the size limit (see LoadOptions.readStdin). */
+  readStdin?: (maxBytes: number) => Promise<Buffer | string>
   /** The file name standard input stands for (`--stdin-filename`); default `<stdin>`. */
   stdinFilename?: string
   /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
@@ -63,8 +64,8 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
     const cwd = options.cwd ?? process.cwd()
     const linted = new Set(input.files.map((f) => path.resolve(cwd, f)))
     // Standard input can be read once: when it is linted, it is not context too.
-    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => (f === '-' ? !paths.includes('-') : !linted.has(path.resolve(cwd, f))))
-    if (context.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
+    const context = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => (f === '-' ? paths.includes('-') : linted.has(path.resolve(cwd, f))))
+    if (context.files.length > 0 || context.groups.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
   }
 
   if (options.cluster) {

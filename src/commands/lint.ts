@@ -7,6 +7,7 @@ import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatte
 import {repositoryRoot} from '../formatters/paths.js'
 import {escapeControl} from '../util/terminal.js'
 import {InputError} from '../loaders/sources.js'
+import {readStreamBounded} from '../util/bytes.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
 
@@ -106,7 +107,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
 
     try {
       const outputs = planOutputs(flags.format, flags['output-file'])
-      const {result, rules} = await lintFiles(paths, {
+      const {result, rules, config} = await lintFiles(paths, {
         configFile: flags.config,
         contextPaths: flags.context,
         namespace: paths.length > 0 ? namespaces[0] : undefined,
@@ -123,6 +124,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
             }
           : undefined,
       })
+      for (const warning of config.warnings) this.warn(warning)
       const failOn = flags['fail-on'] as Severity
       const rendered = renderOutputs(result, outputs, {
         color: useColor(flags.color),
@@ -141,10 +143,8 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   }
 }
 
-export async function readStdin(): Promise<Buffer> {
+export async function readStdin(maxBytes: number): Promise<Buffer> {
   if (process.stdin.isTTY) throw new InputError('"-" reads manifests from standard input, but standard input is a terminal: pipe them in (helm template . | k8s-net lint -)')
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8).
-  return Buffer.concat(chunks)
+  // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8). Reading stops past the limit.
+  return readStreamBounded(process.stdin, maxBytes)
 }

@@ -22,6 +22,8 @@ export interface LintResult {
   suppressed: number
   /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
   rules?: string[]
+  /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files). */
+  skipped: number
 }
 
 export interface SeverityCounts {
@@ -113,7 +115,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     const {ruleId, severity, message, report} = pending[i]!
     findings[i] = await toFinding(input, {ruleId, messageId: report.messageId, severity, message, ...(report.data ? {data: report.data} : {})}, report)
   }))
-  findings.push(...crashes)
+  for (const crash of crashes) findings.push(crash)
   const order = new Map(input.files.map((f, i) => [f, i]))
   findings.sort(
     (a, b) =>
@@ -129,6 +131,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
     rules: ran,
+    skipped: input.skipped.length,
   }
 }
 

@@ -183,8 +183,9 @@ export class PolicyEvaluator {
     }
 
     this.cnps.sort((a, b) => a.priority - b.priority || a.policy.uid - b.policy.uid)
-    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) this.cni.push(...index.byKind(kind, 'cilium.io'))
-    for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) this.cni.push(...index.byKind(kind).filter((r) => CALICO_GROUPS.has(r.group)))
+    // Loops, not push(...): the input may hold more policies than a call takes arguments.
+    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.cni.push(r)
+    for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) for (const r of index.byKind(kind)) if (CALICO_GROUPS.has(r.group)) this.cni.push(r)
     for (const ns of index.table('Namespace', ['']).all) this.namespaceLabels.set(ns.name, {...ns.labels, [NAME_LABEL]: ns.name})
   }
 

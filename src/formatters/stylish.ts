@@ -57,7 +57,7 @@ export const stylish: Formatter = (result, options) => {
   // Silence is success, as in every linter a CI log is read from.
   if (total === 0) return ''
   const mark = counts.error > 0 ? c.red.bold('✖') : counts.warning > 0 ? c.yellow.bold('⚠') : c.blue.bold('ℹ')
-  lines.push(`${mark} ${summary} ${scope}${result.suppressed > 0 ? c.dim(`, ${result.suppressed} suppressed`) : ''}`)
+  lines.push(`${mark} ${summary} ${scope}${result.suppressed > 0 ? c.dim(`, ${result.suppressed} suppressed`) : ''}${result.skipped > 0 ? c.dim(`, ${result.skipped} skipped as not manifests`) : ''}`)
   return `${lines.join('\n')}\n`
 }
 

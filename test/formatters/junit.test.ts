@@ -31,14 +31,14 @@ describe('junit', () => {
   })
 
   it('a clean run lists what it checked: a passing case per file and rule, never an empty report', () => {
-    const xml = junit({files: ['k8s/a.yaml', 'k8s/b.yaml'], objects: 3, suppressed: 0, findings: [], rules: RAN}, canonicalOptions())
+    const xml = junit({files: ['k8s/a.yaml', 'k8s/b.yaml'], objects: 3, suppressed: 0, skipped: 0, findings: [], rules: RAN}, canonicalOptions())
     const root = parseXml(xml)
     expect(root.attributes).toMatchObject({tests: '8', failures: '0'})
     const cases = children(root, 'testsuite').flatMap((s) => children(s, 'testcase'))
     expect(cases.map((c) => `${c.attributes.file} ${c.attributes.name}`)).toEqual(['k8s/a.yaml', 'k8s/b.yaml'].flatMap((f) => RAN.map((r) => `${f} ${r}`)))
     expect(cases.every((c) => c.children.length === 0)).toBe(true)
     // A clean cluster run: one suite, passing.
-    const cluster = parseXml(junit({files: [], objects: 40, suppressed: 0, findings: [], rules: RAN}, canonicalOptions()))
+    const cluster = parseXml(junit({files: [], objects: 40, suppressed: 0, skipped: 0, findings: [], rules: RAN}, canonicalOptions()))
     expect(children(cluster, 'testsuite').map((s) => [s.attributes.name, s.attributes.tests])).toEqual([['cluster', '4']])
   })
 

@@ -79,6 +79,7 @@ export function canonicalResult(): LintResult {
     objects: 9,
     suppressed: 2,
     rules: ['ingress-backend-missing', 'invalid-yaml', 'loadbalancer-source-ranges', 'nodeport-conflict'],
+    skipped: 3,
     findings: [
       {
         ruleId: 'nodeport-conflict',
