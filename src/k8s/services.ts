@@ -1,6 +1,6 @@
 /** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {isRecord, mappingsOf} from '../util/records.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
@@ -29,23 +29,15 @@ export function serviceType(service: Resource): ServiceType | string {
 }
 
 export function servicePorts(service: Resource): ServicePort[] {
-  const ports = serviceSpec(service).ports
-  if (!Array.isArray(ports)) return []
-  const out: ServicePort[] = []
-  for (const [index, p] of ports.entries()) {
-    if (!isRecord(p)) continue
-    out.push({
-      index,
-      name: typeof p.name === 'string' ? p.name : undefined,
-      port: typeof p.port === 'number' ? p.port : undefined,
-      targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
-      nodePort: p.nodePort,
-      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
-      appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
-    })
-  }
-
-  return out
+  return mappingsOf(serviceSpec(service).ports).map(([index, p]) => ({
+    index,
+    name: typeof p.name === 'string' ? p.name : undefined,
+    port: typeof p.port === 'number' ? p.port : undefined,
+    targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
+    nodePort: p.nodePort,
+    protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+    appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
+  }))
 }
 
 /** Service types that allocate node ports. */

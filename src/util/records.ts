@@ -33,3 +33,11 @@ export function getPath(object: unknown, path: ReadonlyArray<string | number>): 
 
   return value
 }
+
+/** The mappings of a list, each with its index in the list: anything else in it, or a value that is no list, gives none. */
+export function mappingsOf(value: unknown): Array<[number, Record<string, unknown>]> {
+  if (!Array.isArray(value)) return []
+  const out: Array<[number, Record<string, unknown>]> = []
+  for (const [index, item] of value.entries()) if (isRecord(item)) out.push([index, item])
+  return out
+}
