@@ -24,7 +24,7 @@ const LAYERS = {
   '^src/docs/': ['^src/config/', '^src/loaders/', '^src/engine/', '^src/util/'],
   '^src/init/': ['^src/config/', '^src/loaders/', '^src/engine/', '^src/util/'],
   '^src/run\\.ts$': ['^src/cluster/', '^src/config/', '^src/loaders/', '^src/engine/', '^src/util/'],
-  '^src/index\\.ts$': ['^src/run\\.ts$', '^src/formatters/', '^src/cluster/', '^src/config/', '^src/loaders/', '^src/wizard/', '^src/engine/', '^src/util/'],
+  '^src/index\\.ts$': ['^src/run\\.ts$', '^src/formatters/', '^src/cluster/', '^src/config/', '^src/loaders/', '^src/wizard/', '^src/k8s/', '^src/engine/', '^src/util/'],
   '^src/commands/': [
     '^src/run\\.ts$',
     '^src/init/',

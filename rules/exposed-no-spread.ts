@@ -3,7 +3,7 @@ import type {PodTemplate} from '../src/engine/types.js'
 import {matches, parseLabelSelector} from '../src/engine/selectors.js'
 import type {ObjectPath} from '../src/engine/types.js'
 import {autoscalerOf, describeExposures, exposuresOf, minimumReplicas} from '../src/k8s/exposure.js'
-import {isRecord} from '../src/util/records.js'
+import {asRecord, isRecord} from '../src/util/records.js'
 
 /**
  * Whether a term's label selector takes in the template's own pods: a term
@@ -29,7 +29,7 @@ function spreadOf(template: PodTemplate): Spread {
   const specPath: ObjectPath = [...template.path, 'spec']
   const constraints = Array.isArray(template.spec.topologySpreadConstraints) ? template.spec.topologySpreadConstraints.filter(isRecord) : []
   if (constraints.some((c) => selectsOwnPods(c, template))) return {spreads: true}
-  const affinity = isRecord(template.spec.affinity) ? template.spec.affinity : {}
+  const affinity = asRecord(template.spec.affinity)
   const anti = isRecord(affinity.podAntiAffinity) ? affinity.podAntiAffinity : undefined
   const required = Array.isArray(anti?.requiredDuringSchedulingIgnoredDuringExecution) ? anti.requiredDuringSchedulingIgnoredDuringExecution : []
   const preferred = Array.isArray(anti?.preferredDuringSchedulingIgnoredDuringExecution) ? anti.preferredDuringSchedulingIgnoredDuringExecution : []

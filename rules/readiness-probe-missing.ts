@@ -1,6 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {containersWithoutProbe, describeContainer, probeOf} from '../src/k8s/probes.js'
+import {servicesFor} from '../src/k8s/services.js'
 import {longRunningContainers} from '../src/k8s/workloads.js'
 
 /** Services named in a message; the others are in the related locations. */
@@ -22,7 +23,7 @@ export default defineRule({
   },
   check({index, report}) {
     for (const {template, container, path} of containersWithoutProbe(index, 'readinessProbe')) {
-      const services = index.servicesFor(template)
+      const services = servicesFor(index, template)
       const related: RelatedLocation[] = services.map((service) => ({
         message: `Service ${service.namespace}/${service.name} selects this pod template`,
         target: service,

@@ -1,11 +1,10 @@
-import {serviceSelector} from '../src/engine/resource-index.js'
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
 import {nearest} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
-import {servicePorts} from '../src/k8s/services.js'
+import {servicePorts, serviceSelector} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */

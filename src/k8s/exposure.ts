@@ -5,13 +5,13 @@
  * them. Also the replicas a workload runs with at least, counting a
  * HorizontalPodAutoscaler's minReplicas.
  */
-import {type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {backendRefsOf, GATEWAY_GROUP, isServiceRef, parentRefsOf, routesOf} from './gateway.js'
 import {ingressBackends, ingressesOf} from './ingress.js'
-import {serviceSpec, serviceType} from './services.js'
-import {isRecord} from '../util/records.js'
+import {serviceSelector, serviceType} from './services.js'
+import {asRecord, specOf} from '../util/records.js'
 
 export interface Exposure {
   /** The Service whose selector reaches the pods. */
@@ -51,7 +51,7 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
   const services = index.table('Service', [''])
   for (const service of services.all) {
     const type = serviceType(service)
-    const externalIPs = serviceSpec(service).externalIPs
+    const externalIPs = specOf(service).externalIPs
     if (type === 'LoadBalancer' || type === 'NodePort') {
       add({service, via: service, path: ['spec', 'type'], description: `${type} Service ${nameOf(service)}`})
     } else if (Array.isArray(externalIPs) && externalIPs.length > 0) {
@@ -113,8 +113,8 @@ export function autoscalerOf(index: ResourceIndex, owner: Resource): Autoscaler 
   if (!byTarget) {
     byTarget = new Map()
     for (const hpa of index.table('HorizontalPodAutoscaler', ['autoscaling']).all) {
-      const spec = isRecord(hpa.object.spec) ? hpa.object.spec : {}
-      const target = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {}
+      const spec = specOf(hpa)
+      const target = asRecord(spec.scaleTargetRef)
       if (typeof target.kind !== 'string' || typeof target.name !== 'string') continue
       const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1
       const k = `${hpa.namespace}\u0000${target.kind}\u0000${target.name}`

@@ -9,7 +9,7 @@
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, isRecord, specOf} from '../util/records.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']
@@ -25,10 +25,6 @@ export function routesOf(index: ResourceIndex, kinds: readonly string[] = ROUTE_
 
 export const gatewaysOf = (index: ResourceIndex): KindTable => index.table('Gateway', [GATEWAY_GROUP])
 export const referenceGrantsOf = (index: ResourceIndex): KindTable => index.table('ReferenceGrant', [GATEWAY_GROUP])
-
-function specOf(resource: Resource): Record<string, unknown> {
-  return isRecord(resource.object.spec) ? resource.object.spec : {}
-}
 
 export interface ParentRef {
   /** Path to the parentRefs entry. */
@@ -152,8 +148,8 @@ export function listenersOf(gateway: Resource): Listener[] {
   const out: Listener[] = []
   for (const [i, l] of listeners.entries()) {
     if (!isRecord(l)) continue
-    const allowed = isRecord(l.allowedRoutes) ? l.allowedRoutes : {}
-    const namespaces = isRecord(allowed.namespaces) ? allowed.namespaces : {}
+    const allowed = asRecord(l.allowedRoutes)
+    const namespaces = asRecord(allowed.namespaces)
     const kinds = Array.isArray(allowed.kinds)
       ? allowed.kinds.filter(isRecord).filter((k) => nonEmpty(k.kind)).map((k) => ({group: typeof k.group === 'string' ? k.group : GATEWAY_GROUP, kind: k.kind as string}))
       : []

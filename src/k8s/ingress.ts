@@ -9,7 +9,7 @@
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, isRecord, specOf} from '../util/records.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -31,10 +31,6 @@ export function ingressesOf(index: ResourceIndex): Resource[] {
 
 /** IngressClasses (networking.k8s.io, v1 and v1beta1). */
 export const ingressClassesOf = (index: ResourceIndex): KindTable => index.table('IngressClass', ['networking.k8s.io'])
-
-function specOf(ingress: Resource): Record<string, unknown> {
-  return isRecord(ingress.object.spec) ? ingress.object.spec : {}
-}
 
 /** The Service a backend names, in whichever shape it is written. */
 export interface BackendService {
@@ -127,7 +123,7 @@ export function ingressRules(ingress: Resource): IngressRule[] {
     const host = nonEmpty(rule.host) ? rule.host.toLowerCase() : undefined
     const rulePath: ObjectPath = ['spec', 'rules', i]
     const paths: IngressPath[] = []
-    const http = isRecord(rule.http) ? rule.http : {}
+    const http = asRecord(rule.http)
     if (Array.isArray(http.paths)) {
       for (const [j, entry] of http.paths.entries()) {
         if (!isRecord(entry)) continue
@@ -224,8 +220,9 @@ export function effectiveClass(ingress: Resource, index: ResourceIndex): string 
 
 /** `spec.controller` of the IngressClass with this name, if the input holds it. */
 export function controllerOf(index: ResourceIndex, className: string): string | undefined {
-  const spec = ingressClassesOf(index).find('', className)?.object.spec
-  return isRecord(spec) && nonEmpty(spec.controller) ? spec.controller : undefined
+  const ingressClass = ingressClassesOf(index).find('', className)
+  const controller = ingressClass && specOf(ingressClass).controller
+  return nonEmpty(controller) ? controller : undefined
 }
 
 /**

@@ -5,6 +5,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/** The value when it is a mapping, else an empty one: for fields that must be mappings and may be anything. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}
+
+/** An object's `spec`, or `{}` when it has none or it is not a mapping. */
+export function specOf(resource: {readonly object: Readonly<Record<string, unknown>>}): Record<string, unknown> {
+  return asRecord(resource.object.spec)
+}
+
 /**
  * A label or annotation map, with scalar values read as strings and anything
  * else dropped. The result has no prototype: a key a user wrote
