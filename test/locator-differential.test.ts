@@ -29,7 +29,6 @@ interface Call {
 
 /** The node a path leads to in a document, following the reference's rules. */
 function follow(yaml: YamlModule, doc: Document.Parsed, path: ObjectPath): YamlNode | undefined {
-  let node: unknown = doc.contents
   const lookup = (map: unknown, key: string): {key: unknown; value: unknown} | undefined => {
     if (yaml.isAlias(map)) map = map.resolve(doc)
     if (!yaml.isMap(map)) return undefined
@@ -48,24 +47,19 @@ function follow(yaml: YamlModule, doc: Document.Parsed, path: ObjectPath): YamlN
     return undefined
   }
 
-  for (const segment of path) {
-    if (yaml.isAlias(node)) node = node.resolve(doc)
-    if (yaml.isMap(node)) {
-      const pair = lookup(node, String(segment))
-      if (!pair) break
-      if (pair.value === null || pair.value === undefined) {
-        node = pair.key
-        break
-      }
-
-      node = pair.value
-    } else if (yaml.isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-      node = node.items[segment]
-    } else {
-      break
-    }
+  // Recursively: one step, then the rest of the path from there; a step that leads nowhere ends the walk where it is.
+  const step = (at: unknown, rest: ObjectPath): unknown => {
+    // A path that ends at an alias ends there, where the finding is written; one that goes on goes on from the anchor.
+    if (rest.length === 0) return at
+    const here = yaml.isAlias(at) ? at.resolve(doc) : at
+    const [segment, ...more] = rest
+    if (yaml.isSeq(here)) return typeof segment === 'number' && here.items[segment] !== undefined ? step(here.items[segment], more) : here
+    const pair = yaml.isMap(here) ? lookup(here, String(segment)) : undefined
+    if (!pair) return here
+    return pair.value === null || pair.value === undefined ? pair.key : step(pair.value, more)
   }
 
+  const node = step(doc.contents, path)
   return yaml.isNode(node) ? node : undefined
 }
 
