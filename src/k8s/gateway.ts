@@ -174,24 +174,24 @@ export function listenersOf(gateway: Resource): Listener[] {
  * and TCPRoute when it terminates. Other protocols are the implementation's
  * own, and unknown here.
  */
-const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute', 'TCPRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
-}
+const KINDS_BY_PROTOCOL: ReadonlyMap<string, readonly string[]> = new Map([
+  ['HTTP', ['HTTPRoute', 'GRPCRoute']],
+  ['HTTPS', ['HTTPRoute', 'GRPCRoute']],
+  ['TLS', ['TLSRoute', 'TCPRoute']],
+  ['TCP', ['TCPRoute']],
+  ['UDP', ['UDPRoute']],
+])
 
 /** Whether a listener takes routes of this kind; undefined when the input cannot tell. */
 export function admitsKind(listener: Listener, routeKind: string): boolean | undefined {
   if (listener.kinds) return listener.kinds.some((k) => k.kind === routeKind && k.group === GATEWAY_GROUP)
-  const byProtocol = listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL[listener.protocol]
+  const byProtocol = listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL.get(listener.protocol)
   return byProtocol ? byProtocol.includes(routeKind) : undefined
 }
 
 /** The kinds a listener takes, for messages. */
 export function describeKinds(listener: Listener): string {
-  const kinds = listener.kinds?.map((k) => k.kind) ?? (listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL[listener.protocol])
+  const kinds = listener.kinds?.map((k) => k.kind) ?? (listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL.get(listener.protocol))
   return kinds ? kinds.join(', ') : 'routes of its own protocol'
 }
 

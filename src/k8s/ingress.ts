@@ -9,7 +9,7 @@
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {asRecord, isRecord, specOf} from '../util/records.js'
+import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -236,7 +236,8 @@ export function controllerOf(index: ResourceIndex, className: string): string | 
  * `spec.ingressClassName` (the API server refuses an Ingress that sets both).
  */
 export function toNetworkingV1(object: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
+  // Keys are the user's: records without a prototype keep `__proto__` and its kin as plain keys.
+  const out = emptyRecord()
   for (const [key, value] of Object.entries(object)) {
     if (key === 'status') continue
     out[key] = key === 'apiVersion' ? 'networking.k8s.io/v1' : value
@@ -248,7 +249,7 @@ export function toNetworkingV1(object: Record<string, unknown>): Record<string, 
   const annotated = annotations?.[CLASS_ANNOTATION]
   if (metadata && annotations && typeof annotated === 'string') {
     const rest = Object.fromEntries(Object.entries(annotations).filter(([k]) => k !== CLASS_ANNOTATION))
-    const copy: Record<string, unknown> = {}
+    const copy = emptyRecord()
     for (const [k, v] of Object.entries(metadata)) {
       if (k !== 'annotations') copy[k] = v
       else if (Object.keys(rest).length > 0) copy[k] = rest
@@ -258,7 +259,7 @@ export function toNetworkingV1(object: Record<string, unknown>): Record<string, 
   }
 
   if (!isRecord(object.spec)) return out
-  const spec: Record<string, unknown> = {}
+  const spec = emptyRecord()
   const className = nonEmpty(object.spec.ingressClassName) ? object.spec.ingressClassName : nonEmpty(annotated) ? annotated : undefined
   if (className !== undefined) spec.ingressClassName = className
   for (const [key, value] of Object.entries(object.spec)) {
@@ -278,7 +279,8 @@ function convertRule(rule: unknown): unknown {
     if (!isRecord(entry)) return entry
     // The added pathType goes right after `path` (first when there is no path), where readers look for it.
     const missing = entry.pathType === undefined
-    const out: Record<string, unknown> = missing && entry.path === undefined ? {pathType: 'ImplementationSpecific'} : {}
+    const out = emptyRecord()
+    if (missing && entry.path === undefined) out.pathType = 'ImplementationSpecific'
     for (const [key, value] of Object.entries(entry)) {
       out[key] = key === 'backend' ? convertBackend(value) : value
       if (key === 'path' && missing) out.pathType = 'ImplementationSpecific'
@@ -291,7 +293,7 @@ function convertRule(rule: unknown): unknown {
 
 function convertBackend(backend: unknown): unknown {
   if (!isRecord(backend) || backend.serviceName === undefined) return backend
-  const out: Record<string, unknown> = {}
+  const out = emptyRecord()
   for (const [key, value] of Object.entries(backend)) {
     if (key === 'servicePort') continue
     if (key !== 'serviceName') {

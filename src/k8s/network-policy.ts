@@ -18,7 +18,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {isRecord, specOf} from '../util/records.js'
+import {emptyRecord, isRecord, specOf} from '../util/records.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -223,7 +223,7 @@ type LabelLookup = (key: string) => {known: boolean; value?: string}
  * its labels), and the requirements hold.
  */
 function selectsEveryone(selector: Selector, lookup: LabelLookup): boolean {
-  const labels: Record<string, string> = {}
+  const labels = emptyRecord<string>()
   for (const r of selector.requirements) {
     const found = lookup(r.key)
     if (!found.known) return false

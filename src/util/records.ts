@@ -5,6 +5,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/** A record without a prototype, for keys a user wrote: `__proto__`, `constructor` and `toString` are plain keys there. */
+export function emptyRecord<V = unknown>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>
+}
+
 /** The value when it is a mapping, else an empty one: for fields that must be mappings and may be anything. */
 export function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {}
@@ -21,7 +26,7 @@ export function specOf(resource: {readonly object: Readonly<Record<string, unkno
  * (`constructor`, `toString`, `__proto__`) is only ever one of theirs.
  */
 export function stringMap(value: unknown): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>
+  const out = emptyRecord<string>()
   if (!isRecord(value)) return out
   for (const key of Object.keys(value)) {
     const v = value[key]
