@@ -13,9 +13,11 @@ import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {clusterStartup} from './cluster-startup.js'
 import {appAsList, generateApp, writeApp} from './generate.js'
 import {hostileInputs} from './hostile.js'
 import {FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
+import {median} from './stats.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const WORKER = path.join(REPO, 'dist/bench/worker.js')
@@ -46,12 +48,6 @@ interface Measured {
   peakHeapMb: number
   /** What the last repetition counted. */
   details: Record<string, unknown>
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 const log = (line: string): void => {
@@ -310,6 +306,11 @@ async function main(): Promise<void> {
         `What the start-up spends, as import times (median of 9 fresh processes each): ${Object.entries(imports).map(([k, v]) => `${k} ${fmt(v)} ms`).join('; ')}.`,
       ].join('\n'),
     )
+
+    // 3b. Cluster start-up against linting one file (bench/cluster-startup.ts).
+    const cluster = await clusterStartup(path.join(installed, 'bin/run.js'))
+    json.clusterStartup = {fileMs: cluster.file, clusterMs: cluster.cluster, ratio: cluster.ratio}
+    sections.push(cluster.section)
 
     // 4. Hostile input through the command: time, exit code, memory.
     const hostileDir = path.join(tmp, 'hostile')

@@ -2,11 +2,14 @@ import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {
+  allowsEveryone,
   defaultDenyDirections,
   defaultDenyPolicy,
   type Direction,
+  isNetworkPolicy,
   isolatingPolicy,
   nearDefaultDeny,
+  podSelectorOf,
   policyObjects,
   policyTypes,
 } from '../src/k8s/network-policy.js'
@@ -20,6 +23,8 @@ export default defineRule({
     category: 'network-policy',
     messages: {
       noDefaultDeny: 'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}',
+      isolatedByAllowLists:
+        'namespace {{namespace}} has no NetworkPolicy that denies ingress by default: its pods are isolated today, each by a policy that admits only some peers, but a workload added later accepts connections from any pod in the cluster until a policy selects it',
       rulesAllow:
         'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but its {{field}} rules allow traffic, so it is no default deny ({{related:0}})',
       isolatesOther:
@@ -32,6 +37,8 @@ export default defineRule({
         description: 'Also require a default deny for egress, so that pods reach only what a policy allows.',
       },
     },
+    // Nothing is open today: the gap is for workloads to come.
+    messageSeverity: {isolatedByAllowLists: 'info'},
   },
   check({index, options, settings, report}) {
     const wanted: Direction[] = options.requireEgress ? ['Ingress', 'Egress'] : ['Ingress']
@@ -84,6 +91,28 @@ export default defineRule({
       // its rules, not "anyone", decide.
       const ingressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Ingress')
       const egressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Egress')
+      // Every pod of the namespace already isolated by a policy that admits only some peers: the gap is for pods to come.
+      if (missing.length === 1 && missing[0] === 'Ingress' && !ingressBy) {
+        const allowLists = (byNamespace.get(name) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has('Ingress') && !allowsEveryone(p, 'Ingress'))
+        const isolated = new Set(
+          allowLists.flatMap((p) => {
+            const selector = podSelectorOf(p)
+            return selector.ok ? index.selectTemplates(name, selector.selector) : []
+          }),
+        )
+        const templates = index.templatesIn(name)
+        if (templates.length > 0 && templates.every((t) => isolated.has(t))) {
+          report({
+            target,
+            path: ['metadata', 'name'],
+            messageId: 'isolatedByAllowLists',
+            data: {namespace: name},
+            fix: defaultDenyPolicy(name, freeName(index, name, missing), missing),
+          })
+          continue
+        }
+      }
+
       const consequence = [
         missing.includes('Ingress')
           ? ingressBy

@@ -2,7 +2,8 @@ import {defineRule} from '../src/engine/rule.js'
 import type {PodTemplate} from '../src/engine/types.js'
 import {matches, parseLabelSelector} from '../src/engine/selectors.js'
 import type {ObjectPath} from '../src/engine/types.js'
-import {autoscalerOf, describeExposures, exposuresOf, minimumReplicas} from '../src/k8s/exposure.js'
+import {describeExposures, exposuresOf} from '../src/exposure/outside.js'
+import {autoscalerOf, minimumReplicas} from '../src/k8s/autoscalers.js'
 import {asRecord, isRecord} from '../src/util/records.js'
 
 /**

@@ -1,6 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
-import {autoscalerOf, describeExposures, exposuresOf} from '../src/k8s/exposure.js'
+import {describeExposures, exposuresOf} from '../src/exposure/outside.js'
+import {autoscalerOf} from '../src/k8s/autoscalers.js'
 import {isRecord} from '../src/util/records.js'
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
-import {ingressBackends, ingressesOf} from '../src/k8s/ingress.js'
+import {ALB_ACTION_PORT, albActionAnnotation, ingressBackends, ingressesOf} from '../src/k8s/ingress.js'
+import {operatorServiceOwner} from '../src/k8s/operators.js'
 import {servicePorts, serviceType} from '../src/k8s/services.js'
 
 export default defineRule({
@@ -13,6 +14,10 @@ export default defineRule({
       missingService: 'Service {{name}} ({{where}}) is not in namespace {{namespace}}',
       missingPort: 'Service {{name}} has no port {{port}} ({{where}}); it declares {{declared}}',
       missingNamedPort: 'Service {{name}} has no port named {{port}} ({{where}}); it declares {{declared}}',
+      legacyFieldsInV1:
+        'serviceName and servicePort ({{where}}) belong to the removed v1beta1 Ingress: networking.k8s.io/v1 has no such fields, so the API server rejects this backend; write service.name and service.port',
+      albActionMissing:
+        'port {{port}} ({{where}}) refers to the annotation {{annotation}}, which the Ingress does not have: the AWS Load Balancer Controller has no action to take',
     },
   },
   check({index, report}) {
@@ -21,10 +26,26 @@ export default defineRule({
       for (const backend of ingressBackends(ingress)) {
         const ref = backend.service
         if (!ref) continue
+        if (ref.legacy && ingress.apiVersion === 'networking.k8s.io/v1') {
+          report({target: ingress, path: ref.namePath, messageId: 'legacyFieldsInV1', data: {where: backend.where}})
+          continue
+        }
+
+        const action = albActionAnnotation(ref)
+        if (action) {
+          // The AWS Load Balancer Controller reads the action from the annotation; no Service is involved.
+          if (ingress.annotations[action] === undefined) {
+            report({target: ingress, path: ref.portPath, messageId: 'albActionMissing', data: {port: ALB_ACTION_PORT, where: backend.where, annotation: action}})
+          }
+
+          continue
+        }
+
         const candidates = services.findAll(ingress.namespace, ref.name)
         const service = candidates[0]
         if (!service) {
-          if (services.has(ingress.namespace)) {
+          // An operator makes Services from custom resources (ECK's kibana-kb-http for the Kibana named kibana).
+          if (services.has(ingress.namespace) && !operatorServiceOwner(index, ingress.namespace, ref.name)) {
             report({
               target: ingress,
               path: ref.namePath,

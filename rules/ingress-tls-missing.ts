@@ -1,5 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
-import {hostMatches, ingressesOf, ingressRules, tlsCoverage} from '../src/k8s/ingress.js'
+import {hostMatches, ingressesOf, ingressRules, mergeableType, tlsCoverage} from '../src/k8s/ingress.js'
 
 export default defineRule({
   meta: {
@@ -27,6 +27,8 @@ export default defineRule({
   },
   check({index, options, report}) {
     for (const ingress of ingressesOf(index)) {
+      // An NGINX Inc. minion cannot carry TLS: its master's spec.tls covers the host, and the master is checked.
+      if (mergeableType(ingress) === 'minion') continue
       const annotated = options.tlsAnnotations.some((a) => {
         const value = ingress.annotations[a]
         return value !== undefined && value !== '' && value.toLowerCase() !== 'false'

@@ -1,14 +1,15 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {ResourceIndex} from '../src/engine/resource-index.js'
-import {formatSelector, matches, type Selector} from '../src/engine/selectors.js'
-import {networkPolicies, podSelectorOf} from '../src/k8s/network-policy.js'
+import {formatSelector, matches, parseLabelSelector, type Selector} from '../src/engine/selectors.js'
+import {isRecord} from '../src/util/records.js'
+import {networkPolicies, podSelectorOf, rulesOf} from '../src/k8s/network-policy.js'
 import {nearest} from '../src/util/suggest.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
   meta: {
     id: 'networkpolicy-selects-nothing',
-    description: 'A NetworkPolicy\'s podSelector matches no pod template in its namespace.',
+    description: 'A NetworkPolicy\'s podSelector, or a peer podSelector of its rules, matches no pod template in its namespace.',
     severity: 'warning',
     category: 'network-policy',
     messages: {
@@ -18,6 +19,7 @@ export default defineRule({
         'podSelector {{selector}} matches no pod template in namespace {{namespace}} (it matches the pods of {{owner}}, but a policy selects pods of its own namespace only)',
       nearValues: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} (did you mean {{labels}}?)',
       templateValues: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} (on its pod templates, {{values}})',
+      peerSelectsNothing: '{{field}} peer podSelector {{selector}} matches no pod template in namespace {{namespace}}, so this peer {{effect}} no one',
     },
   },
   check({index, report}) {
@@ -34,6 +36,33 @@ export default defineRule({
         path: ['spec', 'podSelector'],
         ...hint(selector, namespace, index, {selector: formatSelector(selector), namespace}),
       })
+    }
+
+    // Peers: a podSelector without namespaceSelector selects pods of the policy's namespace.
+    for (const policy of networkPolicies(index)) {
+      const {namespace} = policy
+      if (!index.hasPodTemplates(namespace) || !index.templatesReadable(namespace)) continue
+      for (const direction of ['Ingress', 'Egress'] as const) {
+        const field = direction === 'Ingress' ? 'ingress' : 'egress'
+        const peersKey = direction === 'Ingress' ? 'from' : 'to'
+        for (const [i, rule] of (rulesOf(policy, direction) ?? []).entries()) {
+          const peers = isRecord(rule) ? rule[peersKey] : undefined
+          if (!Array.isArray(peers)) continue
+          for (const [j, peer] of peers.entries()) {
+            if (!isRecord(peer) || peer.namespaceSelector !== undefined || peer.podSelector === undefined) continue
+            const parsed = parseLabelSelector(peer.podSelector)
+            if (!parsed.ok || parsed.selector.requirements.length === 0) continue
+            const selector = parsed.selector
+            if (index.selectTemplates(namespace, selector).length > 0 || operatorPodOwner(index, namespace, selector)) continue
+            report({
+              target: policy,
+              path: ['spec', field, i, peersKey, j, 'podSelector'],
+              messageId: 'peerSelectsNothing',
+              data: {field, selector: formatSelector(selector), namespace, effect: direction === 'Ingress' ? 'admits' : 'reaches'},
+            })
+          }
+        }
+      }
     }
   },
 })

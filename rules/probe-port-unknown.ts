@@ -12,11 +12,14 @@ export default defineRule({
       grpcPortName: '{{field}} must be a port number: gRPC probes take no port names',
       grpcPortNameDeclared: '{{field}} must be a port number: gRPC probes take no port names (port {{name}} of {{container}} is {{number}})',
       quotedNumber: '{{field}} "{{number}}" is a string, which Kubernetes reads as a port name (and a port name needs a letter): write {{number}} without quotes',
+      udpOnly: '{{field}} {{name}} is declared for UDP only ({{number}}/UDP), but the probe connects over TCP: it fails unless the container also listens on {{number}}/TCP',
       otherContainer: '{{field}} {{name}} is not a port of {{container}}: {{owner}} declares it, but a probe resolves names in its own container only',
       caseMismatch: '{{field}} {{name}} is not a port of {{container}} (did you mean {{near}}? port names are case-sensitive)',
       notDeclared: '{{field}} {{name}} is not a port of {{container}} (it declares {{names}})',
       noNamedPorts: '{{field}} {{name}} is not a port of {{container}} (it declares no named ports)',
     },
+    // The server may listen on TCP too (a DNS server often does).
+    messageSeverity: {udpOnly: 'warning'},
   },
   check({index, report}) {
     for (const template of index.podTemplates) {
@@ -26,6 +29,10 @@ export default defineRule({
           if (typeof probePort.port !== 'string') continue
           const found = problem(probePort, probePort.port, container, containers)
           if (found) report({target: template.owner, path: probePort.path, ...found})
+          else {
+            const udp = udpOnly(probePort, probePort.port, container)
+            if (udp) report({target: template.owner, path: probePort.path, messageId: 'udpOnly', data: udp})
+          }
         }
       }
     }
@@ -35,6 +42,19 @@ export default defineRule({
 type MessageId = 'grpcPortName' | 'grpcPortNameDeclared' | 'quotedNumber' | 'otherContainer' | 'caseMismatch' | 'notDeclared' | 'noNamedPorts'
 
 /** What is wrong with a port given as a string, or undefined when it resolves. */
+/**
+ * A name that resolves to a port the container declares for UDP only: the
+ * kubelet looks the name up whatever its protocol, then probes over TCP
+ * (HTTP and TCP probes), where nothing may listen.
+ */
+function udpOnly(probePort: ProbePort, name: string, container: ContainerInfo): Record<string, string | number> | undefined {
+  const declared = namedPort(container, name)
+  if (!declared || declared.protocol !== 'UDP' || declared.containerPort === undefined) return undefined
+  const number = declared.containerPort
+  if (container.ports.some((p) => p.containerPort === number && p.protocol === 'TCP')) return undefined
+  return {field: `${probePort.probe}.${probePort.handler}.port`, name: JSON.stringify(name), number}
+}
+
 function problem(probePort: ProbePort, name: string, container: ContainerInfo, all: readonly ContainerInfo[]): {messageId: MessageId; data: Record<string, string | number>} | undefined {
   const data = {field: `${probePort.probe}.${probePort.handler}.port`, name: JSON.stringify(name), container: describeContainer(container)}
   const declared = namedPort(container, name)

@@ -1,6 +1,6 @@
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
-import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
+import {formatSelector, matches, type Requirement, type Selector} from '../src/engine/selectors.js'
 import {editDistance, isNear} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {controllerLabelValues, podsMeet} from '../src/engine/workload-controller-labels.js'
@@ -18,12 +18,29 @@ export default defineRule({
       nearControllerLabel: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) gives its pods {{key}}={{value}}',
       nearLabelValue: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) has {{key}}={{value}}',
       nearMissingLabel: 'selector {{selector}} matches no pod template in namespace {{namespace}}: {{workload}} ({{related:0}}) has no label {{key}}',
+      otherNamespace:
+        'selector {{selector}} matches no pod in namespace {{namespace}}: it matches the pods of {{workload}} ({{related:0}}), but a Service selects pods of its own namespace only',
     },
   },
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
-      if (!selector || !index.hasPodTemplates(service.namespace) || !index.templatesReadable(service.namespace)) continue
+      if (!selector || !index.templatesReadable(service.namespace)) continue
+      if (!index.hasPodTemplates(service.namespace)) {
+        // No workload of the namespace in the input: silent, unless the pods it selects are all in other namespaces.
+        const elsewhere = index.podTemplates.find((t) => t.namespace !== service.namespace && matches(selector, t.labels))
+        if (elsewhere && !operatorPodOwner(index, service.namespace, selector)) {
+          report({
+            target: service,
+            path: ['spec', 'selector'],
+            messageId: 'otherNamespace',
+            data: {selector: formatSelector(selector), namespace: service.namespace, workload: objectName(elsewhere.owner)},
+            related: [{message: 'pods in another namespace', target: elsewhere.owner, path: [...elsewhere.path, 'metadata', 'labels']}],
+          })
+        }
+
+        continue
+      }
       if (index.selectTemplates(service.namespace, selector).length > 0) continue
       // Pods an operator creates from a custom resource are in no template: the input cannot tell.
       if (operatorPodOwner(index, service.namespace, selector)) continue

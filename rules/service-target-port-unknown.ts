@@ -4,8 +4,10 @@ import type {RelatedLocation} from '../src/engine/types.js'
 import {nearest} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
+import {probePorts} from '../src/k8s/probes.js'
+import {listenersConfiguredElsewhere} from '../src/k8s/proxies.js'
 import {servicePorts, serviceSelector} from '../src/k8s/services.js'
-import {containersOf} from '../src/k8s/workloads.js'
+import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */
 const LIST_LIMIT = 4
@@ -32,6 +34,7 @@ export default defineRule({
         'no container of {{pods}} declares a port named "{{name}}"; they declare {{declared}}; init container {{init}} declares it, but init containers finish before the pod serves',
       numberUndeclared: 'no container of {{pods}} declares port {{number}}; they declare {{declared}}',
       numberUndeclaredNear: 'no container of {{pods}} declares port {{number}}; they declare {{declared}}: did you mean targetPort: {{suggestion}}?',
+      numberUndeclaredEitherSide: 'no container of {{pods}} declares port {{number}}; they declare {{declared}}: either targetPort or the port the container declares is wrong',
       defaultedUndeclared: 'no container of {{pods}} declares port {{number}} (targetPort is not set, so it is the port); they declare {{declared}}',
       defaultedUndeclaredNear:
         'no container of {{pods}} declares port {{number}} (targetPort is not set, so it is the port); they declare {{declared}}: did you mean targetPort: {{suggestion}}?',
@@ -41,6 +44,7 @@ export default defineRule({
       numberOtherProtocol: 'warning',
       numberUndeclared: 'warning',
       numberUndeclaredNear: 'warning',
+      numberUndeclaredEitherSide: 'warning',
       defaultedUndeclared: 'warning',
       defaultedUndeclaredNear: 'warning',
     },
@@ -49,24 +53,27 @@ export default defineRule({
     for (const service of index.byKind('Service', '')) {
       const selector = serviceSelector(service)
       if (!selector) continue
-      const templates = index.selectTemplates(service.namespace, selector)
+      // Pods that never serve (test and hook Pods, Jobs) are in no endpoints worth judging.
+      const templates = servingTemplates(index, service.namespace, selector)
       if (templates.length === 0) continue
       const declared = declaredPorts(templates)
       const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))
+      const proxies = templates.some((t) => listenersConfiguredElsewhere(index, t))
       const pods = describeTemplates(templates)
       for (const port of servicePorts(service)) {
         const target = effectiveTargetPort(port)
         if (target === undefined) continue
-        // A number needs no declaration: judge it only when every container says what it serves.
-        if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0)) continue
+        // A number needs no declaration: judge it only when every container says what it serves, and none is a
+        // proxy whose listeners other objects configure (an Istio gateway, Envoy).
+        if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue
         const {matching, otherProtocol} = targetPortDeclarations(port, templates)
         if (matching.length > 0) {
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
           // whose template renamed the port, say), while the others serve.
-          // Pods that run to completion serve nothing; copies of one workload (overlays, its applied version) count as one.
+          // Copies of one workload (overlays, its applied version) count as one.
           const identity = (t: PodTemplate): string => objectName(t.owner)
           const serving = new Set(matching.map((m) => identity(m.template)))
-          const lacking = typeof target === 'string' ? templates.filter((t) => !t.batch && !serving.has(identity(t))) : []
+          const lacking = typeof target === 'string' ? templates.filter((t) => !serving.has(identity(t))) : []
           if (lacking.length > 0) {
             const first = matching[0]!
             report({
@@ -98,8 +105,11 @@ export default defineRule({
         const near: Record<string, string> = suggestion === undefined ? {} : {suggestion}
         const data = {pods, declared: declared.length > 0 ? listPorts(declared) : 'no ports'}
         if (typeof target === 'number') {
-          const messageId = port.targetPort === undefined ? (suggestion ? 'defaultedUndeclaredNear' : 'defaultedUndeclared') : suggestion ? 'numberUndeclaredNear' : 'numberUndeclared'
-          report({target: service, path, messageId, data: {...data, ...near, number: target}, related})
+          // A written number is fixed on the Service side only when the containers show they listen on the declared
+          // port (their probes use it); otherwise either side may be the wrong one. An unset targetPort was forgotten.
+          const written = suggestion ? (probed(declared, suggestion) ? 'numberUndeclaredNear' : 'numberUndeclaredEitherSide') : 'numberUndeclared'
+          const messageId = port.targetPort === undefined ? (suggestion ? 'defaultedUndeclaredNear' : 'defaultedUndeclared') : written
+          report({target: service, path, messageId, data: {...data, ...(messageId === 'numberUndeclaredEitherSide' ? {} : near), number: target}, related})
         } else if (/^\d+$/.test(target)) {
           report({target: service, path, messageId: suggestion ? 'quotedNumberDeclared' : 'quotedNumber', data: {number: target}, related})
         } else {
@@ -128,6 +138,13 @@ function suggest(target: number | string, declared: readonly PortMatch[], protoc
   if (numbers.size !== 1) return undefined
   const only = ofProtocol[0]!.port
   return only.name ?? (only.containerPort === undefined ? undefined : String(only.containerPort))
+}
+
+/** Whether a declared port of this name or number is one that the declaring container's probes connect to. */
+function probed(declared: readonly PortMatch[], port: string): boolean {
+  return declared.some(
+    (m) => (m.port.name === port || String(m.port.containerPort) === port) && probePorts(m.container).some((p) => p.port === m.port.name || p.port === m.port.containerPort),
+  )
 }
 
 /** An init container (one that runs to completion) declaring a port of this name, if any. */

@@ -2,7 +2,11 @@
  * k8s-net as a library: what linting needs, and nothing more at import time.
  * The wizard (and the YAML writer it uses) loads on demand: `await loadWizard()`.
  */
-export {lintFiles, exitCodeFor, type LintFilesOptions, type LintRun} from './run.js'
+export {lintFiles, exitCodeFor, loadInput, mapFiles, reachFiles, type LintFilesOptions, type LintRun} from './run.js'
+export {exposureModel, type ExposureModel, type ExposureClass} from './exposure/model.js'
+export {mapReport, type MapReport, type MapOptions} from './exposure/report.js'
+export {reach, type ReachAnswer, type ReachQuery} from './exposure/reach.js'
+export {renderMap, MAP_FORMATS, type MapFormat} from './exposure/render/index.js'
 export {lint, atLeast, countBySeverity, SUPPRESSION_PREFIX, type LintResult} from './engine/engine.js'
 export {loadRules, ruleProse, type RuleProse} from './engine/registry.js'
 export {defineRule, docsUrl, type LintConfig, type Rule, type RuleMeta, type RuleContext, type RuleSetting, type Settings} from './engine/rule.js'

@@ -1,17 +1,21 @@
 /**
- * The library's front door for the lint job: load rules, config and input,
- * run the engine. Used by the `lint` command and by anyone embedding k8s-net.
+ * The library's front door: load rules, config and input, then run the
+ * engine (`lint`) or build the exposure model (`map`, `reach`). Used by the
+ * commands and by anyone embedding k8s-net.
  * Never prompts, never exits, never writes: errors are thrown as InputError
  * or ConfigError for the caller to present.
  */
 import path from 'node:path'
 import {type ConfigOverrides, loadConfig, type ResolvedConfig} from './config/config.js'
-import {atLeast, countBySeverity, lint, type LintResult} from './engine/engine.js'
+import {atLeast, countBySeverity, indexInput, lint, type LintResult} from './engine/engine.js'
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {expandPaths, LoadedInput, loadFiles, loadPaths} from './loaders/sources.js'
 import type {ClusterOptions} from './cluster/index.js'
+import {exposureModel} from './exposure/model.js'
+import {mapReport, type MapOptions, type MapReport} from './exposure/report.js'
+import {reach, type ReachAnswer, type ReachQuery} from './exposure/reach.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -35,8 +39,18 @@ export interface LintRun {
   rules: readonly Rule[]
 }
 
-/** Lints manifest paths (files, directories, globs, `-` for stdin). */
-export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
+export interface LoadedRun {
+  input: LoadedInput
+  config: ResolvedConfig
+  rules: readonly Rule[]
+}
+
+/**
+ * Reads what a run works on: rules and config, the paths given (files,
+ * directories, globs, `-`), `--context` as reference, and a live cluster
+ * with `--cluster`. Every command that reads manifests starts here.
+ */
+export async function loadInput(paths: readonly string[], options: LintFilesOptions = {}): Promise<LoadedRun> {
   const rules = await loadRules()
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
@@ -59,8 +73,27 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     if (paths.length === 0) config.settings.live = true
   }
 
+  return {input, config, rules}
+}
+
+/** Lints manifest paths (files, directories, globs, `-` for stdin). */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
+  const {input, config, rules} = await loadInput(paths, options)
   const result = await lint(input, config, rules)
   return {result, config, rules}
+}
+
+/** The exposure map of manifest paths or a cluster (`k8s-net map`). */
+export async function mapFiles(paths: readonly string[], options: LintFilesOptions & MapOptions = {}): Promise<MapReport> {
+  const {input, config} = await loadInput(paths, options)
+  const model = exposureModel(indexInput(input, config))
+  return mapReport(model, {workload: options.workload, from: options.from, input})
+}
+
+/** Whether a source reaches a target (`k8s-net reach`). */
+export async function reachFiles(query: ReachQuery, paths: readonly string[], options: LintFilesOptions = {}): Promise<ReachAnswer> {
+  const {input, config} = await loadInput(paths, options)
+  return reach(exposureModel(indexInput(input, config)), query, input)
 }
 
 /** The exit code CI reads: 1 when a finding is at or above `failOn` or warnings exceed `maxWarnings`, else 0. */

@@ -5,10 +5,15 @@
  * whose API group the cluster lacks (the Gateway API on most clusters) is
  * skipped without a request, and the rules that need it see none. Each kind is
  * read at the version the cluster prefers that serves it.
+ *
+ * Every name discovery gives is checked against Kubernetes' own syntax before
+ * it goes into a URL (group: DNS subdomain; version and resource: DNS label):
+ * a server that answers otherwise is not one k8s-net reads (exit 2).
  */
-import {ApiError, type ApiClient} from './api.js'
+import {ApiError, apiPath, type ApiClient} from './api.js'
 import {isRecord} from '../util/records.js'
 import {ClusterError} from './errors.js'
+import {isDnsLabel, isDnsSubdomain, quoted} from './names.js'
 
 /** A kind k8s-net reads. Secrets and ConfigMaps are not, and never will be. */
 export interface WantedResource {
@@ -39,6 +44,14 @@ export const WANTED_RESOURCES: readonly WantedResource[] = [
   {group: 'gateway.networking.k8s.io', resource: 'httproutes', kind: 'HTTPRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'grpcroutes', kind: 'GRPCRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'referencegrants', kind: 'ReferenceGrant'},
+  {group: 'gateway.networking.k8s.io', resource: 'tlsroutes', kind: 'TLSRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'tcproutes', kind: 'TCPRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'udproutes', kind: 'UDPRoute'},
+  // CNI policies isolate pods too (default-deny-missing reads them).
+  {group: 'cilium.io', resource: 'ciliumnetworkpolicies', kind: 'CiliumNetworkPolicy'},
+  {group: 'cilium.io', resource: 'ciliumclusterwidenetworkpolicies', kind: 'CiliumClusterwideNetworkPolicy'},
+  {group: 'crd.projectcalico.org', resource: 'networkpolicies', kind: 'NetworkPolicy'},
+  {group: 'crd.projectcalico.org', resource: 'globalnetworkpolicies', kind: 'GlobalNetworkPolicy'},
 ]
 
 /** A kind as the cluster serves it. */
@@ -54,9 +67,11 @@ export const apiVersionOf = (r: {group: string; version: string}): string => (r.
 
 /** The URL of a resource's collection, in one namespace or across all. */
 export function collectionPath(r: ServedResource, namespace?: string): string {
-  const base = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`
-  return `${base}${namespace === undefined ? '' : `/namespaces/${encodeURIComponent(namespace)}`}/${r.resource}`
+  return apiPath(...groupVersionSegments(r.group, r.version), ...(namespace === undefined ? [] : ['namespaces', namespace]), r.resource)
 }
+
+/** The path segments of a group version: `api/v1`, `apis/<group>/<version>`. */
+const groupVersionSegments = (group: string, version: string): string[] => (group === '' ? ['api', version] : ['apis', group, version])
 
 /**
  * Finds where the cluster serves each wanted kind. A group or group version
@@ -82,20 +97,30 @@ export async function discover(
   }
 
   // Core v1 first and alone: if the cluster cannot be read, this says why before anything else is tried.
-  await resourcesOf('', 'v1')
+  const core = await resourcesOf('', 'v1')
+  // A server whose core API lists none of the core kinds is not a cluster k8s-net can read: linting nothing would pass for clean.
+  const missing = wanted.filter((w) => w.group === '' && !(core instanceof Map && core.has(w.resource)))
+  if (missing.length > 0) {
+    throw new ClusterError(
+      `the core API of the cluster (GET /api/v1) does not list ${missing.map((w) => w.resource).join(', ')}: is ${api.server} the address of a Kubernetes API server (with its path prefix, if it sits behind one)?`,
+    )
+  }
+
   const versions = new Map<string, string[]>([['', ['v1']]])
   let groupsUnreadable = false
   if (wanted.some((w) => w.group !== '')) {
-    const groups = await api.get('/apis').catch((error: unknown) => {
-      if (error instanceof ApiError) {
+    const groups = await api.get(apiPath('apis')).catch((error: unknown) => {
+      if (error instanceof ApiError && error.statusCode === 403) {
         warn(`cannot list the API groups of the cluster (${error.statusCode} ${error.reason}): only core kinds are read`)
         groupsUnreadable = true
         return undefined
       }
 
+      if (error instanceof ApiError) throw new ClusterError(`cannot list the API groups of the cluster (GET /apis): ${error.statusCode} ${error.reason}: ${error.message}`)
       throw error
     })
-    for (const [name, order] of groupVersions(groups)) versions.set(name, order)
+    const wantedGroups = new Set(wanted.map((w) => w.group))
+    for (const [name, order] of groupVersions(groups)) if (wantedGroups.has(name)) versions.set(name, order)
   }
 
   // The preferred version of every group at once; other versions only for kinds it lacks.
@@ -118,7 +143,8 @@ export async function discover(
 
       const found = resources?.get(w.resource)
       if (found) {
-        served.push(found)
+        // The kind k8s-net asked for, whatever the server calls it: objects are linted as that kind.
+        served.push({...found, kind: w.kind})
         break
       }
     }
@@ -127,19 +153,21 @@ export async function discover(
   return {served, unreadable}
 }
 
-/** Each group's versions, the preferred one first, from an APIGroupList. */
+/** Each group's versions, the preferred one first, from an APIGroupList; a name that is not a valid group or version fails discovery. */
 function groupVersions(list: unknown): Map<string, string[]> {
   const out = new Map<string, string[]>()
-  const groups = isRecord(list) && Array.isArray(list.groups) ? list.groups : []
-  for (const g of groups) {
-    if (!isRecord(g) || typeof g.name !== 'string') continue
+  if (list === undefined) return out
+  if (!isRecord(list) || !Array.isArray(list.groups)) throw new ClusterError('the answer to GET /apis is not an APIGroupList: is this a Kubernetes API server?')
+  for (const g of list.groups) {
+    if (!isRecord(g) || !isDnsSubdomain(g.name)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid API group name ${quoted(isRecord(g) ? g.name : g)}`)
     const order: string[] = []
-    const preferred = isRecord(g.preferredVersion) ? g.preferredVersion.version : undefined
-    if (typeof preferred === 'string') order.push(preferred)
-    for (const v of Array.isArray(g.versions) ? g.versions : []) {
-      if (isRecord(v) && typeof v.version === 'string' && !order.includes(v.version)) order.push(v.version)
+    const add = (version: unknown): void => {
+      if (!isDnsLabel(version)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid version ${quoted(version)} of API group ${g.name}`)
+      if (!order.includes(version)) order.push(version)
     }
 
+    if (isRecord(g.preferredVersion)) add(g.preferredVersion.version)
+    for (const v of Array.isArray(g.versions) ? g.versions : []) add(isRecord(v) ? v.version : v)
     out.set(g.name, order)
   }
 
@@ -153,7 +181,7 @@ async function fetchResources(
   version: string,
   warn: (message: string) => void,
 ): Promise<Map<string, ServedResource> | 'unreadable' | undefined> {
-  const path = group === '' ? `/api/${version}` : `/apis/${group}/${version}`
+  const path = apiPath(...groupVersionSegments(group, version))
   let list: unknown
   try {
     list = await api.get(path)
@@ -161,17 +189,21 @@ async function fetchResources(
     if (!(error instanceof ApiError)) throw error
     if (group === '') throw new ClusterError(`cannot read the core API of the cluster (GET ${path}): ${error.statusCode} ${error.reason}: ${error.message}`)
     if (error.statusCode === 404) return undefined
+    if (error.statusCode !== 403) throw new ClusterError(`cannot discover API group ${group}/${version} (GET ${path}): ${error.statusCode} ${error.reason}: ${error.message}`)
     warn(`cannot discover API group ${group}/${version} (${error.statusCode} ${error.reason}): its kinds are not read`)
     return 'unreadable'
   }
 
   const out = new Map<string, ServedResource>()
-  const resources = isRecord(list) && Array.isArray(list.resources) ? list.resources : []
-  for (const r of resources) {
-    // Subresources (`pods/status`) have a slash; kinds that cannot be listed are of no use.
-    if (!isRecord(r) || typeof r.name !== 'string' || r.name.includes('/') || typeof r.kind !== 'string') continue
+  if (!isRecord(list) || !Array.isArray(list.resources)) throw new ClusterError(`the answer to GET ${path} is not an APIResourceList: is this a Kubernetes API server?`)
+  for (const r of list.resources) {
+    if (!isRecord(r) || typeof r.name !== 'string') throw new ClusterError(`the API server's discovery (GET ${path}) lists a resource without a name`)
+    // Subresources (`pods/status`) have a slash: never requested, so their names do not matter.
+    if (r.name.includes('/')) continue
+    if (!isDnsLabel(r.name)) throw new ClusterError(`the API server's discovery (GET ${path}) lists an invalid resource name ${quoted(r.name)}`)
+    // Kinds that cannot be listed are of no use.
     if (Array.isArray(r.verbs) && !r.verbs.includes('list')) continue
-    out.set(r.name, {group, version, resource: r.name, kind: r.kind, namespaced: r.namespaced !== false})
+    out.set(r.name, {group, version, resource: r.name, kind: typeof r.kind === 'string' ? r.kind : '', namespaced: r.namespaced !== false})
   }
 
   return out

@@ -125,7 +125,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   }
 }
 
-async function readStdin(): Promise<Buffer> {
+export async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY) throw new InputError('"-" reads manifests from standard input, but standard input is a terminal: pipe them in (helm template . | k8s-net lint -)')
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)

@@ -43,9 +43,14 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 
 const isResource = (target: ReportTarget): target is Resource => 'uid' in target
 
+/** The index of loaded input, with the pod template kinds config names. */
+export function indexInput(input: LintInput, config: LintConfig): ResourceIndex {
+  return new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
+}
+
 /** Runs the rules over loaded input. */
 export async function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult> {
-  const index = new ResourceIndex(input.resources, config.settings.podTemplateKinds, input.unreadable)
+  const index = indexInput(input, config)
   const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
   const crashes: Finding[] = []
   let suppressed = 0
@@ -143,8 +148,12 @@ async function toFinding(input: LintInput, what: Pick<Finding, 'ruleId' | 'messa
       report.related.map(async (r): Promise<RelatedFinding> => ({message: r.message, ...(await locate(input, r.target, r.path ?? []))})),
     )
     finding.related = related
-    // `{{related:N}}` in a message stands for where related location N is: file:line:col, or the object.
-    finding.message = finding.message.replaceAll(/\{\{related:(\d+)\}\}/g, (_, n: string) => describeLocation(related[Number(n)]))
+    // `{{related:N}}` in a message stands for where related location N is: file:line:col. An object without a file
+    // (read from a cluster) is named by the message already: the placeholder goes, with its "at" and parentheses.
+    const fileless = (n: string): boolean => related[Number(n)]?.file === undefined
+    finding.message = finding.message
+      .replaceAll(/ \((?:first )?(?:at )?\{\{related:(\d+)\}\}\)|,? at \{\{related:(\d+)\}\}/g, (all: string, a?: string, b?: string) => (fileless((a ?? b)!) ? '' : all))
+      .replaceAll(/\{\{related:(\d+)\}\}/g, (_, n: string) => describeLocation(related[Number(n)]))
   }
 
   return finding

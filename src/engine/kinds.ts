@@ -25,6 +25,7 @@ const CLUSTER_SCOPED = new Set([
   'CertificateSigningRequest',
   'ClusterIssuer',
   'CiliumClusterwideNetworkPolicy',
+  'ClusterNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
   'ClusterTrustBundle',

@@ -90,7 +90,7 @@ export interface PodTemplate {
   readonly labels: Readonly<Record<string, string>>
   /** The pod spec, `{}` when absent or not a mapping. */
   readonly spec: Readonly<Record<string, unknown>>
-  /** Runs to completion (Job, CronJob): no probes expected, no traffic served. */
+  /** The kind runs to completion (Job, CronJob, a CRD kind configured so). Whether the pods serve at all is `neverServes` in src/k8s/workloads.ts. */
   readonly batch: boolean
   /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
   readonly replicas: number | undefined

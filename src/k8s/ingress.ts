@@ -40,6 +40,8 @@ export interface BackendService {
   port?: number | string
   /** Where the port is, or where it belongs when missing. */
   portPath: ObjectPath
+  /** Written in the legacy shape (`serviceName`/`servicePort`), which networking.k8s.io/v1 does not have. */
+  legacy: boolean
 }
 
 export interface IngressBackend {
@@ -92,7 +94,7 @@ function readBackend(value: unknown, path: ObjectPath, where: string): IngressBa
       portPath = [...portPath, 'name']
     }
 
-    backend.service = {name: service.name, namePath: [...servicePath, 'name'], port: portValue, portPath}
+    backend.service = {name: service.name, namePath: [...servicePath, 'name'], port: portValue, portPath, legacy: false}
   } else if (nonEmpty(value.serviceName)) {
     const port = value.servicePort
     backend.service = {
@@ -100,10 +102,36 @@ function readBackend(value: unknown, path: ObjectPath, where: string): IngressBa
       namePath: [...path, 'serviceName'],
       port: typeof port === 'number' || nonEmpty(port) ? port : undefined,
       portPath: [...path, 'servicePort'],
+      legacy: true,
     }
   }
 
   return backend
+}
+
+/**
+ * The port name by which an AWS Load Balancer Controller backend names an
+ * action (a redirect, a fixed response, weighted target groups) written in
+ * the `alb.ingress.kubernetes.io/actions.<service name>` annotation, not a
+ * Service port.
+ */
+export const ALB_ACTION_PORT = 'use-annotation'
+
+/** For a backend that names an AWS Load Balancer Controller action rather than a Service: the annotation that holds the action. */
+export function albActionAnnotation(ref: BackendService): string | undefined {
+  return ref.port === ALB_ACTION_PORT ? `alb.ingress.kubernetes.io/actions.${ref.name}` : undefined
+}
+
+/**
+ * NGINX Inc.'s controller merges Ingresses of one host: one `master` holds the
+ * host, its TLS and annotations, and `minion`s add paths and cannot carry TLS.
+ */
+export const MERGEABLE_TYPE_ANNOTATION = 'nginx.org/mergeable-ingress-type'
+
+/** `master` or `minion` for an NGINX Inc. mergeable Ingress, undefined otherwise. */
+export function mergeableType(ingress: Resource): 'master' | 'minion' | undefined {
+  const value = ingress.annotations[MERGEABLE_TYPE_ANNOTATION]?.trim().toLowerCase()
+  return value === 'master' || value === 'minion' ? value : undefined
 }
 
 /** The default backend: `spec.defaultBackend` (v1) or `spec.backend` (legacy). */

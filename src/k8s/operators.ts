@@ -37,16 +37,26 @@ const BUILTIN_GROUPS = new Set([
   'authorization.k8s.io',
 ])
 
-/** Spec fields by which a custom resource says it runs pods: replicas, an image, pod metadata or a pod template. */
-const POD_FIELDS = ['replicas', 'instances', 'image', 'imageName', 'template', 'podTemplate', 'podMetadata', 'podSpec']
+/** Spec fields by which a custom resource says it runs pods: replicas (or ECK's count), an image, pod metadata or a pod template. */
+const POD_FIELDS = ['replicas', 'instances', 'count', 'image', 'imageName', 'template', 'podTemplate', 'podMetadata', 'podSpec']
+
+/** The mappings of a spec where pod fields may be: the spec, its mapping fields, and the mappings of its list fields (`nodeSets[]`). */
+function specParts(spec: Record<string, unknown>): Array<Record<string, unknown>> {
+  const parts = [spec]
+  for (const value of Object.values(spec)) {
+    if (isRecord(value)) parts.push(value)
+    else if (Array.isArray(value)) for (const item of value) if (isRecord(item)) parts.push(item)
+  }
+
+  return parts
+}
 
 /** Whether a custom resource looks like one an operator creates pods from (its spec, or a part of it, has replicas, an image, a pod template...). */
 export function mayCreatePods(resource: Resource): boolean {
   if (BUILTIN_GROUPS.has(resource.group)) return false
   const spec = resource.object.spec
   if (!isRecord(spec)) return false
-  const hasPodField = (record: Record<string, unknown>): boolean => POD_FIELDS.some((f) => Object.hasOwn(record, f))
-  return hasPodField(spec) || Object.values(spec).some((part) => isRecord(part) && hasPodField(part))
+  return specParts(spec).some((part) => POD_FIELDS.some((f) => Object.hasOwn(part, f)))
 }
 
 const ownersCache = new WeakMap<ResourceIndex, Map<string, Resource[]>>()
@@ -73,23 +83,21 @@ function customOwnersIn(index: ResourceIndex, namespace: string): readonly Resou
  * selector looks for, if any. The selector must ask for labels (In or
  * Exists), and the resource must run pods (see `mayCreatePods`) and either
  * carry labels that satisfy the selector (on itself, its pod metadata or its
- * pod template: operators copy them onto their pods), or be named by the
- * selector: its name as a label value (`prometheus: k8s` for the Prometheus
- * named k8s), or its kind as a label key or value (`alertmanager: main`,
- * `app.kubernetes.io/name: prometheus`). A kind that a CustomResourceDefinition
- * of the input declares counts too, for its objects may live in other files.
+ * pod templates, those of list items such as an Elasticsearch's
+ * `nodeSets[].podTemplate` too: operators copy them onto their pods), or be
+ * named by the selector: its name as a label value (`prometheus: k8s` for the
+ * Prometheus named k8s) or as the start of one (`app: rook-ceph-mon` for the
+ * CephCluster named rook-ceph), or its kind as a label key or value, in any
+ * case or in kebab-case (`alertmanager: main`, `app.kubernetes.io/name:
+ * prometheus`, `component: instance-manager` for an InstanceManager). A kind
+ * that a CustomResourceDefinition of the input declares counts too, for its
+ * objects may live in other files or be made by the operator itself.
  */
 export function operatorPodOwner(index: ResourceIndex, namespace: string, selector: Selector): Resource | undefined {
   if (!selector.requirements.some((r) => r.operator === 'In' || r.operator === 'Exists')) return undefined
   for (const owner of customOwnersIn(index, namespace)) {
-    const labelSets = [
-      owner.labels,
-      getPath(owner.object, ['spec', 'podMetadata', 'labels']),
-      getPath(owner.object, ['spec', 'template', 'metadata', 'labels']),
-      getPath(owner.object, ['spec', 'podTemplate', 'metadata', 'labels']),
-    ]
-    if (labelSets.some((labels) => isRecord(labels) && matches(selector, stringMap(labels)))) return owner
-    if (selector.requirements.some((r) => r.values.includes(owner.name)) || namesKind(selector, owner.kind)) return owner
+    if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels)))) return owner
+    if (selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner
   }
 
   for (const crd of index.byKind('CustomResourceDefinition')) {
@@ -100,8 +108,36 @@ export function operatorPodOwner(index: ResourceIndex, namespace: string, select
   return undefined
 }
 
-/** Whether a selector names a kind as a label key (`alertmanager`, `strimzi.io/kafka`) or value. */
+/**
+ * The custom resource in the namespace from which an operator may create a
+ * Service of this name: one that runs pods (see `mayCreatePods`) whose name
+ * is the Service's or the start of it (`kibana-kb-http` for the Kibana named
+ * kibana, `rook-ceph-mgr-dashboard` for the CephCluster named rook-ceph).
+ */
+export function operatorServiceOwner(index: ResourceIndex, namespace: string, serviceName: string): Resource | undefined {
+  return customOwnersIn(index, namespace).find((owner) => serviceName === owner.name || serviceName.startsWith(`${owner.name}-`))
+}
+
+/** The label sets an operator may copy onto the pods of a custom resource. */
+function podLabelSets(owner: Resource): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [owner.labels]
+  const spec = owner.object.spec
+  if (!isRecord(spec)) return out
+  for (const part of specParts(spec)) {
+    for (const path of [['podMetadata', 'labels'], ['template', 'metadata', 'labels'], ['podTemplate', 'metadata', 'labels']]) {
+      const labels = getPath(part, path)
+      if (isRecord(labels)) out.push(labels)
+    }
+  }
+
+  return out
+}
+
+/** `InstanceManager` → `instance-manager`. */
+const kebab = (kind: string): string => kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+
+/** Whether a selector names a kind as a label key (`alertmanager`, `strimzi.io/kafka`) or value, in any case or in kebab-case. */
 function namesKind(selector: Selector, kind: string): boolean {
-  const lower = kind.toLowerCase()
-  return selector.requirements.some((r) => r.key.slice(r.key.lastIndexOf('/') + 1).toLowerCase() === lower || r.values.some((v) => v.toLowerCase() === lower))
+  const names = new Set([kind.toLowerCase(), kebab(kind)])
+  return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf('/') + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())))
 }

@@ -4,10 +4,9 @@
  * the wrong type is left to the rules that validate it.
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
-import type {PodTemplate} from '../engine/types.js'
-import type {ObjectPath} from '../engine/types.js'
-import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
-import {isRecord} from '../util/records.js'
+import type {ObjectPath, PodTemplate} from '../engine/types.js'
+import {type ContainerInfo, type ContainerPort, longRunningContainers, neverServes} from './workloads.js'
+import {getPath, isRecord} from '../util/records.js'
 
 export const PROBE_KINDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const
 export type ProbeKind = (typeof PROBE_KINDS)[number]
@@ -22,17 +21,6 @@ export function probeOf(container: ContainerInfo, kind: ProbeKind): Record<strin
   return isRecord(probe) ? probe : undefined
 }
 
-/**
- * Whether the pods of a template run to completion rather than serve: Jobs and
- * CronJobs, and Pods whose restartPolicy is Never or OnFailure (one-off and
- * test pods). Such pods take no traffic and have nothing to restart.
- */
-export function runsToCompletion(template: PodTemplate): boolean {
-  if (template.batch) return true
-  const policy = template.spec.restartPolicy
-  return policy === 'Never' || policy === 'OnFailure'
-}
-
 /** A long-running container that lacks a probe of some kind. */
 export interface MissingProbe {
   template: PodTemplate
@@ -42,14 +30,14 @@ export interface MissingProbe {
 }
 
 /**
- * The containers of long-running workloads (not Jobs or CronJobs, not init
- * containers, but sidecars with restartPolicy: Always) that have no probe of
+ * The containers of long-running workloads (not pods that run to completion,
+ * see `neverServes`; not init containers, but sidecars with restartPolicy: Always) that have no probe of
  * this kind, in load order.
  */
 export function containersWithoutProbe(index: ResourceIndex, kind: ProbeKind): MissingProbe[] {
   const out: MissingProbe[] = []
   for (const template of index.podTemplates) {
-    if (runsToCompletion(template)) continue
+    if (neverServes(template)) continue
     for (const container of longRunningContainers(template)) {
       if (probeOf(container, kind)) continue
       const path = typeof container.container.name === 'string' ? [...container.path, 'name'] : container.path
@@ -58,6 +46,21 @@ export function containersWithoutProbe(index: ResourceIndex, kind: ProbeKind): M
   }
 
   return out
+}
+
+/**
+ * The proxy a mesh injects into the pods of a template when they are created,
+ * if the template asks for one: Linkerd's (`linkerd.io/inject: enabled` or
+ * `ingress`) or Istio's (`sidecar.istio.io/inject: "true"`, as annotation or
+ * label). Both come with a readiness probe, which then gates the pod.
+ */
+export function injectedProxy(template: PodTemplate): string | undefined {
+  const metadata = template.path.length === 0 ? template.owner.object.metadata : getPath(template.owner.object, [...template.path, 'metadata'])
+  const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {}
+  const linkerd = annotations['linkerd.io/inject']
+  if (linkerd === 'enabled' || linkerd === 'ingress') return 'linkerd-proxy'
+  if (String(annotations['sidecar.istio.io/inject'] ?? template.labels['sidecar.istio.io/inject']) === 'true') return 'istio-proxy'
+  return undefined
 }
 
 /** How a container is named in messages: `container "web"`, `sidecar container "proxy"`. */

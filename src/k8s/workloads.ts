@@ -1,4 +1,6 @@
-/** Reading pod specs: containers (with sidecars), their ports and probes. */
+/** Reading pod specs: containers (with sidecars), their ports and probes; which pods serve at all. */
+import type {ResourceIndex} from '../engine/resource-index.js'
+import type {Selector} from '../engine/selectors.js'
 import type {ObjectPath, PodTemplate} from '../engine/types.js'
 import {isRecord, mappingsOf} from '../util/records.js'
 
@@ -55,4 +57,36 @@ function portsOf(container: Record<string, unknown>): ContainerPort[] {
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
 export function longRunningContainers(template: PodTemplate): ContainerInfo[] {
   return containersOf(template).filter((c) => c.role !== 'init')
+}
+
+/** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
+export const HELM_HOOK_ANNOTATION = 'helm.sh/hook'
+
+/**
+ * Whether the pods of a template run to completion and never serve: the
+ * kinds that run to completion (Jobs, CronJobs, and CRD kinds configured
+ * with `batch: true`), Pods with restartPolicy Never or OnFailure (one-off
+ * and test pods), and Pods that Helm runs as hooks (`helm.sh/hook: test`,
+ * `pre-install`...: Helm waits for them to finish). Such pods are in no
+ * Service's endpoints for long, take no traffic and have nothing to restart,
+ * even when they carry the selector labels of the workload they test.
+ * The one definition every rule uses.
+ */
+export function neverServes(template: PodTemplate): boolean {
+  if (template.batch) return true
+  const policy = template.spec.restartPolicy
+  if (policy === 'Never' || policy === 'OnFailure') return true
+  return template.owner.kind === 'Pod' && template.owner.group === '' && isRecord(template.owner.object.metadata) && helmHook(template.owner.object.metadata) !== undefined
+}
+
+function helmHook(metadata: Record<string, unknown>): string | undefined {
+  const annotations = metadata.annotations
+  if (!isRecord(annotations)) return undefined
+  const hook = annotations[HELM_HOOK_ANNOTATION]
+  return typeof hook === 'string' && hook.trim() !== '' ? hook : undefined
+}
+
+/** The pod templates of a namespace that a selector reaches and whose pods serve (see `neverServes`). */
+export function servingTemplates(index: ResourceIndex, namespace: string, selector: Selector): PodTemplate[] {
+  return index.selectTemplates(namespace, selector).filter((t) => !neverServes(t))
 }

@@ -10,13 +10,18 @@
  * everything else is right by construction.
  */
 import type {Deployment} from 'kubernetes-types/apps/v1.js'
-import type {Container, ContainerPort, Probe, Service, ServicePort} from 'kubernetes-types/core/v1.js'
+import type {Container, ContainerPort, Lifecycle, Namespace, Probe, Service, ServicePort} from 'kubernetes-types/core/v1.js'
 import type {ObjectMeta} from 'kubernetes-types/meta/v1.js'
-import type {Ingress, NetworkPolicy, NetworkPolicyIngressRule} from 'kubernetes-types/networking/v1.js'
+import type {Ingress, NetworkPolicy, NetworkPolicyIngressRule, NetworkPolicyPeer} from 'kubernetes-types/networking/v1.js'
+import type {PodDisruptionBudget} from 'kubernetes-types/policy/v1.js'
 import {Document, isMap, isSeq} from 'yaml'
 import {type Answers, type Protocol, route} from './answers.js'
-import {asFlag, type Recommendation} from './recommend.js'
+import {kubeAtLeast, SLEEP_ACTION_SINCE} from './kube-version.js'
+import {implementationOf, type Implementation} from './providers.js'
+import {asFlag} from './questions.js'
+import {quoted, type Quote, type Recommendation} from './recommend.js'
 import {wrap} from './text.js'
+import {readCaller} from './validators.js'
 
 /** The annotation prefix that silences one k8s-net rule on one object (the engine's SUPPRESSION_PREFIX). */
 const IGNORE = 'ignore.k8s-net.io/'
@@ -32,8 +37,8 @@ interface Gateway {
       name: string
       protocol: 'HTTP' | 'HTTPS'
       port: number
-      tls?: {mode: 'Terminate'; certificateRefs: Array<{kind: 'Secret'; name: string}>}
-      allowedRoutes: {namespaces: {from: 'Same'}}
+      tls?: {mode: 'Terminate'; certificateRefs: Array<{kind: 'Secret'; name: string; namespace?: string}>}
+      allowedRoutes: {namespaces: {from: 'Same'} | {from: 'Selector'; selector: {matchExpressions: Array<{key: string; operator: 'In'; values: string[]}>}}}
     }>
   }
 }
@@ -43,10 +48,17 @@ interface HTTPRoute {
   kind: 'HTTPRoute'
   metadata: ObjectMeta
   spec: {
-    parentRefs: Array<{name: string; sectionName: string}>
+    parentRefs: Array<{name: string; namespace?: string; sectionName?: string}>
     hostnames: string[]
     rules: Array<{matches: Array<{path: {type: 'PathPrefix'; value: string}}>; backendRefs: Array<{name: string; port: number}>}>
   }
+}
+
+interface ReferenceGrant {
+  apiVersion: 'gateway.networking.k8s.io/v1beta1'
+  kind: 'ReferenceGrant'
+  metadata: ObjectMeta
+  spec: {from: Array<{group: string; kind: string; namespace: string}>; to: Array<{group: string; kind: string; name?: string}>}
 }
 
 /** MetalLB's objects (metallb.io/v1beta1). */
@@ -64,7 +76,7 @@ interface L2Advertisement {
   spec: {ipAddressPools: string[]}
 }
 
-type KubeObject = Service | Ingress | NetworkPolicy | Deployment | Gateway | HTTPRoute | IPAddressPool | L2Advertisement
+type KubeObject = Namespace | Service | Ingress | NetworkPolicy | Deployment | PodDisruptionBudget | Gateway | HTTPRoute | ReferenceGrant | IPAddressPool | L2Advertisement
 
 /** One object to write, with the comments that explain it. */
 export interface Manifest {
@@ -85,33 +97,49 @@ function need<K extends keyof Answers>(a: Answers, key: K): NonNullable<Answers[
   return value
 }
 
-/** Builds the manifests for complete answers and their recommendation. */
+/** Builds the manifests for complete answers and their recommendation; none for a port-forward. */
 export function buildManifests(a: Answers, recommendation: Recommendation): Manifest[] {
   const name = need(a, 'name')
   const namespace = need(a, 'namespace')
   if (recommendation.type === 'ExternalName') return [externalNameService(a, name, namespace)]
+  if (recommendation.type === 'kubectl port-forward') return []
 
   const decided = route(a)
   const manifests: Manifest[] = []
   const labels = {'app.kubernetes.io/name': name}
-  const pool = recommendation.metallb ? (decided === 'LoadBalancer' ? `${namespace}-${name}` : need(a, 'controllerNamespace')) : undefined
+  if (a.ownNamespace) manifests.push(namespaceObject(a, namespace))
+  const pool = recommendation.metallb ? (decided === 'LoadBalancer' || !a.controllerNamespace ? `${namespace}-${name}` : a.controllerNamespace) : undefined
   if (pool) manifests.push(...metallb(a, pool, decided === 'LoadBalancer'))
   manifests.push(service(a, recommendation, name, namespace, labels, pool))
   if (recommendation.type === 'Ingress') manifests.push(ingress(a, name, namespace, labels))
   if (recommendation.type === 'Gateway API') manifests.push(...gatewayApi(a, name, namespace, labels))
-  if (a.withDeployment) manifests.push(deployment(a, name, namespace, labels))
-  manifests.push(defaultDeny(namespace), allowPolicy(a, recommendation, name, namespace, labels))
+  if (a.withDeployment) manifests.push(...deployment(a, name, namespace, labels))
+  if (a.defaultDeny) manifests.push(defaultDeny(namespace))
+  else leaveOutDefaultDeny(a, manifests)
+  manifests.push(allowPolicy(a, recommendation, name, namespace, labels))
   return manifests
 }
 
-/** The manifests as one YAML stream, with the recommendation at the top. */
-export function generate(a: Answers, recommendation: Recommendation): string {
+/** The command that gives the access when no manifest is needed (a port-forward); undefined otherwise. */
+export function accessCommand(a: Answers, recommendation: Recommendation): string | undefined {
+  if (recommendation.type !== 'kubectl port-forward') return undefined
+  return `kubectl port-forward --namespace ${need(a, 'namespace')} deployment/${need(a, 'name')} ${need(a, 'port')}:${need(a, 'targetPort')}`
+}
+
+/** The manifests as one YAML stream, with the recommendation at the top; reasons quote the answers as flags or as the prompts put them. */
+export function generate(a: Answers, recommendation: Recommendation, quote: Quote = 'flags'): string {
   const header = [
     `Generated by k8s-net wizard: ${recommendation.type}${recommendation.metallb ? ' with MetalLB' : ''} for ${a.name} in namespace ${a.namespace}.`,
     '',
     'Why:',
-    ...recommendation.reasons.map((r) => `- ${r.value}: ${r.text}`),
+    ...recommendation.reasons.map((r) => `- ${quoted(r, quote)}: ${r.text}`),
   ]
+  const command = accessCommand(a, recommendation)
+  if (command) {
+    header.push('', 'No manifest to apply: run, and stop it with Ctrl+C when done:', `  ${command}`, `then connect to localhost:${a.port}.`)
+    return `${comment(header.join('\n'))}\n`
+  }
+
   const documents = buildManifests(a, recommendation).map((m) => render(m).toString({lineWidth: 0}))
   return `${comment(header.join('\n'))}\n\n${documents.join('---\n')}`
 }
@@ -160,7 +188,7 @@ function suppress(m: Manifest, ruleId: string, reason: string, explanation: stri
 }
 
 /** The answer that made the environment a development one. */
-const developmentFlag = (a: Answers): string => (a.environment === 'local' ? asFlag('environment', a) : asFlag('production', a))
+const developmentFlag = (a: Answers): string => asFlag(a.clients === 'me' ? 'clients' : a.environment === 'local' ? 'environment' : 'production', a)
 
 function externalNameService(a: Answers, name: string, namespace: string): Manifest {
   const externalName = need(a, 'externalName')
@@ -209,10 +237,24 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
   }
 
   if (type === 'NodePort') {
+    object.spec!.externalTrafficPolicy = 'Cluster'
     m.notes.push({
-      path: ['spec', 'type'],
-      text: 'No nodePort is set: the cluster picks a free one (kubectl get service shows it), so it cannot clash with another Service\'s.',
+      path: ['spec', 'externalTrafficPolicy'],
+      text: 'Cluster: any node forwards the port to a ready pod, on whichever node it runs, and the pods see node addresses rather than the clients\'. The NetworkPolicy admits any source on this port for that reason.',
     })
+    if (a.nodePort === undefined) {
+      m.notes.push({
+        path: ['spec', 'type'],
+        text: 'No nodePort is set: the cluster picks a free one (kubectl get service shows it), so it cannot clash with another Service\'s.',
+      })
+    } else {
+      port.nodePort = a.nodePort
+      m.notes.push({
+        path: ['spec', 'ports', 0, 'nodePort'],
+        text: `Fixed, so that kind can map it to your machine. In the kind cluster config (kind create cluster --config kind.yaml):\n  nodes:\n  - role: control-plane\n    extraPortMappings:\n    - containerPort: ${a.nodePort}\n      hostPort: ${a.nodePort}\n      protocol: ${PORT_PROTOCOL[protocol]}\nthen connect to localhost:${a.nodePort}.`,
+      })
+    }
+
     suppress(
       m,
       'nodeport-exposed',
@@ -223,6 +265,11 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
 
   if (type === 'LoadBalancer') {
     const ranges = need(a, 'sourceRanges')
+    object.spec!.externalTrafficPolicy = 'Local'
+    m.notes.push({
+      path: ['spec', 'externalTrafficPolicy'],
+      text: `Local: traffic reaches only nodes with a ready pod (${pool ? 'MetalLB announces the address from one of them' : 'the others fail the load balancer\'s health check'}), nothing is forwarded again between nodes, and the pods see the clients\' own addresses, which the NetworkPolicy admits. Spread the replicas over nodes so that each of those nodes has one.`,
+    })
     object.spec!.loadBalancerSourceRanges = ranges
     const open = ranges.some((range) => range === '0.0.0.0/0' || range === '::/0')
     m.notes.push({
@@ -274,11 +321,25 @@ function service(a: Answers, recommendation: Recommendation, name: string, names
   return m
 }
 
+/** The implementation behind the entry point of a shared HTTP route. */
+function entryOf(a: Answers): Implementation {
+  return a.gatewayApi ? implementationOf(need(a, 'gatewayClass'), 'gateway', a) : implementationOf(need(a, 'ingressClass'), 'ingress', a)
+}
+
+/** A phrase as the start of a sentence. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** How the entry point reaches the world, for comments. */
+function behind(implementation: Implementation): string {
+  return implementation.managed ? `${implementation.product}, which runs outside the cluster` : `${implementation.product}, in the cluster behind one LoadBalancer shared by every route`
+}
+
 function ingress(a: Answers, name: string, namespace: string, labels: Record<string, string>): Manifest {
   const hosts = need(a, 'hosts')
   const paths = need(a, 'paths')
   const ingressClass = need(a, 'ingressClass')
   const port = need(a, 'port')
+  const implementation = entryOf(a)
   const object: Ingress = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -292,12 +353,23 @@ function ingress(a: Answers, name: string, namespace: string, labels: Record<str
       })),
     },
   }
-  const m = manifest(object, `Ingress ${name}: routes ${hosts.join(', ')} by host and path to the Service ${name}, through the ${ingressClass} ingress controller, which sits behind one LoadBalancer shared by every Ingress of its class.`)
-  const backendTls = a.protocol === 'https' && ingressClass !== 'nginx'
+  const m = manifest(object, `Ingress ${name}: routes ${hosts.join(', ')} by host and path to the Service ${name}, through ${behind(implementation)}.`)
   m.notes.push({
     path: ['spec', 'ingressClassName'],
-    text: `The controller that serves this Ingress: without a class, it depends on which controller claims the cluster's default.${backendTls ? ` The pods serve HTTPS: tell the ${ingressClass} controller to re-encrypt to them (the Service port is named https and says appProtocol: https).` : ''}`,
+    text: `The controller that serves this Ingress (${implementation.product}): without a class, it depends on which controller claims the cluster's default. ingress-nginx is retired (March 2026): use a maintained controller.${a.protocol === 'https' ? ` The pods serve HTTPS: tell the controller to re-encrypt to them (the Service port is named https and says appProtocol: https).` : ''}`,
   })
+  if (implementation.managed && implementation.provider === 'aws') {
+    object.metadata!.annotations = {
+      'alb.ingress.kubernetes.io/scheme': a.clients === 'team' ? 'internal' : 'internet-facing',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+    }
+    m.notes.push({
+      path: ['metadata', 'annotations', 'alb.ingress.kubernetes.io/scheme'],
+      text: `The AWS Load Balancer Controller makes an internal ALB unless told otherwise: ${a.clients === 'team' ? 'internal, for clients on your network' : 'internet-facing, for the public'}, as answered (${asFlag('clients', a)}).`,
+    })
+    m.notes.push({path: ['metadata', 'annotations', 'alb.ingress.kubernetes.io/target-type'], text: 'The ALB sends straight to the pod addresses (IP mode), from its addresses in the VPC.'})
+  }
+
   if (a.tls) {
     m.notes.push({
       path: ['spec', 'tls'],
@@ -313,26 +385,60 @@ function ingress(a: Answers, name: string, namespace: string, labels: Record<str
   }
 
   m.notes.push({path: ['spec', 'rules'], text: 'Prefix paths: /api matches /api and /api/v1, not /apiary.'})
-  if (a.protocol === 'https' && ingressClass === 'nginx') {
-    object.metadata!.annotations = {'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS', ...object.metadata!.annotations}
-    m.notes.push({path: ['metadata', 'annotations', 'nginx.ingress.kubernetes.io/backend-protocol'], text: 'The pods serve HTTPS: the controller re-encrypts to them.'})
-  }
-
   return m
 }
 
-/** The Gateway's name: one Gateway per namespace, shared by the HTTPRoutes in it. */
-const GATEWAY = 'edge'
+/** The shared Gateway, from --gateway NAMESPACE/NAME. */
+function gatewayOf(a: Answers): {namespace: string; name: string} {
+  const [namespace, name] = need(a, 'gateway').split('/') as [string, string]
+  return {namespace, name}
+}
 
 function gatewayApi(a: Answers, name: string, namespace: string, labels: Record<string, string>): Manifest[] {
   const hosts = need(a, 'hosts')
   const paths = need(a, 'paths')
   const listener = a.tls ? 'https' : 'http'
+  const shared = gatewayOf(a)
+  const elsewhere = shared.namespace !== namespace
+  const out: Manifest[] = []
+  if (!a.existingGateway) out.push(...newGateway(a, name, namespace, shared, listener))
+  const route: HTTPRoute = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: {name, namespace, labels},
+    spec: {
+      parentRefs: [{name: shared.name, namespace: elsewhere ? shared.namespace : undefined, sectionName: a.existingGateway ? undefined : listener}],
+      hostnames: hosts,
+      rules: [{matches: paths.map((value) => ({path: {type: 'PathPrefix', value}})), backendRefs: [{name, port: need(a, 'port')}]}],
+    },
+  }
+  const r = manifest(route, `HTTPRoute ${name}: sends ${hosts.join(', ')} on ${paths.join(', ')} to the Service ${name}.`)
+  r.notes.push({
+    path: ['spec', 'parentRefs', 0],
+    text: a.existingGateway
+      ? `Attaches to the shared Gateway ${shared.namespace}/${shared.name}, which exists already, as answered (${asFlag('existingGateway', a)}). Its listeners must admit routes from namespace ${namespace} (allowedRoutes) and serve ${hosts.join(', ')}${a.tls ? ' with a certificate for them' : ''}: ask its owners when kubectl describe httproute ${name} says the route is not Accepted.`
+      : `Attaches to the ${listener} listener of the Gateway ${shared.namespace}/${shared.name}, written above.`,
+  })
+  if (a.protocol === 'https') {
+    r.notes.push({path: ['spec', 'rules', 0, 'backendRefs'], text: 'The pods serve HTTPS: a BackendTLSPolicy tells the Gateway to re-encrypt to them, where your implementation supports it.'})
+  }
+
+  out.push(r)
+  return out
+}
+
+/** A Gateway for the services to share, where none exists yet: in its own namespace, admitting routes from the application's. */
+function newGateway(a: Answers, name: string, namespace: string, shared: {namespace: string; name: string}, listener: 'http' | 'https'): Manifest[] {
   const gatewayClass = need(a, 'gatewayClass')
+  const implementation = entryOf(a)
+  const elsewhere = shared.namespace !== namespace
+  const allowedRoutes: Gateway['spec']['listeners'][number]['allowedRoutes'] = elsewhere
+    ? {namespaces: {from: 'Selector', selector: {matchExpressions: [{key: 'kubernetes.io/metadata.name', operator: 'In', values: [namespace]}]}}}
+    : {namespaces: {from: 'Same'}}
   const gateway: Gateway = {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'Gateway',
-    metadata: {name: GATEWAY, namespace},
+    metadata: {name: shared.name, namespace: shared.namespace},
     spec: {
       gatewayClassName: gatewayClass,
       listeners: [
@@ -341,41 +447,68 @@ function gatewayApi(a: Answers, name: string, namespace: string, labels: Record<
               name: listener,
               protocol: 'HTTPS',
               port: 443,
-              tls: {mode: 'Terminate', certificateRefs: [{kind: 'Secret', name: `${name}-tls`}]},
-              allowedRoutes: {namespaces: {from: 'Same'}},
+              tls: {mode: 'Terminate', certificateRefs: [{kind: 'Secret', name: `${name}-tls`, namespace: elsewhere ? namespace : undefined}]},
+              allowedRoutes,
             }
-          : {name: listener, protocol: 'HTTP', port: 80, allowedRoutes: {namespaces: {from: 'Same'}}},
+          : {name: listener, protocol: 'HTTP', port: 80, allowedRoutes},
       ],
     },
   }
+  const out: Manifest[] = []
+  if (elsewhere) {
+    const ns = manifest(
+      {apiVersion: 'v1', kind: 'Namespace', metadata: {name: shared.namespace}},
+      `Namespace ${shared.namespace}: home of the shared Gateway, owned by the platform team. No pods run here${implementation.managed ? '' : ` (the ${implementation.product} proxies run in ${a.controllerNamespace})`}.`,
+    )
+    suppress(
+      ns,
+      'default-deny-missing',
+      `holds only the shared Gateway, which has no pods here, as answered (${asFlag('existingGateway', a)})`,
+      'a default deny protects pods, and this namespace holds only the Gateway object.',
+    )
+    out.push(ns)
+  }
+
   const g = manifest(
     gateway,
-    `Gateway ${GATEWAY}: the entry point the namespace's HTTP services share, implemented by the ${gatewayClass} GatewayClass behind one LoadBalancer. Usually the platform team's object; HTTPRoutes attach to it.`,
+    `Gateway ${shared.namespace}/${shared.name}: the entry point the HTTP services share, created because none exists yet, as answered (${asFlag('existingGateway', a)}). Implemented by the ${gatewayClass} GatewayClass: ${behind(implementation)}. Usually the platform team's object; each application attaches its own HTTPRoute.`,
   )
+  g.notes.push({
+    path: ['spec', 'gatewayClassName'],
+    text: `${sentence(implementation.product)}${implementation.managed ? `: the cloud runs the proxies, so nothing else is installed in the cluster.${implementation.provider === 'aws' ? ' The controller makes an internal ALB unless a LoadBalancerConfiguration (gateway.k8s.aws), referenced from the GatewayClass or the Gateway\'s infrastructure.parametersRef, says scheme: internet-facing.' : implementation.provider === 'azure' ? ' Name the Application Gateway for Containers to use with the annotation alb.networking.azure.io/alb-id (or alb-namespace and alb-name for one the ALB controller manages).' : ''}` : `, running in namespace ${a.controllerNamespace}.`}`,
+  })
   g.notes.push({
     path: ['spec', 'listeners', 0],
     text: a.tls
-      ? `TLS terminates here, at the edge: the Secret ${name}-tls holds a certificate for ${hosts.join(', ')} (cert-manager can fill it).`
+      ? `TLS terminates here, at the edge: the Secret ${name}-tls${elsewhere ? ` in namespace ${namespace}` : ''} holds a certificate for ${a.hosts!.join(', ')} (cert-manager can fill it). Other services add their own listener and certificate.`
       : `Plain HTTP on port 80, as answered (${asFlag('tls', a)}): clients send cleartext.`,
   })
-  g.notes.push({path: ['spec', 'listeners', 0, 'allowedRoutes'], text: 'Routes from this namespace attach; use from: Selector to admit other teams\' namespaces.'})
-  const route: HTTPRoute = {
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'HTTPRoute',
-    metadata: {name, namespace, labels},
-    spec: {
-      parentRefs: [{name: GATEWAY, sectionName: listener}],
-      hostnames: hosts,
-      rules: [{matches: paths.map((value) => ({path: {type: 'PathPrefix', value}})), backendRefs: [{name, port: need(a, 'port')}]}],
-    },
-  }
-  const r = manifest(route, `HTTPRoute ${name}: sends ${hosts.join(', ')} on ${paths.join(', ')} to the Service ${name}.`)
-  r.notes.push({path: ['spec', 'parentRefs', 0], text: `Attaches to the ${listener} listener of the Gateway ${GATEWAY}.`})
-  if (a.protocol === 'https') {
-    r.notes.push({path: ['spec', 'rules', 0, 'backendRefs'], text: 'The pods serve HTTPS: a BackendTLSPolicy tells the Gateway to re-encrypt to them, where your implementation supports it.'})
+  g.notes.push({
+    path: ['spec', 'listeners', 0, 'allowedRoutes'],
+    text: elsewhere
+      ? `Routes attach from the namespaces listed here: add each application's namespace as it joins.`
+      : 'Routes from this namespace attach; use from: Selector to admit other teams\' namespaces.',
+  })
+  out.push(g)
+  if (elsewhere && a.tls) {
+    const grant: ReferenceGrant = {
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: {name: `${shared.name}-gateway-${name}-tls`, namespace},
+      spec: {
+        from: [{group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: shared.namespace}],
+        to: [{group: '', kind: 'Secret', name: `${name}-tls`}],
+      },
+    }
+    out.push(
+      manifest(
+        grant,
+        `ReferenceGrant: lets Gateways of namespace ${shared.namespace} use the certificate Secret ${name}-tls of namespace ${namespace}, and no other Secret. Without it, the Gateway refuses a certificate from another namespace.`,
+      ),
+    )
   }
 
-  return [g, r]
+  return out
 }
 
 function metallb(a: Answers, pool: string, pinned: boolean): Manifest[] {
@@ -432,21 +565,37 @@ function probes(protocol: Protocol, targetPort: number): {readiness: Probe; live
   }
 }
 
-function deployment(a: Answers, name: string, namespace: string, labels: Record<string, string>): Manifest {
+/** Connection draining before the container stops: the sleep action where the cluster has it, an exec sleep otherwise. */
+function preStop(a: Answers): {lifecycle: Lifecycle; note: string} {
+  const drain = 'Connection draining: load balancers and kube-proxy take a few seconds to stop sending new connections to a terminating pod.'
+  if (kubeAtLeast(a.kubeVersion, SLEEP_ACTION_SINCE) === true) {
+    return {lifecycle: {preStop: {sleep: {seconds: 5}}}, note: `${drain} The sleep action needs no shell in the image (Kubernetes ${SLEEP_ACTION_SINCE} and later; the cluster runs ${a.kubeVersion}).`}
+  }
+
+  return {
+    lifecycle: {preStop: {exec: {command: ['sleep', '5']}}},
+    note: `${drain} ${a.kubeVersion ? `Kubernetes ${a.kubeVersion} has no sleep action (it came in ${SLEEP_ACTION_SINCE})` : `The Kubernetes version is not known (--kube-version), and the sleep action needs ${SLEEP_ACTION_SINCE}`}: the image must hold a sleep command. On ${SLEEP_ACTION_SINCE} or later, use preStop: {sleep: {seconds: 5}} instead.`,
+  }
+}
+
+function deployment(a: Answers, name: string, namespace: string, labels: Record<string, string>): Manifest[] {
   const protocol = need(a, 'protocol')
   const targetPort = need(a, 'targetPort')
   const replicas = need(a, 'replicas')
+  const production = a.production === true
   const ports: ContainerPort[] = [{name: protocol, containerPort: targetPort, protocol: PORT_PROTOCOL[protocol]}]
   if (protocol === 'udp') ports.push({name: 'health', containerPort: need(a, 'healthPort'), protocol: 'TCP'})
   const {readiness, liveness} = probes(protocol, targetPort)
+  const drain = preStop(a)
   const container: Container = {
     name,
     image: need(a, 'image'),
     ports,
     readinessProbe: readiness,
     livenessProbe: liveness,
-    lifecycle: {preStop: {sleep: {seconds: 5}}},
+    lifecycle: drain.lifecycle,
   }
+  const spread = (topologyKey: string) => ({maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: {matchLabels: labels}})
   const object: Deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -458,7 +607,7 @@ function deployment(a: Answers, name: string, namespace: string, labels: Record<
         metadata: {labels},
         spec: {
           topologySpreadConstraints:
-            replicas > 1 ? [{maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: {matchLabels: labels}}] : undefined,
+            replicas > 1 ? [...(production ? [spread('topology.kubernetes.io/zone')] : []), spread('kubernetes.io/hostname')] : undefined,
           terminationGracePeriodSeconds: 30,
           containers: [container],
         },
@@ -472,7 +621,7 @@ function deployment(a: Answers, name: string, namespace: string, labels: Record<
     path: [...containerPath, 'readinessProbe'],
     text:
       protocol === 'udp'
-        ? `The kubelet cannot probe UDP: the application serves a health endpoint over TCP on port ${a.healthPort} (the health port). Until the pod is ready, the Service sends it nothing.`
+        ? `The kubelet cannot probe UDP: the application answers HTTP GET /readyz and /livez on TCP port ${a.healthPort} (the health port). Until the pod is ready, the Service sends it nothing.`
         : protocol === 'grpc'
           ? 'Until the gRPC health service (grpc.health.v1) answers SERVING, the Service sends the pod nothing.'
           : protocol === 'tcp'
@@ -480,14 +629,11 @@ function deployment(a: Answers, name: string, namespace: string, labels: Record<
             : 'Until /readyz answers, the Service sends the pod nothing: point it at your readiness endpoint.',
   })
   m.notes.push({path: [...containerPath, 'livenessProbe'], text: 'Restarts a container that stops answering; slower than readiness, so a busy pod is first taken out of rotation, not killed.'})
-  m.notes.push({
-    path: [...containerPath, 'lifecycle'],
-    text: 'Connection draining: load balancers and kube-proxy take a few seconds to stop sending new connections to a terminating pod. The sleep action needs Kubernetes 1.30; before that, exec a sleep command.',
-  })
+  m.notes.push({path: [...containerPath, 'lifecycle'], text: drain.note})
   if (replicas > 1) {
     m.notes.push({
       path: ['spec', 'template', 'spec', 'topologySpreadConstraints'],
-      text: 'Spreads the replicas over nodes, so that one node going down leaves the others serving (external load balancers balance per node). DoNotSchedule makes it a hard rule.',
+      text: `Spreads the replicas over ${production ? 'zones, then nodes, so that losing a zone or a node' : 'nodes, so that one node going down'} leaves the others serving (external load balancers balance per node). DoNotSchedule makes it a hard rule.`,
     })
   } else if (a.exposure === 'external') {
     suppress(
@@ -498,7 +644,26 @@ function deployment(a: Answers, name: string, namespace: string, labels: Record<
     )
   }
 
-  return m
+  if (!production || replicas < 2) return [m]
+  const budget: PodDisruptionBudget = {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: {name, namespace, labels},
+    spec: {maxUnavailable: 1, selector: {matchLabels: labels}},
+  }
+  const b = manifest(
+    budget,
+    `PodDisruptionBudget ${name}: for production, as answered (${asFlag('production', a)}). Node drains and cluster upgrades evict at most one replica at a time, so ${replicas - 1} keep serving.`,
+  )
+  return [m, b]
+}
+
+/** The application's namespace, new or its own, as answered: written so that the rest applies to a cluster without it. */
+function namespaceObject(a: Answers, namespace: string): Manifest {
+  return manifest(
+    {apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}},
+    `Namespace ${namespace}: new, or holding only this application, as answered (${asFlag('ownNamespace', a)}).`,
+  )
 }
 
 function defaultDeny(namespace: string): Manifest {
@@ -508,10 +673,28 @@ function defaultDeny(namespace: string): Manifest {
     metadata: {name: 'default-deny-ingress', namespace},
     spec: {podSelector: {}, policyTypes: ['Ingress']},
   }
-  const m = manifest(object, `Default deny for namespace ${namespace}: no pod in it accepts traffic that another policy does not allow. Egress stays open.`)
+  const m = manifest(
+    object,
+    `Default deny for namespace ${namespace}: no pod in it, other applications' included, accepts traffic that no policy allows. Egress stays open. Apply it where every workload of the namespace has its allow policy.`,
+  )
   m.notes.push({path: ['spec', 'podSelector'], text: 'An empty selector selects every pod in the namespace.'})
   m.notes.push({path: ['spec', 'policyTypes'], text: 'Ingress with no ingress rules: nothing is allowed in.'})
   return m
+}
+
+/**
+ * Without a default deny (as answered), say so where k8s-net lint would
+ * report it: on the Namespace when it is written, else on the Deployment.
+ */
+function leaveOutDefaultDeny(a: Answers, manifests: Manifest[]): void {
+  const target = manifests.find((m) => m.object.kind === 'Namespace' && m.object.metadata?.name === a.namespace) ?? manifests.find((m) => m.object.kind === 'Deployment')
+  if (!target) return
+  suppress(
+    target,
+    'default-deny-missing',
+    `no namespace-wide default deny, as answered (${asFlag('defaultDeny', a)})`,
+    `a default deny would cut off every other workload of namespace ${a.namespace} that has no allow policy of its own. The allow policy below still isolates this application's pods.`,
+  )
 }
 
 function allowPolicy(a: Answers, recommendation: Recommendation, name: string, namespace: string, labels: Record<string, string>): Manifest {
@@ -519,24 +702,56 @@ function allowPolicy(a: Answers, recommendation: Recommendation, name: string, n
   const ports = [{protocol: PORT_PROTOCOL[protocol], port: need(a, 'targetPort')}]
   let rule: NetworkPolicyIngressRule
   let from: string
+  let why: string
   switch (recommendation.type) {
     case 'Ingress':
     case 'Gateway API': {
-      const controller = need(a, 'controllerNamespace')
-      rule = {from: [{namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': controller}}}], ports}
-      from = `the ${recommendation.type === 'Ingress' ? 'ingress controller' : 'Gateway'}'s namespace ${controller}`
+      const implementation = entryOf(a)
+      const what = recommendation.type === 'Ingress' ? 'ingress controller' : 'Gateway'
+      if (implementation.managed) {
+        const ranges = [...new Set([...need(a, 'proxyRanges'), ...(implementation.healthRanges ?? [])])]
+        rule = {from: ranges.map((cidr) => ({ipBlock: {cidr}})), ports}
+        from = `the ${what}'s proxies (${ranges.join(', ')})`
+        why = `${sentence(implementation.product)} has no pods in the cluster: its proxies${implementation.healthRanges ? ' and health checkers' : ''} connect to the pods from ${implementation.ranges ? 'the provider\'s documented ranges' : implementation.rangesAre}${implementation.healthRanges ? `, and ${implementation.healthRanges.join(', ')} (the health checks)` : ''}. A namespace selector would block them.`
+      } else {
+        const controller = need(a, 'controllerNamespace')
+        rule = {from: [{namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': controller}}}], ports}
+        from = `the ${what}'s namespace ${controller}`
+        why = `Only the ${implementation.product} proxies call the application, from namespace ${controller}: the namespace label is set by Kubernetes itself.`
+      }
+
       break
     }
 
     case 'ClusterIP': {
-      rule = {from: [{podSelector: {}}], ports}
-      from = `pods in namespace ${namespace}`
+      const peers = need(a, 'callers').map((item) => callerPeer(item, namespace))
+      rule = {from: peers, ports}
+      from = need(a, 'callers')
+        .map((item) => {
+          const caller = readCaller(item)!
+          const where = caller.namespace ?? namespace
+          return caller.labels ? `pods of ${where} labelled ${caller.labels.key}=${caller.labels.value}` : `every pod of namespace ${where}`
+        })
+        .join(', ')
+      why = `The callers, as answered (${asFlag('callers', a)}): a namespace admits all its pods, key=value the pods of ${namespace} with that label, NAMESPACE:key=value the pods with that label there.`
+      break
+    }
+
+    case 'NodePort': {
+      rule = {ports}
+      from = 'any address'
+      why = 'Through a node port, with externalTrafficPolicy: Cluster, traffic arrives from node addresses: any source, this port only.'
       break
     }
 
     default: {
-      rule = {ports}
-      from = 'any address'
+      const ranges = need(a, 'sourceRanges')
+      const open = ranges.some((range) => range === '0.0.0.0/0' || range === '::/0')
+      rule = open ? {ports} : {from: ranges.map((cidr) => ({ipBlock: {cidr}})), ports}
+      from = open ? 'any address' : ranges.join(', ')
+      why = open
+        ? 'Open to every client, as answered: with externalTrafficPolicy: Local the pods see the clients\' addresses, and any of them may connect on this port.'
+        : 'With externalTrafficPolicy: Local the pods see the clients\' own addresses: the same ranges as loadBalancerSourceRanges.'
     }
   }
 
@@ -546,15 +761,19 @@ function allowPolicy(a: Answers, recommendation: Recommendation, name: string, n
     metadata: {name: `${name}-allow`, namespace},
     spec: {podSelector: {matchLabels: labels}, policyTypes: ['Ingress'], ingress: [rule]},
   }
-  const m = manifest(object, `Allows ${from} to reach ${name} on port ${ports[0]!.port}/${ports[0]!.protocol}, through the default deny.`)
-  const texts: Record<string, string> = {
-    Ingress: 'Only the controller\'s pods call the application: the namespace label is set by Kubernetes itself.',
-    'Gateway API': 'Only the Gateway\'s pods call the application: the namespace label is set by Kubernetes itself. Some implementations run them in the Gateway\'s own namespace.',
-    ClusterIP: 'Callers in this namespace; add a namespaceSelector for callers in other namespaces.',
-    NodePort: 'Traffic through a node port arrives from node addresses (or the client\'s, with externalTrafficPolicy: Local): any source, this port only.',
-    LoadBalancer: 'loadBalancerSourceRanges filters clients at the load balancer; behind it traffic arrives from node or client addresses: any source, this port only.',
-  }
-  m.notes.push({path: ['spec', 'ingress', 0], text: texts[recommendation.type]!})
+  const m = manifest(object, `Allows ${from} to reach ${name} on port ${ports[0]!.port}/${ports[0]!.protocol}; nothing else reaches its pods.`)
+  m.notes.push({path: ['spec', 'ingress', 0], text: why})
   m.notes.push({path: ['spec', 'ingress', 0, 'ports', 0, 'port'], text: 'The container port (the Service\'s targetPort), not the Service port.'})
   return m
+}
+
+/** A caller of an internal service as a NetworkPolicy peer. */
+function callerPeer(item: string, namespace: string): NetworkPolicyPeer {
+  const caller = readCaller(item)
+  if (!caller) throw new Error(`generate() needs checked callers: ${item}`)
+  const pods = caller.labels ? {matchLabels: {[caller.labels.key]: caller.labels.value}} : {}
+  if (caller.namespace === undefined || caller.namespace === namespace) return {podSelector: pods}
+  const peer: NetworkPolicyPeer = {namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': caller.namespace}}}
+  if (caller.labels) peer.podSelector = pods
+  return peer
 }

@@ -14,6 +14,7 @@ import {FORMATTERS} from '../../src/formatters/index.js'
 import {loadRules} from '../../src/engine/registry.js'
 import {lintFiles, type LintFilesOptions} from '../../src/run.js'
 import {type FakeApiServer, type FakeApiServerOptions, fixtureFiles, fixtureObjects, startFakeApiServer} from '../support/fake-apiserver.js'
+import {comparable, expectReadsWell} from '../support/cluster-compare.js'
 import {describeObject, FIXTURES} from '../support/rule-tester.js'
 
 // loadbalancer-pending puts the age of a Service in its message: one fixed clock (Date only) for both sides of a comparison.
@@ -50,18 +51,6 @@ async function lintCluster(kubeconfig: string, cluster: Partial<ClusterOptions> 
   return {...run, warnings}
 }
 
-/** A finding as both sides can agree on: rule, object, message with related locations as placeholders, related objects. */
-function comparable(f: Finding): {rule: string; object?: string; message: string; related?: Array<string | undefined>} {
-  let message = f.message
-  for (const [i, r] of (f.related ?? []).entries()) {
-    const at = r.file ? `${r.file}${r.start ? `:${r.start.line}:${r.start.column}` : ''}` : describeObject(r.object)
-    // Only where the message gives the location, in parentheses: a cluster object's location is also its name.
-    if (at) message = message.replaceAll(`(${at})`, `(<related ${i}>)`).replaceAll(`at ${at})`, `at <related ${i}>)`)
-  }
-
-  return {rule: f.ruleId, object: describeObject(f.object), message, ...(f.related ? {related: f.related.map((r) => describeObject(r.object))} : {})}
-}
-
 /** What cluster mode holds as reference by design: system namespaces, and what a workload controller made from its template. */
 function referenceByDesign(object: K8sObject | undefined, namespace: string | undefined, name: string): boolean {
   if (SYSTEM.has(namespace ?? '') || (object?.kind === 'Namespace' && SYSTEM.has(name))) return true
@@ -91,6 +80,7 @@ describe('linting a live cluster', () => {
     // Files are ordered by line, cluster objects by name: compare as sets.
     const sorted = (list: Finding[]) => list.map(comparable).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
     expect(sorted(cluster.result.findings)).toEqual(sorted(expected))
+    expectReadsWell(cluster.result.findings)
     expect(cluster.result.findings.length).toBeGreaterThan(0)
     if (overrides.nodePortRange) expect(cluster.result.findings.some((f) => f.ruleId === 'nodeport-out-of-range')).toBe(true)
   })
@@ -206,7 +196,7 @@ describe('tolerance', () => {
     const {kubeconfig} = await serve({forbidden: [{group: 'discovery.k8s.io', resource: 'endpointslices'}, {group: 'networking.k8s.io', resource: 'networkpolicies'}]})
     const {result, warnings} = await lintCluster(kubeconfig)
     expect(warnings).toEqual([
-      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules that would look for a EndpointSlice there say nothing. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
+      'forbidden: cannot list endpointslices.discovery.k8s.io, so rules that would look for an EndpointSlice there say nothing. Missing permission: verb "list" on resource "endpointslices" in API group "discovery.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
       'forbidden: cannot list networkpolicies.networking.k8s.io, so rules that would look for a NetworkPolicy there say nothing. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io" cluster-wide (in all namespaces); or lint the namespaces you may read with --namespace',
     ])
     // Without EndpointSlices the endpoint rule cannot know and says nothing; the rest is linted as before.
@@ -264,7 +254,7 @@ describe('files with the cluster as reference', () => {
         file: manifest,
         line: 15,
         column: 17,
-        message: 'nodePort 30080 is already claimed by Service shop/storefront (port http, at Service shop/storefront): node ports are cluster-wide',
+        message: 'nodePort 30080 is already claimed by Service shop/storefront (port http): node ports are cluster-wide',
       },
     ])
   })

@@ -18,6 +18,20 @@ ruleTester('default-deny-missing', {
   ],
   invalid: [
     {
+      name: 'every pod isolated by an allow-list: info on the Namespace, about the pods to come',
+      files: ['invalid/isolated-by-allow-lists.yaml'],
+      findings: [
+        {object: 'Namespace cache', line: 7, column: 9, endLine: 7, endColumn: 14, messageId: 'isolatedByAllowLists', data: {namespace: 'cache'}, severity: 'info'},
+      ],
+    },
+    {
+      name: 'a workload no policy selects keeps the warning',
+      files: ['invalid/some-pods-not-isolated.yaml'],
+      findings: [
+        {object: 'Deployment shop/api', line: 5, column: 9, endLine: 5, endColumn: 12, messageId: 'noDefaultDeny', data: {namespace: 'shop', directions: 'ingress', consequence: 'any pod in the cluster can connect to its pods'}, severity: 'warning'},
+      ],
+    },
+    {
       name: 'a policy that selects every pod but allows ingress is no default deny',
       files: ['invalid/select-all-with-allow-rule.yaml'],
       findings: [

@@ -10,8 +10,31 @@ ruleTester('ingress-backend-missing', {
     {name: 'Services of another namespace, or of another API group, do not make the namespace known', files: ['valid/only-other-services.yaml']},
     {files: ['valid/external-name-backend.yaml']},
     {files: ['valid/two-versions-of-service.yaml']},
+    {name: 'AWS Load Balancer Controller actions (port use-annotation) with their annotations', files: ['valid/alb-actions.yaml']},
+    {name: 'Services an operator makes from custom resources of the input (ECK, Rook)', files: ['valid/operator-made-services.yaml']},
   ],
   invalid: [
+    {
+      name: 'port use-annotation without the action annotation of that name',
+      files: ['invalid/alb-action-annotation-missing.yaml'],
+      findings: [
+        {object: 'Ingress echoserver/echoserver', line: 33, column: 25, endLine: 33, endColumn: 39, messageId: 'albActionMissing', data: {port: 'use-annotation', where: 'any host, path /', annotation: 'alb.ingress.kubernetes.io/actions.ssl-redirect'}},
+      ],
+    },
+    {
+      name: 'a networking.k8s.io/v1 Ingress with serviceName/servicePort has no valid backend',
+      files: ['invalid/v1-with-legacy-fields.yaml'],
+      findings: [
+        {object: 'Ingress shop/shop', line: 28, column: 28, endLine: 28, endColumn: 38, messageId: 'legacyFieldsInV1', data: {where: 'host shop.example.com, path /'}},
+      ],
+    },
+    {
+      name: 'a custom resource excuses only the Services whose names start with its name',
+      files: ['invalid/operator-namespace-other-service.yaml'],
+      findings: [
+        {object: 'Ingress elastic/kibana', line: 37, column: 23, endLine: 37, endColumn: 30, messageId: 'missingService', data: {name: 'kb-http', where: 'host kb.example.com, path /', namespace: 'elastic'}},
+      ],
+    },
     {
       files: ['invalid/service-not-found.yaml'],
       findings: [

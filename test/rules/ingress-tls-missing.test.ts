@@ -7,6 +7,7 @@ ruleTester('ingress-tls-missing', {
     {files: ['valid/hostless-rules.yaml']},
     {files: ['valid/cloud-certificate-annotation.yaml']},
     {files: ['valid/legacy-tls.yaml']},
+    {name: 'NGINX Inc. minions cannot carry TLS: their master\'s covers the host', files: ['valid/mergeable-minions.yaml']},
     {
       name: 'an annotation added to tlsAnnotations counts as TLS',
       files: ['invalid/custom-certificate-annotation.yaml'],
@@ -14,6 +15,13 @@ ruleTester('ingress-tls-missing', {
     },
   ],
   invalid: [
+    {
+      name: 'a mergeable master without TLS is reported, its minion is not',
+      files: ['invalid/mergeable-master-without-tls.yaml'],
+      findings: [
+        {object: 'Ingress cafe/cafe-ingress-master', line: 12, column: 11, endLine: 12, endColumn: 27, messageId: 'noTls', data: {host: 'cafe.example.com'}},
+      ],
+    },
     {
       name: 'each uncovered host once, at its first rule',
       files: ['invalid/no-tls.yaml'],

@@ -10,6 +10,13 @@ ruleTester('networkpolicy-selects-nothing', {
   ],
   invalid: [
     {
+      name: 'a peer podSelector (no namespaceSelector) that matches no pod of the namespace',
+      files: ['invalid/peer-selects-nothing.yaml'],
+      findings: [
+        {object: 'NetworkPolicy shop/api-from-frontend', line: 16, column: 13, endLine: 17, endColumn: 28, messageId: 'peerSelectsNothing', data: {field: 'ingress', selector: 'app=frontend', namespace: 'shop', effect: 'admits'}},
+      ],
+    },
+    {
       name: 'a typo, a label too many, a Deployment label, NotIn and DoesNotExist that exclude every pod',
       files: ['invalid/selectors-that-match-nothing.yaml'],
       context: shop,

@@ -1,8 +1,18 @@
 import {ruleTester} from '../support/rule-tester.js'
 
 ruleTester('probe-port-unknown', {
-  valid: [{files: ['valid/named-and-numbered-ports.yaml']}],
+  valid: [
+    {files: ['valid/named-and-numbered-ports.yaml']},
+    {name: 'a UDP port name whose number the container also declares for TCP', files: ['valid/dns-on-both-protocols.yaml']},
+  ],
   invalid: [
+    {
+      name: 'a probe on a port name declared for UDP only connects over TCP',
+      files: ['invalid/udp-only-named-port.yaml'],
+      findings: [
+        {object: 'Deployment infra/dns', line: 26, column: 21, endLine: 26, endColumn: 24, messageId: 'udpOnly', data: {field: 'livenessProbe.tcpSocket.port', name: '"dns"', number: 53}, severity: 'warning'},
+      ],
+    },
     {
       name: 'names the container does not declare: unknown, wrong case, no named ports at all',
       files: ['invalid/names-not-declared.yaml'],

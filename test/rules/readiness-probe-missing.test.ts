@@ -7,6 +7,7 @@ ruleTester('readiness-probe-missing', {
   valid: [
     {files: ['valid/probes-on-containers-and-sidecars.yaml']},
     {files: ['valid/run-to-completion.yaml']},
+    {name: 'helpers beside a probed container or an injected proxy, and a bare Pod no Service selects', files: ['valid/helpers-and-unused-pods.yaml']},
     {name: 'a CRD pod template kind with a probe', files: ['valid/crd-rollout-with-probe.yaml'], config: rollouts},
   ],
   invalid: [
@@ -28,29 +29,11 @@ ruleTester('readiness-probe-missing', {
       ],
     },
     {
-      name: 'a sidecar, a DaemonSet and a bare Pod; the plain init container is not reported',
+      name: 'a sidecar the Service targets and a DaemonSet; the plain init container is not reported',
       files: ['invalid/sidecar-daemonset-pod.yaml'],
       findings: [
-        {
-          object: 'StatefulSet data/db',
-          line: 21,
-          column: 17,
-          endLine: 21,
-          endColumn: 29,
-          messageId: 'noProbeGatedServed',
-          data: {container: 'sidecar container "backup-agent"', services: 'Service data/db ({{related:0}})', gate: 'container "db"'},
-          related: ['invalid/sidecar-daemonset-pod.yaml:66:5'],
-        },
-        {
-          object: 'DaemonSet monitoring/node-exporter',
-          line: 46,
-          column: 17,
-          endLine: 46,
-          endColumn: 25,
-          messageId: 'noProbe',
-          data: {container: 'container "exporter"'},
-        },
-        {object: 'Pod data/debug', line: 56, column: 7, endLine: 57, endColumn: 37, messageId: 'noProbe', data: {container: 'container "#0"'}},
+        {object: 'StatefulSet data/db', line: 21, column: 17, endLine: 21, endColumn: 29, messageId: 'noProbeGatedServed', data: {container: 'sidecar container "backup-agent"', services: 'Service data/db ({{related:0}})', gate: 'container "db"'}, related: ['invalid/sidecar-daemonset-pod.yaml:59:5']},
+        {object: 'DaemonSet monitoring/node-exporter', line: 49, column: 17, endLine: 49, endColumn: 25, messageId: 'noProbe', data: {container: 'container "exporter"'}},
       ],
     },
     {

@@ -12,6 +12,13 @@ ruleTester('service-selector-no-match', {
   ],
   invalid: [
     {
+      name: 'pods only in another namespace: a Service selects in its own',
+      files: ['invalid/pods-only-in-another-namespace.yaml'],
+      findings: [
+        {object: 'Service shop/api', line: 10, column: 5, endLine: 10, endColumn: 13, messageId: 'otherNamespace', data: {selector: 'app=api', namespace: 'shop', workload: 'Deployment api/api'}, related: ['invalid/pods-only-in-another-namespace.yaml:27:9']},
+      ],
+    },
+    {
       files: ['invalid/label-value-differs.yaml'],
       findings: [
         {

@@ -7,9 +7,18 @@ ruleTester('service-target-port-unknown', {
     {files: ['valid/dns-on-both-protocols.yaml']},
     {files: ['valid/numbers-not-judged.yaml']},
     {files: ['valid/service-alone.yaml']},
+    {name: 'gateway proxies listen where other objects say: an Istio gateway, Envoy', files: ['valid/gateway-proxies.yaml']},
+    {name: 'Helm test Pods (hook annotation, restartPolicy Never) and a one-off Pod carry the selector labels but never serve', files: ['valid/helm-test-pods.yaml']},
     {name: 'the named port is declared by a workload of the context', files: ['valid/pods-in-context.yaml'], context: ['context/web.yaml']},
   ],
   invalid: [
+    {
+      name: 'the container probes the port it declares: the hint points at the Service',
+      files: ['invalid/probe-confirms-declared-port.yaml'],
+      findings: [
+        {object: 'Service shop/api', line: 13, column: 19, endLine: 13, endColumn: 23, messageId: 'numberUndeclaredNear', data: {pods: 'Deployment shop/api', declared: '8080', suggestion: '8080', number: 8000}, related: ['invalid/probe-confirms-declared-port.yaml:33:13'], severity: 'warning'},
+      ],
+    },
     {
       name: 'a name only some selected workloads declare: the others get no endpoints',
       files: ['invalid/name-on-some-pods.yaml'],
@@ -91,31 +100,11 @@ ruleTester('service-target-port-unknown', {
       ],
     },
     {
-      name: 'numbers no container declares, written or defaulted, while every container declares its ports',
+      name: 'numbers no container declares, written (either side may be wrong) or defaulted (the Service forgot targetPort)',
       files: ['invalid/number-not-declared.yaml'],
       findings: [
-        {
-          object: 'Service shop/web',
-          line: 12,
-          column: 19,
-          endLine: 12,
-          endColumn: 23,
-          messageId: 'numberUndeclaredNear',
-          data: {pods: 'Deployment shop/web', declared: '8080 "http"', suggestion: 'http', number: 9090},
-          related: ['invalid/number-not-declared.yaml:34:13'],
-          severity: 'warning',
-        },
-        {
-          object: 'Service shop/web',
-          line: 14,
-          column: 13,
-          endLine: 14,
-          endColumn: 16,
-          messageId: 'defaultedUndeclaredNear',
-          data: {pods: 'Deployment shop/web', declared: '8080 "http"', suggestion: 'http', number: 443},
-          related: ['invalid/number-not-declared.yaml:34:13'],
-          severity: 'warning',
-        },
+        {object: 'Service shop/web', line: 12, column: 19, endLine: 12, endColumn: 23, messageId: 'numberUndeclaredEitherSide', data: {pods: 'Deployment shop/web', declared: '8080 "http"', number: 9090}, related: ['invalid/number-not-declared.yaml:34:13'], severity: 'warning'},
+        {object: 'Service shop/web', line: 14, column: 13, endLine: 14, endColumn: 16, messageId: 'defaultedUndeclaredNear', data: {pods: 'Deployment shop/web', declared: '8080 "http"', suggestion: 'http', number: 443}, related: ['invalid/number-not-declared.yaml:34:13'], severity: 'warning'},
       ],
     },
     {

@@ -66,11 +66,14 @@ export interface RecordedRequest {
   method: string
   path: string
   query: Record<string, string>
+  authorization?: string
 }
 
 export interface FakeApiServerOptions {
   /** The bearer token accepted (default DEFAULT_TOKEN). */
   token?: string
+  /** More bearer tokens accepted. */
+  tokens?: string[]
   /** Objects served (default: every object of fixtures/cluster/*.yaml). */
   objects?: K8sObject[]
   /** Items per page at most, whatever `limit` asks (default: as asked). */
@@ -83,6 +86,18 @@ export interface FakeApiServerOptions {
   undiscoverableGroups?: string[]
   /** Answer the first request that carries a continue token with 410 Expired, as etcd does when its snapshot is compacted. */
   expireFirstContinue?: boolean
+  /** A path prefix the server sits under (as behind Rancher: `/k8s/clusters/c-1`); requests outside it get 404. */
+  prefix?: string
+  /** A hostile or broken server: an answer of its own for a request (path without the prefix), or undefined to answer as usual. A string body is sent as it is. */
+  override?: (request: RecordedRequest) => Override | undefined
+  /** A fuzzer: given each answer the server would send, another one to send instead, or undefined to send it. */
+  transform?: (request: RecordedRequest, answer: Override) => Override | undefined
+}
+
+export interface Override {
+  code: number
+  headers?: Record<string, string>
+  body: unknown
 }
 
 export interface FakeApiServer {
@@ -135,19 +150,25 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const server = https.createServer({key: readFileSync(path.join(TLS, 'server.key')), cert: readFileSync(path.join(TLS, 'server.crt'))}, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
     const query = Object.fromEntries(url.searchParams)
-    requests.push({method: req.method ?? '', path: url.pathname, query})
-    const send = (code: number, body: unknown): void => {
-      res.writeHead(code, {'content-type': 'application/json'})
-      res.end(JSON.stringify(body))
+    const recorded = {method: req.method ?? '', path: url.pathname, query, authorization: req.headers.authorization}
+    requests.push(recorded)
+    const send = (code: number, body: unknown, headers: Record<string, string> = {}): void => {
+      const answer = options.transform?.(recorded, {code, headers, body}) ?? {code, headers, body}
+      res.writeHead(answer.code, {'content-type': 'application/json', ...answer.headers})
+      res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body))
     }
 
     const status = (code: number, reason: string, message: string, details: Record<string, unknown> = {}): void =>
       send(code, {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, details, code})
 
-    if (req.headers.authorization !== `Bearer ${token}`) return status(401, 'Unauthorized', 'Unauthorized')
+    if (![token, ...(options.tokens ?? [])].some((t) => req.headers.authorization === `Bearer ${t}`)) return status(401, 'Unauthorized', 'Unauthorized')
     if (req.method !== 'GET') return status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`)
+    const prefix = (options.prefix ?? '').replace(/\/+$/, '')
+    if (prefix !== '' && !url.pathname.startsWith(`${prefix}/`)) return status(404, 'NotFound', 'the server could not find the requested resource')
+    const own = options.override?.({...recorded, path: url.pathname.slice(prefix.length)})
+    if (own) return send(own.code, own.body, own.headers)
 
-    const p = url.pathname.replace(/\/+$/, '')
+    const p = url.pathname.slice(prefix.length).replace(/\/+$/, '')
     if (p === '/version') return send(200, {major: '1', minor: '31', gitVersion: 'v1.31.2', platform: 'linux/amd64'})
     if (p === '/api') return send(200, {kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443'}]})
     if (p === '/apis') {
@@ -235,7 +256,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}${(options.prefix ?? '').replace(/\/+$/, '')}`
   return {
     url,
     requests,

@@ -1,18 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {
-  type Answers,
-  AnswersError,
-  completeAnswers,
-  ignoredAnswers,
-  missingAnswers,
-  parseAnswers,
-  parseAnswersText,
-  possibleRoutes,
-  QUESTIONS,
-  type RawAnswers,
-  route,
-  undecidedQuestions,
-} from '../../src/wizard/answers.js'
+import {type Answers, AnswersError, possibleRoutes, route} from '../../src/wizard/answers.js'
+import {parseAnswers, parseAnswersText, type RawAnswers} from '../../src/wizard/answers-file.js'
+import {completeAnswers, ignoredAnswers, missingAnswers, undecidedQuestions} from '../../src/wizard/complete.js'
+import {QUESTIONS} from '../../src/wizard/questions.js'
 
 const raw = (values: Record<string, unknown>): RawAnswers => new Map(Object.entries(values).map(([flag, value]) => [flag, {value, source: `--${flag}`}]))
 const flags = (questions: ReadonlyArray<{flag: string}>): string[] => questions.map((q) => q.flag)
@@ -90,7 +80,7 @@ describe('parseAnswersText', () => {
 describe('the questions that apply', () => {
   it('are asked in an order where each depends only on earlier answers', () => {
     // Give every earlier question an answer: a later question's relevance is then always decided.
-    const a: Answers = {exposure: 'external', protocol: 'http', services: 1, environment: 'cloud', production: true, ownIp: false, provider: 'aws', gatewayApi: false, withDeployment: true}
+    const a: Answers = {exposure: 'external', protocol: 'http', clients: 'public', services: 1, environment: 'cloud', production: true, ownIp: false, provider: 'aws', gatewayApi: false, ingressClass: 'traefik', namespace: 'web', withDeployment: true}
     for (const [i, question] of QUESTIONS.entries()) {
       const earlier = Object.fromEntries(QUESTIONS.slice(0, i).map((q) => [q.key, a[q.key]]).filter(([, v]) => v !== undefined)) as Answers
       expect(question.applies(earlier), question.key).not.toBeUndefined()
@@ -130,7 +120,7 @@ describe('the questions that apply', () => {
 
 describe('defaults and checks', () => {
   it('fills the defaults that apply: k3d ships Traefik in kube-system', () => {
-    const a = completeAnswers({exposure: 'external', protocol: 'http', services: 2, environment: 'local', localCluster: 'k3d', hosts: ['dev.example.com'], name: 'web', port: 80}, 'manifest')
+    const a = completeAnswers({exposure: 'external', protocol: 'http', services: 2, environment: 'local', localCluster: 'k3d', gatewayApi: false, hosts: ['dev.example.com'], name: 'web', port: 80}, 'manifest')
     expect(a).toMatchObject({ingressClass: 'traefik', controllerNamespace: 'kube-system', tls: true, gatewayApi: false, paths: ['/'], namespace: 'default', targetPort: 80, withDeployment: false})
     expect(a.production).toBeUndefined()
   })
@@ -138,7 +128,18 @@ describe('defaults and checks', () => {
   it('drops answers that do not apply, and tells which', () => {
     const given: Answers = {exposure: 'internal', protocol: 'tcp', name: 'db', port: 5432, production: true, hosts: ['db.example.com'], replicas: 3}
     const complete = completeAnswers(given, 'manifest')
-    expect(complete).toEqual({exposure: 'internal', protocol: 'tcp', name: 'db', namespace: 'default', port: 5432, targetPort: 5432, withDeployment: false})
+    expect(complete).toEqual({
+      exposure: 'internal',
+      protocol: 'tcp',
+      name: 'db',
+      namespace: 'default',
+      ownNamespace: false,
+      defaultDeny: false,
+      callers: ['default'],
+      port: 5432,
+      targetPort: 5432,
+      withDeployment: false,
+    })
     expect(flags(ignoredAnswers(given, complete, 'manifest'))).toEqual(['production', 'hosts', 'replicas'])
   })
 
@@ -156,10 +157,13 @@ describe('defaults and checks', () => {
 
 describe('route and possibleRoutes', () => {
   it('narrow as answers come in', () => {
-    expect([...possibleRoutes({})].sort()).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort', 'SharedHTTP'])
+    expect([...possibleRoutes({})].sort()).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort', 'PortForward', 'SharedHTTP'])
+    expect(route({exposure: 'external', protocol: 'http', clients: 'me'})).toBe('PortForward')
+    // kubectl port-forward carries no UDP.
+    expect(route({exposure: 'external', protocol: 'udp', clients: 'me'})).toBe('NodePort')
     expect([...possibleRoutes({exposure: 'external', protocol: 'udp'})].sort()).toEqual(['LoadBalancer', 'NodePort'])
-    expect([...possibleRoutes({exposure: 'external', protocol: 'https', services: 1, environment: 'cloud', production: true})].sort()).toEqual(['LoadBalancer', 'SharedHTTP'])
-    expect(route({exposure: 'external', protocol: 'https', services: 5})).toBe('SharedHTTP')
-    expect(route({exposure: 'external', protocol: 'grpc', environment: 'local'})).toBe('NodePort')
+    expect([...possibleRoutes({exposure: 'external', protocol: 'https', clients: 'public', services: 1, environment: 'cloud', production: true})].sort()).toEqual(['LoadBalancer', 'SharedHTTP'])
+    expect(route({exposure: 'external', protocol: 'https', clients: 'public', services: 5})).toBe('SharedHTTP')
+    expect(route({exposure: 'external', protocol: 'grpc', clients: 'team', environment: 'local'})).toBe('NodePort')
   })
 })

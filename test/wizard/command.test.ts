@@ -1,20 +1,22 @@
 import {runCommand} from '@oclif/test'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import Wizard from '../../src/commands/wizard.js'
 import {lintFiles} from '../../src/run.js'
-import {completeAnswers, QUESTIONS} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
+import {QUESTIONS} from '../../src/wizard/questions.js'
 import {generate} from '../../src/wizard/generate.js'
 import {recommend} from '../../src/wizard/recommend.js'
 
+const escape = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const REPO = path.resolve(import.meta.dirname, '../..')
 const wizard = (args: string[]) => runCommand(['wizard', ...args], {root: REPO})
 
 const INGRESS_FLAGS = [
   '--exposure', 'external', '--protocol', 'http', '--services', '3', '--hosts', 'shop.example.com', '--paths', '/api,/web',
-  '--environment', 'cloud', '--production', '--name', 'api', '--namespace', 'shop', '--port', '80', '--target-port', '8080',
+  '--environment', 'cloud', '--provider', 'other', '--production', '--no-gateway-api', '--name', 'api', '--namespace', 'shop', '--port', '80', '--target-port', '8080',
   '--with-deployment', '--image', 'ghcr.io/example/api:1.4.0', '--replicas', '3',
 ]
 
@@ -72,7 +74,7 @@ describe('k8s-net wizard without a terminal', () => {
     const {error, stdout} = await wizard(INGRESS_FLAGS)
     expect(error).toBeUndefined()
     const answers = completeAnswers(
-      {exposure: 'external', protocol: 'http', services: 3, hosts: ['shop.example.com'], paths: ['/api', '/web'], environment: 'cloud', production: true, name: 'api', namespace: 'shop', port: 80, targetPort: 8080, withDeployment: true, image: 'ghcr.io/example/api:1.4.0', replicas: 3},
+      {exposure: 'external', protocol: 'http', services: 3, hosts: ['shop.example.com'], paths: ['/api', '/web'], environment: 'cloud', provider: 'other', production: true, gatewayApi: false, name: 'api', namespace: 'shop', port: 80, targetPort: 8080, withDeployment: true, image: 'ghcr.io/example/api:1.4.0', replicas: 3},
       'manifest',
     )
     expect(stdout).toBe(generate(answers, recommend(answers)))
@@ -124,7 +126,7 @@ describe('k8s-net wizard --answers', () => {
     writeFileSync(file, 'exposure: internal\ntargetPort: 8080\n')
     const {error} = await wizard(['--answers', file])
     expect(error?.oclif?.exit).toBe(2)
-    expect(error?.message).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: unknown key "targetPort"; the keys are the flags' names: exposure, protocol, .*target-port`))
+    expect(error?.message).toMatch(new RegExp(`^${escape(file)}:2: unknown key "targetPort"; the keys are the flags' names: exposure, protocol, .*target-port`))
   })
 
   it('says where the YAML breaks', async () => {
@@ -132,7 +134,27 @@ describe('k8s-net wizard --answers', () => {
     writeFileSync(file, 'exposure: internal\nprotocol: [tcp\n')
     const {error} = await wizard(['--answers', file])
     expect(error?.oclif?.exit).toBe(2)
-    expect(error?.message).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: not valid YAML: `))
+    expect(error?.message).toMatch(new RegExp(`^${escape(file)}:\\d+:\\d+: not valid YAML: `))
+  })
+
+  it('names the file and line of an alias that has no anchor (exit 2)', async () => {
+    const file = path.join(dir, 'undefined-alias.yaml')
+    writeFileSync(file, 'exposure: internal\nprotocol: tcp\nname: *nope\nport: 5432\n')
+    const {error} = await wizard(['--answers', file])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`${file}:3:7: not valid YAML: the alias *nope has no anchor &nope before it`)
+  })
+
+  it('refuses an alias bomb with the file and line (exit 2)', async () => {
+    const file = path.join(dir, 'alias-bomb.yaml')
+    // Each line multiplies the one before by ten: source-ranges (line 4) expands to a thousand values.
+    const rows = ['exposure: internal', `hosts: &a [${Array(10).fill('x').join(', ')}]`]
+    for (const [key, anchor, previous] of [['paths', 'b', 'a'], ['source-ranges', 'c', 'b'], ['address-pool', 'd', 'c']]) rows.push(`${key}: &${anchor} [${Array(10).fill(`*${previous}`).join(', ')}]`)
+    rows.push(`name: [${Array(10).fill('*d').join(', ')}]`)
+    writeFileSync(file, `${rows.join('\n')}\n`)
+    const {error} = await wizard(['--answers', file])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`${file}:4:19: not valid YAML: too many aliases in source-ranges (more than 100 expanded): refused, as an alias bomb would be`)
   })
 
   it('says when the file is missing', async () => {
@@ -168,6 +190,33 @@ describe('k8s-net wizard --out', () => {
     writeFileSync(file, 'keep me\n')
     const {error} = await wizard(['--out', file])
     expect(error?.message).toBe(`${file} exists: pass --force to overwrite it`)
+  })
+
+  it('refuses a path under a file before asking anything (exit 2)', async () => {
+    const file = path.join(dir, 'plain-file.yaml')
+    writeFileSync(file, 'keep me\n')
+    for (const args of [[...INGRESS_FLAGS, '--no-gateway-api'], []]) {
+      const {error} = await wizard([...args, '--out', path.join(file, 'x.yaml')])
+      expect(error?.oclif?.exit).toBe(2)
+      expect(error?.message).toBe(`cannot write ${path.join(file, 'x.yaml')}: ${file} is a file, not a folder`)
+    }
+
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n')
+  })
+
+  it('refuses a folder as the output file (exit 2)', async () => {
+    const {error} = await wizard([...INGRESS_FLAGS, '--out', dir, '--force'])
+    expect(error?.oclif?.exit).toBe(2)
+    expect(error?.message).toBe(`cannot write ${dir}: it is a folder`)
+  })
+
+  it('writes nothing for a port-forward: it prints the command to run', async () => {
+    const file = path.join(dir, 'port-forward.yaml')
+    const {error, stdout, stderr} = await wizard(['--exposure', 'external', '--protocol', 'http', '--clients', 'me', '--name', 'web', '--port', '8080', '--target-port', '80', '--out', file])
+    expect(error).toBeUndefined()
+    expect(stdout).toMatch(/^# +kubectl port-forward --namespace default deployment\/web 8080:80$/m)
+    expect(stderr).toBe(`Nothing written to ${file}: kubectl port-forward needs no manifest.\n`)
+    expect(existsSync(file)).toBe(false)
   })
 
   it('overwrites with --force', async () => {

@@ -5,9 +5,11 @@ import {lint, SUPPRESSION_PREFIX} from '../../src/engine/engine.js'
 import {loadRules} from '../../src/engine/registry.js'
 import type {Rule} from '../../src/engine/rule.js'
 import {LoadedInput, loadText} from '../../src/loaders/sources.js'
-import {type AnswerKey, type Answers, completeAnswers, QUESTIONS} from '../../src/wizard/answers.js'
+import {type AnswerKey, type Answers} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
+import {asFlag, QUESTIONS} from '../../src/wizard/questions.js'
 import {buildManifests, generate} from '../../src/wizard/generate.js'
-import {asFlag, type Recommendation, recommend} from '../../src/wizard/recommend.js'
+import {type Recommendation, recommend} from '../../src/wizard/recommend.js'
 import {answerCombinations} from './combinations.js'
 
 type Obj = Record<string, any>
@@ -36,11 +38,20 @@ function parse(text: string): Obj[] {
 /** The kinds each recommendation must come with, stated apart from generate(). */
 function expectedKinds(a: Answers, r: Recommendation): string[] {
   if (r.type === 'ExternalName') return ['Service']
-  const kinds = ['Service', 'NetworkPolicy', 'NetworkPolicy']
+  if (r.type === 'kubectl port-forward') return []
+  const kinds = ['Service', 'NetworkPolicy']
+  if (a.defaultDeny) kinds.push('NetworkPolicy')
+  if (a.ownNamespace) kinds.push('Namespace')
   if (r.type === 'Ingress') kinds.push('Ingress')
-  if (r.type === 'Gateway API') kinds.push('Gateway', 'HTTPRoute')
+  if (r.type === 'Gateway API') {
+    kinds.push('HTTPRoute')
+    const elsewhere = !a.gateway!.startsWith(`${a.namespace}/`)
+    if (!a.existingGateway) kinds.push('Gateway', ...(elsewhere ? ['Namespace'] : []), ...(elsewhere && a.tls ? ['ReferenceGrant'] : []))
+  }
+
   if (a.environment === 'bare-metal' && (r.type === 'LoadBalancer' || r.type === 'Ingress' || r.type === 'Gateway API')) kinds.push('IPAddressPool', 'L2Advertisement')
   if (a.withDeployment) kinds.push('Deployment')
+  if (a.withDeployment && a.production && a.replicas! > 1) kinds.push('PodDisruptionBudget')
   return kinds.sort()
 }
 
@@ -65,17 +76,19 @@ function invariants(a: Answers, r: Recommendation, objects: Obj[]): string[] {
   const service = of('Service')[0]!
   const deployment = of('Deployment')[0]
   const external = a.exposure === 'external'
+  const gatewayNamespace = a.gateway?.split('/')[0]
   for (const o of objects) {
-    if (o.kind !== 'IPAddressPool' && o.kind !== 'L2Advertisement' && o.metadata?.namespace !== a.namespace) problems.push(`${o.kind} is not in ${a.namespace}`)
+    const home = o.kind === 'Namespace' ? undefined : o.kind === 'Gateway' ? gatewayNamespace : o.kind === 'IPAddressPool' || o.kind === 'L2Advertisement' ? 'metallb-system' : a.namespace
+    if (o.metadata?.namespace !== home) problems.push(`${o.kind} is in ${o.metadata?.namespace}, not ${home}`)
     for (const [key, reason] of Object.entries(annotations(o))) {
       if (key.startsWith(SUPPRESSION_PREFIX) && !/as answered \(--/.test(reason)) problems.push(`${o.kind} ${key}: the reason does not name the answer: ${reason}`)
     }
   }
 
-  if (r.type === 'ExternalName') return problems
+  if (r.type === 'ExternalName' || r.type === 'kubectl port-forward') return problems
   const policies = of('NetworkPolicy')
   const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && p.spec.policyTypes.join() === 'Ingress' && p.spec.ingress === undefined)
-  if (!deny) problems.push('no default-deny NetworkPolicy for the namespace')
+  if (Boolean(deny) !== Boolean(a.defaultDeny)) problems.push(`a default-deny NetworkPolicy ${deny ? 'written' : 'missing'} with --${a.defaultDeny ? '' : 'no-'}default-deny`)
   const allow = policies.find((p) => p !== deny)!
   if (!selects(allow.spec.podSelector.matchLabels, service.spec.selector)) problems.push('the allow policy does not select the Service\'s pods')
   const allowed = allow.spec.ingress[0].ports[0]
@@ -109,9 +122,17 @@ function invariants(a: Answers, r: Recommendation, objects: Obj[]): string[] {
 
   for (const route of of('HTTPRoute')) {
     for (const parent of route.spec.parentRefs) {
-      const gateway = of('Gateway').find((g) => g.metadata.name === parent.name && g.metadata.namespace === route.metadata.namespace)
+      const namespace = parent.namespace ?? route.metadata.namespace
+      if (`${namespace}/${parent.name}` !== a.gateway) problems.push(`HTTPRoute parent ${namespace}/${parent.name} is not --gateway ${a.gateway}`)
+      if (a.existingGateway) continue
+      const gateway = of('Gateway').find((g) => g.metadata.name === parent.name && g.metadata.namespace === namespace)
       const listener = gateway?.spec.listeners.find((l: Obj) => l.name === parent.sectionName)
-      if (!listener || listener.allowedRoutes.namespaces.from !== 'Same') problems.push('HTTPRoute parent does not resolve to a listener that admits it')
+      const admitted = listener?.allowedRoutes.namespaces.from === 'Same' ? namespace === route.metadata.namespace : listener?.allowedRoutes.namespaces.selector?.matchExpressions?.[0]?.values?.includes(route.metadata.namespace)
+      if (!admitted) problems.push('HTTPRoute parent does not resolve to a listener that admits it')
+      for (const ref of listener?.tls?.certificateRefs ?? []) {
+        const grant = of('ReferenceGrant').find((g) => g.metadata.namespace === ref.namespace && g.spec.to.some((to: Obj) => to.kind === 'Secret' && to.name === ref.name))
+        if (ref.namespace && ref.namespace !== namespace && !grant) problems.push(`certificate ${ref.namespace}/${ref.name} from another namespace without a ReferenceGrant`)
+      }
     }
 
     for (const ref of route.spec.rules.flatMap((rule: Obj) => rule.backendRefs)) {
@@ -157,7 +178,7 @@ describe('generate(): every combination of the answers that matter', () => {
   const combinations = answerCombinations()
 
   it('walks every recommendation', () => {
-    expect(new Set(combinations.map((a) => recommend(a).type))).toEqual(new Set(['ClusterIP', 'NodePort', 'LoadBalancer', 'Ingress', 'Gateway API', 'ExternalName']))
+    expect(new Set(combinations.map((a) => recommend(a).type))).toEqual(new Set(['ClusterIP', 'kubectl port-forward', 'NodePort', 'LoadBalancer', 'Ingress', 'Gateway API', 'ExternalName']))
   })
 
   for (const answers of combinations) {
@@ -191,7 +212,7 @@ describe('the suppressions are needed', () => {
   }
 
   it('covers the deliberate choices', () => {
-    expect([...seen].sort()).toEqual(['exposed-single-replica', 'ingress-tls-missing', 'loadbalancer-single-service', 'loadbalancer-source-ranges', 'nodeport-exposed'])
+    expect([...seen].sort()).toEqual(['default-deny-missing', 'exposed-single-replica', 'ingress-tls-missing', 'loadbalancer-single-service', 'loadbalancer-source-ranges', 'nodeport-exposed'])
   })
 })
 

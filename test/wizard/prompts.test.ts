@@ -1,7 +1,8 @@
 // The virtual screen must be set up before the prompts are imported.
 import {screen} from '@inquirer/testing/vitest'
 import {describe, expect, it} from 'vitest'
-import {type Answers, completeAnswers, type Stage} from '../../src/wizard/answers.js'
+import {type Answers, type Stage} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
 import {generate} from '../../src/wizard/generate.js'
 import {askAnswers} from '../../src/wizard/prompts.js'
 import {recommend} from '../../src/wizard/recommend.js'
@@ -44,11 +45,25 @@ describe('the interactive wizard asks only what matters, on the way to each reco
       {question: 'Which protocol does it serve?', down: 2},
       {question: 'Application name:', type: 'orders'},
       {question: 'Namespace:', type: 'shop'},
+      {question: 'Is namespace shop new, or does it hold only this application? (y/N)'},
+      {question: 'Add a default-deny policy for the whole namespace shop? Every pod of shop, other applications\' included, then accepts only the traffic a NetworkPolicy allows. (y/N)'},
+      {question: 'Who calls it? Namespaces (billing), pod labels in shop (app.kubernetes.io/name=checkout), or both (billing:app=invoicer), comma-separated: (shop)', type: 'shop,billing:app=invoicer'},
       {question: 'Service port (the port callers connect to):', type: '50051'},
       {question: 'Container port (the port the application listens on): (50051)'},
       {question: 'Generate a Deployment skeleton too'},
     ])
-    expect(answers).toEqual({exposure: 'internal', protocol: 'grpc', name: 'orders', namespace: 'shop', port: 50_051, targetPort: 50_051, withDeployment: false})
+    expect(answers).toEqual({
+      exposure: 'internal',
+      protocol: 'grpc',
+      name: 'orders',
+      namespace: 'shop',
+      ownNamespace: false,
+      defaultDeny: false,
+      callers: ['shop', 'billing:app=invoicer'],
+      port: 50_051,
+      targetPort: 50_051,
+      withDeployment: false,
+    })
     expect(recommended(answers)).toBe('ClusterIP')
   })
 
@@ -56,17 +71,23 @@ describe('the interactive wizard asks only what matters, on the way to each reco
     const answers = await walk([
       {question: 'Who calls the service?', down: 1},
       {question: 'Which protocol does it serve?'},
+      // The list opens on the default (the public) and wraps: two down is other developers.
+      {question: 'Who are the clients?', down: 2},
       {question: 'How many HTTP services share this entry point?'},
       {question: 'Where does the cluster run?', down: 5},
       {question: 'Application name:', type: 'web'},
       {question: 'Namespace:', type: 'dev'},
+      {question: 'Is namespace dev new', type: 'y'},
+      {question: 'Add a default-deny policy for the whole namespace dev? Every pod of dev, other applications\' included, then accepts only the traffic a NetworkPolicy allows. (Y/n)'},
+      {question: 'Node port (kind maps it to your machine with extraPortMappings): (30080)'},
       {question: 'Service port', type: '80'},
       {question: 'Container port', type: '8080'},
       {question: 'Generate a Deployment skeleton too', type: 'y'},
       {question: 'Container image:', type: 'nginx:1.27'},
       {question: 'Replicas: (2)', type: '1'},
+      {question: 'Kubernetes version of the cluster', type: '1.33'},
     ])
-    expect(answers).toMatchObject({exposure: 'external', protocol: 'http', services: 1, environment: 'local', localCluster: 'kind', replicas: 1, withDeployment: true})
+    expect(answers).toMatchObject({exposure: 'external', protocol: 'http', clients: 'team', services: 1, environment: 'local', localCluster: 'kind', ownNamespace: true, defaultDeny: true, nodePort: 30_080, replicas: 1, withDeployment: true, kubeVersion: '1.33'})
     expect(answers.production).toBeUndefined()
     expect(recommended(answers)).toBe('NodePort')
   })
@@ -75,12 +96,15 @@ describe('the interactive wizard asks only what matters, on the way to each reco
     const steps: Step[] = [
       {question: 'Who calls the service?', down: 1},
       {question: 'Which protocol does it serve?', down: 4},
+      {question: 'Who are the clients?'},
       {question: 'Where does the cluster run?', down: 4},
       {question: 'Is it for production or for development?'},
       {question: 'Client addresses allowed to reach the load balancer', type: '198.51.100.0/24, 203.0.113.0/24'},
       {question: 'Addresses MetalLB may assign', type: '192.168.1.240-192.168.1.250'},
       {question: 'Application name:', type: 'game'},
       {question: 'Namespace:'},
+      {question: 'Is namespace default new'},
+      {question: 'Add a default-deny policy for the whole namespace default?'},
       {question: 'Service port', type: '7777'},
       {question: 'Container port'},
       {question: 'Generate a Deployment skeleton too', type: 'y'},
@@ -98,7 +122,11 @@ describe('the interactive wizard asks only what matters, on the way to each reco
     screen.type('3')
     screen.keypress('enter')
     await screen.next()
-    expect(screen.getScreen()).toContain('TCP port of its health endpoint (the kubelet cannot probe UDP): (8081)')
+    expect(screen.getScreen()).toContain('TCP port on which it answers HTTP health checks (GET /readyz and /livez; the kubelet cannot probe UDP): (8081)')
+    screen.keypress('enter')
+    await screen.next()
+    // An unknown version may stay empty: the Deployment then drains with an exec sleep.
+    expect(screen.getScreen()).toContain('Kubernetes version of the cluster (such as 1.31; empty if unknown):')
     screen.keypress('enter')
     const answers = await result
     expect(answers).toMatchObject({
@@ -119,22 +147,26 @@ describe('the interactive wizard asks only what matters, on the way to each reco
     const answers = await walk([
       {question: 'Who calls the service?', down: 1},
       {question: 'Which protocol does it serve?'},
+      {question: 'Who are the clients?'},
       {question: 'How many HTTP services share this entry point?', down: 1},
       {question: 'Where does the cluster run?'},
       {question: 'Is it for production or for development?'},
-      {question: 'Route with an Ingress or with the Gateway API?'},
+      {question: 'Route with the Gateway API or with an Ingress?', down: 1},
       {question: 'Terminate TLS at the edge, so that clients use HTTPS?'},
       {question: 'Host names clients use (comma-separated):', type: 'shop.example.com,www.example.com'},
       {question: 'Paths to route to it (comma-separated): (/)'},
-      {question: 'IngressClass of your ingress controller: (nginx)'},
-      {question: 'Namespace the ingress controller\'s pods run in: (ingress-nginx)'},
+      {question: 'IngressClass of your ingress controller: (alb)'},
+      {question: 'Addresses the load balancer\'s proxies send from: the VPC CIDR (the ALB sends from its addresses in the VPC\'s subnets) (CIDRs, comma-separated):', type: '10.0.0.0/16'},
       {question: 'Application name:', type: 'shop'},
       {question: 'Namespace:', type: 'shop'},
+      {question: 'Is namespace shop new'},
+      {question: 'Add a default-deny policy'},
       {question: 'Service port', type: '80'},
       {question: 'Container port', type: '3000'},
       {question: 'Generate a Deployment skeleton too'},
     ])
-    expect(answers).toMatchObject({services: 2, environment: 'cloud', provider: 'aws', production: true, gatewayApi: false, tls: true, hosts: ['shop.example.com', 'www.example.com'], paths: ['/'], ingressClass: 'nginx', controllerNamespace: 'ingress-nginx'})
+    expect(answers).toMatchObject({services: 2, environment: 'cloud', provider: 'aws', production: true, gatewayApi: false, tls: true, hosts: ['shop.example.com', 'www.example.com'], paths: ['/'], ingressClass: 'alb', proxyRanges: ['10.0.0.0/16']})
+    expect(answers.controllerNamespace).toBeUndefined()
     expect(answers.ownIp).toBeUndefined()
     expect(recommended(answers)).toBe('Ingress')
   })
@@ -143,23 +175,28 @@ describe('the interactive wizard asks only what matters, on the way to each reco
     const answers = await walk([
       {question: 'Who calls the service?', down: 1},
       {question: 'Which protocol does it serve?', down: 1},
+      {question: 'Who are the clients?'},
       {question: 'How many HTTP services share this entry point?'},
       {question: 'Where does the cluster run?', down: 1},
       {question: 'Is it for production or for development?'},
       {question: 'Does it need an external IP of its own'},
-      {question: 'Route with an Ingress or with the Gateway API?', down: 1},
+      {question: 'Route with the Gateway API or with an Ingress?'},
       {question: 'Terminate TLS at the edge'},
       {question: 'Host names clients use', type: 'api.example.com'},
       {question: 'Paths to route to it', type: '/v1,/v2'},
-      {question: 'GatewayClass of your Gateway API implementation: (eg)'},
-      {question: 'Namespace the Gateway\'s pods run in: (envoy-gateway-system)'},
+      {question: 'GatewayClass of your Gateway API implementation: (gke-l7-global-external-managed)'},
+      {question: 'Addresses the load balancer\'s proxies send from (CIDRs, comma-separated): (35.191.0.0/16,130.211.0.0/22)'},
       {question: 'Application name:', type: 'api'},
       {question: 'Namespace:', type: 'api'},
+      {question: 'Is namespace api new'},
+      {question: 'Add a default-deny policy'},
+      {question: 'Does the Gateway these services share exist already (the platform team\'s)? (y/N)'},
+      {question: 'The Gateway to create, as NAMESPACE/NAME (other services will attach to it): (gateway-infra/shared)'},
       {question: 'Service port', type: '443'},
       {question: 'Container port', type: '8443'},
       {question: 'Generate a Deployment skeleton too'},
     ])
-    expect(answers).toMatchObject({protocol: 'https', services: 1, provider: 'gcp', ownIp: false, gatewayApi: true, paths: ['/v1', '/v2'], gatewayClass: 'eg'})
+    expect(answers).toMatchObject({protocol: 'https', services: 1, provider: 'gcp', ownIp: false, gatewayApi: true, paths: ['/v1', '/v2'], gatewayClass: 'gke-l7-global-external-managed', proxyRanges: ['35.191.0.0/16', '130.211.0.0/22'], existingGateway: false, gateway: 'gateway-infra/shared'})
     expect(recommended(answers)).toBe('Gateway API')
   })
 
@@ -179,18 +216,19 @@ describe('prompts and given answers', {timeout: 10_000}, () => {
   it('asks only for what flags left out, and only the decision for --explain', async () => {
     const answers = await walk(
       [
+        {question: 'Who are the clients?'},
         {question: 'Is it for production or for development?'},
         {question: 'Which cloud provider?', down: 2},
       ],
       {exposure: 'external', protocol: 'tcp', environment: 'cloud'},
       'decision',
     )
-    expect(answers).toEqual({exposure: 'external', protocol: 'tcp', environment: 'cloud', production: true, provider: 'azure'})
+    expect(answers).toEqual({exposure: 'external', protocol: 'tcp', clients: 'public', environment: 'cloud', production: true, provider: 'azure'})
     expect(recommend(completeAnswers(answers, 'decision')).type).toBe('LoadBalancer')
   })
 
   it('says what is wrong with a typed answer and asks again', async () => {
-    const result = askAnswers({exposure: 'external', protocol: 'http', services: 2, environment: 'cloud', production: false, gatewayApi: false, tls: true}, 'manifest')
+    const result = askAnswers({exposure: 'external', protocol: 'http', clients: 'public', services: 2, environment: 'cloud', provider: 'other', production: false, gatewayApi: false, tls: true}, 'manifest')
     expect(screen.getScreen()).toContain('Host names clients use')
     screen.type('Shop.Example.com')
     screen.keypress('enter')
@@ -199,7 +237,8 @@ describe('prompts and given answers', {timeout: 10_000}, () => {
     for (let i = 0; i < 'Shop.Example.com'.length; i++) screen.keypress('backspace')
     screen.type('shop.example.com')
     screen.keypress('enter')
-    for (const text of ['', '', '', 'shop', '', '80', '', 'n']) {
+    // Paths, IngressClass, controller namespace, name, namespace, own namespace, default deny, port, target port, deployment.
+    for (const text of ['', '', '', 'shop', '', '', '', '80', '', 'n']) {
       await screen.next()
       if (text) screen.type(text)
       screen.keypress('enter')

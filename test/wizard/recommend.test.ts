@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {type Answers, completeAnswers, isHttp, QUESTION} from '../../src/wizard/answers.js'
-import {asFlag, explainText, type ExposureType, type Recommendation, recommend} from '../../src/wizard/recommend.js'
+import {type Answers, isHttp} from '../../src/wizard/answers.js'
+import {completeAnswers} from '../../src/wizard/complete.js'
+import {asFlag, QUESTION} from '../../src/wizard/questions.js'
+import {explainText, type ExposureType, type Recommendation, recommend} from '../../src/wizard/recommend.js'
 
 /** Every value of every answer the decision may depend on, whether or not it applies. */
 const WHERE: Answers[] = [
@@ -17,12 +19,13 @@ const WHERE: Answers[] = [
 function* everyCombination(): Generator<Answers> {
   for (const exposure of ['internal', 'external', 'external-backend'] as const)
     for (const protocol of ['http', 'https', 'grpc', 'tcp', 'udp'] as const)
+      for (const clients of ['me', 'team', 'public'] as const)
       for (const services of [1, 3])
         for (const where of WHERE)
           for (const production of [true, false])
             for (const ownIp of [true, false])
               for (const gatewayApi of [false, true])
-                for (const tls of [true, false]) yield {exposure, protocol, services, ...where, production, ownIp, gatewayApi, tls}
+                for (const tls of [true, false]) yield {exposure, protocol, clients, services, ...where, production, ownIp, gatewayApi, tls}
 }
 
 /**
@@ -32,6 +35,8 @@ function* everyCombination(): Generator<Answers> {
 const TABLE: Array<{row: string; when: (a: Answers) => boolean; expect: (a: Answers) => ExposureType}> = [
   {row: 'the backend lives outside the cluster', when: (a) => a.exposure === 'external-backend', expect: () => 'ExternalName'},
   {row: 'only other workloads in the cluster call it', when: (a) => a.exposure === 'internal', expect: () => 'ClusterIP'},
+  {row: 'only I need to reach it, for a while (TCP)', when: (a) => a.clients === 'me' && a.protocol !== 'udp', expect: () => 'kubectl port-forward'},
+  {row: 'only I need to reach it, over UDP', when: (a) => a.clients === 'me', expect: () => 'NodePort'},
   {
     row: 'several HTTP(S) services behind one IP',
     when: (a) => isHttp(a.protocol) && a.services! > 1,
@@ -58,7 +63,7 @@ describe('recommend() follows the decision table for every combination of the an
       const needsAddress = recommendation.type === 'LoadBalancer' || recommendation.type === 'Ingress' || recommendation.type === 'Gateway API'
       expect(recommendation.metallb, JSON.stringify(given)).toBe(given.environment === 'bare-metal' && needsAddress && given.exposure === 'external')
       expect(recommendation.serviceType).toBe(
-        recommendation.type === 'Ingress' || recommendation.type === 'Gateway API' ? 'ClusterIP' : recommendation.type,
+        recommendation.type === 'Ingress' || recommendation.type === 'Gateway API' ? 'ClusterIP' : recommendation.type === 'kubectl port-forward' ? 'none' : recommendation.type,
       )
       seen.set(row.row, (seen.get(row.row) ?? 0) + 1)
     }
@@ -143,14 +148,15 @@ describe('the reasons speak in trade-offs', () => {
   })
 
   it('Ingress: layer 7 routing, TLS at the edge, the controller behind one LoadBalancer', () => {
-    const reasons = text({exposure: 'external', protocol: 'http', services: 4, environment: 'cloud', production: true, tls: true})
+    const reasons = text({exposure: 'external', protocol: 'http', services: 4, environment: 'cloud', provider: 'other', production: true, gatewayApi: false, tls: true})
     expect(reasons).toMatch(/--services 4: Several HTTP services share one entry point: an Ingress routes by host and path at layer 7/)
     expect(reasons).toMatch(/--tls: TLS terminates at the edge/)
-    expect(reasons).toMatch(/behind one cloud LoadBalancer/)
+    expect(reasons).toMatch(/behind one cloud load balancer/)
+    expect(reasons).toMatch(/--no-gateway-api: An Ingress, as answered\. ingress-nginx, the most common controller, was retired in March 2026/)
   })
 
   it('Ingress without TLS says what that means', () => {
-    expect(text({exposure: 'external', protocol: 'http', services: 2, environment: 'cloud', production: true, tls: false})).toMatch(/--no-tls: No TLS at the edge, as answered: clients send cleartext/)
+    expect(text({exposure: 'external', protocol: 'http', services: 2, environment: 'cloud', provider: 'aws', production: true, gatewayApi: false, tls: false})).toMatch(/--no-tls: No TLS at the edge, as answered: clients send cleartext/)
   })
 
   it('Gateway API for the team that wants it', () => {

@@ -1,0 +1,51 @@
+import {Args, Command, Flags} from '@oclif/core'
+import {ConfigError} from '../config/config.js'
+import {ReachError} from '../exposure/reach.js'
+import {renderReach} from '../exposure/render/reach.js'
+import {useColor} from '../formatters/color.js'
+import {InputError} from '../loaders/sources.js'
+import {reachFiles} from '../run.js'
+import {INPUT_FLAGS, inputOptions} from './map.js'
+
+export default class Reach extends Command {
+  static override summary = 'Can SOURCE reach TARGET? yes, no or unknown, with the deciding policy rule at each tier.'
+
+  static override description = `SOURCE: internet, private, nodes (through the ways in the input exposes), cluster (any pod), ns/NAMESPACE (any pod of it), KIND/NAMESPACE/NAME (a workload's pods) or NAMESPACE/LABEL=VALUE,... (pods with those labels).
+TARGET: KIND/NAMESPACE/NAME (a workload, or Service/NAMESPACE/NAME for the workloads it selects) or NAMESPACE/LABEL=VALUE,..., then optionally :PORT (a number or a container port name) and /PROTOCOL (TCP by default).
+
+Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer), 2 for usage and input errors.`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> internet Deployment/shop/web k8s/',
+    '<%= config.bin %> <%= command.id %> ns/payments Deployment/shop/db:5432 k8s/ --explain',
+    '<%= config.bin %> <%= command.id %> shop/app=web shop/app=db:postgres k8s/ --explain',
+    '<%= config.bin %> <%= command.id %> cluster Service/shop/db --cluster',
+  ]
+
+  static override strict = false
+
+  static override args = {
+    source: Args.string({description: 'who sends: internet, private, nodes, cluster, ns/NAMESPACE, KIND/NAMESPACE/NAME or NAMESPACE/LABEL=VALUE', required: true}),
+    target: Args.string({description: 'KIND/NAMESPACE/NAME or NAMESPACE/LABEL=VALUE, then [:PORT[/PROTOCOL]]', required: true}),
+    paths: Args.string({description: 'files, directories, glob patterns, or - for standard input'}),
+  }
+
+  static override flags = {
+    explain: Flags.boolean({summary: 'Show the decision at each policy tier, with the file and line of each rule.'}),
+    format: Flags.string({char: 'f', summary: 'Output format.', options: ['text', 'json'], default: 'text'}),
+    ...INPUT_FLAGS,
+  }
+
+  public async run(): Promise<void> {
+    const {args, argv, flags} = await this.parse(Reach)
+    const paths = (argv as string[]).slice(2)
+    const options = inputOptions(this, paths, flags)
+    try {
+      const answer = await reachFiles({source: args.source, target: args.target}, paths, options)
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderReach(answer, {explain: flags.explain, color: useColor(flags.color)}))
+    } catch (error) {
+      if (error instanceof InputError || error instanceof ConfigError || error instanceof ReachError) this.error(error.message, {exit: 2})
+      throw error
+    }
+  }
+}
