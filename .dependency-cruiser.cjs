@@ -26,6 +26,7 @@ const LAYERS = {
   '^src/init/': ['^src/config/', '^src/loaders/', '^src/engine/', '^src/util/'],
   '^src/run\\.ts$': ['^src/cluster/', '^src/config/', '^src/loaders/', '^src/exposure/', '^src/engine/', '^src/util/'],
   '^src/index\\.ts$': ['^src/run\\.ts$', '^src/formatters/', '^src/cluster/', '^src/config/', '^src/loaders/', '^src/wizard/', '^src/exposure/', '^src/k8s/', '^src/engine/', '^src/util/'],
+  '^src/cli\\.ts$': ['^src/commands/', '^src/util/'],
   '^src/commands/': [
     '^src/run\\.ts$',
     '^src/init/',

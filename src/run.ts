@@ -27,6 +27,8 @@ export interface LintFilesOptions {
   /** Namespace for objects that name none. */
   namespace?: string
   readStdin?: () => Promise<Buffer | string>
+  /** The file name standard input stands for (`--stdin-filename`); default `<stdin>`. */
+  stdinFilename?: string
   /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
   live?: boolean
   /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
@@ -54,7 +56,7 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
   const rules = await loadRules()
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
-  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, limits: config.settings.limits}
+  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits}
   const input = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput()
   if (options.contextPaths?.length) {
     // A file both linted and given as context (a staged file inside --context k8s/) is linted only: as its own reference it would conflict with itself.
@@ -71,6 +73,8 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
     input.merge(await loadCluster({cwd: options.cwd, ...options.cluster}, {reference: paths.length > 0, settings: config.settings}))
     // Status fields say how things are only when the cluster itself is linted.
     if (paths.length === 0) config.settings.live = true
+    // Deprecations are judged against the cluster's own version unless --kube-version or kubeVersion: names one.
+    config.settings.kubeVersion ??= input.serverVersion
   }
 
   return {input, config, rules}

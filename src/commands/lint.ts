@@ -1,8 +1,11 @@
 import {Args, Command, Flags} from '@oclif/core'
+import path from 'node:path'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'
 import {FORMAT_NAMES} from '../formatters/index.js'
 import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
+import {repositoryRoot} from '../formatters/paths.js'
+import {escapeControl} from '../formatters/terminal.js'
 import {InputError} from '../loaders/sources.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
@@ -19,6 +22,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   static override examples = [
     '<%= config.bin %> <%= command.id %> k8s/',
     'helm template . | <%= config.bin %> <%= command.id %> -',
+    'helm template chart | <%= config.bin %> <%= command.id %> - --stdin-filename chart/rendered.yaml --format sarif=k8s-net.sarif',
     '<%= config.bin %> <%= command.id %> k8s/policies.yaml --context k8s/',
     '<%= config.bin %> <%= command.id %> k8s/ --format json --fail-on warning',
     '<%= config.bin %> <%= command.id %> k8s/ --format stylish --format sarif=k8s-net.sarif',
@@ -44,6 +48,11 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       helpValue: 'NAME[=FILE]',
     }),
     'output-file': Flags.string({char: 'o', summary: 'Write the report of the --format without =FILE to this file instead of standard output.'}),
+    'stdin-filename': Flags.string({summary: 'The file name standard input stands for, in findings of every format and in config exemptions (with -).', helpValue: 'FILE'}),
+    'sarif-root': Flags.string({
+      summary: 'The folder SARIF file locations are relative to (%SRCROOT%); default: the git repository holding the input, else the working directory.',
+      helpValue: 'DIR',
+    }),
     config: Flags.string({char: 'c', summary: 'Config file (default: .k8s-net.yaml found from the working directory upward).'}),
     context: Flags.string({
       summary: 'Manifests to use as reference only: they resolve selectors and references, findings are not reported on them.',
@@ -67,6 +76,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     'max-warnings': Flags.integer({summary: 'Fail (exit 1) when there are more warnings than this.', min: 0}),
     rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
     'node-port-range': Flags.string({summary: 'The cluster\'s node port range (default 30000-32767).'}),
+    'kube-version': Flags.string({summary: 'Kubernetes version the manifests are for, such as 1.33: deprecated and removed APIs are judged against it (default: kubeVersion in the config file, else the cluster\'s with --cluster, else the newest k8s-net knows).'}),
     color: Flags.boolean({summary: 'Colour the output (default: when writing to a terminal and NO_COLOR is unset).', allowNo: true}),
   }
 
@@ -80,6 +90,10 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     const namespaces = flags.namespace ?? []
     if (paths.length > 0 && namespaces.length > 1) {
       this.error('--namespace takes one value when linting files: the namespace of objects that set none (several are for --cluster alone)', {exit: 2})
+    }
+
+    if (flags['stdin-filename'] !== undefined && !paths.includes('-')) {
+      this.error('--stdin-filename names standard input: lint - --stdin-filename FILE', {exit: 2})
     }
 
     const ruleOverrides: Record<string, SeverityLevel> = {}
@@ -96,15 +110,16 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         configFile: flags.config,
         contextPaths: flags.context,
         namespace: paths.length > 0 ? namespaces[0] : undefined,
-        overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range']},
+        overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range'], kubeVersion: flags['kube-version']},
         readStdin,
+        stdinFilename: flags['stdin-filename'],
         cluster: flags.cluster
           ? {
               kubeconfig: flags.kubeconfig,
               context: flags['kube-context'],
               namespaces,
               requestTimeout: flags['request-timeout'],
-              onWarning: (message) => this.warn(message),
+              onWarning: (message) => this.warn(escapeControl(message)),
             }
           : undefined,
       })
@@ -112,6 +127,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       const rendered = renderOutputs(result, outputs, {
         color: useColor(flags.color),
         cwd: process.cwd(),
+        sourceRoot: flags['sarif-root'] === undefined ? repositoryRoot(paths.find((p) => p !== '-') ?? '.') : path.resolve(flags['sarif-root']),
         rules: rules.map((r) => r.meta),
         failOn,
         toolVersion: this.config.version,
@@ -119,7 +135,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       await writeOutputs(rendered, (text) => process.stdout.write(text))
       process.exitCode = exitCodeFor(result, failOn, flags['max-warnings'])
     } catch (error) {
-      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(error.message, {exit: 2})
+      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(escapeControl(error.message), {exit: 2})
       throw error
     }
   }

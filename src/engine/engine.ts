@@ -20,6 +20,8 @@ export interface LintResult {
   objects: number
   /** Findings dropped by suppression annotations and config exemptions. */
   suppressed: number
+  /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
+  rules?: string[]
 }
 
 export interface SeverityCounts {
@@ -53,6 +55,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
   const index = indexInput(input, config)
   const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
   const crashes: Finding[] = []
+  const ran: string[] = []
   let suppressed = 0
 
   for (const rule of rules) {
@@ -60,6 +63,9 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     if (!isEnabled(rule.meta, setting)) continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
+    ran.push(ruleId)
+    // An annotation may name the rule by a former id.
+    const suppressionIds = [ruleId, ...(rule.meta.aliases ?? [])]
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
       index,
       input,
@@ -74,7 +80,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
         if (target.reference) return
         const resource = isResource(target) ? target : undefined
         const file = target.origin.type === 'file' ? target.origin.file : undefined
-        if (resource && Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + ruleId)) {
+        if (resource && suppressionIds.some((id) => Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + id))) {
           suppressed++
           return
         }
@@ -122,6 +128,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     files: [...input.files],
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
+    rules: ran,
   }
 }
 

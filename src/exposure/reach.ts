@@ -187,7 +187,7 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Lin
     for (const port of ports) {
       if (source.type === 'peers') {
         for (const {peer, sender} of source.peers) {
-          const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, port}
+          const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, senderType: peer.type, port}
           const result: ReachResult = {workload, port: portText(port), answer: answerOf(verdict.status), via: null, verdict: null, reason: verdict.status}
           results.push(result)
           pending.push({result, verdict})

@@ -50,6 +50,8 @@ export interface HopReport {
 
 export interface PathReport {
   class: ExposureClass
+  /** Source ranges narrow the clients to some networks. */
+  restricted: boolean
   hops: HopReport[]
   notes: string[]
 }
@@ -173,7 +175,7 @@ export async function mapReport(model: ExposureModel, options: MapOptions = {}):
     workloads.push({
       workload: objectReport(w.template.owner),
       class: paths[0]?.class ?? null,
-      paths: paths.map((p) => ({class: p.class, hops: p.hops.map(hopReport), notes: p.notes})),
+      paths: paths.map((p) => ({class: p.class, restricted: p.restricted ?? false, hops: p.hops.map(hopReport), notes: p.notes})),
     })
   }
 

@@ -3,6 +3,7 @@
  * incomplete documents and syntax problems out. Never throws for bad content;
  * throws InputError (exit 2) only for paths that cannot be read at all.
  */
+import type {KubeVersion} from '../engine/kube-version.js'
 import {closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats, statSync} from 'node:fs'
 import {isUtf8} from 'node:buffer'
 import path from 'node:path'
@@ -30,6 +31,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Buffer | string>
   /** Base for relative paths and globs. */
   cwd?: string
+  /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
+  stdinFilename?: string
 }
 
 /** Everything read from one or more inputs. */
@@ -44,6 +47,8 @@ export class LoadedInput {
    * must not take their absence for "none". No namespace: all namespaces.
    */
   readonly unreadable: Array<{kind: string; namespace?: string}> = []
+  /** The Kubernetes version a cluster's API server reported (/version), when the input comes from one. */
+  serverVersion?: KubeVersion
   readonly locators = new Map<string, FileLocator>()
   /** The position trees of documents being located, shared by the locators of all files. */
   readonly trees = new TreeCache()
@@ -55,6 +60,7 @@ export class LoadedInput {
     this.problems.push(...other.problems)
     this.files.push(...other.files)
     this.unreadable.push(...other.unreadable)
+    this.serverVersion ??= other.serverVersion
     for (const [file, locator] of other.locators) this.locators.set(file, locator)
   }
 }
@@ -165,7 +171,7 @@ export async function loadFiles(files: readonly string[], options: LoadOptions =
   const cwd = options.cwd ?? process.cwd()
   const loaded = new LoadedInput()
   for (const file of files) {
-    const name = file === '-' ? STDIN : file
+    const name = file === '-' ? (options.stdinFilename ?? STDIN) : file
     const text = await readInput(file, options, cwd)
     // Files given as reference are read, not linted: the summary does not count them.
     if (!options.reference) loaded.files.push(name)
@@ -327,7 +333,7 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   if (text.includes('\uFEFF')) text = text.replace(/^\uFEFF/gm, '')
   let chunks: DocumentChunk[] | undefined
   let json: ParsedDocument | undefined
-  if (/\.json$/i.test(file) || (file === STDIN && /^\s*[[{]/.test(text))) {
+  if (/\.json$/i.test(file) || ((file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text))) {
     chunks = [{index: 0, text, offset: 0, line: 0, json: true}]
     json = parseJson(chunks[0]!, limits)
   }

@@ -98,15 +98,15 @@ describe.skipIf(!KUBE)(KUBE ? 'lint --cluster against a real API server' : `lint
     const {result} = await lintFiles([], {configFile: config, cluster: {kubeconfig: kube.kubeconfigs.readonly}})
     const live = result.findings
       .filter((f) => f.ruleId === 'loadbalancer-pending' || f.ruleId === 'service-no-endpoints')
-      .map((f) => `${f.ruleId} ${describeObject(f.object)}: ${f.message}`)
+      .map((f) => `${f.ruleId}/${f.messageId} ${describeObject(f.object)} ${JSON.stringify(f.data ?? {})}`)
       .sort()
     // No controllers run: Deployments have no pods, so only the EndpointSlices the fixtures create say anything is ready.
     expect(live).toEqual([
-      expect.stringMatching(/^loadbalancer-pending Service shop\/storefront: LoadBalancer Service has no external address \d+ minutes? after its creation/),
-      'service-no-endpoints Service shop/admin: Service has no endpoints: Deployment shop/storefront matches its selector app=storefront, but no pod of it is running',
-      'service-no-endpoints Service shop/cart: Service has no ready endpoint: the 2 pods its selector app=cart matches are not ready (readiness probe failing, or still starting), so connections to it fail',
-      'service-no-endpoints Service shop/checkout: Service has no endpoints: no pod in namespace shop matches its selector app=checkout',
-      'service-no-endpoints Service shop/storefront-internal: Service has no endpoints: Deployment shop/storefront matches its selector app=storefront, but no pod of it is running',
+      expect.stringMatching(/^loadbalancer-pending\/noAddressSince Service shop\/storefront \{"age":"\d+ minutes?"\}$/),
+      'service-no-endpoints/noPod Service shop/checkout {"selector":"app=checkout","namespace":"shop"}',
+      'service-no-endpoints/noPodRunning Service shop/admin {"selector":"app=storefront","workloads":"Deployment shop/storefront"}',
+      'service-no-endpoints/noPodRunning Service shop/storefront-internal {"selector":"app=storefront","workloads":"Deployment shop/storefront"}',
+      'service-no-endpoints/podsNotReady Service shop/cart {"selector":"app=cart","count":2}',
     ])
   })
 

@@ -88,5 +88,6 @@ describe('values of the wrong type', () => {
     expect([...crashes]).toEqual([])
     // The sample is not trivial: thousands of variants go through every rule.
     expect(variants).toBeGreaterThan(5000)
-  })
+    // A hang guard, not a time budget: thousands of lint runs take half a minute on a busy 2-core machine.
+  }, 300_000)
 })

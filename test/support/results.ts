@@ -78,6 +78,7 @@ export function canonicalResult(): LintResult {
     files: ['k8s/services.yaml', 'k8s/ingress.yaml', 'k8s/empty.yaml', `${CWD}/k8s/broken.yaml`],
     objects: 9,
     suppressed: 2,
+    rules: ['ingress-backend-missing', 'invalid-yaml', 'loadbalancer-source-ranges', 'nodeport-conflict'],
     findings: [
       {
         ruleId: 'nodeport-conflict',
