@@ -17,6 +17,7 @@ import {clusterStartup} from './cluster-startup.js'
 import {appAsList, generateApp, writeApp} from './generate.js'
 import {hostileInputs} from './hostile.js'
 import {FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
+import {median} from './stats.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const WORKER = path.join(REPO, 'dist/bench/worker.js')
@@ -47,12 +48,6 @@ interface Measured {
   peakHeapMb: number
   /** What the last repetition counted. */
   details: Record<string, unknown>
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 const log = (line: string): void => {
