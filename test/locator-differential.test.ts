@@ -6,7 +6,8 @@
  * mappings by key (the last of repeated keys, merge keys included), lists by
  * index, aliases to their anchors; a path that goes further than the
  * document ends at the deepest node there is (the key, for `key:` with no
- * value); a range ends at its last character that is not white space.
+ * value); a range ends at its last character that is not white space, and a
+ * collection's with its last value (not a comment after it).
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -63,10 +64,23 @@ function follow(yaml: YamlModule, doc: Document.Parsed, path: ObjectPath): YamlN
   return yaml.isNode(node) ? node : undefined
 }
 
+/** Where a block collection's last value ends, before a comment on its line that `yaml` counts into the collection. */
+function lastValueEnd(node: YamlNode): number | undefined {
+  const items = (node as {items?: unknown[]; flow?: boolean}).items
+  if (!Array.isArray(items) || (node as {flow?: boolean}).flow) return undefined
+  const last = items.at(-1) as {value?: YamlNode | null; key?: YamlNode | null} | YamlNode | undefined
+  const value = (last && 'value' in last ? (last.value ?? last.key) : last) as YamlNode | undefined
+  if (!value?.range) return undefined
+  return lastValueEnd(value) ?? value.range[1]
+}
+
 function referenceRange(text: string, lines: LineCounter, node: YamlNode | undefined): Range | undefined {
   if (!node?.range) return undefined
   const [start, valueEnd] = node.range
   let end = valueEnd
+  // `key: value # comment` as a collection's last line: the comment is not content.
+  const inner = lastValueEnd(node)
+  if (inner !== undefined && /^[ \t]+#[^\n]*\s*$/.test(text.slice(inner, valueEnd))) end = inner
   while (end > start + 1 && /\s/.test(text[end - 1] ?? '')) end--
   const at = (offset: number): {line: number; column: number} => {
     const {line, col} = lines.linePos(offset)

@@ -20,7 +20,7 @@ describe('keys named like Object properties', () => {
     expect(about('networkpolicy-selects-nothing')).toEqual(['NetworkPolicy keys/has-own-property templateValues'])
     expect(result.findings.find((f) => f.messageId === 'templateValues')?.data?.values).toBe('valueOf is b')
     expect(about('httproute-parent-missing')).toEqual([])
-    const fix = result.findings.find((f) => f.ruleId === 'ingress-api-removed')?.fix
+    const fix = result.findings.find((f) => f.ruleId === 'api-removed')?.fix
     expect(fix).toContain('annotations:\n    __proto__: kept\n')
     expect(fix).toContain('ingressClassName: nginx')
   })
