@@ -8,8 +8,9 @@ import {isUtf8} from 'node:buffer'
 import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Position, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
-import {DEFAULT_LIMITS, type DocumentChunk, listItems, type ParsedDocument, parseDocument, parseJson, splitDocuments} from './documents.js'
+import {DEFAULT_LIMITS, type DocumentChunk, listItems, parseDocument, parseJson, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
+import type {ParseCache, ParsedText} from './cache.js'
 import {isRecord, stringMap} from '../util/records.js'
 
 /** A path that cannot be read, or a pattern that matches nothing: a usage error, exit 2. */
@@ -30,6 +31,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Buffer | string>
   /** Base for relative paths and globs. */
   cwd?: string
+  /** Reuses the parsed documents of files unchanged since the last run (`--cache`). */
+  cache?: ParseCache
 }
 
 /** Everything read from one or more inputs. */
@@ -325,18 +328,23 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   const reference = options.reference ?? false
   // A byte-order mark may open any document of a stream (files concatenated); it is not content.
   if (text.includes('\uFEFF')) text = text.replace(/^\uFEFF/gm, '')
-  let chunks: DocumentChunk[] | undefined
-  let json: ParsedDocument | undefined
-  if (/\.json$/i.test(file) || (file === STDIN && /^\s*[[{]/.test(text))) {
-    chunks = [{index: 0, text, offset: 0, line: 0, json: true}]
-    json = parseJson(chunks[0]!, limits)
+  const jsonFile = /\.json$/i.test(file) || (file === STDIN && /^\s*[[{]/.test(text))
+  const parse = (): ParsedText => {
+    if (jsonFile) {
+      const chunk: DocumentChunk = {index: 0, text, offset: 0, line: 0, json: true}
+      const json = parseJson(chunk, limits)
+      if (json) return {chunks: [chunk], parsed: [json]}
+    }
+
+    // Not strict JSON: YAML reads it, or says where it breaks.
+    const chunks = splitDocuments(text)
+    return {chunks, parsed: chunks.map((chunk) => parseDocument(chunk, limits))}
   }
 
-  // Not strict JSON: YAML reads it, or says where it breaks.
-  if (!json) chunks = splitDocuments(text)
-  loaded.locators.set(file, new FileLocator(chunks!, loaded.trees))
-  for (const chunk of chunks!) {
-    const parsed = json ?? parseDocument(chunk, limits)
+  const {chunks, parsed: documents} = options.cache && file !== STDIN ? options.cache.parse(path.resolve(options.cwd ?? process.cwd(), file), text, jsonFile, limits, parse) : parse()
+  loaded.locators.set(file, new FileLocator(chunks, loaded.trees))
+  for (const parsed of documents) {
+    const chunk = parsed.chunk
     const origin: FileOrigin = {type: 'file', file, document: chunk.index, prefix: []}
     if (!parsed.ok) {
       loaded.problems.push({origin, message: parsed.message, range: parsed.range, type: parsed.type, reference})
