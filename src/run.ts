@@ -84,6 +84,8 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
     input.merge(await loadCluster({cwd: options.cwd, ...options.cluster}, {reference: paths.length > 0, settings: config.settings}))
     // Status fields say how things are only when the cluster itself is linted.
     if (paths.length === 0) config.settings.live = true
+    // Deprecations are judged against the cluster's own version unless --kube-version or kubeVersion: names one.
+    config.settings.kubeVersion ??= input.serverVersion
   }
 
   return {input, config, rules}

@@ -130,3 +130,23 @@ describe('per-finding severity', () => {
     expect(await severities('rules:\n  service-target-port-unknown: error\n')).toEqual(['error', 'error'])
   })
 })
+
+describe('kubeVersion', () => {
+  const resolve = async (raw: Record<string, unknown>, kubeVersion?: string) => {
+    const {resolveConfig} = await import('../src/config/config.js')
+    return resolveConfig(raw, await loadRules(), {overrides: {kubeVersion}})
+  }
+
+  it('is unset unless config or --kube-version names one; the flag wins', async () => {
+    expect((await resolve({})).settings.kubeVersion).toBeUndefined()
+    expect((await resolve({kubeVersion: '1.33'})).settings.kubeVersion).toEqual({major: 1, minor: 33})
+    expect((await resolve({kubeVersion: 'v1.29.4'}, '1.35')).settings.kubeVersion).toEqual({major: 1, minor: 35})
+    expect((await resolve({kubeVersion: 1.33})).settings.kubeVersion).toEqual({major: 1, minor: 33})
+  })
+
+  it('refuses what is not a version, and a YAML number that lost its trailing zero', async () => {
+    await expect(resolve({kubeVersion: 'latest'})).rejects.toThrow('kubeVersion: must be a Kubernetes version like "1.33"')
+    await expect(resolve({kubeVersion: 1.3})).rejects.toThrow('write it as a string: kubeVersion: "1.3", or 1.30 reads as 1.3')
+    await expect(resolve({}, 'one')).rejects.toThrow('--kube-version: must be a Kubernetes version like 1.33')
+  })
+})

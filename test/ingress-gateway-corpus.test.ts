@@ -9,12 +9,12 @@ import {CORPUS, CORPUS_MISSING} from './support/corpus.js'
 
 const RULES = [
   'ingress-backend-missing',
-  'ingress-api-removed',
+  'api-removed',
   'ingress-tls-missing',
   'ingress-class-missing',
   'ingress-rule-conflict',
-  'httproute-backend-missing',
-  'httproute-parent-missing',
+  'route-backend-missing',
+  'route-parent-missing',
   'exposed-single-replica',
   'exposed-no-spread',
 ]
@@ -34,7 +34,7 @@ describe.skipIf(!CORPUS)('ingress and Gateway API rules on the real-world corpus
     expect(result.findings.filter((f) => !RULES.includes(f.ruleId))).toEqual([])
     expect(result.findings.filter((f) => !f.file || !f.start)).toEqual([])
 
-    const removed = result.findings.filter((f) => f.ruleId === 'ingress-api-removed')
+    const removed = result.findings.filter((f) => f.ruleId === 'api-removed' && (f.object?.kind === 'Ingress' || f.object?.kind === 'IngressClass'))
     const perFile = new Map<string, number>()
     for (const f of removed) perFile.set(f.file!, (perFile.get(f.file!) ?? 0) + 1)
     const expected = new Map(result.files.map((f) => [f, legacyDocuments(path.resolve(CORPUS!, f))] as const).filter(([, n]) => n > 0))

@@ -19,6 +19,7 @@
  * namespaces. Those are still read, as reference: selectors and references
  * resolve against them. With files, the whole cluster is reference.
  */
+import {type KubeVersion, versionFromServer} from '../engine/kube-version.js'
 import type {Settings} from '../engine/rule.js'
 import type {K8sObject, Origin, Resource} from '../engine/types.js'
 import {groupOf} from '../engine/kinds.js'
@@ -84,8 +85,12 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new ClusterError(`the page size must be a positive whole number, not ${pageSize}`)
   let refused: readonly {kind: string}[] = []
   let lists: Array<{served: ServedResource; namespace?: string; listed: Listed}>
+  let serverVersion: KubeVersion | undefined
   try {
     const {served, unreadable} = await discover(api, WANTED_RESOURCES, warn)
+    // The version rules judge deprecations against, unless config names one: asked once the server has answered
+    // discovery (its errors are the ones to report), and a server that will not say is no error.
+    serverVersion = versionFromServer(await api.get('/version').catch(() => undefined))
     refused = unreadable
     const run = async (kinds: ServedResource[], in_: readonly string[]) => {
       const tasks = kinds.flatMap((r): Array<{r: ServedResource; ns?: string}> => (r.namespaced && in_.length > 0 ? in_.map((ns) => ({r, ns})) : [{r}]))
@@ -109,6 +114,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   }
 
   const loaded = new LoadedInput()
+  loaded.serverVersion = serverVersion
   for (const {kind} of refused) loaded.unreadable.push({kind})
   const origin: Origin = {type: 'cluster', cluster: connection.context}
   const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces}

@@ -67,6 +67,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     'max-warnings': Flags.integer({summary: 'Fail (exit 1) when there are more warnings than this.', min: 0}),
     rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
     'node-port-range': Flags.string({summary: 'The cluster\'s node port range (default 30000-32767).'}),
+    'kube-version': Flags.string({summary: 'Kubernetes version the manifests are for, such as 1.33: deprecated and removed APIs are judged against it (default: kubeVersion in the config file, else the cluster\'s with --cluster, else the newest k8s-net knows).'}),
     cache: Flags.boolean({summary: 'Reuse the parsed documents of files unchanged since the last run with --cache.'}),
     'cache-location': Flags.string({
       summary: 'Cache file, or folder to hold it (default: node_modules/.cache/k8s-net/ found upward from the working directory, else the system cache folder).',
@@ -101,7 +102,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         configFile: flags.config,
         contextPaths: flags.context,
         namespace: paths.length > 0 ? namespaces[0] : undefined,
-        overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range']},
+        overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range'], kubeVersion: flags['kube-version']},
         readStdin,
         cache: flags.cache ? {location: flags['cache-location'], version: this.config.version, onWarning: (message) => this.warn(message)} : undefined,
         cluster: flags.cluster

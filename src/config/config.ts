@@ -9,6 +9,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {BUILTIN_POD_TEMPLATE_KINDS, groupOf, type PodTemplateKind} from '../engine/kinds.js'
+import {parseKubeVersion} from '../engine/kube-version.js'
 import {checkOption, defaultOptions, type Rule, type RuleSetting, type Settings} from '../engine/rule.js'
 import type {Limits, ObjectPath, Resource, SeverityLevel} from '../engine/types.js'
 import {DEFAULT_LIMITS} from '../loaders/documents.js'
@@ -61,6 +62,8 @@ export interface ConfigOverrides {
   rules?: Record<string, SeverityLevel>
   /** `--node-port-range 30000-32767`. */
   nodePortRange?: string
+  /** `--kube-version 1.33`. */
+  kubeVersion?: string
 }
 
 export const DEFAULT_SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease']
@@ -143,10 +146,13 @@ export function resolveConfig(
 
   if (!isRecord(raw)) fail([], 'the config file must be a mapping')
   const config = raw as Record<string, unknown>
-  const known = new Set(['rules', 'exemptions', 'nodePortRange', 'podTemplates', 'systemNamespaces', 'limits'])
+  const known = new Set(['rules', 'exemptions', 'nodePortRange', 'podTemplates', 'systemNamespaces', 'limits', 'kubeVersion'])
   for (const k of Object.keys(config)) if (!known.has(k)) fail([k], `unknown key (expected one of: ${[...known].join(', ')})`)
 
   const byId = new Map(rules.map((r) => [r.meta.id, r]))
+  // Former ids of renamed rules name the rule they became (rules:, exemptions:, --rule).
+  for (const rule of rules) for (const alias of rule.meta.aliases ?? []) if (!byId.has(alias)) byId.set(alias, rule)
+  const canonical = (id: string): string => byId.get(id)?.meta.id ?? id
   const settings = new Map<string, RuleSetting>()
   for (const rule of rules) settings.set(rule.meta.id, {severity: rule.meta.severity, configured: false, options: defaultOptions(rule.meta)})
 
@@ -155,7 +161,7 @@ export function resolveConfig(
   for (const [id, value] of Object.entries(ruleConfig as Record<string, unknown>)) {
     const rule = byId.get(id)
     if (!rule) fail(['rules', id], `unknown rule id${suggest(id, [...byId.keys()])}`)
-    const setting = settings.get(id)!
+    const setting = settings.get(canonical(id))!
     if (typeof value === 'string') {
       if (!LEVELS.has(value)) fail(['rules', id], `severity must be off, info, warning or error, not ${JSON.stringify(value)}`)
       setting.severity = value as SeverityLevel
@@ -194,7 +200,7 @@ export function resolveConfig(
   }
 
   for (const [id, severity] of Object.entries(options.overrides?.rules ?? {})) {
-    const setting = settings.get(id)
+    const setting = settings.get(canonical(id))
     if (!setting) throw new ConfigError(`unknown rule id${suggest(id, [...byId.keys()])}`, '--rule', id)
     if (!LEVELS.has(severity)) throw new ConfigError('severity must be off, info, warning or error', '--rule', id)
     setting.severity = severity
@@ -217,6 +223,17 @@ export function resolveConfig(
     nodePortRange = parsed!
   }
 
+  const versionText = options.overrides?.kubeVersion ?? config.kubeVersion
+  let kubeVersion = versionText === undefined ? undefined : parseKubeVersion(typeof versionText === 'number' ? String(versionText) : versionText)
+  // A YAML number loses a trailing zero (1.30 reads as 1.3): take one only when its minor has two digits.
+  if (typeof versionText === 'number' && kubeVersion && kubeVersion.minor < 10) kubeVersion = undefined
+  if (versionText !== undefined && !kubeVersion) {
+    // A YAML number such as 1.30 reads as 1.3: ask for a string.
+    const hint = typeof versionText === 'number' ? ` (write it as a string: kubeVersion: "${versionText}", or 1.30 reads as 1.3)` : ''
+    if (options.overrides?.kubeVersion === undefined) fail(['kubeVersion'], `must be a Kubernetes version like "1.33"${hint}`)
+    throw new ConfigError('must be a Kubernetes version like 1.33', '--kube-version')
+  }
+
   return {
     file: options.file,
     rules: settings,
@@ -227,6 +244,7 @@ export function resolveConfig(
       podTemplateKinds: [...BUILTIN_POD_TEMPLATE_KINDS, ...parsePodTemplates(config.podTemplates, fail)],
       limits: parseLimits(config.limits, fail),
       live: false,
+      ...(kubeVersion ? {kubeVersion} : {}),
     },
   }
 }
@@ -271,12 +289,15 @@ function parseExemptions(
       if (!rules.has(id)) fail(['exemptions', i, 'rules', j], `unknown rule id ${id}`)
     }
 
+    // Former ids stand for the rule they became.
+    const ruleIds = exemption.rules?.map((id) => rules.get(id)!.meta.id)
+
     const names = exemption.names ? picomatch(exemption.names) : undefined
     const pathGlobs = exemption.paths ? picomatch(exemption.paths, {dot: true}) : undefined
     return {
       source: exemption,
       test(ruleId, resource, file) {
-        if (exemption.rules && !exemption.rules.includes(ruleId)) return false
+        if (ruleIds && !ruleIds.includes(ruleId)) return false
         if (exemption.kinds && !(resource && exemption.kinds.includes(resource.kind))) return false
         if (exemption.namespaces && !(resource && exemption.namespaces.includes(resource.namespace))) return false
         if (names && !(resource && names(resource.name))) return false

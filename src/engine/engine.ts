@@ -60,6 +60,8 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     if (!isEnabled(rule.meta, setting)) continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
+    // An annotation may name the rule by a former id.
+    const suppressionIds = [ruleId, ...(rule.meta.aliases ?? [])]
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
       index,
       input,
@@ -74,7 +76,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
         if (target.reference) return
         const resource = isResource(target) ? target : undefined
         const file = target.origin.type === 'file' ? target.origin.file : undefined
-        if (resource && Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + ruleId)) {
+        if (resource && suppressionIds.some((id) => Object.hasOwn(resource.annotations, SUPPRESSION_PREFIX + id))) {
           suppressed++
           return
         }

@@ -28,6 +28,9 @@ const CLUSTER_SCOPED = new Set([
   'ClusterNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
+  'ClusterNetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
   'ClusterTrustBundle',
   'PodSecurityPolicy',
 ])

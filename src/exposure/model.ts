@@ -439,7 +439,7 @@ class Builder {
             admitsKind(l, route.kind) !== false &&
             admitsNamespace(l, gateway, route.namespace, this.index) !== 'no',
         )
-        if (listeners.length === 0) continue // not attached: httproute-parent-missing says why
+        if (listeners.length === 0) continue // not attached: route-parent-missing says why
         const gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}
         const lhosts = listeners.map((l) => getPath(gateway.object, [...l.path, 'hostname'])).filter((h): h is string => typeof h === 'string')
         const tlsModes = listeners.map((l) => {

@@ -1,7 +1,8 @@
 /**
- * Reading the Gateway API (gateway.networking.k8s.io): Gateways and their
- * listeners, routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) with
- * their parentRefs and backendRefs, and ReferenceGrants.
+ * Reading the Gateway API (gateway.networking.k8s.io): Gateways, ListenerSets
+ * and their listeners (hostnames, TLS, conflicts), GatewayClasses, routes
+ * (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) with their parentRefs,
+ * backendRefs and hostnames, ReferenceGrants and BackendTLSPolicies.
  *
  * Only the gateway.networking.k8s.io group counts: Istio's Gateway
  * (networking.istio.io) shares the kind name and nothing else.
@@ -25,6 +26,9 @@ export function routesOf(index: ResourceIndex, kinds: readonly string[] = ROUTE_
 
 export const gatewaysOf = (index: ResourceIndex): KindTable => index.table('Gateway', [GATEWAY_GROUP])
 export const referenceGrantsOf = (index: ResourceIndex): KindTable => index.table('ReferenceGrant', [GATEWAY_GROUP])
+export const listenerSetsOf = (index: ResourceIndex): KindTable => index.table('ListenerSet', [GATEWAY_GROUP])
+export const gatewayClassesOf = (index: ResourceIndex): KindTable => index.table('GatewayClass', [GATEWAY_GROUP])
+export const backendTLSPoliciesOf = (index: ResourceIndex): KindTable => index.table('BackendTLSPolicy', [GATEWAY_GROUP])
 
 function specOf(resource: Resource): Record<string, unknown> {
   return isRecord(resource.object.spec) ? resource.object.spec : {}
@@ -65,6 +69,52 @@ export function parentRefsOf(route: Resource): ParentRef[] {
 
 /** Whether a parentRef names a Gateway API Gateway. */
 export const isGatewayRef = (ref: ParentRef): boolean => ref.group === GATEWAY_GROUP && ref.kind === 'Gateway'
+/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later). */
+export const isListenerSetRef = (ref: ParentRef): boolean => ref.group === GATEWAY_GROUP && ref.kind === 'ListenerSet'
+
+/** A ListenerSet's `spec.parentRef`, defaults applied (a Gateway of the ListenerSet's namespace); undefined without a name. */
+export function listenerSetParentOf(listenerSet: Resource): ParentRef | undefined {
+  const ref = specOf(listenerSet).parentRef
+  if (!isRecord(ref) || !nonEmpty(ref.name)) return undefined
+  return {
+    path: ['spec', 'parentRef'],
+    group: typeof ref.group === 'string' ? ref.group : GATEWAY_GROUP,
+    kind: nonEmpty(ref.kind) ? ref.kind : 'Gateway',
+    name: ref.name,
+    namespace: nonEmpty(ref.namespace) ? ref.namespace : listenerSet.namespace,
+  }
+}
+
+/** `spec.allowedListeners.namespaces` of a Gateway: which ListenerSets may attach. None unless set. */
+export function allowedListenersOf(gateway: Resource): {from: string; selector: unknown} {
+  const allowed = specOf(gateway).allowedListeners
+  const namespaces = isRecord(allowed) && isRecord(allowed.namespaces) ? allowed.namespaces : {}
+  return {from: nonEmpty(namespaces.from) ? namespaces.from : 'None', selector: namespaces.selector}
+}
+
+/** Whether a Gateway lets a ListenerSet of this namespace attach (`allowedListeners`). */
+export function admitsListenerSet(gateway: Resource, namespace: string, index: ResourceIndex): Verdict {
+  const {from, selector} = allowedListenersOf(gateway)
+  return namespaceAdmitted(from, selector, gateway.namespace, namespace, index)
+}
+
+/**
+ * The ListenerSets of the input that name this Gateway as their parent and
+ * that it admits (or may admit: a selector the input cannot decide), oldest in
+ * load order first, as the Gateway merges them.
+ */
+export function attachedListenerSets(gateway: Resource, index: ResourceIndex): Resource[] {
+  return listenerSetsOf(index).all.filter((set) => {
+    const parent = listenerSetParentOf(set)
+    return (
+      parent !== undefined &&
+      isGatewayRef(parent) &&
+      parent.namespace === gateway.namespace &&
+      parent.name === gateway.name &&
+      admitsListenerSet(gateway, set.namespace, index) !== 'no'
+    )
+  })
+}
 
 export interface BackendRef {
   /** Path to the backendRef mapping. */
@@ -144,8 +194,31 @@ export interface Listener {
   selector: unknown
   /** `allowedRoutes.kinds` when given and not empty. */
   kinds?: Array<{group: string; kind: string}>
+  /** Lower-cased; undefined when the listener matches every hostname. */
+  hostname?: string
+  /** `tls` when the listener has one. */
+  tls?: ListenerTLS
 }
 
+export interface CertificateRef {
+  /** Path to the certificateRefs entry. */
+  path: ObjectPath
+  group: string
+  kind: string
+  name: string
+  /** Defaults to the namespace of the Gateway or ListenerSet. */
+  namespace: string
+}
+
+export interface ListenerTLS {
+  /** `Terminate` (the default) or `Passthrough`. */
+  mode: string
+  certificateRefs: CertificateRef[]
+  /** Whether `tls.options` holds anything: implementations take certificates from there too (GKE's pre-shared-certs). */
+  options: boolean
+}
+
+/** The listeners of a Gateway, or of a ListenerSet (`spec.listeners`, the same shape). */
 export function listenersOf(gateway: Resource): Listener[] {
   const listeners = specOf(gateway).listeners
   if (!Array.isArray(listeners)) return []
@@ -166,10 +239,149 @@ export function listenersOf(gateway: Resource): Listener[] {
       from: nonEmpty(namespaces.from) ? namespaces.from : 'Same',
       selector: namespaces.selector,
       kinds: kinds.length > 0 ? kinds : undefined,
+      hostname: nonEmpty(l.hostname) ? l.hostname.toLowerCase() : undefined,
+      tls: isRecord(l.tls) ? readTLS(l.tls, ['spec', 'listeners', i, 'tls'], gateway.namespace) : undefined,
     })
   }
 
   return out
+}
+
+function readTLS(tls: Record<string, unknown>, path: ObjectPath, namespace: string): ListenerTLS {
+  const refs = Array.isArray(tls.certificateRefs) ? tls.certificateRefs : []
+  const certificateRefs: CertificateRef[] = []
+  for (const [i, ref] of refs.entries()) {
+    if (!isRecord(ref) || !nonEmpty(ref.name)) continue
+    certificateRefs.push({
+      path: [...path, 'certificateRefs', i],
+      group: typeof ref.group === 'string' ? ref.group : '',
+      kind: nonEmpty(ref.kind) ? ref.kind : 'Secret',
+      name: ref.name,
+      namespace: nonEmpty(ref.namespace) ? ref.namespace : namespace,
+    })
+  }
+
+  return {
+    mode: nonEmpty(tls.mode) ? tls.mode : 'Terminate',
+    certificateRefs,
+    options: isRecord(tls.options) && Object.keys(tls.options).length > 0,
+  }
+}
+
+/** `spec.hostnames` of a route, lower-cased (HTTPRoute, GRPCRoute, TLSRoute have them; TCPRoute and UDPRoute do not). */
+export function hostnamesOf(route: Resource): Array<{hostname: string; path: ObjectPath}> {
+  const hostnames = specOf(route).hostnames
+  if (!Array.isArray(hostnames)) return []
+  return hostnames.flatMap((h, i) => (nonEmpty(h) ? [{hostname: h.toLowerCase(), path: ['spec', 'hostnames', i] as ObjectPath}] : []))
+}
+
+/** Whether a wildcard hostname (`*.example.com`) matches a name: any name with one label or more before its suffix. */
+function wildcardMatches(wildcard: string, name: string): boolean {
+  const suffix = wildcard.slice(1) // `.example.com`
+  return name.length > suffix.length && name.endsWith(suffix)
+}
+
+/**
+ * Whether two hostnames (a listener's and a route's) have a name in common,
+ * as the Gateway API defines it: equal names; a wildcard and a name it
+ * matches (`*.example.com` matches `a.example.com` and `a.b.example.com`,
+ * not `example.com`); or two wildcards, one a suffix of the other.
+ */
+export function hostnamesIntersect(a: string, b: string): boolean {
+  if (a === b) return true
+  const aWild = a.startsWith('*.')
+  const bWild = b.startsWith('*.')
+  if (aWild && bWild) return wildcardMatches(a, b) || wildcardMatches(b, a)
+  if (aWild) return wildcardMatches(a, b)
+  if (bWild) return wildcardMatches(b, a)
+  return false
+}
+
+/** Route kinds whose `hostnames` a listener's hostname must meet. */
+export const HOSTNAME_ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute']
+
+/** A listener with the Gateway or ListenerSet it belongs to. */
+export interface OwnedListener {
+  owner: Resource
+  listener: Listener
+}
+
+/**
+ * What a Gateway serves: its own listeners, then those of the ListenerSets
+ * attached to it (see `attachedListenerSets`), in that order of precedence.
+ */
+export function mergedListeners(gateway: Resource, index: ResourceIndex): OwnedListener[] {
+  return [gateway, ...attachedListenerSets(gateway, index)].flatMap((owner) => listenersOf(owner).map((listener) => ({owner, listener})))
+}
+
+/** Protocols that cannot share a port: plain HTTP beside TLS (HTTPS, TLS) on one port. */
+function protocolsClash(a: string, b: string): boolean {
+  const tls = (p: string): boolean => p === 'HTTPS' || p === 'TLS'
+  return (a === 'HTTP' && tls(b)) || (b === 'HTTP' && tls(a))
+}
+
+export interface ListenerConflict {
+  /** The listener that loses: later in precedence. */
+  listener: OwnedListener
+  /** The one it conflicts with, earlier in precedence. */
+  with: OwnedListener
+  reason: 'HostnameConflict' | 'ProtocolConflict'
+}
+
+/**
+ * Listeners that conflict, as the Gateway API's Conflicted condition has it:
+ * the same port, protocol and hostname (no hostname equals no hostname), or
+ * plain HTTP and TLS on one port. Each conflict is given once, on the later
+ * listener in precedence order.
+ */
+export function listenerConflicts(listeners: readonly OwnedListener[]): ListenerConflict[] {
+  const out: ListenerConflict[] = []
+  for (const [j, later] of listeners.entries()) {
+    const {port, protocol, hostname} = later.listener
+    if (port === undefined || protocol === undefined) continue
+    for (const earlier of listeners.slice(0, j)) {
+      const other = earlier.listener
+      if (other.port !== port || other.protocol === undefined) continue
+      if (other.protocol === protocol && other.hostname === hostname) {
+        out.push({listener: later, with: earlier, reason: 'HostnameConflict'})
+        break
+      }
+
+      if (protocolsClash(other.protocol, protocol)) {
+        out.push({listener: later, with: earlier, reason: 'ProtocolConflict'})
+        break
+      }
+    }
+  }
+
+  return out
+}
+
+export interface TargetRef {
+  path: ObjectPath
+  group: string
+  kind: string
+  name: string
+  sectionName?: string
+}
+
+/** `spec.targetRefs` of a policy (BackendTLSPolicy): local references, in the policy's namespace. */
+export function targetRefsOf(policy: Resource): TargetRef[] {
+  const refs = specOf(policy).targetRefs
+  if (!Array.isArray(refs)) return []
+  return refs.flatMap((ref, i) =>
+    isRecord(ref) && nonEmpty(ref.name) && nonEmpty(ref.kind)
+      ? [
+          {
+            path: ['spec', 'targetRefs', i] as ObjectPath,
+            group: typeof ref.group === 'string' ? ref.group : '',
+            kind: ref.kind,
+            name: ref.name,
+            sectionName: nonEmpty(ref.sectionName) ? ref.sectionName : undefined,
+          },
+        ]
+      : [],
+  )
 }
 
 /**
@@ -209,18 +421,27 @@ export type Verdict = 'yes' | 'no' | 'unknown'
  * can be decided.
  */
 export function admitsNamespace(listener: Listener, gateway: Resource, routeNamespace: string, index: ResourceIndex): Verdict {
-  switch (listener.from) {
+  return namespaceAdmitted(listener.from, listener.selector, gateway.namespace, routeNamespace, index)
+}
+
+/** `from` (All, Same, Selector, None) and a selector, judged for a namespace against the owner's. */
+function namespaceAdmitted(from: string, selector: unknown, ownNamespace: string, routeNamespace: string, index: ResourceIndex): Verdict {
+  switch (from) {
     case 'All': {
       return 'yes'
     }
 
     case 'Same': {
-      return routeNamespace === gateway.namespace ? 'yes' : 'no'
+      return routeNamespace === ownNamespace ? 'yes' : 'no'
+    }
+
+    case 'None': {
+      return 'no'
     }
 
     case 'Selector': {
-      if (!isRecord(listener.selector)) return 'unknown'
-      const parsed = parseLabelSelector(listener.selector)
+      if (!isRecord(selector)) return 'unknown'
+      const parsed = parseLabelSelector(selector)
       if (!parsed.ok) return 'unknown'
       const namespace = index.table('Namespace', ['']).find('', routeNamespace)
       const labels = {...namespace?.labels, [NAMESPACE_NAME_LABEL]: routeNamespace}
@@ -272,4 +493,53 @@ export function grantAllows(index: ResourceIndex, query: GrantQuery): boolean {
         spec.to.some((t) => isRecord(t) && (t.group ?? '') === to.group && t.kind === to.kind && (!nonEmpty(t.name) || t.name === to.name))
       return fromOk && toOk
     })
+}
+
+/**
+ * What a parentRef names: the Gateways or ListenerSets of the input with its
+ * namespace and name (several versions of one object may be linted
+ * together), and the table they were looked up in; undefined for parentRefs
+ * to other kinds (a Service, for mesh routing).
+ */
+export function parentsOf(ref: ParentRef, index: ResourceIndex): {kind: 'Gateway' | 'ListenerSet'; table: KindTable; found: readonly Resource[]} | undefined {
+  if (isGatewayRef(ref)) {
+    const table = gatewaysOf(index)
+    return {kind: 'Gateway', table, found: table.findAll(ref.namespace, ref.name)}
+  }
+
+  if (isListenerSetRef(ref)) {
+    const table = listenerSetsOf(index)
+    return {kind: 'ListenerSet', table, found: table.findAll(ref.namespace, ref.name)}
+  }
+
+  return undefined
+}
+
+/**
+ * The listeners of a parent (Gateway or ListenerSet) that a route attaches to
+ * through a parentRef: those `sectionName` and `port` select (all, when
+ * unset), that take the route's kind and admit its namespace, or may (the
+ * input cannot tell). A parent attaches routes to its own listeners only.
+ */
+export function attachedListeners(route: Resource, ref: ParentRef, parent: Resource, index: ResourceIndex): Listener[] {
+  return listenersOf(parent).filter(
+    (l) =>
+      (ref.sectionName === undefined || l.name === ref.sectionName) &&
+      (ref.port === undefined || l.port === ref.port) &&
+      admitsKind(l, route.kind) !== false &&
+      admitsNamespace(l, parent, route.namespace, index) !== 'no',
+  )
+}
+
+/**
+ * Whether a reference from a Gateway API object into another namespace lacks
+ * the ReferenceGrant it needs there, as far as the input tells: only once the
+ * input holds ReferenceGrants, or objects of the target's kind, in that
+ * namespace (grants live beside what they share: without that namespace's
+ * objects, the absence of a grant means nothing).
+ */
+export function lacksGrant(index: ResourceIndex, referrer: Resource, to: GrantQuery['to'], targets: KindTable): boolean {
+  if (to.namespace === referrer.namespace) return false
+  if (!referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace)) return false
+  return !grantAllows(index, {from: {group: GATEWAY_GROUP, kind: referrer.kind, namespace: referrer.namespace}, to})
 }

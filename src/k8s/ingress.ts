@@ -340,3 +340,253 @@ function convertBackend(backend: unknown): unknown {
 
   return out
 }
+
+// ---- ingress-nginx -----------------------------------------------------------
+//
+// ingress-nginx (kubernetes/ingress-nginx, controller `k8s.io/ingress-nginx`)
+// was retired by Kubernetes SIG Network and the Security Response Committee:
+// announced in November 2025, best-effort maintenance ended in March 2026, and
+// no fixes come any more, security ones included. F5's NGINX Ingress
+// Controller (`nginx.org/ingress-controller`, annotations `nginx.org/*`) is
+// another product and is not concerned.
+
+/** The `spec.controller` of ingress-nginx's IngressClasses. */
+export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx'
+/** The prefix of ingress-nginx's own annotations. */
+export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/'
+
+/**
+ * How an ingress-nginx annotation carries over to the Gateway API:
+ * - `standard`: a feature of the Gateway API's standard channel does it (a
+ *   route filter, a match, weights, timeouts, another route kind, BackendTLSPolicy);
+ * - `implementation`: Gateway API implementations offer it through their own
+ *   policies or extensions, differently in each, or only in the experimental channel;
+ * - `none`: nothing does it (NGINX configuration, rate limits, external auth).
+ */
+export type Portability = 'standard' | 'implementation' | 'none'
+
+export interface NginxAnnotationClass {
+  portability: Portability
+  /** What to use instead, or why there is none. */
+  how: string
+}
+
+const S = (how: string): NginxAnnotationClass => ({portability: 'standard', how})
+const I = (how: string): NginxAnnotationClass => ({portability: 'implementation', how})
+const N = (how: string): NginxAnnotationClass => ({portability: 'none', how})
+
+const SESSION = I('session persistence (experimental channel, or the implementation\'s own policy)')
+const AUTH_EXTERNAL = N('external authentication (some implementations offer an ext-auth policy of their own)')
+const BASIC_AUTH = I('basic authentication, in the implementation\'s security policy')
+const CORS = S('HTTPRoute CORS filter')
+const REDIRECT = S('HTTPRoute RequestRedirect filter')
+const CANARY = S('a match or a weight on the HTTPRoute rule that carries both backends')
+const TUNING = I('proxy tuning, in the implementation\'s own policy or configuration')
+const RATE_LIMIT = N('rate limiting (some implementations offer a rate-limit policy of their own)')
+const UPSTREAM_TLS = S('BackendTLSPolicy')
+const SNIPPET = N('raw NGINX configuration: rewrite what it does')
+const WAF = N('web application firewall')
+const OBSERVABILITY = I('logging and tracing, in the implementation\'s own configuration')
+
+/** Every annotation ingress-nginx documents, by name without the prefix. */
+const NGINX_ANNOTATIONS: Readonly<Record<string, NginxAnnotationClass>> = {
+  'app-root': S('HTTPRoute RequestRedirect filter on path /'),
+  affinity: SESSION,
+  'affinity-canary-behavior': SESSION,
+  'affinity-mode': SESSION,
+  'auth-always-set-cookie': AUTH_EXTERNAL,
+  'auth-cache-duration': AUTH_EXTERNAL,
+  'auth-cache-key': AUTH_EXTERNAL,
+  'auth-keepalive': AUTH_EXTERNAL,
+  'auth-keepalive-requests': AUTH_EXTERNAL,
+  'auth-keepalive-share-vars': AUTH_EXTERNAL,
+  'auth-keepalive-timeout': AUTH_EXTERNAL,
+  'auth-method': AUTH_EXTERNAL,
+  'auth-proxy-set-headers': AUTH_EXTERNAL,
+  'auth-realm': BASIC_AUTH,
+  'auth-request-redirect': AUTH_EXTERNAL,
+  'auth-response-headers': AUTH_EXTERNAL,
+  'auth-secret': BASIC_AUTH,
+  'auth-secret-type': BASIC_AUTH,
+  'auth-signin': AUTH_EXTERNAL,
+  'auth-signin-redirect-param': AUTH_EXTERNAL,
+  'auth-snippet': SNIPPET,
+  'auth-tls-error-page': I('client certificate error handling, the implementation\'s own'),
+  'auth-tls-match-cn': I('client certificate subject checks, the implementation\'s own'),
+  'auth-tls-pass-certificate-to-upstream': I('forwarding the client certificate, the implementation\'s own'),
+  'auth-tls-secret': S('client certificate validation on the Gateway (spec.tls.frontend), per port rather than per Ingress'),
+  'auth-tls-verify-client': S('client certificate validation on the Gateway (spec.tls.frontend), per port rather than per Ingress'),
+  'auth-tls-verify-depth': I('client certificate chain depth, the implementation\'s own'),
+  'auth-type': BASIC_AUTH,
+  'auth-url': AUTH_EXTERNAL,
+  'backend-protocol': S('HTTP: the default; GRPC: a GRPCRoute; HTTPS and GRPCS: a BackendTLSPolicy'),
+  canary: CANARY,
+  'canary-by-cookie': I('routing on a cookie: a header match on Cookie is not exact; the implementation\'s own'),
+  'canary-by-header': CANARY,
+  'canary-by-header-pattern': I('a RegularExpression header match, which implementations support or not'),
+  'canary-by-header-value': CANARY,
+  'canary-weight': CANARY,
+  'canary-weight-total': CANARY,
+  'client-body-buffer-size': TUNING,
+  'configuration-snippet': SNIPPET,
+  'connection-proxy-header': TUNING,
+  'cors-allow-credentials': CORS,
+  'cors-allow-headers': CORS,
+  'cors-allow-methods': CORS,
+  'cors-allow-origin': CORS,
+  'cors-expose-headers': CORS,
+  'cors-max-age': CORS,
+  'custom-headers': N('headers read from a ConfigMap: copy them into a ResponseHeaderModifier filter'),
+  'custom-http-errors': I('custom error pages, the implementation\'s own'),
+  'default-backend': N('a fallback Service for errors'),
+  'denylist-source-range': I('client IP filtering, in the implementation\'s security policy'),
+  'enable-access-log': OBSERVABILITY,
+  'enable-cors': CORS,
+  'enable-global-auth': AUTH_EXTERNAL,
+  'enable-modsecurity': WAF,
+  'enable-opentelemetry': OBSERVABILITY,
+  'enable-owasp-core-rules': WAF,
+  'enable-rewrite-log': OBSERVABILITY,
+  'force-ssl-redirect': S('an HTTPRoute on the HTTP listener with a RequestRedirect filter to scheme https'),
+  'from-to-www-redirect': S('an HTTPRoute for the other host with a RequestRedirect filter (hostname)'),
+  'http2-push-preload': N('HTTP/2 server push (browsers dropped it)'),
+  'limit-burst-multiplier': RATE_LIMIT,
+  'limit-connections': RATE_LIMIT,
+  'limit-rate': RATE_LIMIT,
+  'limit-rate-after': RATE_LIMIT,
+  'limit-rpm': RATE_LIMIT,
+  'limit-rps': RATE_LIMIT,
+  'limit-whitelist': RATE_LIMIT,
+  'load-balance': I('load-balancing algorithm, the implementation\'s own policy'),
+  'mirror-host': I('the Host header of mirrored requests, the implementation\'s own'),
+  'mirror-request-body': I('whether mirrored requests carry the body, the implementation\'s own'),
+  'mirror-target': S('HTTPRoute RequestMirror filter'),
+  'modsecurity-snippet': SNIPPET,
+  'modsecurity-transaction-id': WAF,
+  'opentelemetry-trust-incoming-span': OBSERVABILITY,
+  'permanent-redirect': REDIRECT,
+  'permanent-redirect-code': REDIRECT,
+  'preserve-trailing-slash': I('trailing slash handling of redirects, the implementation\'s own'),
+  'proxy-body-size': TUNING,
+  'proxy-buffer-size': TUNING,
+  'proxy-buffering': TUNING,
+  'proxy-buffers-number': TUNING,
+  'proxy-busy-buffers-size': TUNING,
+  'proxy-connect-timeout': I('connect timeout, the implementation\'s own policy (route timeouts cover requests only)'),
+  'proxy-cookie-domain': N('cookie rewriting'),
+  'proxy-cookie-path': N('cookie rewriting'),
+  'proxy-http-version': TUNING,
+  'proxy-max-temp-file-size': TUNING,
+  'proxy-next-upstream': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
+  'proxy-next-upstream-timeout': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
+  'proxy-next-upstream-tries': I('retries: HTTPRoute retry (experimental channel) or the implementation\'s own policy'),
+  'proxy-read-timeout': S('HTTPRoute rule timeouts (backendRequest)'),
+  'proxy-redirect-from': N('rewriting Location headers'),
+  'proxy-redirect-to': N('rewriting Location headers'),
+  'proxy-request-buffering': TUNING,
+  'proxy-send-timeout': S('HTTPRoute rule timeouts (backendRequest)'),
+  'proxy-ssl-ciphers': I('upstream TLS ciphers, the implementation\'s own'),
+  'proxy-ssl-name': UPSTREAM_TLS,
+  'proxy-ssl-protocols': I('upstream TLS versions, the implementation\'s own'),
+  'proxy-ssl-secret': UPSTREAM_TLS,
+  'proxy-ssl-server-name': UPSTREAM_TLS,
+  'proxy-ssl-verify': UPSTREAM_TLS,
+  'proxy-ssl-verify-depth': I('upstream certificate chain depth, the implementation\'s own'),
+  'rewrite-target': S('HTTPRoute URLRewrite filter (ReplacePrefixMatch or ReplaceFullPath)'),
+  satisfy: BASIC_AUTH,
+  'server-alias': S('more entries in the HTTPRoute hostnames'),
+  'server-snippet': SNIPPET,
+  'service-upstream': I('sending to the Service IP rather than the endpoints, the implementation\'s own'),
+  'session-cookie-change-on-failure': SESSION,
+  'session-cookie-conditional-samesite-none': SESSION,
+  'session-cookie-domain': SESSION,
+  'session-cookie-expires': SESSION,
+  'session-cookie-max-age': SESSION,
+  'session-cookie-name': SESSION,
+  'session-cookie-path': SESSION,
+  'session-cookie-samesite': SESSION,
+  'session-cookie-secure': SESSION,
+  'ssl-ciphers': I('TLS ciphers, the implementation\'s own (Gateway listener tls.options)'),
+  'ssl-passthrough': S('a TLSRoute on a TLS listener in Passthrough mode'),
+  'ssl-prefer-server-ciphers': I('TLS cipher order, the implementation\'s own (Gateway listener tls.options)'),
+  'ssl-redirect': S('an HTTPRoute on the HTTP listener with a RequestRedirect filter to scheme https'),
+  'stream-snippet': SNIPPET,
+  'temporal-redirect': REDIRECT,
+  'temporal-redirect-code': REDIRECT,
+  'upstream-hash-by': I('consistent hashing, the implementation\'s own load-balancing policy'),
+  'upstream-hash-by-subset': I('consistent hashing, the implementation\'s own load-balancing policy'),
+  'upstream-hash-by-subset-size': I('consistent hashing, the implementation\'s own load-balancing policy'),
+  'upstream-vhost': S('HTTPRoute URLRewrite filter (hostname)'),
+  'use-regex': I('RegularExpression path matches, which implementations support or not'),
+  'whitelist-source-range': I('client IP filtering, in the implementation\'s security policy'),
+  'x-forwarded-prefix': S('HTTPRoute RequestHeaderModifier filter setting X-Forwarded-Prefix'),
+}
+
+/** Annotations that put raw NGINX configuration into the controller (the vector of CVE-2021-25742; off by default since controller v1.9). */
+export const SNIPPET_ANNOTATIONS: readonly string[] = ['configuration-snippet', 'server-snippet', 'auth-snippet', 'stream-snippet', 'modsecurity-snippet'].map(
+  (name) => NGINX_ANNOTATION_PREFIX + name,
+)
+
+export interface NginxAnnotation {
+  /** The full key. */
+  key: string
+  value: string
+  /** Undefined for a key ingress-nginx does not document (a typo, or another controller's). */
+  class?: NginxAnnotationClass
+}
+
+/**
+ * How one annotation carries over, its value considered where the value
+ * decides: `rewrite-target` with regex captures (`/$2`) has no standard
+ * equivalent, `backend-protocol: FCGI` neither, `AUTO_HTTP` needs nothing.
+ */
+export function classifyNginxAnnotation(key: string, value: string): NginxAnnotationClass | undefined {
+  if (!key.startsWith(NGINX_ANNOTATION_PREFIX)) return undefined
+  const name = key.slice(NGINX_ANNOTATION_PREFIX.length)
+  if (!Object.hasOwn(NGINX_ANNOTATIONS, name)) return undefined
+  if (name === 'rewrite-target' && /\$\d|\$\{?\w/.test(value)) return N('regex captures in the rewrite: URLRewrite replaces a prefix or the full path only')
+  if (name === 'backend-protocol') {
+    const protocol = value.trim().toUpperCase()
+    if (protocol === 'GRPC') return S('a GRPCRoute')
+    if (protocol === 'HTTPS' || protocol === 'GRPCS') return S(`${protocol === 'GRPCS' ? 'a GRPCRoute and ' : ''}a BackendTLSPolicy`)
+    if (protocol === 'FCGI') return N('FastCGI backends')
+    if (protocol === 'HTTP' || protocol === 'AUTO_HTTP') return S('nothing: HTTP to the backend is the default')
+  }
+
+  return NGINX_ANNOTATIONS[name]
+}
+
+/** The `nginx.ingress.kubernetes.io/*` annotations of an object, in key order, classified. */
+export function nginxAnnotationsOf(resource: Resource): NginxAnnotation[] {
+  return Object.keys(resource.annotations)
+    .filter((key) => key.startsWith(NGINX_ANNOTATION_PREFIX))
+    .sort()
+    .map((key) => {
+      const value = resource.annotations[key]!
+      return {key, value, class: classifyNginxAnnotation(key, value)}
+    })
+}
+
+/** IngressClasses of the input whose controller is ingress-nginx. */
+export function nginxIngressClasses(index: ResourceIndex): Resource[] {
+  return ingressClassesOf(index).all.filter((c) => {
+    const spec = c.object.spec
+    return isRecord(spec) && spec.controller === INGRESS_NGINX_CONTROLLER
+  })
+}
+
+/**
+ * Why an Ingress is served by ingress-nginx, or undefined when the input does
+ * not say so: its class (named, or the default one) is an IngressClass of the
+ * input with controller k8s.io/ingress-nginx, or it carries ingress-nginx's
+ * own annotations and names no class the input knows to be another
+ * controller's.
+ */
+export function servedByIngressNginx(ingress: Resource, index: ResourceIndex): string | undefined {
+  const className = effectiveClass(ingress, index)
+  const controller = className === undefined ? undefined : controllerOf(index, className)
+  if (controller === INGRESS_NGINX_CONTROLLER) return `IngressClass ${className} has controller ${INGRESS_NGINX_CONTROLLER}`
+  if (controller !== undefined) return undefined
+  const annotations = Object.keys(ingress.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))
+  return annotations.length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : undefined
+}

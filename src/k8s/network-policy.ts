@@ -14,6 +14,12 @@
  * CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy (cilium.io), Calico
  * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
  * projectcalico.org). See `defaultDenyDirections` for the exact forms.
+ *
+ * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, network-policy-api
+ * v0.2.0 and later) too: cluster-scoped, in the Admin tier (before
+ * NetworkPolicies) or the Baseline tier (after them), with rules whose action
+ * is Accept, Deny or Pass. It replaced AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy, which are not read.
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
@@ -106,6 +112,14 @@ export function policyTypes(policy: Resource): Set<Direction> {
  *   types (defaulted as Calico does when absent); and rules in that direction
  *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
  *   tier whose Tier object in the input has defaultAction Pass does not count.
+ * - ClusterNetworkPolicy (policy.networking.k8s.io), Admin or Baseline tier:
+ *   a subject that selects every pod of the namespace (`namespaces` matching
+ *   it, or `pods` with such a namespaceSelector and an empty podSelector);
+ *   rules in that direction that are all Deny (egress: or Accept of port 53
+ *   only), one of them without protocols denying everyone: for ingress a peer
+ *   `namespaces: {}` (or `pods` with both selectors empty), for egress
+ *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
+ *   Accept leaves the decision to NetworkPolicies, and does not count.
  */
 export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
   if (isNetworkPolicy(policy)) return policy.namespace === ns.name ? kubeDefaultDeny(policy) : []
@@ -120,12 +134,13 @@ export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, inde
     if (policy.kind === 'GlobalNetworkPolicy') return calicoDefaultDeny(policy, ns, index, true)
   }
 
+  if (isClusterNetworkPolicy(policy)) return clusterNetworkPolicyDefaultDeny(policy, ns)
   return []
 }
 
 /** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
 export function policyObjects(index: ResourceIndex): Resource[] {
-  return ['NetworkPolicy', 'GlobalNetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']
+  return ['NetworkPolicy', 'GlobalNetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'ClusterNetworkPolicy']
     .flatMap((kind) => index.byKind(kind))
     .sort((a, b) => a.uid - b.uid)
 }
@@ -359,4 +374,75 @@ export function defaultDenyPolicy(namespace: string, name: string, directions: r
   }
 
   return {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name, namespace}, spec}
+}
+
+// ---- ClusterNetworkPolicy (network-policy-api) -------------------------------
+
+export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
+
+export const isClusterNetworkPolicy = (resource: Resource): boolean =>
+  resource.kind === 'ClusterNetworkPolicy' && resource.group === NETWORK_POLICY_API_GROUP
+
+/** Whether a label selector (as written) selects the namespace, as far as its known labels tell. */
+function selectsNamespace(selector: unknown, ns: NamespaceFacts): boolean {
+  if (!isRecord(selector)) return false
+  const parsed = parseLabelSelector(selector)
+  if (!parsed.ok) return false
+  return selectsEveryone(parsed.selector, (key) => {
+    if (key === 'kubernetes.io/metadata.name') return {known: true, value: ns.name}
+    return ns.labels ? {known: true, value: ns.labels[key]} : {known: false}
+  })
+}
+
+/** A label selector that selects everything: `{}`, or `matchLabels: {}` and the like. */
+function isEmptySelector(selector: unknown): boolean {
+  if (!isRecord(selector)) return false
+  const parsed = parseLabelSelector(selector)
+  return parsed.ok && parsed.selector.requirements.length === 0
+}
+
+/** A subject or peer `pods: {namespaceSelector, podSelector}` that takes every pod of the namespace. */
+function podsOfNamespace(pods: unknown, ns: NamespaceFacts): boolean {
+  return isRecord(pods) && isEmptySelector(pods.podSelector) && selectsNamespace(pods.namespaceSelector, ns)
+}
+
+function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
+  const spec = policySpec(policy)
+  if (spec.tier !== 'Admin' && spec.tier !== 'Baseline') return []
+  const subject = isRecord(spec.subject) ? spec.subject : {}
+  const selectsAll = subject.namespaces === undefined ? podsOfNamespace(subject.pods, ns) : subject.pods === undefined && selectsNamespace(subject.namespaces, ns)
+  if (!selectsAll) return []
+  return DIRECTIONS.filter((d) => {
+    const rules = spec[ruleField(d)]
+    if (!Array.isArray(rules) || rules.length === 0) return false
+    const allDeny = rules.every((r) => isRecord(r) && (r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r))))
+    if (!allDeny) return false
+    return rules.some((r) => isRecord(r) && r.action === 'Deny' && r.protocols === undefined && cnpDeniesEveryone(r, d))
+  })
+}
+
+function cnpDeniesEveryone(rule: Record<string, unknown>, direction: Direction): boolean {
+  const peers = direction === 'Ingress' ? rule.from : rule.to
+  if (!Array.isArray(peers)) return false
+  return peers.some((peer) => {
+    if (!isRecord(peer)) return false
+    if (direction === 'Egress') return Array.isArray(peer.networks) && peer.networks.includes('0.0.0.0/0')
+    const everyNamespace = isEmptySelector(peer.namespaces)
+    const everyPod = isRecord(peer.pods) && isEmptySelector(peer.pods.namespaceSelector) && isEmptySelector(peer.pods.podSelector)
+    return everyNamespace || everyPod
+  })
+}
+
+/** An Accept rule whose protocols open only port 53 over UDP or TCP. */
+function isCnpDnsRule(rule: Record<string, unknown>): boolean {
+  const protocols = rule.protocols
+  if (!Array.isArray(protocols) || protocols.length === 0) return false
+  return protocols.every((p) => {
+    if (!isRecord(p)) return false
+    const keys = Object.keys(p)
+    if (keys.length !== 1 || (keys[0] !== 'udp' && keys[0] !== 'tcp')) return false
+    const proto = p[keys[0]!]
+    const port = isRecord(proto) && isRecord(proto.destinationPort) ? proto.destinationPort : undefined
+    return port !== undefined && port.number === 53 && port.range === undefined
+  })
 }

@@ -3,6 +3,7 @@
  * incomplete documents and syntax problems out. Never throws for bad content;
  * throws InputError (exit 2) only for paths that cannot be read at all.
  */
+import type {KubeVersion} from '../engine/kube-version.js'
 import {closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats, statSync} from 'node:fs'
 import {isUtf8} from 'node:buffer'
 import path from 'node:path'
@@ -47,6 +48,8 @@ export class LoadedInput {
    * must not take their absence for "none". No namespace: all namespaces.
    */
   readonly unreadable: Array<{kind: string; namespace?: string}> = []
+  /** The Kubernetes version a cluster's API server reported (/version), when the input comes from one. */
+  serverVersion?: KubeVersion
   readonly locators = new Map<string, FileLocator>()
   /** The position trees of documents being located, shared by the locators of all files. */
   readonly trees = new TreeCache()
@@ -58,6 +61,7 @@ export class LoadedInput {
     this.problems.push(...other.problems)
     this.files.push(...other.files)
     this.unreadable.push(...other.unreadable)
+    this.serverVersion ??= other.serverVersion
     for (const [file, locator] of other.locators) this.locators.set(file, locator)
   }
 }

@@ -763,6 +763,17 @@ function allowPolicy(a: Answers, recommendation: Recommendation, name: string, n
   }
   const m = manifest(object, `Allows ${from} to reach ${name} on port ${ports[0]!.port}/${ports[0]!.protocol}; nothing else reaches its pods.`)
   m.notes.push({path: ['spec', 'ingress', 0], text: why})
+  // With the Deployment in the same file, k8s-net lint sees one workload of the namespace: callers chosen by label run elsewhere.
+  const labelled = (a.callers ?? []).map(readCaller).filter((c) => c?.labels && (c.namespace ?? namespace) === namespace)
+  if (recommendation.type === 'ClusterIP' && a.withDeployment && labelled.length > 0) {
+    suppress(
+      m,
+      'networkpolicy-selects-nothing',
+      `callers by label that run in other workloads of ${namespace}, as answered (${asFlag('callers', a)})`,
+      `this file holds only ${name}'s Deployment, so no pod template here carries the callers' labels; lint it together with their manifests (or with --context) to check that they do.`,
+    )
+  }
+
   m.notes.push({path: ['spec', 'ingress', 0, 'ports', 0, 'port'], text: 'The container port (the Service\'s targetPort), not the Service port.'})
   return m
 }

@@ -64,6 +64,12 @@ describe('linting a live cluster', () => {
     main = await serve()
   })
 
+  it("judges deprecations against the server's /version, unless --kube-version names another", async () => {
+    expect((await lintCluster(main.kubeconfig)).config.settings.kubeVersion).toEqual({major: 1, minor: 31})
+    const named = await lintCluster(main.kubeconfig, {}, {overrides: {rules: await focusOnly(), kubeVersion: '1.35'}})
+    expect(named.config.settings.kubeVersion).toEqual({major: 1, minor: 35})
+  })
+
   it.each([
     {name: 'default config', overrides: {}},
     // A narrower node port range than the cluster's, so that a rule that needs no cluster has findings to compare too.

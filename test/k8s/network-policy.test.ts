@@ -76,6 +76,50 @@ describe('defaultDenyDirections', () => {
   })
 })
 
+describe('ClusterNetworkPolicy (network-policy-api v1alpha2)', () => {
+  const cnp = (spec: string): string => `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: a}\nspec: ${spec}`
+
+  it('the Baseline example of the documentation (user story 5) denies ingress in every namespace', () => {
+    const story5 = cnp('{tier: Baseline, priority: 10, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}')
+    expect(directions(story5)).toEqual(['Ingress'])
+    const {resources} = load(story5)
+    expect(resources[0]!.namespace).toBe('')
+  })
+
+  it('the Admin example (user story 1) covers the namespace its subject names, and no other', () => {
+    const story1 =
+      cnp('{tier: Admin, priority: 10, subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: sensitive-ns}}}, ingress: [{action: Deny, from: [{namespaces: {matchLabels: {}}}], name: select-all-deny-all}]}')
+    expect(directions(story1, {name: 'sensitive-ns'})).toEqual(['Ingress'])
+    expect(directions(story1)).toEqual([])
+  })
+
+  it('Pass or Accept rules leave the decision to NetworkPolicies; an unknown tier or a narrow peer is no default deny', () => {
+    expect(directions(cnp('{tier: Admin, subject: {namespaces: {}}, ingress: [{action: Pass, from: [{namespaces: {}}]}, {action: Deny, from: [{namespaces: {}}]}]}'))).toEqual([])
+    expect(directions(cnp('{tier: Admin, subject: {namespaces: {}}, ingress: [{action: Accept, from: [{namespaces: {}}]}]}'))).toEqual([])
+    expect(directions(cnp('{tier: Developer, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'))).toEqual([])
+    expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {matchLabels: {a: b}}}]}]}'))).toEqual([])
+    expect(directions(cnp('{tier: Baseline, subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: x}}}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'))).toEqual([])
+  })
+
+  it('a subject selector on labels decides only when the Namespace object is known', () => {
+    const labelled = cnp('{tier: Baseline, subject: {namespaces: {matchLabels: {env: prod}}}, ingress: [{action: Deny, from: [{pods: {namespaceSelector: {}, podSelector: {}}}]}]}')
+    expect(directions(labelled)).toEqual([])
+    expect(directions(labelled, {name: 'shop', labels: {env: 'prod'}})).toEqual(['Ingress'])
+  })
+
+  it('egress: a Deny to networks 0.0.0.0/0, DNS accepted beside it', () => {
+    const egress = cnp(
+      '{tier: Baseline, subject: {namespaces: {}}, egress: [{action: Accept, to: [{namespaces: {}}], protocols: [{udp: {destinationPort: {number: 53}}}]}, {action: Deny, to: [{networks: [0.0.0.0/0, "::/0"]}]}]}',
+    )
+    expect(directions(egress)).toEqual(['Egress'])
+    expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, egress: [{action: Deny, to: [{namespaces: {}}]}]}'))).toEqual([])
+  })
+
+  it("Antrea's ClusterNetworkPolicy (another group) is not read", () => {
+    expect(directions('apiVersion: crd.antrea.io/v1beta1\nkind: ClusterNetworkPolicy\nmetadata: {name: a}\nspec: {tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}')).toEqual([])
+  })
+})
+
 describe('calicoSelects', () => {
   const lookup = (key: string): {known: boolean; value?: string} => (key === 'projectcalico.org/namespace' ? {known: true, value: 'shop'} : {known: false})
 

@@ -8,6 +8,7 @@ const requireEgress = {requireEgress: true}
 
 ruleTester('default-deny-missing', {
   valid: [
+    {name: 'a Baseline ClusterNetworkPolicy that denies ingress from every namespace (network-policy-api v0.2.0)', files: ['valid/cluster-network-policy.yaml']},
     {name: 'podSelector: {} with policyTypes absent and no rules denies ingress', files: ['valid/policy-types-absent.yaml']},
     {name: 'an ingress-only default deny beside allow policies', files: ['valid/ingress-only-deny-and-allow-rules.yaml']},
     {name: 'ingress and egress denied, egress keeping DNS open', files: ['valid/ingress-and-egress-deny.yaml'], options: requireEgress},
@@ -17,6 +18,21 @@ ruleTester('default-deny-missing', {
     {name: 'the default deny is given with --context', files: ['valid/workload-only.yaml'], context: ['context/shop-default-deny.yaml']},
   ],
   invalid: [
+    {
+      name: 'an Admin ClusterNetworkPolicy that passes some traffic to NetworkPolicies denies nothing of it by default',
+      files: ['invalid/cluster-network-policy-pass.yaml'],
+      findings: [
+        {
+          object: 'Deployment shop/web',
+          line: 25,
+          column: 9,
+          endLine: 25,
+          endColumn: 12,
+          messageId: 'noDefaultDeny',
+          data: {namespace: 'shop', directions: 'ingress', consequence: 'any pod in the cluster can connect to its pods'},
+        },
+      ],
+    },
     {
       name: 'every pod isolated by an allow-list: info on the Namespace, about the pods to come',
       files: ['invalid/isolated-by-allow-lists.yaml'],

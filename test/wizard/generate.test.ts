@@ -212,7 +212,7 @@ describe('the suppressions are needed', () => {
   }
 
   it('covers the deliberate choices', () => {
-    expect([...seen].sort()).toEqual(['default-deny-missing', 'exposed-single-replica', 'ingress-tls-missing', 'loadbalancer-single-service', 'loadbalancer-source-ranges', 'nodeport-exposed'])
+    expect([...seen].sort()).toEqual(['default-deny-missing', 'exposed-single-replica', 'ingress-tls-missing', 'loadbalancer-single-service', 'loadbalancer-source-ranges', 'networkpolicy-selects-nothing', 'nodeport-exposed'])
   })
 })
 

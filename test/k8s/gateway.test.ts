@@ -1,0 +1,92 @@
+import {describe, expect, it} from 'vitest'
+import {
+  admitsListenerSet,
+  attachedListenerSets,
+  hostnamesIntersect,
+  listenerConflicts,
+  listenersOf,
+  mergedListeners,
+} from '../../src/k8s/gateway.js'
+import {indexOf} from './helpers.js'
+
+describe('hostnamesIntersect (the examples of the HTTPRoute hostnames documentation)', () => {
+  it('a listener test.example.com meets routes with test.example.com or *.example.com', () => {
+    expect(hostnamesIntersect('test.example.com', 'test.example.com')).toBe(true)
+    expect(hostnamesIntersect('test.example.com', '*.example.com')).toBe(true)
+    expect(hostnamesIntersect('test.example.com', 'other.example.com')).toBe(false)
+  })
+
+  it('a listener *.example.com meets *.example.com, test.example.com, foo.test.example.com, not example.com or test.example.net', () => {
+    for (const name of ['*.example.com', 'test.example.com', 'foo.test.example.com']) expect(hostnamesIntersect('*.example.com', name)).toBe(true)
+    for (const name of ['example.com', 'test.example.net']) expect(hostnamesIntersect('*.example.com', name)).toBe(false)
+  })
+
+  it('two wildcards meet when one is inside the other', () => {
+    expect(hostnamesIntersect('*.example.com', '*.foo.example.com')).toBe(true)
+    expect(hostnamesIntersect('*.foo.example.com', '*.example.com')).toBe(true)
+    expect(hostnamesIntersect('*.example.com', '*.example.net')).toBe(false)
+  })
+})
+
+const gateway = (spec: Record<string, unknown>, name = 'parent-gateway', namespace = 'default') => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: {name, namespace},
+  spec: {gatewayClassName: 'example', ...spec},
+})
+const listenerSet = (namespace: string, listeners: unknown[], parentRef: Record<string, unknown> = {name: 'parent-gateway', namespace: 'default'}) => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'ListenerSet',
+  metadata: {name: `${namespace}-listeners`, namespace},
+  spec: {parentRef, listeners},
+})
+
+describe('ListenerSets', () => {
+  const foo = {name: 'foo', hostname: 'foo.com', protocol: 'HTTP', port: 80}
+  const first = {name: 'first', hostname: 'first.foo.com', protocol: 'HTTPS', port: 443, tls: {mode: 'Terminate', certificateRefs: [{kind: 'Secret', group: '', name: 'first-workload-cert'}]}}
+
+  it('a Gateway takes none unless allowedListeners says so', () => {
+    const index = indexOf(gateway({listeners: [foo]}), listenerSet('default', [first]))
+    const gw = index.byKind('Gateway')[0]!
+    expect(admitsListenerSet(gw, 'default', index)).toBe('no')
+    expect(attachedListenerSets(gw, index)).toEqual([])
+  })
+
+  it('the documentation example: a selector on namespace labels admits the labelled team namespaces', () => {
+    const index = indexOf(
+      gateway({allowedListeners: {namespaces: {from: 'Selector', selector: {matchLabels: {'belongs-to': 'shared-gateway'}}}}, listeners: [foo]}),
+      {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team-1-ns', labels: {'belongs-to': 'shared-gateway'}}},
+      {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team-3-ns'}},
+      listenerSet('team-1-ns', [first]),
+      listenerSet('team-3-ns', [first]),
+    )
+    const gw = index.byKind('Gateway')[0]!
+    expect(attachedListenerSets(gw, index).map((s) => s.namespace)).toEqual(['team-1-ns'])
+    const merged = mergedListeners(gw, index)
+    expect(merged.map((m) => `${m.owner.kind}/${m.listener.name}`)).toEqual(['Gateway/foo', 'ListenerSet/first'])
+    expect(merged[1]!.listener.tls).toEqual({
+      mode: 'Terminate',
+      options: false,
+      certificateRefs: [{path: ['spec', 'listeners', 0, 'tls', 'certificateRefs', 0], group: '', kind: 'Secret', name: 'first-workload-cert', namespace: 'team-1-ns'}],
+    })
+  })
+})
+
+describe('listenerConflicts', () => {
+  it('same port, protocol and hostname conflict (no hostname equals no hostname); another hostname does not', () => {
+    const index = indexOf(
+      gateway({
+        listeners: [
+          {name: 'a', protocol: 'HTTP', port: 80},
+          {name: 'b', protocol: 'HTTP', port: 80},
+          {name: 'c', protocol: 'HTTP', port: 80, hostname: 'c.example.com'},
+          {name: 'd', protocol: 'HTTPS', port: 80, hostname: 'd.example.com'},
+          {name: 'e', protocol: 'TCP', port: 80},
+        ],
+      }),
+    )
+    const gw = index.byKind('Gateway')[0]!
+    const conflicts = listenerConflicts(listenersOf(gw).map((listener) => ({owner: gw, listener})))
+    expect(conflicts.map((c) => `${c.listener.listener.name}~${c.with.listener.name}:${c.reason}`)).toEqual(['b~a:HostnameConflict', 'd~a:ProtocolConflict'])
+  })
+})
