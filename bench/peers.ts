@@ -76,9 +76,9 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
   let accepted: string[] = []
   if (kubeScore.bin) {
     accepted = files.filter((f) => {
-      // It exits 1 both for findings and for a refusal: a refusal prints no report.
+      // It exits 1 both for findings and for a refusal: a refusal prints no report (a file with nothing it scores prints null).
       const r = spawnSync(kubeScore.bin!, ['score', f, '-o', 'json'], {encoding: 'utf8', cwd: corpus})
-      return (r.status === 0 || r.status === 1) && r.stdout.trimStart().startsWith('[')
+      return (r.status === 0 || r.status === 1) && r.stdout.trim() !== ''
     })
     log(`kube-score takes ${accepted.length} of ${files.length} files`)
   }
