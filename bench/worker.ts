@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   let measured: {times: number[]; cpu: number[]; details: Record<string, unknown>}
   switch (name) {
     case 'floor': {
-      const files = (await expandPaths(paths)).filter((f) => f !== '-')
+      const files = (await expandPaths(paths)).files.filter((f) => f !== '-')
       measured = await repeat(reps, () => {
         let documents = 0
         let failed = 0
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     }
 
     case 'reparse': {
-      const files = (await expandPaths(paths)).filter((f) => f !== '-')
+      const files = (await expandPaths(paths)).files.filter((f) => f !== '-')
       const chunks = files.flatMap((f) => splitDocuments(readFileSync(f, 'utf8')))
       const yaml = await import('yaml')
       const treeMs: number[] = []

@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --import tsx
-import {execute} from '@oclif/core'
+// k8s-net from source (TypeScript through tsx), for development.
+import {run} from '../src/cli.ts'
 
-await execute({development: true, dir: import.meta.url})
+await run({development: true})

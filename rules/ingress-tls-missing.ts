@@ -1,4 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
+import type {Resource} from '../src/engine/types.js'
+import {isRecord} from '../src/util/records.js'
 import {hostMatches, ingressesOf, ingressRules, mergeableType, tlsCoverage} from '../src/k8s/ingress.js'
 
 export default defineRule({
@@ -33,7 +35,8 @@ export default defineRule({
         const value = ingress.annotations[a]
         return value !== undefined && value !== '' && value.toLowerCase() !== 'false'
       })
-      if (annotated) continue
+      // The AWS Load Balancer Controller opens an HTTPS listener with a certificate it discovers in ACM by host.
+      if (annotated || albHttpsListener(ingress)) continue
       const coverage = tlsCoverage(ingress)
       if (coverage.all) continue
       const seen = new Set<string>()
@@ -53,3 +56,15 @@ export default defineRule({
     }
   },
 })
+
+/** Whether `alb.ingress.kubernetes.io/listen-ports` asks for an HTTPS listener (`[{"HTTP": 80}, {"HTTPS": 443}]`). */
+function albHttpsListener(ingress: Resource): boolean {
+  const value = ingress.annotations['alb.ingress.kubernetes.io/listen-ports']
+  if (value === undefined) return false
+  try {
+    const listeners: unknown = JSON.parse(value)
+    return Array.isArray(listeners) && listeners.some((l) => isRecord(l) && Object.hasOwn(l, 'HTTPS'))
+  } catch {
+    return false
+  }
+}

@@ -21,6 +21,8 @@ export default defineRule({
       templateValues: 'podSelector {{selector}} matches no pod template in namespace {{namespace}} (on its pod templates, {{values}})',
       peerSelectsNothing: '{{field}} peer podSelector {{selector}} matches no pod template in namespace {{namespace}}, so this peer {{effect}} no one',
     },
+    // Peers often name pods that controllers and operators make at run time (CSI plugins, job pods): worth a look, not a failure.
+    messageSeverity: {peerSelectsNothing: 'info'},
   },
   check({index, report}) {
     for (const policy of networkPolicies(index)) {

@@ -1,4 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
+import {valueText} from '../src/util/records.js'
 import {allocatesNodePorts, isWholeNumber, nodePortClaims, serviceSpec, serviceType} from '../src/k8s/services.js'
 
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
       for (const claim of nodePortClaims(service)) {
         const {value, field, path} = claim
         if (!isWholeNumber(value)) {
-          report({target: service, path, messageId: 'notWholeNumber', data: {field, value: JSON.stringify(value) ?? String(value)}})
+          report({target: service, path, messageId: 'notWholeNumber', data: {field, value: valueText(value)}})
         } else if (field === 'nodePort' && !allocatesNodePorts(type)) {
           report({target: service, path, messageId: 'noNodePorts', data: {port: value, type}})
         } else if (field === 'healthCheckNodePort' && (type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local')) {

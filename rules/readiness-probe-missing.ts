@@ -1,5 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {PodTemplate, RelatedLocation, Resource} from '../src/engine/types.js'
+import {describeExposures, exposuresOf} from '../src/exposure/outside.js'
 import {resolveTargetPort} from '../src/k8s/ports.js'
 import {containersWithoutProbe, describeContainer, injectedProxy, probeOf} from '../src/k8s/probes.js'
 import {servicePorts} from '../src/k8s/services.js'
@@ -17,6 +18,7 @@ export default defineRule({
     messages: {
       noProbe: '{{container}} has no readinessProbe: its pods count as ready as soon as it starts, and rollouts move on before they can serve',
       noProbeServed: '{{container}} has no readinessProbe: {{services}} will send traffic to pods that are not ready',
+      noProbeExposed: '{{container}} has no readinessProbe: {{services}} will send traffic to pods that are not ready, and it is reached from outside the cluster through {{exposures}}',
       noProbeGated: '{{container}} has no readinessProbe: the pod counts as ready once {{gate}} is, whether this one can serve or not',
       noProbeGatedServed:
         '{{container}} has no readinessProbe: the pod counts as ready once {{gate}} is, whether this one can serve or not, and traffic from {{services}} reaches it from then on',
@@ -47,7 +49,10 @@ export default defineRule({
         data.gate = gateContainer ? describeContainer(gateContainer) : `the injected ${proxy}`
         report({...where, messageId: services.length > 0 ? 'noProbeGatedServed' : 'noProbeGated', data})
       } else {
-        report({...where, messageId: services.length > 0 ? 'noProbeServed' : 'noProbe', data})
+        // Reached from outside (the exposure model): users see the errors, not only other services.
+        const exposures = services.length > 0 ? exposuresOf(index).get(template) : undefined
+        if (exposures) data.exposures = describeExposures(exposures)
+        report({...where, messageId: exposures ? 'noProbeExposed' : services.length > 0 ? 'noProbeServed' : 'noProbe', data})
       }
     }
   },

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The package as users get it: `npm pack`, install the tarball into an empty
-# directory (dependencies only, no devDependencies), and run the installed
-# k8s-net there: lint finds a NodePort conflict (exit 1) and passes a clean
-# file (exit 0); SARIF names the package's version; explain reads the shipped
-# fixtures; init reads the shipped docs.
+# The package as users get it: `npm pack` (which builds nothing and prints
+# only the tarball's name), install the tarball into an empty directory
+# (dependencies only, no devDependencies, no warning about install scripts),
+# and run the installed k8s-net there: lint finds a NodePort conflict (exit 1)
+# and passes a clean file (exit 0); SARIF names the package's version; explain
+# reads the shipped fixtures; init reads the shipped docs; the library imports.
+# Then `npm install -g` from the tarball and from a git repository made from
+# the working tree (git+file://), each into a prefix of its own, and
+# `npx k8s-net` from both.
 #
 # Offline first: the npm cache holds the dependencies wherever `npm ci` ran.
 # When it does not, the install falls back to --prefer-offline (network for
@@ -20,16 +24,17 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'pack-smoke: FAIL: %s\n' "$*" >&2; exit 1; }
 
 step "npm pack"
-(cd "$repo" && npm pack --silent --pack-destination "$work" >/dev/null)
-tarball="$(find "$work" -maxdepth 1 -name '*.tgz' | head -n 1)"
-[ -n "$tarball" ] || fail "npm pack wrote no tarball"
-[ ! -e "$repo/oclif.manifest.json" ] || fail "postpack left oclif.manifest.json in the repository"
+# pre-commit 3 takes the tarball's name from what `npm pack` prints: nothing else may reach standard output.
+(cd "$repo" && npm pack --pack-destination "$work" 2>"$work/pack.err") >"$work/pack.out"
+tarball="$work/$(cat "$work/pack.out")"
+[ -f "$tarball" ] || fail "npm pack printed more than the tarball's name: $(cat "$work/pack.out")"
 contents="$(tar -tzf "$tarball")"
-for f in package/bin/run.js package/oclif.manifest.json package/dist/src/commands/lint.js package/dist/rules/nodeport-conflict.js \
+for f in package/bin/run.js package/lib/cli.js package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
   package/fixtures/nodeport-conflict/invalid/repeated-in-one-service.yaml package/docs/rules/README.md package/docs/ci/pre-commit-config.yaml; do
   grep -qx "$f" <<<"$contents" || fail "the tarball lacks ${f#package/}"
 done
-if grep -q '^package/\(test\|src\|rules\|scripts\)/' <<<"$contents"; then fail "the tarball holds sources or tests"; fi
+# rules/ ships its prose (rules/<id>.md), not its modules: those are in the bundle.
+if grep -q '^package/\(test\|src\|scripts\|dist\)/\|^package/rules/.*\.ts$' <<<"$contents"; then fail "the tarball holds sources, tests or a build"; fi
 echo "$(basename "$tarball"): $(wc -l <<<"$contents") files"
 
 step "install into an empty directory"
@@ -37,14 +42,20 @@ app="$work/app"
 mkdir "$app"
 printf '{"name": "k8s-net-pack-smoke", "private": true}\n' >"$app/package.json"
 cd "$app"
-npm_install() { npm install --no-audit --no-fund --loglevel=error "$@" "$tarball"; }
-if ! npm_install --offline; then
-  echo "the npm cache lacks some dependencies: installing with --prefer-offline"
-  npm_install --prefer-offline
-fi
-for dev in typescript tsx vitest oclif @oclif/test ajv-draft-04; do
+# npm install from the cache, falling back to --prefer-offline (network for what the cache lacks); the
+# output is kept to check that npm says nothing about install scripts.
+npm_install() {
+  if ! npm install --no-audit --no-fund --offline "$@" >"$work/install.log" 2>&1; then
+    echo "the npm cache lacks some dependencies: installing with --prefer-offline"
+    npm install --no-audit --no-fund --prefer-offline "$@" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "npm install $* failed"; }
+  fi
+  if grep -qi 'install-scripts\|install script' "$work/install.log"; then cat "$work/install.log"; fail "npm install $* warned about install scripts"; fi
+}
+npm_install "$tarball"
+for dev in typescript tsx vitest esbuild @oclif/core @oclif/test ajv-draft-04; do
   [ ! -e "node_modules/$dev" ] || fail "devDependency $dev was installed"
 done
+echo "node_modules of a production install: $(du -sk node_modules | cut -f1) KiB, $(npm ls --all --parseable 2>/dev/null | tail -n +2 | sort -u | wc -l) packages"
 
 step "k8s-net --version"
 version="$(node -p 'require("./node_modules/k8s-net/package.json").version')"
@@ -80,5 +91,29 @@ grep -q 'Flagged: fixtures/nodeport-conflict/invalid/' explain.out || fail "expl
 mkdir fresh
 (cd fresh && npx --no-install k8s-net init >init.out && [ -s .k8s-net.yaml ] && grep -q 'rev: v' init.out) || fail "init did not write the config or print the set-ups"
 (cd fresh && npx --no-install k8s-net lint ../clean.yaml) || fail "lint with the config init wrote failed"
+
+step "the library"
+node --input-type=module -e '
+  const k8sNet = await import("k8s-net")
+  const {result} = await k8sNet.lintFiles(["conflict.yaml"], {})
+  const wizard = await k8sNet.loadWizard()
+  if (result.findings.filter((f) => f.ruleId === "nodeport-conflict").length !== 1 || typeof wizard.recommend !== "function") process.exit(1)
+  console.log(`lintFiles: ${result.findings.length} findings`)
+' || fail "the library does not import or lint"
+
+# npm install -g into a prefix of its own, then k8s-net and npx k8s-net from it.
+global_install() {
+  local name="$1" spec="$2" prefix="$work/global-$1"
+  step "npm install -g from $name"
+  npm_install -g --prefix "$prefix" "$spec"
+  PATH="$prefix/bin:$PATH" k8s-net lint "$app/conflict.yaml" >/dev/null && fail "k8s-net from $name passed a conflict"
+  [ "$?" -eq 1 ] || fail "k8s-net from $name did not exit 1"
+  (cd "$work" && npm_config_prefix="$prefix" PATH="$prefix/bin:$PATH" npx --no-install k8s-net --version) || fail "npx k8s-net from $name failed"
+}
+global_install tarball "$tarball"
+
+git_repo="$work/k8s-net.git"
+"$repo/scripts/snapshot-repo.sh" "$git_repo" v0.0.0-test
+global_install git "git+file://$git_repo#v0.0.0-test"
 
 printf '\npack-smoke: OK\n'

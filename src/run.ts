@@ -12,7 +12,7 @@ import {atLeast, countBySeverity, indexInput, lint, type LintResult} from './eng
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
-import {expandPaths, LoadedInput, loadFiles, loadPaths} from './loaders/sources.js'
+import {expandPaths, LoadedInput, loadFiles, loadPaths, withoutFiles} from './loaders/sources.js'
 import {cacheFilePath, ParseCache} from './loaders/cache.js'
 import type {ClusterOptions} from './cluster/index.js'
 import {exposureModel} from './exposure/model.js'
@@ -28,7 +28,10 @@ export interface LintFilesOptions {
   contextPaths?: readonly string[]
   /** Namespace for objects that name none. */
   namespace?: string
-  readStdin?: () => Promise<Buffer | string>
+  /** Reads standard input for `-`, given the size limit (see LoadOptions.readStdin). */
+  readStdin?: (maxBytes: number) => Promise<Buffer | string>
+  /** The file name standard input stands for (`--stdin-filename`); default `<stdin>`. */
+  stdinFilename?: string
   /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
   live?: boolean
   /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
@@ -59,15 +62,15 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
   const cache = options.cache ? ParseCache.open({file: cacheFilePath(options.cache.location, options.cwd ?? process.cwd()), version: options.cache.version}) : undefined
-  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, limits: config.settings.limits, cache}
+  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits, cache}
   const input = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput()
   if (options.contextPaths?.length) {
     // A file both linted and given as context (a staged file inside --context k8s/) is linted only: as its own reference it would conflict with itself.
     const cwd = options.cwd ?? process.cwd()
     const linted = new Set(input.files.map((f) => path.resolve(cwd, f)))
     // Standard input can be read once: when it is linted, it is not context too.
-    const context = (await expandPaths(options.contextPaths, cwd)).filter((f) => (f === '-' ? !paths.includes('-') : !linted.has(path.resolve(cwd, f))))
-    if (context.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
+    const context = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => (f === '-' ? paths.includes('-') : linted.has(path.resolve(cwd, f))))
+    if (context.files.length > 0 || context.groups.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
   }
 
   if (cache) {

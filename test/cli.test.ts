@@ -63,7 +63,7 @@ describe('k8s-net lint', () => {
       end: {line: 26, column: 22},
     })
     const count = (severity: string) => report.findings.filter((f) => f.severity === severity).length
-    expect(report.summary).toEqual({errors: count('error'), warnings: count('warning'), infos: count('info'), files: 1, objects: 2, suppressed: 0})
+    expect(report.summary).toEqual({errors: count('error'), warnings: count('warning'), infos: count('info'), files: 1, objects: 2, suppressed: 0, skipped: 0})
     expect(count('error')).toBe(1)
   })
 

@@ -6,7 +6,7 @@
  * (line number read off the fixture, column found by searching that line),
  * never copied from what the loader printed.
  */
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -16,6 +16,9 @@ import {parseDocument, splitDocuments} from '../src/loaders/documents.js'
 import {jsonItemSpans, TreeCache} from '../src/loaders/locate.js'
 import {STDIN} from '../src/engine/types.js'
 import {expandPaths, LoadedInput, loadPaths, loadText} from '../src/loaders/sources.js'
+import {HOOK_EXCLUDE, isSkipped} from '../src/loaders/paths.js'
+import {readStreamBounded} from '../src/util/bytes.js'
+import {lintFiles} from '../src/run.js'
 
 /** The 1-based position of `needle` on 1-based line `line` of `text` (the `occurrence`-th match on that line). */
 function at(text: string, line: number, needle: string, occurrence = 1): Position {
@@ -196,6 +199,44 @@ describe('documents', () => {
     expect(JSON.parse(jsonText.slice(spans[2000]!.start, spans[2000]!.end))).toEqual(items[1999])
   })
 
+  it('expands a List inside a List, items in order, each at its path', async () => {
+    const text = lines(
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- apiVersion: v1',
+      '  kind: Namespace',
+      '  metadata: {name: first}',
+      '- apiVersion: v1',
+      '  kind: List',
+      '  items:',
+      '  - apiVersion: v1',
+      '    kind: ServiceList',
+      '    items:',
+      '    - {apiVersion: v1, kind: Service, metadata: {name: deepest}}',
+      '  - apiVersion: v1',
+      '    kind: Namespace',
+      '    metadata: {name: inner}',
+      '  - 42',
+      '- apiVersion: v1',
+      '  kind: Namespace',
+      '  metadata: {name: last}',
+    )
+    const loaded = load('nested.yaml', text)
+    expect(loaded.resources.map((r) => r.name)).toEqual(['first', 'deepest', 'inner', 'last'])
+    expect(loaded.incomplete.map((d) => [d.origin.prefix, d.problem])).toEqual([[['items', 1, 'items', 2], 'list item is not a Kubernetes object']])
+    const deepest = loaded.resources[1]!
+    expect(deepest.origin.type === 'file' && deepest.origin.prefix).toEqual(['items', 1, 'items', 0, 'items', 0])
+    expect((await locate(loaded, 'nested.yaml', 0, [...(deepest.origin.type === 'file' ? deepest.origin.prefix : []), 'metadata', 'name']))?.start).toEqual(at(text, 13, 'deepest'))
+  })
+
+  it('keeps labels and annotations named like Object members (__proto__, toString, constructor)', () => {
+    const text = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '  labels:', '    __proto__: a', '    toString: b', '    constructor: c', '  annotations: {hasOwnProperty: d}')
+    const [pod] = load('p.yaml', text).resources
+    expect(Object.entries(pod!.labels)).toEqual([['__proto__', 'a'], ['toString', 'b'], ['constructor', 'c']])
+    expect(Object.entries(pod!.annotations)).toEqual([['hasOwnProperty', 'd']])
+  })
+
   it('expands kinds ending in List (ServiceList) too', () => {
     const loaded = load('l.yaml', lines('apiVersion: v1', 'kind: ServiceList', 'items:', '- {apiVersion: v1, kind: Service, metadata: {name: s}}'))
     expect(loaded.resources.map((r) => r.name)).toEqual(['s'])
@@ -224,6 +265,24 @@ describe('the cache of position trees', () => {
     get('huge', 500)
     get('huge', 500)
     expect(builds).toBe(5)
+  })
+
+  // Before, each get walked the cache's Map from its oldest slot, past every entry deleted since the last rehash: a file of
+  // 100,000 documents with findings took 17 s to locate, 800,000 took minutes. This takes well under a second when each get is a few steps.
+  it('takes a few steps per get however many documents pass through it: a million keys through a cache of 100,000', {timeout: 30_000}, () => {
+    const cache = new TreeCache(100_000)
+    let builds = 0
+    const build = () => {
+      builds++
+      return undefined
+    }
+
+    for (let i = 0; i < 1_000_000; i++) cache.get(`k${i}`, 1, build)
+    // The last 100,000 are kept, the ones before were dropped.
+    for (let i = 999_999; i >= 900_000; i--) cache.get(`k${i}`, 1, build)
+    expect(builds).toBe(1_000_000)
+    cache.get('k0', 1, build)
+    expect(builds).toBe(1_000_001)
   })
 })
 
@@ -260,6 +319,19 @@ describe('JSON', () => {
     expect(loaded.problems[0]!.range.start.line).toBe(4)
   })
 
+  it('says JSON has no comments, at the comment, instead of a YAML error further down', () => {
+    const commented = '{\n  "apiVersion": "v1",\n  // the web Service\n  "kind": "Service",\n  "metadata": {"name": "web"} /* inline */\n}\n'
+    for (const file of ['c.json', STDIN]) {
+      const loaded = load(file, commented)
+      expect(loaded.problems.map((p) => [p.message, p.range.start])).toEqual([
+        ['invalid JSON: JSON has no comments (// or /* */); remove it, or write the file as YAML, where # starts a comment', at(commented, 3, '//')],
+      ])
+    }
+
+    // A URL in a string is no comment.
+    expect(load('u.json', '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "annotations": {"x": "http://e"}}}').resources).toHaveLength(1)
+  })
+
   it('reads JSON on standard input when it starts with { or [', async () => {
     const loaded = load(STDIN, json)
     expect(loaded.resources.map((r) => r.name)).toEqual(['web'])
@@ -281,7 +353,7 @@ describe('walking folders', () => {
     symlinkSync(path.join(dir, 'shared'), path.join(dir, 'app/shared-folder'))
     symlinkSync(path.join(dir, 'app'), path.join(dir, 'app/a/loop'))
     symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'app/dangling.yaml'))
-    expect(await expandPaths(['app'], dir)).toEqual([
+    expect((await expandPaths(['app'], dir)).files).toEqual([
       path.join('app', 'a', 'deploy.YML'),
       path.join('app', 'a', 'list.json'),
       path.join('app', 'b', 'svc.yaml'),
@@ -291,7 +363,102 @@ describe('walking folders', () => {
   })
 
   it('lists a file named twice, or met again through a folder, once', async () => {
-    expect(await expandPaths(['shared/policy.yaml', 'shared', './shared/policy.yaml'], dir)).toEqual(['shared/policy.yaml'])
+    expect((await expandPaths(['shared/policy.yaml', 'shared', './shared/policy.yaml'], dir)).files).toEqual(['shared/policy.yaml'])
+  })
+
+  const namespace = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}}\n`
+
+  it('leaves out hidden entries, node_modules and other tools\' files, and counts them; a file named is still read', async () => {
+    const repo = path.join(dir, 'repo')
+    const files: Record<string, string> = {
+      'k8s/app.yaml': namespace('app'),
+      'k8s/kustomization.yaml': 'resources: [app.yaml]\n',
+      'k8s/.k8s-net.yaml': 'rules: {}\n',
+      'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'chart/values.yaml': 'replicas: 2\n',
+      'chart/values-prod.yaml': 'replicas: 3\n',
+      'chart/values.schema.json': '{"type": "object"}',
+      'package.json': '{"name": "x"}',
+      'package-lock.json': '{"lockfileVersion": 3}',
+      'pnpm-lock.yaml': 'lockfileVersion: 9.0\n',
+      'tsconfig.build.json': '{}',
+      'docker-compose.yml': 'services: {}\n',
+      'docker-compose.override.yml': 'services: {}\n',
+      'compose.yaml': 'services: {}\n',
+      '.pre-commit-config.yaml': 'repos: []\n',
+      '.gitlab-ci.yml': 'stages: [test]\n',
+      '.github/workflows/ci.yml': 'on: push\n',
+      'azure-pipelines.yml': 'trigger: [main]\n',
+      'node_modules/dep/x.yaml': namespace('dep'),
+      'README.md': '# not YAML\n',
+    }
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(repo, name)), {recursive: true})
+      writeFileSync(path.join(repo, name), text)
+    }
+
+    const expanded = await expandPaths(['.'], repo)
+    expect(expanded.files).toEqual([path.join('k8s', 'app.yaml')])
+    expect(expanded.skipped.sort()).toEqual(
+      ['.github', '.gitlab-ci.yml', '.pre-commit-config.yaml', 'azure-pipelines.yml', 'chart/Chart.yaml', 'chart/values-prod.yaml', 'chart/values.schema.json', 'chart/values.yaml', 'compose.yaml', 'docker-compose.override.yml', 'docker-compose.yml', 'k8s/.k8s-net.yaml', 'k8s/kustomization.yaml', 'node_modules', 'package-lock.json', 'package.json', 'pnpm-lock.yaml', 'tsconfig.build.json'].map((f) => path.join(f)).sort(),
+    )
+    const {result} = await lintFiles(['.'], {cwd: repo})
+    expect({files: result.files, skipped: result.skipped}).toEqual({files: [path.join('k8s', 'app.yaml')], skipped: 18})
+    // Named, a file is read whatever its name.
+    const named = await lintFiles(['k8s/kustomization.yaml'], {cwd: repo})
+    expect(named.result.findings.map((f) => f.ruleId)).toContain('invalid-object')
+    // A folder of nothing but other tools' files is an error that says what was left out.
+    await expect(expandPaths(['chart'], repo)).rejects.toThrow('no .yaml, .yml or .json files in directory chart (left out as not manifests: Chart.yaml, values-prod.yaml, values.schema.json and 1 more; name a file to lint it anyway)')
+  })
+
+  it('the pre-commit hook excludes what a folder walk leaves out: the same list', () => {
+    const hook = readFileSync(path.join(import.meta.dirname, '../.pre-commit-hooks.yaml'), 'utf8')
+    const exclude = /^ {2}exclude: (.*)$/m.exec(hook)?.[1]
+    expect(exclude).toBe(HOOK_EXCLUDE)
+    const excluded = new RegExp(exclude!)
+    // Each name of the list, at the top and in a folder, is excluded; manifests are not.
+    const samples = ['kustomization.yaml', 'Chart.yaml', 'values-prod.yaml', 'package.json', 'pnpm-lock.yaml', 'docker-compose.yml', 'compose.yaml', '.gitlab-ci.yml', '.pre-commit-config.yaml', '.k8s-net.yaml', 'azure-pipelines.yml', 'tsconfig.json']
+    for (const name of samples) {
+      expect({name, walk: isSkipped(name, false), hook: excluded.test(name), nested: excluded.test(`deploy/${name}`)}).toEqual({name, walk: true, hook: true, nested: true})
+    }
+
+    for (const file of ['k8s/app.yaml', 'deploy/values/service.yaml', 'charts/web/templates/service.yaml', 'svc.json']) expect({file, hook: excluded.test(file)}).toEqual({file, hook: false})
+    for (const file of ['.github/workflows/ci.yml', 'node_modules/x/a.yaml', 'web/node_modules/x/a.yaml']) expect({file, hook: excluded.test(file)}).toEqual({file, hook: true})
+  })
+
+  it('reports an entry it cannot read (a loop of links, a folder without permission) and goes on', async () => {
+    const tree = path.join(dir, 'unreadable')
+    mkdirSync(path.join(tree, 'locked'), {recursive: true})
+    writeFileSync(path.join(tree, 'app.yaml'), namespace('app'))
+    writeFileSync(path.join(tree, 'locked', 'x.yaml'), namespace('x'))
+    symlinkSync('loop-b.yaml', path.join(tree, 'loop-a.yaml'))
+    symlinkSync('loop-a.yaml', path.join(tree, 'loop-b.yaml'))
+    const {chmodSync} = await import('node:fs')
+    chmodSync(path.join(tree, 'locked'), 0o000)
+    // root reads any folder: the loop alone is tested then.
+    const rootReadsAll = process.getuid?.() === 0
+    try {
+      const {result} = await lintFiles(['unreadable'], {cwd: dir})
+      const problems = result.findings.filter((f) => f.ruleId === 'invalid-yaml').map((f) => `${f.file}: ${f.message}`)
+      expect(problems).toEqual([
+        ...(rootReadsAll ? [] : [`${path.join('unreadable', 'locked')}: cannot read directory ${path.join('unreadable', 'locked')}: EACCES: permission denied: not read`]),
+        `${path.join('unreadable', 'loop-a.yaml')}: cannot read ${path.join('unreadable', 'loop-a.yaml')}: ELOOP: too many symbolic links encountered: not read`,
+        `${path.join('unreadable', 'loop-b.yaml')}: cannot read ${path.join('unreadable', 'loop-b.yaml')}: ELOOP: too many symbolic links encountered: not read`,
+      ].sort())
+      expect(result.objects).toBe(rootReadsAll ? 2 : 1)
+    } finally {
+      chmodSync(path.join(tree, 'locked'), 0o755)
+    }
+  })
+
+  it('a folder or pattern whose files hold no object at all is an error, not a clean run', async () => {
+    mkdirSync(path.join(dir, 'empty-files'))
+    writeFileSync(path.join(dir, 'empty-files', 'a.yaml'), '')
+    writeFileSync(path.join(dir, 'empty-files', 'b.yaml'), '# nothing yet\n---\n')
+    await expect(loadPaths(['empty-files'], {cwd: dir})).rejects.toThrow('no Kubernetes object in directory empty-files: its 2 files are empty or only comments')
+    await expect(loadPaths(['empty-files/*.yaml'], {cwd: dir})).rejects.toThrow('no Kubernetes object in the files matching empty-files/*.yaml: its 2 files are empty or only comments')
+    // A file named may be empty: the user chose it.
+    expect((await loadPaths(['empty-files/a.yaml'], {cwd: dir})).files).toEqual(['empty-files/a.yaml'])
   })
 })
 
@@ -308,6 +475,27 @@ describe('standard input', () => {
       ['from-stdin', STDIN],
       ['from-file', 'a.yaml'],
     ])
+  })
+
+  it('that is empty, or only comments, is an error (a failed helm template before the pipe), not a clean run', async () => {
+    for (const text of ['', '\n', '# rendered nothing\n---\n']) {
+      await expect(loadPaths(['-'], {cwd: dir, readStdin: async () => Buffer.from(text)})).rejects.toThrow(
+        'standard input holds no Kubernetes object (it is empty, or only comments): did the command before the pipe fail?',
+      )
+    }
+
+    // Something that is not an object is reported as such, not as nothing.
+    expect((await loadPaths(['-'], {cwd: dir, readStdin: async () => 'just text\n'})).incomplete).toHaveLength(1)
+  })
+
+  it('is read only up to the limit: a stream that never ends is not read forever', async () => {
+    async function* endless() {
+      for (;;) yield Buffer.alloc(64 * 1024, 'a')
+    }
+
+    const bytes = await readStreamBounded(endless(), 1_000_000)
+    expect(bytes.length).toBeGreaterThan(1_000_000)
+    expect(bytes.length).toBeLessThanOrEqual(1_000_000 + 64 * 1024)
   })
 
   it('accepts text as well as bytes', async () => {

@@ -47,6 +47,13 @@ export const WANTED_RESOURCES: readonly WantedResource[] = [
   {group: 'gateway.networking.k8s.io', resource: 'tlsroutes', kind: 'TLSRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'tcproutes', kind: 'TCPRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'udproutes', kind: 'UDPRoute'},
+  {group: 'gateway.networking.k8s.io', resource: 'gatewayclasses', kind: 'GatewayClass'},
+  {group: 'gateway.networking.k8s.io', resource: 'listenersets', kind: 'ListenerSet'},
+  {group: 'gateway.networking.k8s.io', resource: 'backendtlspolicies', kind: 'BackendTLSPolicy'},
+  // Cluster-wide policies decide before (Admin tier) and after (Baseline tier) NetworkPolicies.
+  {group: 'policy.networking.k8s.io', resource: 'clusternetworkpolicies', kind: 'ClusterNetworkPolicy'},
+  {group: 'policy.networking.k8s.io', resource: 'adminnetworkpolicies', kind: 'AdminNetworkPolicy'},
+  {group: 'policy.networking.k8s.io', resource: 'baselineadminnetworkpolicies', kind: 'BaselineAdminNetworkPolicy'},
   // CNI policies isolate pods too (default-deny-missing reads them).
   {group: 'cilium.io', resource: 'ciliumnetworkpolicies', kind: 'CiliumNetworkPolicy'},
   {group: 'cilium.io', resource: 'ciliumclusterwidenetworkpolicies', kind: 'CiliumClusterwideNetworkPolicy'},

@@ -18,7 +18,8 @@ export default class Explain extends Command {
   public async run(): Promise<void> {
     const {args} = await this.parse(Explain)
     const rules = await loadRules()
-    const rule = rules.find((r) => r.meta.id === args.rule)
+    // Renamed rules keep their old ids as aliases, here as in config and suppressions.
+    const rule = rules.find((r) => r.meta.id === args.rule) ?? rules.find((r) => r.meta.aliases?.includes(args.rule))
     if (!rule) {
       const ids = rules.map((r) => r.meta.id)
       const suggestions = nearestFew(args.rule, ids, 3)

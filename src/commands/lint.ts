@@ -1,9 +1,13 @@
 import {Args, Command, Flags} from '@oclif/core'
+import path from 'node:path'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'
 import {FORMAT_NAMES} from '../formatters/index.js'
 import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
+import {repositoryRoot} from '../formatters/paths.js'
+import {escapeControl} from '../util/terminal.js'
 import {InputError} from '../loaders/sources.js'
+import {readStreamBounded} from '../util/bytes.js'
 import {exitCodeFor, lintFiles} from '../run.js'
 import {useColor} from '../formatters/color.js'
 
@@ -19,6 +23,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
   static override examples = [
     '<%= config.bin %> <%= command.id %> k8s/',
     'helm template . | <%= config.bin %> <%= command.id %> -',
+    'helm template chart | <%= config.bin %> <%= command.id %> - --stdin-filename chart/rendered.yaml --format sarif=k8s-net.sarif',
     '<%= config.bin %> <%= command.id %> k8s/policies.yaml --context k8s/',
     '<%= config.bin %> <%= command.id %> k8s/ --format json --fail-on warning',
     '<%= config.bin %> <%= command.id %> k8s/ --format stylish --format sarif=k8s-net.sarif',
@@ -44,6 +49,11 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       helpValue: 'NAME[=FILE]',
     }),
     'output-file': Flags.string({char: 'o', summary: 'Write the report of the --format without =FILE to this file instead of standard output.'}),
+    'stdin-filename': Flags.string({summary: 'The file name standard input stands for, in findings of every format and in config exemptions (with -).', helpValue: 'FILE'}),
+    'sarif-root': Flags.string({
+      summary: 'The folder SARIF file locations are relative to (%SRCROOT%); default: the git repository holding the input, else the working directory.',
+      helpValue: 'DIR',
+    }),
     config: Flags.string({char: 'c', summary: 'Config file (default: .k8s-net.yaml found from the working directory upward).'}),
     context: Flags.string({
       summary: 'Manifests to use as reference only: they resolve selectors and references, findings are not reported on them.',
@@ -88,6 +98,10 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       this.error('--namespace takes one value when linting files: the namespace of objects that set none (several are for --cluster alone)', {exit: 2})
     }
 
+    if (flags['stdin-filename'] !== undefined && !paths.includes('-')) {
+      this.error('--stdin-filename names standard input: lint - --stdin-filename FILE', {exit: 2})
+    }
+
     const ruleOverrides: Record<string, SeverityLevel> = {}
     for (const entry of flags.rule ?? []) {
       const at = entry.indexOf('=')
@@ -98,12 +112,13 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
 
     try {
       const outputs = planOutputs(flags.format, flags['output-file'])
-      const {result, rules} = await lintFiles(paths, {
+      const {result, rules, config} = await lintFiles(paths, {
         configFile: flags.config,
         contextPaths: flags.context,
         namespace: paths.length > 0 ? namespaces[0] : undefined,
         overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range'], kubeVersion: flags['kube-version']},
         readStdin,
+        stdinFilename: flags['stdin-filename'],
         cache: flags.cache ? {location: flags['cache-location'], version: this.config.version, onWarning: (message) => this.warn(message)} : undefined,
         cluster: flags.cluster
           ? {
@@ -111,14 +126,16 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
               context: flags['kube-context'],
               namespaces,
               requestTimeout: flags['request-timeout'],
-              onWarning: (message) => this.warn(message),
+              onWarning: (message) => this.warn(escapeControl(message)),
             }
           : undefined,
       })
+      for (const warning of config.warnings) this.warn(warning)
       const failOn = flags['fail-on'] as Severity
       const rendered = renderOutputs(result, outputs, {
         color: useColor(flags.color),
         cwd: process.cwd(),
+        sourceRoot: flags['sarif-root'] === undefined ? repositoryRoot(paths.find((p) => p !== '-') ?? '.') : path.resolve(flags['sarif-root']),
         rules: rules.map((r) => r.meta),
         failOn,
         toolVersion: this.config.version,
@@ -126,16 +143,14 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       await writeOutputs(rendered, (text) => process.stdout.write(text))
       process.exitCode = exitCodeFor(result, failOn, flags['max-warnings'])
     } catch (error) {
-      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(error.message, {exit: 2})
+      if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) this.error(escapeControl(error.message), {exit: 2})
       throw error
     }
   }
 }
 
-export async function readStdin(): Promise<Buffer> {
+export async function readStdin(maxBytes: number): Promise<Buffer> {
   if (process.stdin.isTTY) throw new InputError('"-" reads manifests from standard input, but standard input is a terminal: pipe them in (helm template . | k8s-net lint -)')
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8).
-  return Buffer.concat(chunks)
+  // Bytes, not text: the loader checks them as it checks files (size, binary, UTF-8). Reading stops past the limit.
+  return readStreamBounded(process.stdin, maxBytes)
 }

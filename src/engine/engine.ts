@@ -20,6 +20,10 @@ export interface LintResult {
   objects: number
   /** Findings dropped by suppression annotations and config exemptions. */
   suppressed: number
+  /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
+  rules?: string[]
+  /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files). */
+  skipped: number
 }
 
 export interface SeverityCounts {
@@ -53,6 +57,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
   const index = indexInput(input, config)
   const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
   const crashes: Finding[] = []
+  const ran: string[] = []
   let suppressed = 0
 
   for (const rule of rules) {
@@ -60,6 +65,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     if (!isEnabled(rule.meta, setting)) continue
     if (rule.meta.requires === 'cluster' && !config.settings.live) continue
     const ruleId = rule.meta.id
+    ran.push(ruleId)
     // An annotation may name the rule by a former id.
     const suppressionIds = [ruleId, ...(rule.meta.aliases ?? [])]
     const context: RuleContext<OptionsOf<OptionsSchema>> = {
@@ -109,7 +115,7 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     const {ruleId, severity, message, report} = pending[i]!
     findings[i] = await toFinding(input, {ruleId, messageId: report.messageId, severity, message, ...(report.data ? {data: report.data} : {})}, report)
   }))
-  findings.push(...crashes)
+  for (const crash of crashes) findings.push(crash)
   const order = new Map(input.files.map((f, i) => [f, i]))
   findings.sort(
     (a, b) =>
@@ -124,6 +130,8 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     files: [...input.files],
     objects: input.resources.filter((r) => !r.reference).length,
     suppressed,
+    rules: ran,
+    skipped: input.skipped.length,
   }
 }
 

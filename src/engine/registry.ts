@@ -3,12 +3,12 @@
  * with its prose (why it matters, how to fix it) in `rules/<id>.md` beside it.
  * There is no list to keep in step: adding `rules/<id>.ts` adds the rule.
  */
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {packageRoot} from '../util/package-root.js'
 import type {Rule, RuleMeta} from './rule.js'
+import {ruleModules} from './rule-modules.js'
 
-const RULES_DIR = new URL('../../rules/', import.meta.url)
 const MODULE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:ts|js)$/
 
 let cache: Promise<readonly Rule[]> | undefined
@@ -16,18 +16,14 @@ let cache: Promise<readonly Rule[]> | undefined
 /** All rules, sorted by id. */
 export function loadRules(): Promise<readonly Rule[]> {
   cache ??= (async () => {
-    const files = readdirSync(RULES_DIR).filter((f) => MODULE.test(f) && !f.endsWith('.d.ts'))
-    const rules = await Promise.all(
-      files.map(async (file) => {
-        const module = (await import(new URL(file, RULES_DIR).href)) as {default?: Rule}
-        const rule = module.default
-        const id = MODULE.exec(file)![1]
-        if (!rule?.meta || typeof rule.check !== 'function') throw new Error(`rules/${file} does not export a rule as default`)
-        if (rule.meta.id !== id) throw new Error(`rules/${file} declares id ${rule.meta.id}; the file must be named after its id`)
-        attachProse(rule.meta)
-        return rule
-      }),
-    )
+    const rules = (await ruleModules()).map(([file, module]) => {
+      const rule = (module as {default?: Rule}).default
+      const id = MODULE.exec(file)![1]
+      if (!rule?.meta || typeof rule.check !== 'function') throw new Error(`rules/${file} does not export a rule as default`)
+      if (rule.meta.id !== id) throw new Error(`rules/${file} declares id ${rule.meta.id}; the file must be named after its id`)
+      attachProse(rule.meta)
+      return rule
+    })
     return rules.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))
   })()
   return cache

@@ -184,7 +184,8 @@ function makeTemplate(owner: Resource, kind: PodTemplateKind): PodTemplate | und
   let replicas: number | undefined
   if (owner.kind !== 'Pod' && owner.kind !== 'DaemonSet' && !kind.batch) {
     const value = isRecord(ownerSpec) ? ownerSpec.replicas : undefined
-    replicas = typeof value === 'number' ? value : 1
+    // Unset is 1. A value that is no count (.nan, .inf, 2.5, -1, a string: the API server refuses them all) is unknown, not a number of replicas.
+    replicas = value === undefined || value === null ? 1 : Number.isInteger(value) && (value as number) >= 0 ? (value as number) : undefined
   }
 
   return {

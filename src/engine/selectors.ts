@@ -34,7 +34,8 @@ export function parseLabelSelector(value: unknown): SelectorParse {
   if (matchLabels !== undefined && matchLabels !== null) {
     const parsed = parseMatchLabels(matchLabels)
     if (!parsed.ok) return parsed
-    requirements.push(...parsed.selector.requirements)
+    // A loop, not push(...): a selector from a file may hold more labels than a call takes arguments.
+    for (const requirement of parsed.selector.requirements) requirements.push(requirement)
   }
 
   if (matchExpressions !== undefined && matchExpressions !== null) {

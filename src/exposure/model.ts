@@ -59,12 +59,16 @@ export interface Hop {
 export interface HopVerdict extends Verdict {
   /** Who the verdict takes to be sending: `node addresses (externalTrafficPolicy Cluster)`. */
   sender: string
+  /** What kind of sender: pods (of a workload, or ones the input lacks), a namespace, the cluster, addresses. */
+  senderType: Peer['type']
   /** The container port it was evaluated on. */
   port: TargetPort
 }
 
 export interface ExposurePath {
   class: ExposureClass
+  /** Source ranges (`loadBalancerSourceRanges`) narrow the clients to some networks. */
+  restricted?: boolean
   hops: Hop[]
   /** What the input does not tell, and what was assumed: `unknown: no ingress controller in the input`. */
   notes: string[]
@@ -212,7 +216,7 @@ class Builder {
       hosts: [],
       paths: [],
       details: [],
-      verdict: {...this.verdict(template, peer, t.target), sender, port: t.target},
+      verdict: {...this.verdict(template, peer, t.target), sender, senderType: peer.type, port: t.target},
     }))
   }
 
@@ -246,7 +250,7 @@ class Builder {
         const [peer, sender] = local
           ? [{type: 'addresses', addresses: lb.addresses, name: lb.who} as Peer, `${lb.who} (client addresses kept: externalTrafficPolicy Local)`]
           : [{type: 'addresses', name: 'node addresses'} as Peer, 'node addresses (externalTrafficPolicy Cluster: the node forwards the client\'s traffic as its own)']
-        this.add(template, {class: lb.class, hops: [serviceHop('load-balancer', details, ['spec', 'type']), ...this.podsHop(template, targets, peer, sender)], notes: lb.notes})
+        this.add(template, {class: lb.class, restricted: lb.restricted, hops: [serviceHop('load-balancer', details, ['spec', 'type']), ...this.podsHop(template, targets, peer, sender)], notes: lb.notes})
       } else if (type === 'NodePort') {
         const sender = local ? 'clients of the nodes (addresses not known)' : 'node addresses (externalTrafficPolicy Cluster)'
         this.add(template, {class: 'nodes', hops: [serviceHop('node-port', [], ['spec', 'type']), ...this.podsHop(template, targets, {type: 'addresses', name: 'nodes'}, sender)], notes: []})
@@ -276,7 +280,7 @@ class Builder {
       const ports = longRunningContainers(template).flatMap((c) => c.ports.map((p) => `${p.containerPort ?? '?'}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`))
       w.paths.push({
         class: 'nodes',
-        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', port: {protocol: 'TCP'}}}],
+        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', senderType: 'addresses', port: {protocol: 'TCP'}}}],
         notes: [],
       })
       return
@@ -292,7 +296,7 @@ class Builder {
           class: 'nodes',
           hops: [
             {type: 'host-port', object: template.owner, path: [...container.path, 'ports', i, 'hostPort'], name: `hostPort of ${objectName(template.owner)}`, ports: [`${p.hostPort} → ${target.number ?? '?'}`], hosts: [], paths: [], details: [`container ${container.name}`]},
-            {type: 'pods', object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? '?')], hosts: [], paths: [], details: [], verdict: {...this.evaluator.evaluate({type: 'addresses', name: 'nodes'}, targetOf(template), target), sender: 'clients of the node (addresses not known)', port: target}},
+            {type: 'pods', object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? '?')], hosts: [], paths: [], details: [], verdict: {...this.evaluator.evaluate({type: 'addresses', name: 'nodes'}, targetOf(template), target), sender: 'clients of the node (addresses not known)', senderType: 'addresses', port: target}},
           ],
           notes: [],
         })
@@ -532,7 +536,7 @@ function nodePortOf(port: ServicePort): string {
  * an annotation makes the load balancer internal or every source range is
  * private; source ranges narrow the addresses either way.
  */
-function loadBalancerSource(service: Resource): {class: ExposureClass; addresses: AddressSet; who: string; details: string[]; notes: string[]} {
+function loadBalancerSource(service: Resource): {class: ExposureClass; addresses: AddressSet; restricted: boolean; who: string; details: string[]; notes: string[]} {
   const spec = serviceSpec(service)
   const details: string[] = []
   const notes: string[] = []
@@ -543,14 +547,15 @@ function loadBalancerSource(service: Resource): {class: ExposureClass; addresses
   const ranges = written ? parseCidrs(written.filter((r) => !(typeof r === 'string' && r.includes(':')))) : undefined
   if (written) details.push(`source ranges ${written.map(String).join(', ')}`)
   if (written && !ranges) notes.push('unknown: a source range is not an IPv4 CIDR; read as any address')
+  const restricted = ranges !== undefined && !covers(ranges, PUBLIC)
   if (internal) {
     details.push(`internal load balancer (${internal})`)
-    return {class: 'private', addresses: ranges ?? PRIVATE, who: ranges ? 'clients in its source ranges' : 'clients in private networks', details, notes}
+    return {class: 'private', addresses: ranges ?? PRIVATE, restricted: ranges !== undefined && !covers(ranges, PRIVATE), who: ranges ? 'clients in its source ranges' : 'clients in private networks', details, notes}
   }
 
-  if (ranges && covers(PRIVATE, ranges)) return {class: 'private', addresses: ranges, who: 'clients in its source ranges (private networks)', details, notes}
-  if (ranges) return {class: 'internet', addresses: ranges, who: 'internet clients in its source ranges', details, notes}
-  return {class: 'internet', addresses: PUBLIC, who: 'any internet client', details, notes}
+  if (ranges && covers(PRIVATE, ranges)) return {class: 'private', addresses: ranges, restricted, who: 'clients in its source ranges (private networks)', details, notes}
+  if (ranges) return {class: 'internet', addresses: ranges, restricted, who: restricted ? 'internet clients in its source ranges' : 'any internet client', details, notes}
+  return {class: 'internet', addresses: PUBLIC, restricted: false, who: 'any internet client', details, notes}
 }
 
 /** The widest way a workload is reached from outside the cluster, or undefined. */

@@ -34,7 +34,10 @@ import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, pars
 export type Peer =
   /** The pods of one workload: namespace and labels known. */
   | {type: 'pods'; namespace: string; labels: Readonly<Record<string, string>>; name: string}
-  /** Pods whose labels the input does not hold (an ingress controller or gateway not in it); maybe their namespace. */
+  /**
+   * A sender the input does not hold (an ingress controller or gateway not in it): pods whose labels are not
+   * known, maybe their namespace, or proxies outside the cluster (cloud-managed gateways) whose addresses are not.
+   */
   | {type: 'unknown-pods'; namespace?: string; name: string}
   /** Every pod of a namespace. */
   | {type: 'namespace'; namespace: string}
@@ -180,8 +183,9 @@ export class PolicyEvaluator {
     }
 
     this.cnps.sort((a, b) => a.priority - b.priority || a.policy.uid - b.policy.uid)
-    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) this.cni.push(...index.byKind(kind, 'cilium.io'))
-    for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) this.cni.push(...index.byKind(kind).filter((r) => CALICO_GROUPS.has(r.group)))
+    // Loops, not push(...): the input may hold more policies than a call takes arguments.
+    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.cni.push(r)
+    for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) for (const r of index.byKind(kind)) if (CALICO_GROUPS.has(r.group)) this.cni.push(r)
     for (const ns of index.table('Namespace', ['']).all) this.namespaceLabels.set(ns.name, {...ns.labels, [NAME_LABEL]: ns.name})
   }
 
@@ -189,6 +193,10 @@ export class PolicyEvaluator {
   evaluate(peer: Peer, target: Target, port: TargetPort): Verdict {
     if (target.hostNetwork) {
       return {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}]}
+    }
+
+    if (!this.index.readable('ClusterNetworkPolicy', '')) {
+      return {status: 'unknown', decisions: [{tier: 'admin', text: 'unknown: the ClusterNetworkPolicies could not be read'}]}
     }
 
     const admin = this.cnps.filter((p) => p.tier === 'Admin' && this.subjectSelects(p.subject, target) !== false)
@@ -292,6 +300,11 @@ export class PolicyEvaluator {
 
   /** The NetworkPolicy tier's verdict, or undefined when no policy isolates the pods for ingress. */
   private networkPolicyTier(peer: Peer, target: Target, port: TargetPort): Verdict | undefined {
+    // A cluster that refused to list NetworkPolicies leaves the tier unknown: their absence means nothing.
+    if (!this.index.readable('NetworkPolicy', target.namespace)) {
+      return {status: 'unknown', decisions: [{tier: 'networkpolicy', text: `unknown: the NetworkPolicies of namespace ${target.namespace} could not be read`}]}
+    }
+
     const selecting: ReadPolicy[] = []
     let maybe: Resource | undefined
     for (const read of this.npByNamespace.get(target.namespace) ?? []) {
@@ -323,10 +336,11 @@ export class PolicyEvaluator {
     }
 
     if (best === 'none' || !decider) {
-      const names = [...new Set(selecting.map((p) => objectName(p.policy)))].join(', ')
+      const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
+      const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
       return {
         status: 'blocked',
-        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods (${names}); no rule admits the sender`}],
+        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods${also}; no rule admits the sender`}],
       }
     }
 
@@ -520,6 +534,9 @@ export function ipBlockMatch(block: unknown, peer: Peer): Amount {
   const except = Array.isArray(block.except) ? parseCidrs(block.except.filter((e) => !isIpv6(e))) : []
   if (!except) return 'unknown'
   const admitted = subtract([cidr], except)
+  // Senders the input lacks (an ingress controller, a gateway) may be proxies outside the cluster, as cloud load
+  // balancers' managed gateways are: their addresses are not known.
+  if (peer.type === 'unknown-pods') return admitted.length > 0 ? 'unknown' : 'none'
   if (peer.type !== 'addresses') return intersects(admitted, PRIVATE) ? 'unknown' : 'none'
   // Addresses not known (nodes): a block that covers every address a node can have decides, as does one that misses them all.
   if (!peer.addresses) return covers(admitted, NODE_SPACE) ? 'all' : intersects(admitted, NODE_SPACE) ? 'unknown' : 'none'

@@ -12,7 +12,7 @@
  */
 import type {PodTemplate} from '../engine/types.js'
 import {matches, parseMatchLabels, type Selector} from '../engine/selectors.js'
-import type {LoadedInput} from '../loaders/sources.js'
+import type {LintInput} from '../engine/types.js'
 import type {Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {resolveTargetPort} from '../k8s/ports.js'
@@ -170,7 +170,7 @@ const answerOf = (status: string): Answer => (status === 'open' || status === 'a
 const portText = (p: TargetPort): string => `${p.number ?? '?'}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}${p.name ? ` "${p.name}"` : ''}`
 
 /** Answers a reach query over the model. `input` locates the deciding rules. */
-export async function reach(model: ExposureModel, query: ReachQuery, input?: LoadedInput): Promise<ReachAnswer> {
+export async function reach(model: ExposureModel, query: ReachQuery, input?: LintInput): Promise<ReachAnswer> {
   const source = parseSource(model, query.source)
   const target = parseTarget(model, query.target, model.index.resources)
   const reporter = new VerdictReporter(input)
@@ -187,7 +187,7 @@ export async function reach(model: ExposureModel, query: ReachQuery, input?: Loa
     for (const port of ports) {
       if (source.type === 'peers') {
         for (const {peer, sender} of source.peers) {
-          const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, port}
+          const verdict: HopVerdict = {...model.evaluator.evaluate(peer, targetOf(template), port), sender, senderType: peer.type, port}
           const result: ReachResult = {workload, port: portText(port), answer: answerOf(verdict.status), via: null, verdict: null, reason: verdict.status}
           results.push(result)
           pending.push({result, verdict})

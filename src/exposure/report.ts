@@ -4,7 +4,7 @@
  * by kind, namespace and name with the file they came from; the policy rules
  * that decide a verdict are located at their line.
  */
-import type {LoadedInput} from '../loaders/sources.js'
+import type {LintInput} from '../engine/types.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {EXPOSURE_CLASSES, type ExposureClass, type ExposureModel, type Hop, type HopType, type HopVerdict} from './model.js'
 import type {Decision, Status, Tier, Verdict} from './policy.js'
@@ -50,6 +50,8 @@ export interface HopReport {
 
 export interface PathReport {
   class: ExposureClass
+  /** Source ranges narrow the clients to some networks. */
+  restricted: boolean
   hops: HopReport[]
   notes: string[]
 }
@@ -75,7 +77,7 @@ export interface MapOptions {
   /** Paths of this class only. */
   from?: ExposureClass
   /** Locates the deciding policy rules at their line. */
-  input?: LoadedInput
+  input?: LintInput
 }
 
 export function objectReport(r: Resource): ObjectReport {
@@ -103,7 +105,7 @@ export class VerdictReporter {
   private readonly lines = new Map<string, number | undefined>()
   private readonly decisions = new Map<Decision, DecisionReport>()
 
-  constructor(private readonly input: LoadedInput | undefined) {}
+  constructor(private readonly input: LintInput | undefined) {}
 
   private static key(d: Decision): string {
     return `${d.policy!.uid}\u0000${(d.path ?? []).join('\u0000')}`
@@ -173,7 +175,7 @@ export async function mapReport(model: ExposureModel, options: MapOptions = {}):
     workloads.push({
       workload: objectReport(w.template.owner),
       class: paths[0]?.class ?? null,
-      paths: paths.map((p) => ({class: p.class, hops: p.hops.map(hopReport), notes: p.notes})),
+      paths: paths.map((p) => ({class: p.class, restricted: p.restricted ?? false, hops: p.hops.map(hopReport), notes: p.notes})),
     })
   }
 

@@ -13,6 +13,7 @@ import type {Finding, Severity} from '../engine/types.js'
 import {STDIN} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {displayPath, locationText} from './paths.js'
+import {escapeControl} from '../util/terminal.js'
 import type {Formatter} from './types.js'
 
 const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}
@@ -54,9 +55,9 @@ function message(f: Finding, cwd: string): string {
   return lines.join('\n')
 }
 
-/** The message of a workflow command: `%`, CR and LF escaped. */
+/** The message of a workflow command: `%`, CR and LF escaped as GitHub reads them, other control characters as `escapeControl` shows them. */
 export function escapeData(value: string): string {
-  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  return escapeControl(value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'))
 }
 
 /** A property value of a workflow command: as data, and `:` and `,` too. */

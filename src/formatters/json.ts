@@ -25,7 +25,7 @@ export const json: Formatter = (result) => {
     {
       version: 1,
       findings,
-      summary: {errors: counts.error, warnings: counts.warning, infos: counts.info, files: result.files.length, objects: result.objects, suppressed: result.suppressed},
+      summary: {errors: counts.error, warnings: counts.warning, infos: counts.info, files: result.files.length, objects: result.objects, suppressed: result.suppressed, skipped: result.skipped},
     },
     null,
     2,

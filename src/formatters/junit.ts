@@ -1,9 +1,19 @@
 /**
  * `--format junit`: JUnit XML, as GitLab, Jenkins and Azure DevOps read test
  * reports. One <testsuite> per file read (objects from a cluster form the
- * suite `cluster`), one <testcase> per object and rule with findings, and one
- * <failure> per finding at or above --fail-on. Findings below it keep their
- * test case passing and are listed in its <system-out>.
+ * suite `cluster`), and in it one <testcase> per rule that ran, passing when
+ * the rule found nothing in that file at or above --fail-on, else with one
+ * <failure> that lists every such finding (object, position, related places,
+ * fix). Findings below --fail-on keep their case passing and are listed in
+ * its <system-out>.
+ *
+ * Per file and rule rather than per object and rule: the three systems track
+ * a test across runs by its suite, class and name (Jenkins' "failing since",
+ * GitLab's "newly failed" and "fixed" in a merge request, Azure DevOps' test
+ * history), and a file and a rule id stay the same when objects are renamed,
+ * added or moved between files; each reads one <failure> per test case, so
+ * every finding of a case goes into that one; and a clean run still reports
+ * what it checked (files × rules), so a report is never empty.
  */
 import {atLeast} from '../engine/engine.js'
 import {docsUrl} from '../engine/rule.js'
@@ -14,23 +24,21 @@ import type {Formatter} from './types.js'
 
 const CLUSTER_SUITE = 'cluster'
 
-interface TestCase {
-  name: string
-  findings: Finding[]
-}
-
 interface Suite {
   name: string
   file?: string
-  cases: Map<string, TestCase>
+  /** Findings by rule id; every rule that ran has an entry. */
+  cases: Map<string, Finding[]>
 }
 
 export const junit: Formatter = (result, options) => {
+  // The rules that ran; a result from elsewhere without that list is taken to have run every rule described.
+  const ran = result.rules ?? options.rules.map((r) => r.id)
   const suites = new Map<string, Suite>()
   const suiteOf = (name: string, file?: string): Suite => {
     let suite = suites.get(name)
     if (!suite) {
-      suite = {name, file, cases: new Map()}
+      suite = {name, file, cases: new Map(ran.map((id) => [id, []]))}
       suites.set(name, suite)
     }
 
@@ -38,34 +46,42 @@ export const junit: Formatter = (result, options) => {
   }
 
   for (const file of result.files) suiteOf(displayPath(file, options.cwd), file)
+  // A cluster run reads no file: its objects are one suite.
+  if (result.files.length === 0 && result.objects > 0) suiteOf(CLUSTER_SUITE)
   for (const finding of result.findings) {
     const suite = finding.file === undefined ? suiteOf(CLUSTER_SUITE) : suiteOf(displayPath(finding.file, options.cwd), finding.file)
-    const name = finding.object ? `${finding.ruleId}: ${objectName(finding.object)}` : finding.ruleId
-    const testCase = suite.cases.get(name)
-    if (testCase) testCase.findings.push(finding)
-    else suite.cases.set(name, {name, findings: [finding]})
+    const list = suite.cases.get(finding.ruleId)
+    if (list) list.push(finding)
+    else suite.cases.set(finding.ruleId, [finding]) // a finding of no rule that ran: an internal error, invalid input
   }
 
-  const failed = (c: TestCase): boolean => c.findings.some((f) => atLeast(f.severity, options.failOn))
+  const failing = (findings: readonly Finding[]): Finding[] => findings.filter((f) => atLeast(f.severity, options.failOn))
   const all = [...suites.values()]
   const tests = all.reduce((n, s) => n + s.cases.size, 0)
-  const failures = all.reduce((n, s) => n + [...s.cases.values()].filter(failed).length, 0)
+  const failures = all.reduce((n, s) => n + [...s.cases.values()].filter((c) => failing(c).length > 0).length, 0)
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="k8s-net" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">`,
   ]
   for (const suite of all) {
-    const cases = [...suite.cases.values()]
-    const suiteFailures = cases.filter(failed).length
+    const cases = [...suite.cases]
+    const suiteFailures = cases.filter(([, findings]) => failing(findings).length > 0).length
     lines.push(`  <testsuite name="${attr(suite.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">`)
-    for (const c of cases) {
+    for (const [ruleId, findings] of cases) {
       const file = suite.file === undefined ? '' : ` file="${attr(suite.name)}"`
-      const open = `    <testcase classname="${attr(suite.name)}" name="${attr(c.name)}"${file} time="0"`
-      const failing = c.findings.filter((f) => atLeast(f.severity, options.failOn))
-      const passing = c.findings.filter((f) => !atLeast(f.severity, options.failOn))
+      const open = `    <testcase classname="${attr(suite.name)}" name="${attr(ruleId)}"${file} time="0"`
+      const failed = failing(findings)
+      const passing = findings.filter((f) => !atLeast(f.severity, options.failOn))
+      if (findings.length === 0) {
+        lines.push(`${open}/>`)
+        continue
+      }
+
       lines.push(`${open}>`)
-      for (const f of failing) {
-        lines.push(`      <failure type="${attr(f.ruleId)}" message="${attr(`${f.severity}: ${f.message}`)}">${text(describe(f, options.cwd))}</failure>`)
+      if (failed.length > 0) {
+        const first = failed[0]!
+        const summary = failed.length === 1 ? `${first.severity}: ${first.message}` : `${failed.length} findings; first, ${first.severity}: ${first.message}`
+        lines.push(`      <failure type="${attr(ruleId)}" message="${attr(summary)}">${text(failed.map((f) => describe(f, options.cwd)).join('\n\n'))}</failure>`)
       }
 
       if (passing.length > 0) lines.push(`      <system-out>${text(passing.map((f) => describe(f, options.cwd)).join('\n\n'))}</system-out>`)

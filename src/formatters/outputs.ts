@@ -5,7 +5,8 @@
  * `=FILE` goes to `--output-file` when given, else to standard output; only
  * one format can go there.
  */
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {rmSync} from 'node:fs'
+import {mkdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {LintResult} from '../engine/engine.js'
 import {FORMAT_NAMES, FORMATTERS, type FormatName} from './index.js'
@@ -74,30 +75,72 @@ export function renderOutputs(result: LintResult, targets: readonly OutputTarget
 
 /**
  * Writes reports to their files (creating directories as needed) and standard
- * output. All or nothing: every file is written beside its target first and
- * renamed into place only when all were written, and standard output comes
- * last, so an unwritable file (an OutputError) leaves no report behind.
+ * output. All or nothing: every target is checked first (a folder, or a path
+ * under a file, is an OutputError before anything is written); every file is
+ * written beside its target and renamed into place only when all were
+ * written; standard output comes last. So an unwritable file leaves no report
+ * behind, and neither does Ctrl+C (SIGINT) or SIGTERM while files are written:
+ * the staged files are removed, then the signal takes its course.
  */
 export async function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: string) => void): Promise<void> {
-  const staged: Array<{temp: string; file: string}> = []
+  const files = outputs.filter((o): o is RenderedOutput & {file: string} => o.file !== undefined)
+  for (const o of files) await checkTarget(o)
+  const staged: Array<{temp: string; file: string; done: boolean}> = []
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const s of staged) if (!s.done) rmSync(s.temp, {force: true})
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    process.kill(process.pid, signal)
+  }
+
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
-    for (const o of outputs) {
-      if (o.file === undefined) continue
-      const temp = `${path.resolve(o.file)}.${process.pid}.tmp`
+    for (const o of files) {
+      const entry = {temp: `${path.resolve(o.file)}.${process.pid}.tmp`, file: o.file, done: false}
+      // Listed before it is written: a file half written is removed too.
+      staged.push(entry)
       try {
-        await mkdir(path.dirname(temp), {recursive: true})
-        await writeFile(temp, o.text)
+        await mkdir(path.dirname(entry.temp), {recursive: true})
+        await writeFile(entry.temp, o.text)
       } catch (error) {
         throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${(error as Error).message}`)
       }
-
-      staged.push({temp, file: o.file})
     }
 
-    for (const {temp, file} of staged.splice(0)) await rename(temp, file)
+    for (const s of staged) {
+      await rename(s.temp, s.file)
+      s.done = true
+    }
   } finally {
-    await Promise.all(staged.map(({temp}) => rm(temp, {force: true})))
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await Promise.all(staged.filter((s) => !s.done).map((s) => rm(s.temp, {force: true})))
   }
 
   for (const o of outputs) if (o.file === undefined) stdout(o.text)
+}
+
+/** A report's file must not be a folder, and the nearest of its folders that exists must be a folder. */
+async function checkTarget(o: OutputTarget & {file: string}): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${why}`)
+  }
+
+  const kind = async (p: string): Promise<'folder' | 'other' | undefined> => {
+    try {
+      return (await stat(p)).isDirectory() ? 'folder' : 'other'
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+      return refuse((error as Error).message)
+    }
+  }
+
+  if ((await kind(o.file)) === 'folder') refuse('it is a folder')
+  for (let dir = path.dirname(o.file); ; dir = path.dirname(dir)) {
+    const found = await kind(dir)
+    if (found === 'other') refuse(`${dir} is a file, not a folder`)
+    if (found === 'folder' || path.dirname(dir) === dir) return
+  }
 }

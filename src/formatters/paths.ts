@@ -1,4 +1,5 @@
 /** File names as CI systems want them: relative to the working directory, with forward slashes. */
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {ObjectRef, Position} from '../engine/types.js'
 import {STDIN} from '../engine/types.js'
@@ -24,4 +25,19 @@ export function displayPath(file: string, cwd: string): string {
 export function locationText(where: {file?: string; start?: Position; object?: ObjectRef}, cwd: string): string {
   if (where.file !== undefined) return `${displayPath(where.file, cwd)}${where.start ? `:${where.start.line}:${where.start.column}` : ''}`
   return where.object ? objectName(where.object) : ''
+}
+
+/**
+ * The root of the git repository holding `from` (a file or folder): the
+ * nearest folder upward with a `.git` entry (a folder, or a file in a
+ * worktree or submodule), or undefined outside any repository.
+ */
+export function repositoryRoot(from: string): string | undefined {
+  let dir = path.resolve(from)
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
 }

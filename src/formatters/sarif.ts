@@ -5,6 +5,14 @@
  * column, or at the object by kind, namespace and name when it was read from a
  * cluster. Columns count UTF-16 code units and a region's end is exclusive,
  * as SARIF says and as k8s-net's positions are.
+ *
+ * File URIs are relative to `%SRCROOT%`, the repository root (or
+ * `--sarif-root`), whatever folder k8s-net ran in, so that code scanning
+ * finds the files; a file outside it gets an absolute `file://` URI. Rules
+ * about exposure carry the `security` tag and a `security-severity`, which
+ * code scanning ranks as Critical/High/Medium/Low. A result's message links
+ * the related locations it names, `[k8s/a.yaml:12:17](1)`, as SARIF viewers
+ * render them.
  */
 import {createHash} from 'node:crypto'
 import {pathToFileURL} from 'node:url'
@@ -12,6 +20,7 @@ import path from 'node:path'
 import {docsUrl, type RuleMeta} from '../engine/rule.js'
 import type {Finding, ObjectRef, Position, RelatedFinding, Severity} from '../engine/types.js'
 import {STDIN} from '../engine/types.js'
+import {whereText} from '../engine/util.js'
 import {relativePath} from './paths.js'
 import type {Formatter} from './types.js'
 
@@ -22,6 +31,23 @@ export const FINGERPRINT_KEY = 'k8sNetFinding/v1'
 const SRCROOT = '%SRCROOT%'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
+
+/**
+ * The rules about exposure: what they find widens who can reach a workload. Their security-severity (CVSS-like,
+ * 0.1 to 10: 7 and above High, 4 to 6.9 Medium) ranks their alerts in code scanning; a test checks the ids exist.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
+  // A LoadBalancer that admits the whole internet (or sets no source ranges).
+  'loadbalancer-source-ranges': '6.5',
+  // Plain HTTP on a host reached from outside.
+  'ingress-tls-missing': '5.9',
+  // Every pod of a namespace takes connections from every pod of the cluster.
+  'default-deny-missing': '5.3',
+  // A policy meant to restrict traffic selects no pod: it restricts nothing.
+  'networkpolicy-selects-nothing': '5.3',
+  // Every node opens the port, on every address it has.
+  'nodeport-exposed': '4.3',
+}
 
 interface Message {
   text: string
@@ -42,18 +68,20 @@ export const sarif: Formatter = (result, options) => {
   const rules = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]))
   const seen = new Map<string, number>()
+  const paths: Paths = {cwd: options.cwd, root: options.sourceRoot ?? options.cwd}
   const results = result.findings.map((finding) => {
     const index = ruleIndex.get(finding.ruleId)
-    const location = toLocation(finding, options.cwd)
-    const related = (finding.related ?? []).map((r, i) => ({id: i + 1, message: {text: r.message}, ...toLocation(r, options.cwd)}))
-    const identity = fingerprintInput(finding, options.cwd)
+    const location = toLocation(finding, paths)
+    const related = (finding.related ?? []).map((r, i) => ({id: i + 1, message: {text: r.message}, ...toLocation(r, paths)}))
+    const identity = fingerprintInput(finding, paths)
     const occurrence = seen.get(identity) ?? 0
     seen.set(identity, occurrence + 1)
     return {
       ruleId: finding.ruleId,
       ...(index === undefined ? {} : {ruleIndex: index}),
       level: LEVEL[finding.severity],
-      message: {text: finding.message},
+      // The message's id names its text in the rule's messageStrings; the text is this finding's, rendered.
+      message: {text: linkedMessage(finding), id: finding.messageId},
       locations: location.physicalLocation || location.logicalLocations ? [location] : [],
       ...(related.length > 0 ? {relatedLocations: related} : {}),
       partialFingerprints: {[FINGERPRINT_KEY]: hash(`${identity}\u0000${occurrence}`)},
@@ -74,7 +102,7 @@ export const sarif: Formatter = (result, options) => {
             rules: rules.map((meta) => describeRule(meta)),
           },
         },
-        originalUriBaseIds: {[SRCROOT]: {uri: directoryUri(options.cwd)}},
+        originalUriBaseIds: {[SRCROOT]: {uri: directoryUri(paths.root)}},
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -102,13 +130,45 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
       markdown: `${meta.description}\n\n**Why**\n\n${meta.rationale}\n\n**How to fix**\n\n${meta.remediation}${optionsMarkdown}\n\n[Reference](${docsUrl(meta.id)})`,
     },
     defaultConfiguration: {level: LEVEL[meta.severity]},
-    properties: {category: meta.category, tags: ['kubernetes', 'network', meta.category], ...(meta.requires ? {requires: meta.requires} : {})},
+    // Each message id with its text as the rule writes it ({{placeholders}} are k8s-net's, filled in each result's text).
+    messageStrings: Object.fromEntries(Object.entries(meta.messages ?? {}).map(([id, text]) => [id, {text}])),
+    properties: {
+      category: meta.category,
+      tags: [...(SECURITY_SEVERITY[meta.id] ? ['security'] : []), 'kubernetes', 'network', meta.category],
+      ...(SECURITY_SEVERITY[meta.id] ? {'security-severity': SECURITY_SEVERITY[meta.id]} : {}),
+      ...(meta.requires ? {requires: meta.requires} : {}),
+    },
   }
 }
 
-function toLocation(where: Finding | RelatedFinding, cwd: string): Location {
+/** Where file names are resolved (the working directory) and what URIs are relative to (%SRCROOT%). */
+interface Paths {
+  cwd: string
+  root: string
+}
+
+/**
+ * The message as SARIF text: `[`, `]` and `\\` escaped (SARIF reads `[text](n)` as a link), and each related
+ * location linked where the message names it (`at k8s/a.yaml:12:17` becomes `at [k8s/a.yaml:12:17](1)`), else
+ * added at the end as a link with its own message.
+ */
+function linkedMessage(finding: Finding): string {
+  const escape = (text: string): string => text.replaceAll(/[\\[\]]/g, (c) => `\\${c}`)
+  let text = escape(finding.message)
+  const more: string[] = []
+  for (const [i, r] of (finding.related ?? []).entries()) {
+    const at = escape(whereText(r))
+    const named = at === '' ? -1 : text.indexOf(at)
+    if (named !== -1) text = `${text.slice(0, named)}[${at}](${i + 1})${text.slice(named + at.length)}`
+    else more.push(`[${escape(r.message)}](${i + 1})`)
+  }
+
+  return more.length > 0 ? `${text} (see ${more.join(', ')})` : text
+}
+
+function toLocation(where: Finding | RelatedFinding, paths: Paths): Location {
   const location: Location = {}
-  const artifact = where.file === undefined ? undefined : artifactLocation(where.file, cwd)
+  const artifact = where.file === undefined ? undefined : artifactLocation(where.file, paths)
   // A location must name its file to be shown (GitHub code scanning refuses one without): standard input has none.
   if (artifact) {
     location.physicalLocation = {artifactLocation: artifact, ...(where.start ? {region: region(where.start, where.end)} : {})}
@@ -118,12 +178,12 @@ function toLocation(where: Finding | RelatedFinding, cwd: string): Location {
   return location
 }
 
-function artifactLocation(file: string, cwd: string): {uri: string; uriBaseId?: string} | undefined {
+function artifactLocation(file: string, paths: Paths): {uri: string; uriBaseId?: string} | undefined {
   if (file === STDIN) return undefined
-  const relative = relativePath(file, cwd)
+  const relative = relativePath(path.resolve(paths.cwd, file), paths.root)
   if (relative !== undefined) return {uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT}
-  // A file outside the working directory is named absolutely.
-  return {uri: pathToFileURL(path.resolve(cwd, file)).href}
+  // A file outside the root is named absolutely.
+  return {uri: pathToFileURL(path.resolve(paths.cwd, file)).href}
 }
 
 function region(start: Position, end: Position | undefined): NonNullable<NonNullable<Location['physicalLocation']>['region']> {
@@ -139,8 +199,8 @@ export function qualifiedName(ref: ObjectRef): string {
 }
 
 /** What identifies a finding across runs: rule, file, object and the path inside it; never its line. */
-function fingerprintInput(finding: Finding, cwd: string): string {
-  const file = finding.file === undefined ? '' : (relativePath(finding.file, cwd) ?? finding.file)
+function fingerprintInput(finding: Finding, paths: Paths): string {
+  const file = finding.file === undefined ? '' : (relativePath(path.resolve(paths.cwd, finding.file), paths.root) ?? finding.file)
   if (finding.object) {
     return [finding.ruleId, file, qualifiedName(finding.object), (finding.path ?? []).join('.')].join('\u0000')
   }

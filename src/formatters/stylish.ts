@@ -8,6 +8,7 @@ import {Chalk} from 'chalk'
 import {countBySeverity} from '../engine/engine.js'
 import type {Finding} from '../engine/types.js'
 import {objectName, whereText} from '../engine/util.js'
+import {escapeControl} from '../util/terminal.js'
 import type {Formatter} from './types.js'
 
 const CLUSTER_GROUP = 'cluster'
@@ -24,9 +25,9 @@ export const stylish: Formatter = (result, options) => {
 
   const lines: string[] = []
   for (const [file, findings] of groups) {
-    lines.push(c.underline(file))
+    lines.push(c.underline(escapeControl(file)))
     const rows = findings.map((f) => {
-      const where = f.start ? `${f.start.line}:${f.start.column}` : f.object ? objectName(f.object) : ''
+      const where = f.start ? `${f.start.line}:${f.start.column}` : f.object ? escapeControl(objectName(f.object)) : ''
       return {where, f}
     })
     // A loop, not Math.max(...): a group may hold more findings than a call takes arguments.
@@ -34,13 +35,13 @@ export const stylish: Formatter = (result, options) => {
     for (const {where, f} of rows) {
       const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ')
       // A message of several lines keeps the rule id on its first and its other lines under it.
-      const [first, ...more] = f.message.split('\n')
+      const [first, ...more] = escapeControl(f.message).split('\n')
       lines.push(`  ${c.dim(where.padEnd(whereWidth))}  ${severity}  ${first}  ${c.dim(f.ruleId)}`)
       for (const line of more) lines.push(`  ${' '.repeat(whereWidth)}           ${line}`)
       for (const r of f.related ?? []) {
         const at = whereText(r)
         if (at && f.message.includes(at)) continue // the message names it already
-        lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(`${r.message}${at ? ` (${at})` : ''}`)}`)
+        lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(escapeControl(`${r.message}${at ? ` (${at})` : ''}`))}`)
       }
     }
 
@@ -56,7 +57,7 @@ export const stylish: Formatter = (result, options) => {
   // Silence is success, as in every linter a CI log is read from.
   if (total === 0) return ''
   const mark = counts.error > 0 ? c.red.bold('✖') : counts.warning > 0 ? c.yellow.bold('⚠') : c.blue.bold('ℹ')
-  lines.push(`${mark} ${summary} ${scope}${result.suppressed > 0 ? c.dim(`, ${result.suppressed} suppressed`) : ''}`)
+  lines.push(`${mark} ${summary} ${scope}${result.suppressed > 0 ? c.dim(`, ${result.suppressed} suppressed`) : ''}${result.skipped > 0 ? c.dim(`, ${result.skipped} skipped as not manifests`) : ''}`)
   return `${lines.join('\n')}\n`
 }
 

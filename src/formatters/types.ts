@@ -5,8 +5,13 @@ import type {Severity} from '../engine/types.js'
 export interface FormatOptions {
   /** Colour the output (decided by the command from the terminal, NO_COLOR and --no-color). */
   color: boolean
-  /** Base for relative file paths in formats that want them (SARIF artifact URIs). */
+  /** The working directory, against which the file names of the findings are resolved; text formats show them relative to it. */
   cwd: string
+  /**
+   * The root SARIF locations are relative to (`%SRCROOT%`): `--sarif-root`, else the repository holding the input
+   * (`repositoryRoot`); default `cwd`.
+   */
+  sourceRoot?: string
   /** Metadata of every rule, for formats that describe the rules they report (SARIF). */
   rules: readonly RuleMeta[]
   /** Findings at or above this severity fail the run (JUnit failures). */

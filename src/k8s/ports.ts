@@ -87,7 +87,8 @@ export function mentionsPort(container: ContainerInfo, port: number): boolean {
   const words: unknown[] = []
   for (const field of ['command', 'args'] as const) {
     const list = container.container[field]
-    if (Array.isArray(list)) words.push(...list)
+    // A loop, not push(...list): a list from a file may hold more items than a call takes arguments.
+    if (Array.isArray(list)) for (const word of list) words.push(word)
   }
 
   const env = container.container.env

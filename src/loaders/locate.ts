@@ -58,30 +58,59 @@ const IRREGULAR = Symbol('irregular')
  * holding a tree for each. One cache serves all the files of one input.
  */
 export class TreeCache {
-  private readonly entries = new Map<string, {tree: PlacedTree | undefined; size: number}>()
+  /** Entries by key, and in a list from least to most recently used: each get is a few steps, however many documents a file holds. */
+  private readonly entries = new Map<string, CacheEntry>()
+  /** Sentinel of the circular list: `next` is the least recently used entry, `previous` the most recent. */
+  private readonly list: CacheLink = {}
   private size = 0
 
   /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
-  constructor(private readonly budget = 1024 * 1024) {}
+  constructor(private readonly budget = 1024 * 1024) {
+    this.list.next = this.list
+    this.list.previous = this.list
+  }
 
   get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined {
     let entry = this.entries.get(key)
     if (entry) {
-      this.entries.delete(key)
+      unlink(entry)
     } else {
-      entry = {tree: build(), size}
+      entry = {key, tree: build(), size}
+      this.entries.set(key, entry)
       this.size += size
     }
 
-    this.entries.set(key, entry)
-    for (const [k, e] of this.entries) {
-      if (this.size <= this.budget || k === key) break
-      this.entries.delete(k)
-      this.size -= e.size
+    // Most recently used: last in the list.
+    entry.previous = this.list.previous
+    entry.next = this.list
+    this.list.previous!.next = entry
+    this.list.previous = entry
+    // Least recently used first, never the entry just asked for.
+    while (this.size > this.budget && this.list.next !== entry) {
+      const oldest = this.list.next as CacheEntry
+      unlink(oldest)
+      this.entries.delete(oldest.key)
+      this.size -= oldest.size
     }
 
     return entry.tree
   }
+}
+
+interface CacheLink {
+  previous?: CacheLink
+  next?: CacheLink
+}
+
+interface CacheEntry extends CacheLink {
+  key: string
+  tree: PlacedTree | undefined
+  size: number
+}
+
+function unlink(link: CacheLink): void {
+  link.previous!.next = link.next
+  link.next!.previous = link.previous
 }
 
 let locators = 0

@@ -33,3 +33,13 @@ export function getPath(object: unknown, path: ReadonlyArray<string | number>): 
 
   return value
 }
+
+/**
+ * A decoded value as messages show it: JSON, except for the numbers YAML
+ * writes and JSON has not (`.inf`, `-.inf`, `.nan`), shown as YAML writes
+ * them, not as the `null` JSON.stringify makes of them.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'
+  return JSON.stringify(value) ?? String(value)
+}

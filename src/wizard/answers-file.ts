@@ -3,8 +3,8 @@
  * the flags' names), each read by its question's validator and named by where
  * it came from (`--port`, `answers.yaml:4: port`).
  */
-import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
+import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../util/bytes.js'
 import {type Answers, AnswersError} from './answers.js'
 import {QUESTIONS} from './questions.js'
 import {show} from './validators.js'
@@ -26,14 +26,18 @@ const BY_FLAG = new Map(QUESTIONS.map((question) => [question.flag, question]))
  * (`target-port: 8080`). Throws AnswersError naming the file, line and key.
  */
 export async function readAnswersFile(file: string): Promise<RawAnswers> {
-  let content: string
+  // Bounded and type-checked: an answers file is small, and /dev/zero must not fill memory.
+  const limit = {bytes: 1024 * 1024, name: 'the most an answers file may hold'}
+  let content: string | Unreadable
   try {
-    content = await readFile(file, 'utf8')
+    const bytes = readFileBounded(file, limit, 'answers file')
+    content = isUnreadable(bytes) ? bytes : decodeText(bytes, limit, 'answers file')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new AnswersError([code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it: ${(error as Error).message}`])
   }
 
+  if (isUnreadable(content)) throw new AnswersError([`${file}: ${content.problem}`])
   return parseAnswersText(content, file)
 }
 

@@ -3,6 +3,7 @@
  * and --context beside the files a pre-commit hook passes.
  */
 import {mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -99,5 +100,47 @@ describe('lint in CI', () => {
       expect(r.stderr).toBe('')
       expect(r.status).toBe(0)
     })
+  })
+
+  it('--stdin-filename names standard input in every format', () => {
+    const input = `${service('a', 30080)}---\n${service('b', 30080)}`
+    const name = 'chart/rendered.yaml'
+    const base = ['lint', '-', '--stdin-filename', name]
+    const stylish = runCli(base, {cwd: dir, input})
+    expect(stylish.status).toBe(1)
+    expect(stylish.stdout).toContain(`${name}\n`)
+    expect(stylish.stdout).toContain(`23:17  error    nodePort 30080 is already claimed by Service default/a (port 80, at ${name}:11:17)`)
+    expect(stylish.stdout).not.toContain('<stdin>')
+    const github = runCli([...base, '--format', 'github'], {cwd: dir, input})
+    expect(github.stdout).toContain(`::error file=${name},line=23,col=17,`)
+    const json = JSON.parse(runCli([...base, '--format', 'json'], {cwd: dir, input}).stdout) as {findings: Array<{file: string}>}
+    expect(new Set(json.findings.map((f) => f.file))).toEqual(new Set([name]))
+    const junit = parseXml(runCli([...base, '--format', 'junit'], {cwd: dir, input}).stdout)
+    expect(junit.children.map((s) => s.attributes.name)).toEqual([name])
+    const sarif = JSON.parse(runCli([...base, '--format', 'sarif', '--sarif-root', dir], {cwd: dir, input}).stdout) as {runs: Array<{results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>}
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(name)
+    // Without standard input to name, it is a usage error.
+    const misused = runCli(['lint', 'x.yaml', '--stdin-filename', name], {cwd: dir})
+    expect(misused.status).toBe(2)
+    expect(misused.stderr).toContain('--stdin-filename names standard input')
+  })
+
+  it('SARIF locations are relative to the repository root, from whatever folder k8s-net runs in, or to --sarif-root', () => {
+    const repo = path.join(dir, 'repo')
+    mkdirSync(path.join(repo, 'deploy', 'k8s'), {recursive: true})
+    expect(spawnSync('git', ['init', '-q', repo]).status).toBe(0)
+    writeFileSync(path.join(repo, 'deploy', 'k8s', 'a.yaml'), service('a', 30080))
+    const uriOf = (args: string[], cwd: string): {uri: string; root: string} => {
+      const r = runCli(['lint', ...args, '--format', 'sarif', '--fail-on', 'error'], {cwd})
+      expect(r.stderr).toBe('')
+      const log = JSON.parse(r.stdout) as {runs: Array<{originalUriBaseIds: Record<string, {uri: string}>; results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>}
+      expect(sarifValidator()(log)).toBe(true)
+      return {uri: log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, root: log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri}
+    }
+
+    const fromSubfolder = uriOf(['k8s/a.yaml'], path.join(repo, 'deploy'))
+    expect(fromSubfolder).toEqual({uri: 'deploy/k8s/a.yaml', root: `file://${repo}/`})
+    expect(uriOf(['deploy/k8s/a.yaml'], repo)).toEqual(fromSubfolder)
+    expect(uriOf(['k8s/a.yaml', '--sarif-root', '.'], path.join(repo, 'deploy'))).toEqual({uri: 'k8s/a.yaml', root: `file://${repo}/deploy/`})
   })
 })

@@ -19,6 +19,12 @@ describe('k8s-net explain', () => {
     expect(r.stdout).toContain('Passes: fixtures/nodeport-conflict/valid/dns-tcp-and-udp.yaml')
   })
 
+  it('a renamed rule is explained under its old id too', () => {
+    const r = runCli(['explain', 'httproute-parent-missing'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(runCli(['explain', 'route-parent-missing']).stdout)
+  })
+
   it('an unknown id is exit 2 with suggestions', () => {
     const r = runCli(['explain', 'nodeport-conflit'])
     expect(r.status).toBe(2)

@@ -7,8 +7,9 @@
  * it, and its files, exclude and pass_filenames are the ones used here), the
  * documented --context k8s/ argument with staged files passed after it, and
  * the exit codes pre-commit reads. What it does not: the hook's
- * `language: node`, with which pre-commit would clone this repository and
- * install it with npm (network). The hook here is a `repo: local` one of
+ * `language: node`, with which pre-commit clones this repository and
+ * installs it with npm; test/ci/pre-commit-remote.sh does that, with two
+ * versions of pre-commit, in .ci/run. The hook here is a `repo: local` one of
  * `language: system` whose entry runs the built CLI; everything else is
  * taken from the shipped hook definition.
  *

@@ -38,7 +38,7 @@ describe('documented set-ups', () => {
   it('pin this version everywhere', () => {
     for (const file of ['README.md', 'docs/ci/README.md', 'docs/ci/pre-commit-config.yaml', 'docs/ci/github-actions.yml', 'docs/ci/gitlab-ci.yml']) {
       const text = read(file)
-      for (const m of text.matchAll(/k8s-net@(\d[\w.-]*)|rev: v(\d[\w.-]*)/g)) expect(m[1] ?? m[2], `${file}: ${m[0]}`).toBe(version)
+      for (const m of text.matchAll(/k8s-net@v?(\d[\w.-]*)|rev: v(\d[\w.-]*)/g)) expect(m[1] ?? m[2], `${file}: ${m[0]}`).toBe(version)
     }
   })
 
@@ -46,16 +46,21 @@ describe('documented set-ups', () => {
     expect(read('README.md')).toContain(read('docs/ci/pre-commit-config.yaml'))
   })
 
-  it('GitHub Actions: the lint step writes the SARIF file the upload step reads', () => {
-    const workflow = parse(read('docs/ci/github-actions.yml')) as {permissions: Record<string, string>; jobs: Record<string, {steps: Array<{run?: string; uses?: string; with?: Record<string, string>}>}>}
+  it('GitHub Actions: the action writes the SARIF file the upload step reads', () => {
+    type Step = {run?: string; uses?: string; with?: Record<string, string>}
+    const workflow = parse(read('docs/ci/github-actions.yml')) as {permissions: Record<string, string>; jobs: Record<string, {steps: Step[]}>}
     expect(workflow.permissions['security-events']).toBe('write')
     const steps = Object.values(workflow.jobs)[0]!.steps
-    const lint = steps.find((s) => s.run?.includes('k8s-net'))!
+    const lint = steps.find((s) => s.uses?.startsWith('k8s-net/k8s-net@'))!
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!
-    const r = runDocumented(lintArgs(lint.run!))
+    // The action's inputs as the arguments it passes (action.yml; test/ci/action.test.ts runs the action itself).
+    const split = (value = ''): string[] => value.split(/\s+/).filter(Boolean)
+    const inputs = lint.with ?? {}
+    const args = ['lint', ...split(inputs.paths), ...split(inputs.formats).flatMap((f) => ['--format', f]), '--fail-on', inputs['fail-on'] ?? 'error']
+    const r = runDocumented(args)
     expect(r.stderr).toBe('')
     expect(r.status).toBe(1) // examples/ has a NodePort conflict
-    expect(r.stdout).toContain('nodeport-conflict')
+    expect(r.stdout).toContain('title=nodeport-conflict::')
     const log = JSON.parse(readFileSync(path.join(r.cwd, upload.with!.sarif_file!), 'utf8')) as {version: string; runs: Array<{results: unknown[]}>}
     expect(log.version).toBe('2.1.0')
     expect(log.runs[0]!.results.length).toBeGreaterThan(0)

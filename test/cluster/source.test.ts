@@ -176,9 +176,13 @@ describe('linting a live cluster', () => {
     expect(warnings).toEqual([])
     expect(result.findings.map((f) => `${f.ruleId} ${describeObject(f.object)}`)).toEqual(['service-no-endpoints Service kube-system/metrics-server'])
     expect(result.findings[0]!.message).toBe('Service has no ready endpoint: the pod its selector k8s-app=metrics-server matches is not ready (readiness probe failing, or still starting), so connections to it fail')
-    // Namespaced kinds are listed in kube-system only; cluster-scoped ones (Namespaces, IngressClasses) whole.
+    // Namespaced kinds are listed in kube-system only; cluster-scoped ones (Namespaces, IngressClasses, GatewayClasses) whole.
     const lists = server.requests.filter((r) => r.query.limit !== undefined).map((r) => r.path)
-    expect(lists.filter((p) => !p.includes('/namespaces/kube-system/')).sort()).toEqual(['/api/v1/namespaces', '/apis/networking.k8s.io/v1/ingressclasses'])
+    expect(lists.filter((p) => !p.includes('/namespaces/kube-system/')).sort()).toEqual([
+      '/api/v1/namespaces',
+      '/apis/gateway.networking.k8s.io/v1/gatewayclasses',
+      '/apis/networking.k8s.io/v1/ingressclasses',
+    ])
   })
 
   it('reads several namespaces with --namespace repeated', async () => {

@@ -29,6 +29,33 @@ describe('k8s-net map', () => {
     expect(JSON.parse(run.stdout).workloads[0].workload.file).toBe('<stdin>')
   })
 
+  it('never sends a control character from a manifest to the terminal', () => {
+    const hostile = [
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  rules:',
+      '    - host: "evil\\e]52;c;cm0gLXJmIH4=\\a.example.com"',
+      '      http: {paths: [{path: "/\\e[2J", pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: web, namespace: shop}',
+      'spec: {selector: {app: web}, ports: [{port: 80}]}',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: shop}',
+      'spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: web}]}}}',
+    ].join('\n')
+    for (const format of ['text', 'mermaid', 'dot']) {
+      const run = runCli(['map', '-', '--format', format], {input: hostile})
+      expect(run.status, format).toBe(0)
+      expect(run.stdout, format).not.toMatch(/[\u0007\u001B]/)
+    }
+  })
+
   it('exits 2 with a clear message: no input, a missing file, an unknown workload, a format it does not know', () => {
     for (const args of [['map'], ['map', 'no-such-file.yaml'], ['map', SCENARIO, '--workload', 'shop/nope'], ['map', SCENARIO, '--format', 'sarif']]) {
       const run = runCli(args)

@@ -6,22 +6,22 @@ import {parseXml, type XmlElement} from '../support/xml.js'
 const children = (e: XmlElement, name: string): XmlElement[] => e.children.filter((c) => c.name === name)
 
 describe('junit', () => {
-  it('is well-formed XML: a suite per file, a case per object and rule, a failure per finding at or above --fail-on', () => {
+  const RAN = ['ingress-backend-missing', 'invalid-yaml', 'loadbalancer-source-ranges', 'nodeport-conflict']
+
+  it('is well-formed XML: a suite per file, a case per rule that ran, a failure per case with findings at or above --fail-on', () => {
     const root = parseXml(junit(canonicalResult(), canonicalOptions({failOn: 'warning'})))
     expect(root.name).toBe('testsuites')
     const suites = children(root, 'testsuite')
     expect(suites.map((s) => s.attributes.name)).toEqual(['k8s/services.yaml', 'k8s/ingress.yaml', 'k8s/empty.yaml', 'k8s/broken.yaml', 'cluster'])
-    const cases = suites.flatMap((s) => children(s, 'testcase'))
-    expect(cases.map((c) => c.attributes.name)).toEqual([
-      'nodeport-conflict: Service shop/admin',
-      'loadbalancer-source-ranges: Service shop/web',
-      'ingress-backend-missing: Ingress shop/edge',
-      'invalid-yaml',
-      'endpoints-not-ready: Service prod/web',
-    ])
-    expect(cases.map((c) => children(c, 'failure').length)).toEqual([1, 0, 1, 1, 1])
+    for (const s of suites.slice(0, 4)) expect(children(s, 'testcase').map((c) => c.attributes.name)).toEqual(RAN)
+    // A finding of a rule that did not run here (a cluster rule) still has its case.
+    expect(children(suites[4]!, 'testcase').map((c) => c.attributes.name)).toEqual([...RAN, 'endpoints-not-ready'])
+    const failed = suites.flatMap((s) => children(s, 'testcase').filter((c) => children(c, 'failure').length > 0).map((c) => `${c.attributes.classname} ${c.attributes.name}`))
+    expect(failed).toEqual(['k8s/services.yaml nodeport-conflict', 'k8s/ingress.yaml ingress-backend-missing', 'k8s/broken.yaml invalid-yaml', 'cluster endpoints-not-ready'])
     // The counts agree with the elements, at every level.
+    const cases = suites.flatMap((s) => children(s, 'testcase'))
     expect(root.attributes.tests).toBe(String(cases.length))
+    expect(root.attributes.tests).toBe('21')
     expect(root.attributes.failures).toBe('4')
     for (const s of suites) {
       const own = children(s, 'testcase')
@@ -30,34 +30,51 @@ describe('junit', () => {
     }
   })
 
+  it('a clean run lists what it checked: a passing case per file and rule, never an empty report', () => {
+    const xml = junit({files: ['k8s/a.yaml', 'k8s/b.yaml'], objects: 3, suppressed: 0, skipped: 0, findings: [], rules: RAN}, canonicalOptions())
+    const root = parseXml(xml)
+    expect(root.attributes).toMatchObject({tests: '8', failures: '0'})
+    const cases = children(root, 'testsuite').flatMap((s) => children(s, 'testcase'))
+    expect(cases.map((c) => `${c.attributes.file} ${c.attributes.name}`)).toEqual(['k8s/a.yaml', 'k8s/b.yaml'].flatMap((f) => RAN.map((r) => `${f} ${r}`)))
+    expect(cases.every((c) => c.children.length === 0)).toBe(true)
+    // A clean cluster run: one suite, passing.
+    const cluster = parseXml(junit({files: [], objects: 40, suppressed: 0, skipped: 0, findings: [], rules: RAN}, canonicalOptions()))
+    expect(children(cluster, 'testsuite').map((s) => [s.attributes.name, s.attributes.tests])).toEqual([['cluster', '4']])
+  })
+
   it('keeps findings below --fail-on in the passing case\'s output', () => {
     const root = parseXml(junit(canonicalResult(), canonicalOptions({failOn: 'error'})))
-    const cases = children(root, 'testsuite').flatMap((s) => children(s, 'testcase'))
-    expect(cases.map((c) => children(c, 'failure').length)).toEqual([1, 0, 0, 1, 0])
     expect(root.attributes.failures).toBe('2')
-    const ingress = cases[2]!
+    const ingress = children(children(root, 'testsuite')[1]!, 'testcase').find((c) => c.attributes.name === 'ingress-backend-missing')!
+    expect(children(ingress, 'failure')).toEqual([])
     expect(children(ingress, 'system-out')[0]!.text).toContain('k8s/ingress.yaml:14:23: warning: backend Service shop/catalog')
+    expect(children(ingress, 'system-out')[0]!.text).toContain('object: Ingress shop/edge')
   })
 
   it('escapes what XML needs escaped and reads back the very message', () => {
     const root = parseXml(junit(canonicalResult(), canonicalOptions({failOn: 'info'})))
-    const cases = children(root, 'testsuite').flatMap((s) => children(s, 'testcase'))
-    const lb = children(cases[1]!, 'failure')[0]!
+    const [services, , , broken] = children(root, 'testsuite')
+    const lb = children(children(services!, 'testcase').find((c) => c.attributes.name === 'loadbalancer-source-ranges')!, 'failure')[0]!
     expect(lb.attributes.message).toBe('info: LoadBalancer "web" admits 0.0.0.0/0: 100% of the internet, <all> & "everyone"')
     expect(lb.text).toContain('<all> & "everyone"')
     // Line breaks survive in attributes as references.
-    expect(children(cases[3]!, 'failure')[0]!.attributes.message).toBe('error: bad indentation of a mapping entry:\n    port: 80\n        ^')
+    const yaml = children(children(broken!, 'testcase').find((c) => c.attributes.name === 'invalid-yaml')!, 'failure')[0]!
+    expect(yaml.attributes.message).toBe('error: bad indentation of a mapping entry:\n    port: 80\n        ^')
   })
 
-  it('a group of several findings of one rule on one object is one case with a failure each', () => {
+  it('several findings of one rule in one file are one case with one failure listing them all', () => {
     const result = canonicalResult()
     const first = result.findings[0]!
     result.findings.splice(1, 0, {...first, message: 'nodePort 30081 is already claimed', start: {line: 29, column: 17}})
     const root = parseXml(junit(result, canonicalOptions()))
     const services = children(root, 'testsuite')[0]!
-    const conflict = children(services, 'testcase')[0]!
-    expect(children(conflict, 'failure').map((f) => f.attributes.message)).toEqual([`error: ${first.message}`, 'error: nodePort 30081 is already claimed'])
-    expect(services.attributes.tests).toBe('2')
+    const conflict = children(services, 'testcase').find((c) => c.attributes.name === 'nodeport-conflict')!
+    const failures = children(conflict, 'failure')
+    expect(failures).toHaveLength(1)
+    expect(failures[0]!.attributes.message).toBe(`2 findings; first, error: ${first.message}`)
+    expect(failures[0]!.text).toContain('k8s/services.yaml:27:17: error: nodePort 30080')
+    expect(failures[0]!.text).toContain('k8s/services.yaml:29:17: error: nodePort 30081 is already claimed')
+    expect(services.attributes.tests).toBe('4')
   })
 
   it('replaces characters XML cannot hold, even escaped', () => {

@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import type {LintResult} from '../../src/engine/engine.js'
-import {FINGERPRINT_KEY, sarif} from '../../src/formatters/sarif.js'
+import {readdirSync} from 'node:fs'
+import path from 'node:path'
+import {FINGERPRINT_KEY, SECURITY_SEVERITY, sarif} from '../../src/formatters/sarif.js'
+import {REPO} from '../support/rule-tester.js'
 import {canonicalOptions, canonicalResult, CWD, RULES} from '../support/results.js'
 import {sarifValidator} from '../support/sarif-schema.js'
 
@@ -127,5 +130,55 @@ describe('sarif', () => {
     twice.findings = [twice.findings[0]!, {...twice.findings[0]!, start: {line: 99, column: 1}}]
     const [a, b] = fingerprints(twice)
     expect(a).not.toBe(b)
+  })
+
+  it('makes URIs relative to the source root (%SRCROOT%), not to the folder k8s-net ran in', () => {
+    // Run from /work/shop inside the repository /work: the files are under shop/.
+    const log = JSON.parse(sarif(canonicalResult(), canonicalOptions({cwd: CWD, sourceRoot: '/work'}))) as SarifLog & {runs: Array<{originalUriBaseIds: Record<string, {uri: string}>}>}
+    const run = log.runs[0]!
+    expect(run.originalUriBaseIds).toEqual({'%SRCROOT%': {uri: 'file:///work/'}})
+    expect(run.results[0]!.locations[0]!.physicalLocation!.artifactLocation).toEqual({uri: 'shop/k8s/services.yaml', uriBaseId: '%SRCROOT%'})
+    expect(run.results[3]!.locations[0]!.physicalLocation!.artifactLocation).toEqual({uri: 'shop/k8s/broken.yaml', uriBaseId: '%SRCROOT%'})
+    expect(sarifValidator()(log)).toBe(true)
+    // The fingerprints follow the file, not the folder of the run.
+    const fromRoot = JSON.parse(sarif({...canonicalResult(), findings: canonicalResult().findings.map((f) => ({...f, file: f.file && !f.file.startsWith('/') ? `shop/${f.file}` : f.file}))}, canonicalOptions({cwd: '/work', sourceRoot: '/work'}))) as SarifLog
+    expect(fromRoot.runs[0]!.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY])).toEqual(run.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]))
+  })
+
+  it('tags the rules about exposure security, with a security-severity code scanning ranks', () => {
+    const rules = (render().runs[0]!.tool.driver.rules as unknown as Array<{id: string; properties: {tags: string[]; 'security-severity'?: string}}>)
+    const lb = rules.find((r) => r.id === 'loadbalancer-source-ranges')!
+    expect(lb.properties.tags).toEqual(['security', 'kubernetes', 'network', 'services'])
+    expect(lb.properties['security-severity']).toBe('6.5')
+    const conflict = rules.find((r) => r.id === 'nodeport-conflict')!
+    expect(conflict.properties.tags).toEqual(['kubernetes', 'network', 'services'])
+    expect(conflict.properties['security-severity']).toBeUndefined()
+    // Every rule named there exists, and every score is one code scanning reads (0.1 to 10).
+    const ids = readdirSync(path.join(REPO, 'rules')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+    for (const [id, score] of Object.entries(SECURITY_SEVERITY)) {
+      expect(ids, id).toContain(id)
+      expect(Number(score), id).toBeGreaterThanOrEqual(0.1)
+      expect(Number(score), id).toBeLessThanOrEqual(10)
+    }
+  })
+
+  it('links the related locations from the message text, escaping brackets that are not links', () => {
+    const results = render().runs[0]!.results
+    // Named in the message: the place becomes the link.
+    expect(results[0]!.message.text).toBe('nodePort 30080 is already claimed by Service shop/web (port http, at [k8s/services.yaml:12:17](1)): node ports are cluster-wide')
+    // Not named: linked after it, by their own messages.
+    expect(results[2]!.message.text).toBe('backend Service shop/catalog, port 8080, is not found (rule 0, path /api) (see [the Deployment that serves /api](1), [class of the parent Gateway](2))')
+    const result = canonicalResult()
+    result.findings = [{...result.findings[0]!, message: 'ports [80, 443] \\ at k8s/services.yaml:12:17'}]
+    expect(render(result).runs[0]!.results[0]!.message.text).toBe('ports \\[80, 443\\] \\\\ at [k8s/services.yaml:12:17](1)')
+  })
+
+  it('gives each result its message id, which the messageStrings of its rule name', () => {
+    const log = render() as unknown as {runs: Array<{tool: {driver: {rules: Array<{id: string; messageStrings: Record<string, {text: string}>}>}}; results: Array<{ruleId: string; message: {id: string}}>}>}
+    const {tool, results} = log.runs[0]!
+    for (const [i, r] of results.entries()) {
+      expect(r.message.id).toBe(canonicalResult().findings[i]!.messageId)
+      expect(Object.keys(tool.driver.rules.find((rule) => rule.id === r.ruleId)!.messageStrings)).toContain(r.message.id)
+    }
   })
 })

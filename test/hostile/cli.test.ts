@@ -3,7 +3,7 @@
  * findings, 2 usage, config or input error), the file and line of each
  * problem, and never a stack trace.
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {aliasBomb, binary, deepJson, helmTemplate, invalidUtf8, selfAlias, serviceWithFinding} from './inputs.js'
@@ -22,6 +22,9 @@ function k8sNet(args: string[], cwd: string, input?: string | Buffer) {
 }
 
 const STACK_TRACE = /\n\s+at /
+
+/** Standard error on one line: oclif wraps its messages to the terminal's width and marks each line with ›. */
+const flat = (stderr: string): string => stderr.replaceAll(/\s*›\s*/g, ' ').replaceAll(/\s+/g, ' ')
 
 describe('the command on hostile input', () => {
   const {dir, write} = tempDir('cli')
@@ -65,6 +68,49 @@ describe('the command on hostile input', () => {
     expect(helmRun.status).toBe(1)
     expect(helmRun.stdout).toContain('helm template . | k8s-net lint -')
     for (const run of [binaryRun, helmRun]) expect(run.stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('exits 2 on standard input that holds no object: a failed helm template before the pipe does not pass', () => {
+    for (const input of ['', '# Source: chart/templates/nothing.yaml\n---\n']) {
+      const run = k8sNet(['lint', '-'], dir, input)
+      expect(run.status).toBe(2)
+      expect(flat(run.stderr)).toContain('standard input holds no Kubernetes object (it is empty, or only comments): did the command before the pipe fail?')
+      expect(run.stderr).not.toMatch(STACK_TRACE)
+    }
+  })
+
+  it('stops reading standard input past the size limit: an endless stream ends the run, it does not fill memory', async () => {
+    write('.k8s-net.yaml', 'limits:\n  maxFileBytes: 100000\n')
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', '-'], {cwd: dir, env: ENV, timeout: 60_000})
+      let stdout = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stdin.on('error', () => {}) // EPIPE once k8s-net has stopped reading
+      const chunk = Buffer.from(`# ${'x'.repeat(64 * 1024)}\n`)
+      const feed = (): void => {
+        while (child.stdin.writable && child.stdin.write(chunk));
+        if (child.stdin.writable) child.stdin.once('drain', feed)
+      }
+
+      feed()
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+      expect(stdout).toContain('standard input is over the limit of 100000 bytes (limits.maxFileBytes): not read')
+      expect(status).toBe(1)
+    } finally {
+      write('.k8s-net.yaml', 'rules: {}\n')
+    }
+  })
+
+  it('warns on standard error, and lints without it, when the config file found is writable by others', async () => {
+    const {chmodSync} = await import('node:fs')
+    const open = tempDir('cli-open-config')
+    open.write('.k8s-net.yaml', 'rules:\n  nodeport-out-of-range: off\n')
+    open.write('service.yaml', serviceWithFinding)
+    chmodSync(path.join(open.dir, '.k8s-net.yaml'), 0o666)
+    const run = k8sNet(['lint', 'service.yaml'], open.dir)
+    expect(run.status).toBe(1)
+    expect(flat(run.stderr)).toContain('ignoring .k8s-net.yaml: other users can write it (mode 666): chmod go-w it to use it')
+    expect(run.stdout).toContain('nodeport-out-of-range')
   })
 
   it('exits 0, silently, on clean input', () => {

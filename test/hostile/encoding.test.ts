@@ -35,7 +35,7 @@ describe('encodings and sizes', () => {
     const binaryStdin = await loadPaths(['-'], {cwd: dir, readStdin: async () => binary})
     expect(binaryStdin.problems.map((p) => p.message)).toEqual(['binary standard input (it holds NUL bytes), not YAML or JSON: not read'])
     const big = await loadPaths(['-'], {cwd: dir, readStdin: async () => Buffer.alloc(2000, 'a'), limits: {maxFileBytes: 1000, maxAliasNodes: 100_000, maxDepth: 500}})
-    expect(big.problems.map((p) => p.message)).toEqual(['standard input is 2000 bytes, over the limit of 1000 (limits.maxFileBytes): not read'])
+    expect(big.problems.map((p) => p.message)).toEqual(['standard input is over the limit of 1000 bytes (limits.maxFileBytes): not read'])
   })
 
   it('refuses a 50 MB file without reading it, and reads it when limits.maxFileBytes allows', async () => {
@@ -57,6 +57,23 @@ describe('encodings and sizes', () => {
     ])
     small.write('.k8s-net.yaml', 'limits:\n  maxFileBytes: 4000\n')
     expect(of((await lintIn(small.dir, ['services.yaml'])).findings, 'invalid-yaml')).toEqual([])
+  })
+
+  it('names UTF-16 and UTF-32 text (with or without a byte-order mark) and says to convert it, instead of calling it binary', async () => {
+    const text = `\uFEFF${serviceWithFinding}`
+    const swap = (b: Buffer): Buffer => Buffer.from(b).swap16()
+    write('utf16le.yaml', Buffer.from(text, 'utf16le'))
+    write('utf16be.yaml', swap(Buffer.from(text, 'utf16le')))
+    write('utf16-no-bom.yaml', Buffer.from(serviceWithFinding, 'utf16le'))
+    write('utf32le.yaml', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('a\0\0\0')]))
+    const {findings} = await lintIn(dir, ['utf16le.yaml', 'utf16be.yaml', 'utf16-no-bom.yaml', 'utf32le.yaml'])
+    const convert = (encoding: string) => `file is ${encoding} text, not UTF-8: convert it to UTF-8 (iconv -f ${encoding} -t UTF-8): not read`
+    expect(of(findings, ...INPUT_RULES).map((f) => [where(f), f.message])).toEqual([
+      ['utf16le.yaml:1:1 invalid-yaml', convert('UTF-16LE')],
+      ['utf16be.yaml:1:1 invalid-yaml', convert('UTF-16BE')],
+      ['utf16-no-bom.yaml:1:1 invalid-yaml', convert('UTF-16LE')],
+      ['utf32le.yaml:1:1 invalid-yaml', convert('UTF-32LE')],
+    ])
   })
 
   it('ignores a byte-order mark, and keeps columns as an editor shows them', async () => {

@@ -59,7 +59,8 @@ async function lintText(rules: readonly Rule[], text: string) {
 describe('values of the wrong type', () => {
   const objects = jsYaml.loadAll(sampleApp) as Json[]
 
-  it('break no rule and no formatter, wherever they stand', async () => {
+  // A hang guard, not a time budget: thousands of lint runs take half a minute or more on a busy 2-core machine.
+  it('break no rule and no formatter, wherever they stand', {timeout: 300_000}, async () => {
     const rules = await loadRules()
     const crashes = new Set<string>()
     const internalErrors = (findings: Array<{message: string}>): string[] => findings.filter((f) => f.message.startsWith('internal error')).map((f) => f.message)
@@ -88,5 +89,27 @@ describe('values of the wrong type', () => {
     expect([...crashes]).toEqual([])
     // The sample is not trivial: thousands of variants go through every rule.
     expect(variants).toBeGreaterThan(5000)
+  })
+})
+
+describe('numbers YAML writes that JSON has not (.inf, -.inf, .nan)', () => {
+  const service = (nodePort: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n    nodePort: ${nodePort}\n`
+  const deployment = (replicas: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: web, image: web, ports: [{containerPort: 80}]}\n`
+
+  it('are named as the file writes them in messages, not as null', async () => {
+    const rules = await loadRules()
+    for (const [written, shown] of [['.inf', '.inf'], ['-.Inf', '-.inf'], ['.nan', '.nan']]) {
+      const {findings} = await lintText(rules, service(written!))
+      expect(findings.filter((f) => f.ruleId === 'nodeport-out-of-range').map((f) => f.message)).toEqual([`nodePort must be a whole number, not ${shown}`])
+    }
+  })
+
+  it('as replicas, are no count of replicas: no message says a workload runs NaN or Infinity replicas', async () => {
+    const rules = await loadRules()
+    for (const written of ['.nan', '.inf', '2.5', '-3']) {
+      const {findings} = await lintText(rules, `${deployment(written)}---\n${service('30080')}`)
+      expect(findings.map((f) => f.message).filter((m) => /replica/i.test(m))).toEqual([])
+    }
   })
 })

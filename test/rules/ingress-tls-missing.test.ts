@@ -7,6 +7,7 @@ ruleTester('ingress-tls-missing', {
     {files: ['valid/hostless-rules.yaml']},
     {files: ['valid/cloud-certificate-annotation.yaml']},
     {files: ['valid/legacy-tls.yaml']},
+    {name: 'an ALB HTTPS listener takes a certificate discovered by host', files: ['valid/alb-https-listener.yaml']},
     {name: 'NGINX Inc. minions cannot carry TLS: their master\'s covers the host', files: ['valid/mergeable-minions.yaml']},
     {
       name: 'an annotation added to tlsAnnotations counts as TLS',
@@ -15,6 +16,13 @@ ruleTester('ingress-tls-missing', {
     },
   ],
   invalid: [
+    {
+      name: 'an ALB that listens on HTTP only',
+      files: ['invalid/alb-http-listener-only.yaml'],
+      findings: [
+        {object: 'Ingress echoserver/echoserver', line: 13, column: 13, endLine: 13, endColumn: 35, messageId: 'noTls', data: {host: 'echoserver.example.com'}},
+      ],
+    },
     {
       name: 'a mergeable master without TLS is reported, its minion is not',
       files: ['invalid/mergeable-master-without-tls.yaml'],

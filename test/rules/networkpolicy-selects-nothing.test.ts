@@ -13,7 +13,7 @@ ruleTester('networkpolicy-selects-nothing', {
       name: 'a peer podSelector (no namespaceSelector) that matches no pod of the namespace',
       files: ['invalid/peer-selects-nothing.yaml'],
       findings: [
-        {object: 'NetworkPolicy shop/api-from-frontend', line: 16, column: 13, endLine: 17, endColumn: 28, messageId: 'peerSelectsNothing', data: {field: 'ingress', selector: 'app=frontend', namespace: 'shop', effect: 'admits'}},
+        {object: 'NetworkPolicy shop/api-from-frontend', line: 16, column: 13, endLine: 17, endColumn: 28, messageId: 'peerSelectsNothing', data: {field: 'ingress', selector: 'app=frontend', namespace: 'shop', effect: 'admits'}, severity: 'info'},
       ],
     },
     {

@@ -12,6 +12,22 @@ ruleTester('readiness-probe-missing', {
   ],
   invalid: [
     {
+      name: 'a workload reached from outside the cluster: the message says through what',
+      files: ['invalid/reached-from-outside.yaml'],
+      findings: [
+        {
+          object: 'Deployment shop/storefront',
+          line: 15,
+          column: 17,
+          endLine: 15,
+          endColumn: 20,
+          messageId: 'noProbeExposed',
+          data: {container: 'container "web"', services: 'Service shop/storefront ({{related:0}})', exposures: 'LoadBalancer Service shop/storefront'},
+          related: ['invalid/reached-from-outside.yaml:26:13'],
+        },
+      ],
+    },
+    {
       name: 'the Service is matched against pod template labels, not the Deployment\'s own',
       files: ['invalid/service-selects-template-labels.yaml'],
       findings: [

@@ -39,7 +39,7 @@ describe.skipIf(!CORPUS)('the Service rules on the corpus', () => {
 
   it('say nothing about a Service linted without its workloads', async () => {
     let alone = 0
-    for (const file of await expandPaths([CORPUS!])) {
+    for (const file of (await expandPaths([CORPUS!])).files) {
       const input = await loadPaths([file])
       if (input.resources.length === 0 || !input.resources.every((r) => r.kind === 'Service')) continue
       alone++

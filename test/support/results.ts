@@ -78,6 +78,8 @@ export function canonicalResult(): LintResult {
     files: ['k8s/services.yaml', 'k8s/ingress.yaml', 'k8s/empty.yaml', `${CWD}/k8s/broken.yaml`],
     objects: 9,
     suppressed: 2,
+    rules: ['ingress-backend-missing', 'invalid-yaml', 'loadbalancer-source-ranges', 'nodeport-conflict'],
+    skipped: 3,
     findings: [
       {
         ruleId: 'nodeport-conflict',

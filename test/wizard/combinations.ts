@@ -7,8 +7,11 @@ import {type AnswerKey, type Answers} from '../../src/wizard/answers.js'
 import {completeAnswers} from '../../src/wizard/complete.js'
 import {QUESTION, QUESTIONS} from '../../src/wizard/questions.js'
 
-/** Ports as each protocol usually has them: the Service port, and the one the container listens on. */
-const PORTS = {http: [80, 8080], https: [443, 8443], grpc: [50_051, 50_051], tcp: [5432, 5432], udp: [5353, 5353]} as const
+/**
+ * Ports as each protocol usually has them: the Service port, and the one the container listens on. TCP takes a
+ * port of no datastore: a database on a public load balancer is what sensitive-port-exposed reports.
+ */
+const PORTS = {http: [80, 8080], https: [443, 8443], grpc: [50_051, 50_051], tcp: [7000, 7000], udp: [5353, 5353]} as const
 
 const SAMPLES: {[K in AnswerKey]: ReadonlyArray<Answers[K]> | ((a: Answers) => ReadonlyArray<Answers[K]>)} = {
   exposure: ['internal', 'external', 'external-backend'],

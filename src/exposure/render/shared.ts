@@ -1,11 +1,9 @@
 /** What the map renderers share: safe text, verdict words, object names. */
+import {escapeControl} from '../../util/terminal.js'
 import type {ObjectReport, VerdictReport} from '../report.js'
 
 /** Text from files and clusters is hostile: control characters are shown escaped, never sent to a terminal. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
-}
+export const printable = escapeControl
 
 export function objectText(o: ObjectReport): string {
   return printable(`${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`)

@@ -1,0 +1,33 @@
+/**
+ * The engine: runs each enabled rule over the index, then for every report
+ * drops what is suppressed, exempted or only reference, stamps the severity
+ * config gives, and resolves the reported path to a source range.
+ */
+import { ResourceIndex } from './resource-index.js';
+import { type LintConfig, type Rule } from './rule.js';
+import type { Finding, LintInput, Severity } from './types.js';
+/** The annotation that silences one rule on one object; its value is the reason. */
+export declare const SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
+export interface LintResult {
+    findings: Finding[];
+    /** Files read (as named), in order. */
+    files: string[];
+    /** Objects linted (not counting reference objects). */
+    objects: number;
+    /** Findings dropped by suppression annotations and config exemptions. */
+    suppressed: number;
+    /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
+    rules?: string[];
+}
+export interface SeverityCounts {
+    error: number;
+    warning: number;
+    info: number;
+}
+export declare function countBySeverity(findings: readonly Finding[]): SeverityCounts;
+/** Whether a severity is at or above a threshold. */
+export declare function atLeast(severity: Severity, threshold: Severity): boolean;
+/** The index of loaded input, with the pod template kinds config names. */
+export declare function indexInput(input: LintInput, config: LintConfig): ResourceIndex;
+/** Runs the rules over loaded input. */
+export declare function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult>;

@@ -1,0 +1,1 @@
+export declare function ruleModules(): Promise<Array<[file: string, module: unknown]>>;

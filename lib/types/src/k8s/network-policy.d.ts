@@ -1,0 +1,95 @@
+/**
+ * NetworkPolicy semantics: what a policy selects, which directions it
+ * isolates, and whether it denies traffic by default for a whole namespace.
+ *
+ * Kubernetes NetworkPolicy (networking.k8s.io): a policy applies only in its
+ * own namespace; `podSelector: {}` (or an absent one) selects every pod there;
+ * when policyTypes is absent or empty, Ingress is implied and Egress only when
+ * the policy has egress rules; no rules in a direction the policy isolates
+ * means nothing is allowed in that direction, while one empty rule (`- {}`)
+ * allows everything.
+ *
+ * CNI policy kinds are recognised where they select every pod of a namespace,
+ * conservatively (a form that is not understood never counts as coverage):
+ * CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy (cilium.io), Calico
+ * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
+ * projectcalico.org). See `defaultDenyDirections` for the exact forms.
+ */
+import type { ResourceIndex } from '../engine/resource-index.js';
+import { type SelectorParse } from '../engine/selectors.js';
+import type { Resource } from '../engine/types.js';
+export type Direction = 'Ingress' | 'Egress';
+export declare const DIRECTIONS: readonly Direction[];
+/** What is known of a namespace: its name, and its labels when its Namespace object is in the input. */
+export interface NamespaceFacts {
+    name: string;
+    /** Labels of the Namespace object; undefined when the input does not hold it (labels unknown). */
+    labels?: Readonly<Record<string, string>>;
+}
+/** A Kubernetes NetworkPolicy (networking.k8s.io, or the long-gone extensions group). */
+export declare function isNetworkPolicy(resource: Resource): boolean;
+/** The Kubernetes NetworkPolicies of the input (reference ones included), in load order. */
+export declare function networkPolicies(index: ResourceIndex): Resource[];
+export declare function policySpec(policy: Resource): Record<string, unknown>;
+/** A NetworkPolicy's podSelector; absent or null reads as empty, which selects every pod of the namespace. */
+export declare function podSelectorOf(policy: Resource): SelectorParse;
+/**
+ * The rules of a direction: `[]` when absent, null or empty; undefined when
+ * the field is not a list (the API server would refuse the policy).
+ */
+export declare function rulesOf(policy: Resource, direction: Direction): unknown[] | undefined;
+/**
+ * The directions a NetworkPolicy isolates: policyTypes as written when it is a
+ * non-empty list; otherwise Ingress, plus Egress when the policy has egress
+ * rules (as the API server defaults it).
+ */
+export declare function policyTypes(policy: Resource): Set<Direction>;
+/**
+ * The directions in which this policy denies traffic by default to or from
+ * every pod of the namespace (empty when it does not).
+ *
+ * - NetworkPolicy (networking.k8s.io): in its own namespace, empty podSelector,
+ *   the direction among its effective policyTypes, and no rules in that
+ *   direction. Egress rules that only open port 53 (DNS, UDP or TCP) still
+ *   count as an egress default deny: everything else stays denied.
+ * - CiliumNetworkPolicy in its own namespace, CiliumClusterwideNetworkPolicy
+ *   anywhere: a rule (`spec`, or an entry of `specs`) whose endpointSelector
+ *   selects every endpoint of the namespace (`{}`, or only requirements on
+ *   `io.kubernetes.pod.namespace` and, when the Namespace object is in the
+ *   input, `io.cilium.k8s.namespace.labels.*`), with either an
+ *   `ingress`/`egress` section of empty rules only (`- {}`, or DNS-only egress)
+ *   and enableDefaultDeny not false for that direction, or an
+ *   `ingressDeny`/`egressDeny` rule with nothing but `fromEntities`/`toEntities`
+ *   holding `all`.
+ * - Calico NetworkPolicy in its own namespace, GlobalNetworkPolicy anywhere:
+ *   a selector that is absent, empty, `all()`, or only tests
+ *   `projectcalico.org/namespace` (joined by `&&`); for GlobalNetworkPolicy a
+ *   namespaceSelector that is absent, `all()`, or tests only the namespace's
+ *   name (`projectcalico.org/name`, `kubernetes.io/metadata.name`) and, when
+ *   the Namespace object is in the input, its labels; no
+ *   serviceAccountSelector, doNotTrack or preDNAT; the direction among its
+ *   types (defaulted as Calico does when absent); and rules in that direction
+ *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
+ *   tier whose Tier object in the input has defaultAction Pass does not count.
+ */
+export declare function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[];
+/** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
+export declare function policyObjects(index: ResourceIndex): Resource[];
+type LabelLookup = (key: string) => {
+    known: boolean;
+    value?: string;
+};
+/**
+ * Evaluates a Calico selector expression for every endpoint that shares the
+ * looked-up labels: true or false, or undefined when the expression uses a
+ * form or a label this reading does not know (`||`, parentheses, other labels).
+ * Absent, empty and `all()` select everything.
+ */
+export declare function calicoSelects(selector: unknown, lookup: LabelLookup): boolean | undefined;
+/**
+ * A NetworkPolicy that denies the given directions by default for every pod
+ * of the namespace. An egress default deny keeps DNS (port 53, UDP and TCP)
+ * open, or nothing in the namespace could resolve a name.
+ */
+export declare function defaultDenyPolicy(namespace: string, name: string, directions: readonly Direction[]): Record<string, unknown>;
+export {};

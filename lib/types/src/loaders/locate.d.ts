@@ -1,0 +1,67 @@
+import type { ObjectPath, Range } from '../engine/types.js';
+import { type DocumentChunk, type Span } from './documents.js';
+/** One node as js-yaml composed it. */
+interface Frame {
+    /** Where composing began: before the separation space, tag and anchor that precede the content. */
+    open: number;
+    /** Where it ended; block collections and scalars may run on over trailing space. */
+    close: number;
+    /** `mapping`, `sequence` or `scalar`; null for an alias, or for a node with no content (`key:` and nothing). */
+    kind: string | null;
+    result: unknown;
+    /** The `<<` key of a merge. */
+    merge?: boolean;
+    children?: Frame[];
+    /** A mapping's entries by key (the last one wins, as for the value), its merges; null when its children do not pair up. */
+    pairs?: Pairs | null;
+}
+interface Pairs {
+    byKey: Map<string, {
+        key: Frame;
+        value: Frame;
+    }>;
+    merges: Frame[];
+}
+interface Tree {
+    text: string;
+    root: Frame;
+    /** Anchored collections by value, to follow an alias to what it names. */
+    anchors: Map<object, Frame>;
+}
+/**
+ * Position trees kept for reuse, least recently used first, up to a total
+ * size of text: a run with findings in every document must not end up
+ * holding a tree for each. One cache serves all the files of one input.
+ */
+export declare class TreeCache {
+    private readonly budget;
+    private readonly entries;
+    private size;
+    /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
+    constructor(budget?: number);
+    get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined;
+}
+/** Resolves paths to ranges in the documents of one file. */
+export declare class FileLocator {
+    private readonly chunks;
+    private readonly cache;
+    private readonly id;
+    private yamlDocs?;
+    constructor(chunks: readonly DocumentChunk[], cache?: TreeCache);
+    /**
+     * The range of the node at `path` in document `index`; when the path goes
+     * further than the document (a key that is missing), the range of the
+     * deepest node that exists. Undefined when the document cannot be read.
+     */
+    locate(index: number, path: ObjectPath): Promise<Range | undefined>;
+    private locateInItem;
+    private locateWithYaml;
+}
+/** A tree of positions, and where its text starts in the document (0, or where a List item starts). */
+interface PlacedTree {
+    tree: Tree;
+    base: number;
+}
+/** The spans of the items of a JSON List (`{"items": [...]}`), found by scanning its text; undefined for an item that is not an object. */
+export declare function jsonItemSpans(text: string): Array<Span | undefined> | undefined;
+export {};

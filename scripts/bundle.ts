@@ -1,0 +1,143 @@
+/**
+ * `npm run bundle`: the CLI and the library as users install them, in `lib/`.
+ *
+ * esbuild bundles `src/cli.ts` (the commands, for oclif's explicit command
+ * strategy) and `src/index.ts` (the library) with the packages they load on
+ * every start (oclif, chalk, js-yaml, picomatch, tinyglobby): one file to read
+ * instead of about 200 modules, and nothing to build at install time, so that
+ * `npm i -g git+…`, `npm i -g <tarball>` and pre-commit's `language: node`
+ * install without devDependencies or a compiler. The packages in
+ * package.json's `dependencies` stay outside the bundle: they are loaded only
+ * when a run needs them (`yaml` to write YAML, `@inquirer/prompts` for the
+ * wizard's questions). Code loaded with `import()` goes to chunks of its own,
+ * so that a lint run never reads the wizard.
+ *
+ * `lib/` is committed: run `npm run bundle` after changing `src/` or `rules/`;
+ * test/ci/bundle.test.ts fails while `lib/` differs from what this script
+ * makes. `lib/THIRD-PARTY-LICENSES.txt` holds the licences of the bundled
+ * packages, and `lib/types/` the library's type declarations.
+ */
+import {build, type Metafile, type OutputFile, type Plugin} from 'esbuild'
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const OUT_DIR = path.join(REPO, 'lib')
+const LICENSES = 'THIRD-PARTY-LICENSES.txt'
+
+/** `src/engine/rule-modules.ts` reads `rules/` at run time; the bundle imports every rule module instead. */
+const staticRules: Plugin = {
+  name: 'k8s-net-static-rules',
+  setup(b) {
+    b.onLoad({filter: /[\\/]src[\\/]engine[\\/]rule-modules\.ts$/}, () => {
+      const files = readdirSync(path.join(REPO, 'rules'))
+        .filter((f) => /^[a-z0-9]+(?:-[a-z0-9]+)*\.ts$/.test(f))
+        .sort()
+      const imports = files.map((f, i) => `import * as rule${i} from ${JSON.stringify(`../../rules/${f}`)}`)
+      const list = files.map((f, i) => `[${JSON.stringify(f)}, rule${i}]`).join(', ')
+      return {
+        loader: 'ts',
+        resolveDir: path.join(REPO, 'src', 'engine'),
+        contents: `${imports.join('\n')}\nexport async function ruleModules(): Promise<Array<[string, unknown]>> {\n  return [${list}]\n}\n`,
+      }
+    })
+  },
+}
+
+/**
+ * `yaml` is a dependency (the wizard requires it when it reads an answers file), but a lint run that writes a
+ * finding's fix as YAML imports it too: the bundle holds its ES module build in a chunk of its own, one file to
+ * read where node_modules/yaml is some seventy.
+ */
+const bundledYaml: Plugin = {
+  name: 'k8s-net-bundled-yaml',
+  setup(b) {
+    b.onResolve({filter: /^yaml$/}, () => ({path: path.join(REPO, 'node_modules', 'yaml', 'browser', 'index.js')}))
+  },
+}
+
+/** The files of `lib/`, by path relative to it, as `npm run bundle` writes them. */
+export async function bundle(): Promise<Map<string, string>> {
+  const pjson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+  const result = await build({
+    absWorkingDir: REPO,
+    entryPoints: {cli: 'src/cli.ts', index: 'src/index.ts'},
+    outdir: OUT_DIR,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    // Dependencies are installed beside the package; typescript is what oclif looks for in development only.
+    external: [...Object.keys(pjson.dependencies ?? {}).filter((name) => name !== 'yaml'), 'typescript'],
+    // The bundled packages are CommonJS in part: they need a require() in an ES module.
+    banner: {js: "import {createRequire as __k8sNetCreateRequire} from 'node:module';\nconst require = __k8sNetCreateRequire(import.meta.url);"},
+    chunkNames: 'chunks/[name]-[hash]',
+    // Whitespace and syntax only: names stay readable in a DEBUG=* trace.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+    plugins: [staticRules, bundledYaml],
+  })
+  const files = new Map<string, string>()
+  for (const file of result.outputFiles as OutputFile[]) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
+  files.set(LICENSES, licenses(result.metafile!))
+  for (const [name, text] of await declarations()) files.set(name, text)
+  return files
+}
+
+/** The library's type declarations, as tsc writes them for src/index.ts and what it imports, under types/. */
+async function declarations(): Promise<Map<string, string>> {
+  const ts = (await import('typescript')).default
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO, 'tsconfig.build.json'), {}, {...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {}})
+  if (!parsed) throw new Error('cannot read tsconfig.build.json')
+  const outDir = path.join(OUT_DIR, 'types')
+  const options = {...parsed.options, declaration: true, emitDeclarationOnly: true, declarationMap: false, sourceMap: false, rootDir: REPO, outDir}
+  const program = ts.createProgram([path.join(REPO, 'src', 'index.ts')], options)
+  const files = new Map<string, string>()
+  const emitted = program.emit(undefined, (file, text) => files.set(path.relative(OUT_DIR, file).split(path.sep).join('/'), text))
+  if (emitted.diagnostics.length > 0) throw new Error(ts.formatDiagnostics(emitted.diagnostics, {getCanonicalFileName: (f) => f, getCurrentDirectory: () => REPO, getNewLine: () => '\n'}))
+  return files
+}
+
+/** The licence of every package in the bundle, from its folder in node_modules. */
+function licenses(metafile: Metafile): string {
+  const packages = new Map<string, string>()
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input)
+    if (m) packages.set(m[2]!, path.join(REPO, m[1]!))
+  }
+
+  const sections = [...packages]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, dir]) => {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {version: string; license?: string}
+      const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f))
+      const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'not stated'} (the package ships no licence file)`
+      return `${name}@${pkg.version} (${pkg.license ?? 'no licence field'})\n\n${text}\n`
+    })
+  return `Packages bundled in lib/ (npm run bundle), with their licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`
+}
+
+/** Replaces `lib/` with a fresh bundle. */
+export async function writeBundle(): Promise<number> {
+  const files = await bundle()
+  if (existsSync(OUT_DIR)) rmSync(OUT_DIR, {recursive: true})
+  for (const [name, text] of files) {
+    const file = path.join(OUT_DIR, name)
+    mkdirSync(path.dirname(file), {recursive: true})
+    writeFileSync(file, text)
+  }
+
+  return files.size
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const count = await writeBundle()
+  console.error(`lib/: ${count} files written`)
+}
