@@ -12,6 +12,7 @@ import {execFile, spawn} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {median} from './stats.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const TARGET = 1.5
@@ -34,12 +35,6 @@ const server = https.createServer({key: fs.readFileSync(tls + '/server.key'), ce
 })
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'))
 `
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 function timed(args: string[]): Promise<{ms: number; code: number; stderr: string}> {
   const start = performance.now()

@@ -15,17 +15,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {lintFiles, mapFiles, renderMap} from '../src/index.js'
 import {generateApp, writeApp} from './generate.js'
+import {median} from './stats.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const cpuNow = (): number => {
   const {user, system} = process.cpuUsage()
   return (user + system) / 1000
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 async function timed(run: () => Promise<unknown>): Promise<{wall: number; cpu: number}> {

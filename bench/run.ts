@@ -18,6 +18,7 @@ import {appAsList, generateApp, writeApp} from './generate.js'
 import {hostileInputs} from './hostile.js'
 import {peerComparison} from './peers.js'
 import {FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
+import {median} from './stats.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const WORKER = path.join(REPO, 'dist/bench/worker.js')
@@ -48,12 +49,6 @@ interface Measured {
   peakHeapMb: number
   /** What the last repetition counted. */
   details: Record<string, unknown>
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 const log = (line: string): void => {

@@ -2,7 +2,7 @@ import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
 import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {deprecationsIn} from '../src/k8s/deprecations.js'
-import {serviceSelector} from '../src/engine/resource-index.js'
+import {serviceSelector} from '../src/k8s/services.js'
 
 /** The label the endpoints controller puts on the Endpoints it writes (Kubernetes 1.33 and later). */
 const MANAGED_BY = 'endpoints.kubernetes.io/managed-by'

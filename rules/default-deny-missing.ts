@@ -1,18 +1,19 @@
-import {type ResourceIndex} from '../src/engine/resource-index.js'
-import {getPath} from '../src/util/records.js'
+import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
-import {isRecord} from '../src/util/records.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {
+  allowsEveryone,
   defaultDenyDirections,
   defaultDenyPolicy,
   type Direction,
   isNetworkPolicy,
+  isolatingPolicy,
+  nearDefaultDeny,
   podSelectorOf,
   policyObjects,
   policyTypes,
-  rulesOf,
 } from '../src/k8s/network-policy.js'
+import {getPath} from '../src/util/records.js'
 
 export default defineRule({
   meta: {
@@ -88,14 +89,8 @@ export default defineRule({
       const what = missing.map((d) => d.toLowerCase()).join(' and ')
       // A policy that selects every pod isolates the pods even with rules: unless a rule lets everyone in (or out),
       // its rules, not "anyone", decide.
-      const isolating = (d: Direction): Resource | undefined =>
-        (byNamespace.get(name) ?? []).find((p) => {
-          if (!isNetworkPolicy(p) || !policyTypes(p).has(d) || allowsEveryone(p, d)) return false
-          const selector = podSelectorOf(p)
-          return selector.ok && selector.selector.requirements.length === 0
-        })
-      const ingressBy = isolating('Ingress')
-      const egressBy = isolating('Egress')
+      const ingressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Ingress')
+      const egressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Egress')
       // Every pod of the namespace already isolated by a policy that admits only some peers: the gap is for pods to come.
       if (missing.length === 1 && missing[0] === 'Ingress' && !ingressBy) {
         const allowLists = (byNamespace.get(name) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has('Ingress') && !allowsEveryone(p, 'Ingress'))
@@ -145,65 +140,26 @@ export default defineRule({
 })
 
 /**
- * Whether a rule of the policy lets any peer through in this direction: a rule
- * without peers (`- {}`, or ports only), a peer of every namespace
- * (`namespaceSelector: {}` with no podSelector or an empty one), or an ipBlock
- * of the whole address space.
- */
-function allowsEveryone(policy: Resource, direction: Direction): boolean {
-  const peersKey = direction === 'Ingress' ? 'from' : 'to'
-  return (rulesOf(policy, direction) ?? []).some((rule) => {
-    const peers = isRecord(rule) ? rule[peersKey] : undefined
-    if (!Array.isArray(peers) || peers.length === 0) return true
-    return peers.some((peer) => {
-      if (!isRecord(peer)) return false
-      const everyNamespace = isRecord(peer.namespaceSelector) && Object.keys(peer.namespaceSelector).length === 0
-      const everyPod = peer.podSelector === undefined || (isRecord(peer.podSelector) && Object.keys(peer.podSelector).length === 0)
-      const cidr = isRecord(peer.ipBlock) ? peer.ipBlock.cidr : undefined
-      return (everyNamespace && everyPod) || cidr === '0.0.0.0/0' || cidr === '::/0'
-    })
-  })
-}
-
-/**
- * A NetworkPolicy of the namespace that selects every pod but is no default
- * deny for a missing direction, the usual mistake: rules that allow traffic
- * first, then policyTypes that leave the direction out.
+ * The usual mistake beside a missing default deny, as a message: a
+ * NetworkPolicy that selects every pod but whose rules allow traffic, or whose
+ * policyTypes leave the direction out.
  */
 function nearMiss(
   policies: readonly Resource[],
   missing: readonly Direction[],
 ): {messageId: 'rulesAllow' | 'isolatesOther'; data: Record<string, string>; related: RelatedLocation} | undefined {
-  const selectAll = policies.filter((p) => {
-    if (!isNetworkPolicy(p)) return false
-    const selector = podSelectorOf(p)
-    return selector.ok && selector.selector.requirements.length === 0
-  })
-  for (const d of missing) {
-    const field = d.toLowerCase()
-    const allowing = selectAll.find((p) => policyTypes(p).has(d) && (rulesOf(p, d)?.length ?? 1) > 0)
-    if (allowing) {
-      return {
-        messageId: 'rulesAllow',
-        data: {policy: allowing.name, field},
-        related: {message: `the ${field} rules of NetworkPolicy ${allowing.name}`, target: allowing, path: ['spec', field]},
-      }
-    }
+  const near = nearDefaultDeny(policies, missing)
+  if (!near) return undefined
+  const {policy} = near
+  if (near.problem === 'rules-allow') {
+    const field = near.direction.toLowerCase()
+    const related = {message: `the ${field} rules of NetworkPolicy ${policy.name}`, target: policy, path: ['spec', field]}
+    return {messageId: 'rulesAllow', data: {policy: policy.name, field}, related}
   }
 
-  for (const d of missing) {
-    const other = selectAll.find((p) => !policyTypes(p).has(d))
-    if (other) {
-      const types = [...policyTypes(other)].map((t) => t.toLowerCase())
-      return {
-        messageId: 'isolatesOther',
-        data: {policy: other.name, isolated: types.length > 0 ? `${types.join(' and ')} only` : 'no direction'},
-        related: {message: `the policyTypes of NetworkPolicy ${other.name}`, target: other, path: ['spec', 'policyTypes']},
-      }
-    }
-  }
-
-  return undefined
+  const types = [...policyTypes(policy)].map((t) => t.toLowerCase())
+  const related = {message: `the policyTypes of NetworkPolicy ${policy.name}`, target: policy, path: ['spec', 'policyTypes']}
+  return {messageId: 'isolatesOther', data: {policy: policy.name, isolated: types.length > 0 ? `${types.join(' and ')} only` : 'no direction'}, related}
 }
 
 /** A name for the new policy that no NetworkPolicy of the namespace has yet. */

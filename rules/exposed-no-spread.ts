@@ -4,7 +4,7 @@ import {matches, parseLabelSelector} from '../src/engine/selectors.js'
 import type {ObjectPath} from '../src/engine/types.js'
 import {describeExposures, exposuresOf} from '../src/exposure/outside.js'
 import {autoscalerOf, minimumReplicas} from '../src/k8s/autoscalers.js'
-import {isRecord} from '../src/util/records.js'
+import {asRecord, isRecord} from '../src/util/records.js'
 
 /**
  * Whether a term's label selector takes in the template's own pods: a term
@@ -30,7 +30,7 @@ function spreadOf(template: PodTemplate): Spread {
   const specPath: ObjectPath = [...template.path, 'spec']
   const constraints = Array.isArray(template.spec.topologySpreadConstraints) ? template.spec.topologySpreadConstraints.filter(isRecord) : []
   if (constraints.some((c) => selectsOwnPods(c, template))) return {spreads: true}
-  const affinity = isRecord(template.spec.affinity) ? template.spec.affinity : {}
+  const affinity = asRecord(template.spec.affinity)
   const anti = isRecord(affinity.podAntiAffinity) ? affinity.podAntiAffinity : undefined
   const required = Array.isArray(anti?.requiredDuringSchedulingIgnoredDuringExecution) ? anti.requiredDuringSchedulingIgnoredDuringExecution : []
   const preferred = Array.isArray(anti?.preferredDuringSchedulingIgnoredDuringExecution) ? anti.preferredDuringSchedulingIgnoredDuringExecution : []

@@ -1,7 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {Resource} from '../src/engine/types.js'
-import {serviceSpec, serviceType} from '../src/k8s/services.js'
-import {isRecord} from '../src/util/records.js'
+import {serviceType} from '../src/k8s/services.js'
+import {isRecord, specOf} from '../src/util/records.js'
 
 const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== ''
 
@@ -39,7 +39,7 @@ export default defineRule({
       const age = created === undefined ? undefined : now - created
       if (age !== undefined && age < options.gracePeriodSeconds * 1000) continue
 
-      const loadBalancerClass = serviceSpec(service).loadBalancerClass
+      const loadBalancerClass = specOf(service).loadBalancerClass
       const path = loadBalancer ? ['status', 'loadBalancer'] : ['spec', 'type']
       const data: Record<string, string> = {}
       if (age !== undefined) data.age = formatAge(age)

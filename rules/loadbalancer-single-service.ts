@@ -1,9 +1,8 @@
-import {serviceSelector} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
 import {type FrontDoor, frontDoorOfService} from '../src/k8s/front-doors.js'
 import {describeServicePort, portTraffic} from '../src/k8s/ports.js'
-import {servicePorts, serviceType, type ServicePort} from '../src/k8s/services.js'
+import {type ServicePort, servicePorts, serviceSelector, serviceType} from '../src/k8s/services.js'
 import {objectName} from '../src/engine/util.js'
 
 interface Candidate {

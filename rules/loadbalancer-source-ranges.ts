@@ -1,6 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../src/k8s/load-balancers.js'
-import {serviceSpec, serviceType} from '../src/k8s/services.js'
+import {serviceType} from '../src/k8s/services.js'
+import {specOf} from '../src/util/records.js'
 
 export default defineRule({
   meta: {
@@ -18,7 +19,7 @@ export default defineRule({
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
       if (serviceType(service) !== 'LoadBalancer' || internalLoadBalancer(service)) continue
-      const field = serviceSpec(service).loadBalancerSourceRanges
+      const field = specOf(service).loadBalancerSourceRanges
       const open = (ranges: readonly string[]): string[] => ranges.map((r) => r.trim()).filter((r) => /\/0+$/.test(r))
       if (Array.isArray(field) && field.length > 0) {
         const ranges = field.map((r) => (typeof r === 'string' ? r : ''))

@@ -3,7 +3,7 @@ import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {formatSelector, matches, parseLabelSelector, type Selector} from '../src/engine/selectors.js'
 import {isRecord} from '../src/util/records.js'
 import {networkPolicies, podSelectorOf, rulesOf} from '../src/k8s/network-policy.js'
-import {editDistance} from '../src/util/suggest.js'
+import {nearest} from '../src/util/suggest.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
 
 export default defineRule({
@@ -92,7 +92,7 @@ function hint(selector: Selector, namespace: string, index: ResourceIndex, data:
     if (r.operator !== 'In' || r.values.length !== 1) return r
     const values = new Set(templates.map((t) => t.labels[r.key]).filter((v): v is string => v !== undefined))
     if (values.has(r.values[0]!)) return r
-    const near = [...values].sort().find((v) => similar(v, r.values[0]!))
+    const near = nearest(r.values[0]!, values)
     return near === undefined ? r : {...r, values: [near]}
   })
   const changed = fixed.filter((r, i) => r !== selector.requirements[i])
@@ -109,12 +109,5 @@ function hint(selector: Selector, namespace: string, index: ResourceIndex, data:
   }
 
   return parts.length > 0 ? {messageId: 'templateValues', data: {...data, values: parts.join('; ')}} : {messageId: 'selectsNothing', data}
-}
-
-/** Whether two label values differ by a typo: case and punctuation, or an edit or two. */
-function similar(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replaceAll(/[^a-z0-9]/g, '')
-  if (norm(a) === norm(b)) return true
-  return editDistance(a, b) <= Math.min(2, Math.floor(Math.max(a.length, b.length) / 4))
 }
 

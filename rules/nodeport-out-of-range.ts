@@ -1,6 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
-import {valueText} from '../src/util/records.js'
-import {allocatesNodePorts, isWholeNumber, nodePortClaims, serviceSpec, serviceType} from '../src/k8s/services.js'
+import {allocatesNodePorts, isWholeNumber, nodePortClaims, serviceType} from '../src/k8s/services.js'
+import {specOf, valueText} from '../src/util/records.js'
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
     const {min, max} = settings.nodePortRange
     for (const service of index.byKind('Service', '')) {
       const type = serviceType(service)
-      const spec = serviceSpec(service)
+      const spec = specOf(service)
       for (const claim of nodePortClaims(service)) {
         const {value, field, path} = claim
         if (!isWholeNumber(value)) {

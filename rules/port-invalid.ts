@@ -1,8 +1,7 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {ObjectPath, Resource} from '../src/engine/types.js'
-import {isRecord} from '../src/util/records.js'
+import {isRecord, specOf} from '../src/util/records.js'
 import {probePorts} from '../src/k8s/probes.js'
-import {serviceSpec} from '../src/k8s/services.js'
 import {containersOf} from '../src/k8s/workloads.js'
 
 type NameProblem = 'nameTooLong' | 'nameCharacters' | 'nameDigitsOnly' | 'nameHyphens'
@@ -42,7 +41,7 @@ export default defineRule({
     }
 
     for (const service of index.byKind('Service', '')) {
-      const ports = serviceSpec(service).ports
+      const ports = specOf(service).ports
       if (!Array.isArray(ports)) continue
       for (const [i, p] of ports.entries()) {
         if (!isRecord(p)) continue

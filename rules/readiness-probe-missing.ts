@@ -3,7 +3,7 @@ import type {PodTemplate, RelatedLocation, Resource} from '../src/engine/types.j
 import {describeExposures, exposuresOf} from '../src/exposure/outside.js'
 import {resolveTargetPort} from '../src/k8s/ports.js'
 import {containersWithoutProbe, describeContainer, injectedProxy, probeOf} from '../src/k8s/probes.js'
-import {servicePorts} from '../src/k8s/services.js'
+import {servicePorts, servicesFor} from '../src/k8s/services.js'
 import {type ContainerInfo, longRunningContainers} from '../src/k8s/workloads.js'
 
 /** Services named in a message; the others are in the related locations. */
@@ -26,7 +26,7 @@ export default defineRule({
   },
   check({index, report}) {
     for (const {template, container, path} of containersWithoutProbe(index, 'readinessProbe')) {
-      const services = index.servicesFor(template)
+      const services = servicesFor(index, template)
       // A bare Pod that no Service selects: no traffic and no rollout waits for it to be ready.
       if (template.owner.kind === 'Pod' && services.length === 0) continue
       // The pod is ready when all its containers are: another container's probe, or that of a proxy a mesh injects,

@@ -1,8 +1,9 @@
-import {serviceSelector} from '../src/engine/resource-index.js'
+import {controllerOf} from '../src/engine/ownership.js'
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector} from '../src/engine/selectors.js'
 import type {Resource} from '../src/engine/types.js'
-import {isRecord} from '../src/util/records.js'
+import {asRecord, isRecord, specOf} from '../src/util/records.js'
+import {serviceSelector} from '../src/k8s/services.js'
 
 /** The label that ties an EndpointSlice to its Service. */
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -46,7 +47,7 @@ export default defineRule({
         if (!Array.isArray(endpoints)) continue
         for (const endpoint of endpoints) {
           if (!isRecord(endpoint)) continue
-          const conditions = isRecord(endpoint.conditions) ? endpoint.conditions : {}
+          const conditions = asRecord(endpoint.conditions)
           // Unset means ready, as the EndpointSlice API says.
           if (conditions.ready === true || conditions.ready === undefined || conditions.ready === null) ready++
           else notReady++
@@ -64,7 +65,8 @@ export default defineRule({
 
       const workloads = index
         .selectTemplates(service.namespace, selector)
-        .filter((t) => !hasController(t.owner))
+        // Objects a controller made (the Pods of a ReplicaSet) stand for their owner, the workload to name.
+        .filter((t) => !controllerOf(t.owner.object))
         .map((t) => t.owner)
       if (workloads.length === 0) {
         report({...where, messageId: 'noPod', data: {selector: shown, namespace: service.namespace}})
@@ -76,16 +78,8 @@ export default defineRule({
   },
 })
 
-/** Whether a controller (a ReplicaSet, a Deployment...) made this object: then its owner is the workload to name. */
-function hasController(resource: Resource): boolean {
-  const metadata = resource.object.metadata
-  const owners = isRecord(metadata) ? metadata.ownerReferences : undefined
-  return Array.isArray(owners) && owners.some((o) => isRecord(o) && o.controller === true)
-}
-
 function replicasOf(resource: Resource): unknown {
-  const spec = resource.object.spec
-  return isRecord(spec) ? spec.replicas : undefined
+  return specOf(resource).replicas
 }
 
 const name = (r: Resource): string => `${r.kind} ${r.namespace}/${r.name}`

@@ -1,4 +1,3 @@
-import {serviceSelector} from '../src/engine/resource-index.js'
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
 import {formatSelector, matches, type Requirement, type Selector} from '../src/engine/selectors.js'
@@ -6,6 +5,7 @@ import {editDistance, isNear} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {controllerLabelValues, podsMeet} from '../src/engine/workload-controller-labels.js'
 import {operatorPodOwner} from '../src/k8s/operators.js'
+import {serviceSelector} from '../src/k8s/services.js'
 
 export default defineRule({
   meta: {

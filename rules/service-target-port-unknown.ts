@@ -1,4 +1,3 @@
-import {serviceSelector} from '../src/engine/resource-index.js'
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation} from '../src/engine/types.js'
@@ -7,7 +6,7 @@ import {objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'
 import {probePorts} from '../src/k8s/probes.js'
 import {listenersConfiguredElsewhere} from '../src/k8s/proxies.js'
-import {servicePorts} from '../src/k8s/services.js'
+import {servicePorts, serviceSelector} from '../src/k8s/services.js'
 import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */

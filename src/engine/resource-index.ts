@@ -1,13 +1,13 @@
 /**
  * The index every rule shares: objects by kind, namespace and name; the pod
- * templates of workloads; label selection over those templates; and which
- * Services route to which templates. Built once per run, with maps so that no
- * rule needs pairwise matching.
+ * templates of workloads; and label selection over those templates. Built
+ * once per run, with maps so that no rule needs pairwise matching.
  */
 import {BUILTIN_POD_TEMPLATE_KINDS, type PodTemplateKind} from './kinds.js'
-import {matches, parseMatchLabels, type Selector} from './selectors.js'
+import {controllerOf} from './ownership.js'
+import {matches, type Selector} from './selectors.js'
 import type {PodTemplate, Resource} from './types.js'
-import {getPath, isRecord, stringMap} from '../util/records.js'
+import {asRecord, getPath, isRecord, specOf, stringMap} from '../util/records.js'
 import {CONTROLLER_KEYS, podsMeet} from './workload-controller-labels.js'
 
 /**
@@ -43,7 +43,6 @@ export class ResourceIndex {
   private readonly byName = new Map<string, Resource>()
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>()
   private readonly templatesByLabel = new Map<string, PodTemplate[]>()
-  private serviceRoutes?: Map<PodTemplate, Resource[]>
   private readonly tables = new Map<string, KindTable>()
   private readonly templateKindNames: ReadonlySet<string>
   readonly podTemplates: readonly PodTemplate[]
@@ -82,11 +81,8 @@ export class ResourceIndex {
 
   /** Whether the object's controller (its ownerReference with controller: true) is in the input too. */
   private controllerInInput(resource: Resource): boolean {
-    const metadata = resource.object.metadata
-    const owners = isRecord(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : []
-    return owners.some(
-      (o: unknown) => isRecord(o) && o.controller === true && typeof o.kind === 'string' && typeof o.name === 'string' && this.byName.has(key(o.kind, resource.namespace, o.name)),
-    )
+    const controller = controllerOf(resource.object)
+    return controller !== undefined && this.byName.has(key(controller.kind, resource.namespace, controller.name))
   }
 
   /** Objects of a kind, optionally of one API group, in load order. */
@@ -146,44 +142,16 @@ export class ResourceIndex {
     if (written.length === selector.requirements.length) return candidates.filter((t) => matches(selector, t.labels))
     return candidates.filter((t) => selector.requirements.every((r) => podsMeet(r, t)))
   }
-
-  /** Services (with a selector) whose selector matches the template. */
-  servicesFor(template: PodTemplate): readonly Resource[] {
-    if (!this.serviceRoutes) {
-      this.serviceRoutes = new Map()
-      for (const service of this.byKind('Service', '')) {
-        const selector = serviceSelector(service)
-        if (!selector) continue
-        for (const t of this.selectTemplates(service.namespace, selector)) push(this.serviceRoutes, t, service)
-      }
-    }
-
-    return this.serviceRoutes.get(template) ?? []
-  }
-}
-
-/**
- * A Service's selector, or undefined when it selects no pods: no selector
- * (hand-made Endpoints or EndpointSlices), an empty one, ExternalName, or
- * a malformed one.
- */
-export function serviceSelector(service: Resource): Selector | undefined {
-  const spec = service.object.spec
-  if (!isRecord(spec) || spec.type === 'ExternalName') return undefined
-  const parsed = parseMatchLabels(spec.selector)
-  if (!parsed.ok || parsed.selector.requirements.length === 0) return undefined
-  return parsed.selector
 }
 
 function makeTemplate(owner: Resource, kind: PodTemplateKind): PodTemplate | undefined {
   const template = kind.path.length === 0 ? owner.object : getPath(owner.object, kind.path)
   if (!isRecord(template)) return undefined
-  const metadata = isRecord(template.metadata) ? template.metadata : {}
-  const spec = isRecord(template.spec) ? template.spec : {}
-  const ownerSpec = owner.object.spec
+  const metadata = asRecord(template.metadata)
+  const spec = asRecord(template.spec)
   let replicas: number | undefined
   if (owner.kind !== 'Pod' && owner.kind !== 'DaemonSet' && !kind.batch) {
-    const value = isRecord(ownerSpec) ? ownerSpec.replicas : undefined
+    const value = specOf(owner).replicas
     // Unset is 1. A value that is no count (.nan, .inf, 2.5, -1, a string: the API server refuses them all) is unknown, not a number of replicas.
     replicas = value === undefined || value === null ? 1 : Number.isInteger(value) && (value as number) >= 0 ? (value as number) : undefined
   }

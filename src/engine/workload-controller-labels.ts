@@ -11,45 +11,60 @@ type ValueTest = (value: string, owner: Resource) => boolean
 const any: ValueTest = () => true
 const ordinal: ValueTest = (value) => /^\d+$/.test(value)
 
-/** Labels each built-in controller puts on its pods, with the values they can take. */
-const CONTROLLER_LABELS: Readonly<Record<string, Readonly<Record<string, ValueTest>>>> = {
-  Deployment: {'pod-template-hash': any},
-  StatefulSet: {
-    'statefulset.kubernetes.io/pod-name': (value, owner) => value.startsWith(`${owner.name}-`) && ordinal(value.slice(owner.name.length + 1), owner),
-    'apps.kubernetes.io/pod-index': ordinal,
-    'controller-revision-hash': any,
-  },
-  DaemonSet: {'controller-revision-hash': any, 'pod-template-generation': ordinal},
-  Job: {
-    'controller-uid': any,
-    'batch.kubernetes.io/controller-uid': any,
-    'job-name': (value, owner) => value === owner.name,
-    'batch.kubernetes.io/job-name': (value, owner) => value === owner.name,
-    'batch.kubernetes.io/job-completion-index': ordinal,
-  },
-  CronJob: {
-    'controller-uid': any,
-    'batch.kubernetes.io/controller-uid': any,
-    'job-name': (value, owner) => value.startsWith(`${owner.name}-`),
-    'batch.kubernetes.io/job-name': (value, owner) => value.startsWith(`${owner.name}-`),
-    'batch.kubernetes.io/job-completion-index': ordinal,
-  },
-}
+/** Labels each built-in controller puts on its pods, with the values they can take. Maps: kinds and keys come from the input. */
+const CONTROLLER_LABELS: ReadonlyMap<string, ReadonlyMap<string, ValueTest>> = new Map([
+  ['Deployment', new Map([['pod-template-hash', any]])],
+  [
+    'StatefulSet',
+    new Map([
+      ['statefulset.kubernetes.io/pod-name', (value, owner) => value.startsWith(`${owner.name}-`) && ordinal(value.slice(owner.name.length + 1), owner)],
+      ['apps.kubernetes.io/pod-index', ordinal],
+      ['controller-revision-hash', any],
+    ]),
+  ],
+  [
+    'DaemonSet',
+    new Map([
+      ['controller-revision-hash', any],
+      ['pod-template-generation', ordinal],
+    ]),
+  ],
+  [
+    'Job',
+    new Map([
+      ['controller-uid', any],
+      ['batch.kubernetes.io/controller-uid', any],
+      ['job-name', (value, owner) => value === owner.name],
+      ['batch.kubernetes.io/job-name', (value, owner) => value === owner.name],
+      ['batch.kubernetes.io/job-completion-index', ordinal],
+    ]),
+  ],
+  [
+    'CronJob',
+    new Map([
+      ['controller-uid', any],
+      ['batch.kubernetes.io/controller-uid', any],
+      ['job-name', (value, owner) => value.startsWith(`${owner.name}-`)],
+      ['batch.kubernetes.io/job-name', (value, owner) => value.startsWith(`${owner.name}-`)],
+      ['batch.kubernetes.io/job-completion-index', ordinal],
+    ]),
+  ],
+])
 
 const CONTROLLER_GROUPS = new Set(['apps', 'extensions', 'batch'])
-export const CONTROLLER_KEYS = new Set(Object.values(CONTROLLER_LABELS).flatMap((labels) => Object.keys(labels)))
+export const CONTROLLER_KEYS: ReadonlySet<string> = new Set([...CONTROLLER_LABELS.values()].flatMap((labels) => [...labels.keys()]))
 
 /** The labels the controller owning a template adds to its pods, if it is a built-in one. */
-function controllerLabels(template: PodTemplate): Readonly<Record<string, ValueTest>> | undefined {
+function controllerLabels(template: PodTemplate): ReadonlyMap<string, ValueTest> | undefined {
   const owner = template.owner
-  return CONTROLLER_GROUPS.has(owner.group) ? CONTROLLER_LABELS[owner.kind] : undefined
+  return CONTROLLER_GROUPS.has(owner.group) ? CONTROLLER_LABELS.get(owner.kind) : undefined
 }
 
 /** Whether the pods of a template can meet one requirement, counting the labels their controller adds. */
 export function podsMeet(requirement: Requirement, template: PodTemplate): boolean {
   // A label written in the template is what the pods carry (the controller's own labels are not written there).
   if (Object.hasOwn(template.labels, requirement.key)) return matches({requirements: [requirement]}, template.labels)
-  const test = controllerLabels(template)?.[requirement.key]
+  const test = controllerLabels(template)?.get(requirement.key)
   if (!test) return matches({requirements: [requirement]}, {})
   switch (requirement.operator) {
     case 'In': {
@@ -76,7 +91,7 @@ export function podsMeet(requirement: Requirement, template: PodTemplate): boole
  * for messages (`redis-<ordinal>`), or undefined when it sets no such label.
  */
 export function controllerLabelValues(template: PodTemplate, key: string): string | undefined {
-  if (!controllerLabels(template)?.[key]) return undefined
+  if (!controllerLabels(template)?.has(key)) return undefined
   const name = template.owner.name
   switch (key) {
     case 'statefulset.kubernetes.io/pod-name': {

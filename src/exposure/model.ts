@@ -12,9 +12,9 @@
  * ingress controller, a Gateway), the path says so in its notes instead of
  * guessing.
  */
-import {type ResourceIndex, serviceSelector} from '../engine/resource-index.js'
+import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
-import {getPath, isRecord} from '../util/records.js'
+import {getPath, isRecord, specOf} from '../util/records.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
@@ -22,7 +22,7 @@ import {admitsKind, admitsNamespace, gatewaysOf, GATEWAY_GROUP, isGatewayRef, is
 import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort} from '../k8s/ports.js'
-import {serviceSpec, servicePorts, serviceType, type ServicePort} from '../k8s/services.js'
+import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k8s/services.js'
 import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
 import {type Peer, PolicyEvaluator, type TargetPort, targetOf, type Verdict} from './policy.js'
@@ -138,7 +138,7 @@ class Builder {
     for (const service of this.index.byKind('Service', '')) {
       const type = serviceType(service)
       if (type === 'ExternalName') {
-        const name = serviceSpec(service).externalName
+        const name = specOf(service).externalName
         exits.push({service, externalName: typeof name === 'string' ? name : '?'})
         continue
       }
@@ -223,7 +223,7 @@ class Builder {
   // ---- Services ------------------------------------------------------------
 
   private servicePaths(service: Resource, type: string): void {
-    const spec = serviceSpec(service)
+    const spec = specOf(service)
     const templates = this.templatesOf(service)
     if (templates.length === 0) return
     const local = spec.externalTrafficPolicy === 'Local'
@@ -537,7 +537,7 @@ function nodePortOf(port: ServicePort): string {
  * private; source ranges narrow the addresses either way.
  */
 function loadBalancerSource(service: Resource): {class: ExposureClass; addresses: AddressSet; restricted: boolean; who: string; details: string[]; notes: string[]} {
-  const spec = serviceSpec(service)
+  const spec = specOf(service)
   const details: string[] = []
   const notes: string[] = []
   const internal = internalLoadBalancer(service)

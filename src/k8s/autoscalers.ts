@@ -1,7 +1,7 @@
 /** HorizontalPodAutoscalers and the replicas a workload runs with at least. */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, specOf} from '../util/records.js'
 
 export interface Autoscaler {
   hpa: Resource
@@ -17,8 +17,8 @@ export function autoscalerOf(index: ResourceIndex, owner: Resource): Autoscaler 
   if (!byTarget) {
     byTarget = new Map()
     for (const hpa of index.table('HorizontalPodAutoscaler', ['autoscaling']).all) {
-      const spec = isRecord(hpa.object.spec) ? hpa.object.spec : {}
-      const target = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {}
+      const spec = specOf(hpa)
+      const target = asRecord(spec.scaleTargetRef)
       if (typeof target.kind !== 'string' || typeof target.name !== 'string') continue
       const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1
       const k = `${hpa.namespace}\u0000${target.kind}\u0000${target.name}`

@@ -10,7 +10,7 @@
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, isRecord, specOf} from '../util/records.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']
@@ -29,10 +29,6 @@ export const referenceGrantsOf = (index: ResourceIndex): KindTable => index.tabl
 export const listenerSetsOf = (index: ResourceIndex): KindTable => index.table('ListenerSet', [GATEWAY_GROUP])
 export const gatewayClassesOf = (index: ResourceIndex): KindTable => index.table('GatewayClass', [GATEWAY_GROUP])
 export const backendTLSPoliciesOf = (index: ResourceIndex): KindTable => index.table('BackendTLSPolicy', [GATEWAY_GROUP])
-
-function specOf(resource: Resource): Record<string, unknown> {
-  return isRecord(resource.object.spec) ? resource.object.spec : {}
-}
 
 export interface ParentRef {
   /** Path to the parentRefs entry. */
@@ -225,8 +221,8 @@ export function listenersOf(gateway: Resource): Listener[] {
   const out: Listener[] = []
   for (const [i, l] of listeners.entries()) {
     if (!isRecord(l)) continue
-    const allowed = isRecord(l.allowedRoutes) ? l.allowedRoutes : {}
-    const namespaces = isRecord(allowed.namespaces) ? allowed.namespaces : {}
+    const allowed = asRecord(l.allowedRoutes)
+    const namespaces = asRecord(allowed.namespaces)
     const kinds = Array.isArray(allowed.kinds)
       ? allowed.kinds.filter(isRecord).filter((k) => nonEmpty(k.kind)).map((k) => ({group: typeof k.group === 'string' ? k.group : GATEWAY_GROUP, kind: k.kind as string}))
       : []
@@ -390,24 +386,24 @@ export function targetRefsOf(policy: Resource): TargetRef[] {
  * and TCPRoute when it terminates. Other protocols are the implementation's
  * own, and unknown here.
  */
-const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute', 'TCPRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
-}
+const KINDS_BY_PROTOCOL: ReadonlyMap<string, readonly string[]> = new Map([
+  ['HTTP', ['HTTPRoute', 'GRPCRoute']],
+  ['HTTPS', ['HTTPRoute', 'GRPCRoute']],
+  ['TLS', ['TLSRoute', 'TCPRoute']],
+  ['TCP', ['TCPRoute']],
+  ['UDP', ['UDPRoute']],
+])
 
 /** Whether a listener takes routes of this kind; undefined when the input cannot tell. */
 export function admitsKind(listener: Listener, routeKind: string): boolean | undefined {
   if (listener.kinds) return listener.kinds.some((k) => k.kind === routeKind && k.group === GATEWAY_GROUP)
-  const byProtocol = listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL[listener.protocol]
+  const byProtocol = listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL.get(listener.protocol)
   return byProtocol ? byProtocol.includes(routeKind) : undefined
 }
 
 /** The kinds a listener takes, for messages. */
 export function describeKinds(listener: Listener): string {
-  const kinds = listener.kinds?.map((k) => k.kind) ?? (listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL[listener.protocol])
+  const kinds = listener.kinds?.map((k) => k.kind) ?? (listener.protocol === undefined ? undefined : KINDS_BY_PROTOCOL.get(listener.protocol))
   return kinds ? kinds.join(', ') : 'routes of its own protocol'
 }
 

@@ -9,7 +9,7 @@
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -31,10 +31,6 @@ export function ingressesOf(index: ResourceIndex): Resource[] {
 
 /** IngressClasses (networking.k8s.io, v1 and v1beta1). */
 export const ingressClassesOf = (index: ResourceIndex): KindTable => index.table('IngressClass', ['networking.k8s.io'])
-
-function specOf(ingress: Resource): Record<string, unknown> {
-  return isRecord(ingress.object.spec) ? ingress.object.spec : {}
-}
 
 /** The Service a backend names, in whichever shape it is written. */
 export interface BackendService {
@@ -155,7 +151,7 @@ export function ingressRules(ingress: Resource): IngressRule[] {
     const host = nonEmpty(rule.host) ? rule.host.toLowerCase() : undefined
     const rulePath: ObjectPath = ['spec', 'rules', i]
     const paths: IngressPath[] = []
-    const http = isRecord(rule.http) ? rule.http : {}
+    const http = asRecord(rule.http)
     if (Array.isArray(http.paths)) {
       for (const [j, entry] of http.paths.entries()) {
         if (!isRecord(entry)) continue
@@ -252,8 +248,9 @@ export function effectiveClass(ingress: Resource, index: ResourceIndex): string 
 
 /** `spec.controller` of the IngressClass with this name, if the input holds it. */
 export function controllerOf(index: ResourceIndex, className: string): string | undefined {
-  const spec = ingressClassesOf(index).find('', className)?.object.spec
-  return isRecord(spec) && nonEmpty(spec.controller) ? spec.controller : undefined
+  const ingressClass = ingressClassesOf(index).find('', className)
+  const controller = ingressClass && specOf(ingressClass).controller
+  return nonEmpty(controller) ? controller : undefined
 }
 
 /**
@@ -267,7 +264,8 @@ export function controllerOf(index: ResourceIndex, className: string): string | 
  * `spec.ingressClassName` (the API server refuses an Ingress that sets both).
  */
 export function toNetworkingV1(object: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
+  // Keys are the user's: records without a prototype keep `__proto__` and its kin as plain keys.
+  const out = emptyRecord()
   for (const [key, value] of Object.entries(object)) {
     if (key === 'status') continue
     out[key] = key === 'apiVersion' ? 'networking.k8s.io/v1' : value
@@ -279,7 +277,7 @@ export function toNetworkingV1(object: Record<string, unknown>): Record<string, 
   const annotated = annotations?.[CLASS_ANNOTATION]
   if (metadata && annotations && typeof annotated === 'string') {
     const rest = Object.fromEntries(Object.entries(annotations).filter(([k]) => k !== CLASS_ANNOTATION))
-    const copy: Record<string, unknown> = {}
+    const copy = emptyRecord()
     for (const [k, v] of Object.entries(metadata)) {
       if (k !== 'annotations') copy[k] = v
       else if (Object.keys(rest).length > 0) copy[k] = rest
@@ -289,7 +287,7 @@ export function toNetworkingV1(object: Record<string, unknown>): Record<string, 
   }
 
   if (!isRecord(object.spec)) return out
-  const spec: Record<string, unknown> = {}
+  const spec = emptyRecord()
   const className = nonEmpty(object.spec.ingressClassName) ? object.spec.ingressClassName : nonEmpty(annotated) ? annotated : undefined
   if (className !== undefined) spec.ingressClassName = className
   for (const [key, value] of Object.entries(object.spec)) {
@@ -309,7 +307,8 @@ function convertRule(rule: unknown): unknown {
     if (!isRecord(entry)) return entry
     // The added pathType goes right after `path` (first when there is no path), where readers look for it.
     const missing = entry.pathType === undefined
-    const out: Record<string, unknown> = missing && entry.path === undefined ? {pathType: 'ImplementationSpecific'} : {}
+    const out = emptyRecord()
+    if (missing && entry.path === undefined) out.pathType = 'ImplementationSpecific'
     for (const [key, value] of Object.entries(entry)) {
       out[key] = key === 'backend' ? convertBackend(value) : value
       if (key === 'path' && missing) out.pathType = 'ImplementationSpecific'
@@ -322,7 +321,7 @@ function convertRule(rule: unknown): unknown {
 
 function convertBackend(backend: unknown): unknown {
   if (!isRecord(backend) || backend.serviceName === undefined) return backend
-  const out: Record<string, unknown> = {}
+  const out = emptyRecord()
   for (const [key, value] of Object.entries(backend)) {
     if (key === 'servicePort') continue
     if (key !== 'serviceName') {

@@ -1,5 +1,6 @@
 /** What cloud providers read on a Service of type LoadBalancer. */
 import type {Resource} from '../engine/types.js'
+import {specOf} from '../util/records.js'
 
 /** The annotation cloud providers read for the allowed client networks when spec.loadBalancerSourceRanges is not set. */
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges'
@@ -36,8 +37,7 @@ export function internalLoadBalancer(service: Resource): string | undefined {
 
   // The AWS Load Balancer Controller (it serves type "external" and class service.k8s.aws/nlb) makes internal NLBs
   // unless the scheme says internet-facing.
-  const spec = service.object.spec as {loadBalancerClass?: unknown} | undefined
-  const awsController = service.annotations[AWS_TYPE]?.trim() === 'external' || spec?.loadBalancerClass === 'service.k8s.aws/nlb'
+  const awsController = service.annotations[AWS_TYPE]?.trim() === 'external' || specOf(service).loadBalancerClass === 'service.k8s.aws/nlb'
   if (awsController && service.annotations[AWS_SCHEME]?.trim().toLowerCase() !== 'internet-facing') {
     return `${AWS_TYPE}: external (the AWS Load Balancer Controller's NLBs are internal unless ${AWS_SCHEME} is internet-facing)`
   }

@@ -24,7 +24,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -48,14 +48,9 @@ export function networkPolicies(index: ResourceIndex): Resource[] {
   return index.byKind('NetworkPolicy').filter(isNetworkPolicy)
 }
 
-export function policySpec(policy: Resource): Record<string, unknown> {
-  const spec = policy.object.spec
-  return isRecord(spec) ? spec : {}
-}
-
 /** A NetworkPolicy's podSelector; absent or null reads as empty, which selects every pod of the namespace. */
 export function podSelectorOf(policy: Resource): SelectorParse {
-  return parseLabelSelector(policySpec(policy).podSelector)
+  return parseLabelSelector(specOf(policy).podSelector)
 }
 
 const ruleField = (direction: Direction): 'ingress' | 'egress' => (direction === 'Ingress' ? 'ingress' : 'egress')
@@ -65,7 +60,7 @@ const ruleField = (direction: Direction): 'ingress' | 'egress' => (direction ===
  * the field is not a list (the API server would refuse the policy).
  */
 export function rulesOf(policy: Resource, direction: Direction): unknown[] | undefined {
-  const rules = policySpec(policy)[ruleField(direction)]
+  const rules = specOf(policy)[ruleField(direction)]
   if (rules === undefined || rules === null) return []
   return Array.isArray(rules) ? rules : undefined
 }
@@ -76,7 +71,7 @@ export function rulesOf(policy: Resource, direction: Direction): unknown[] | und
  * rules (as the API server defaults it).
  */
 export function policyTypes(policy: Resource): Set<Direction> {
-  const written = policySpec(policy).policyTypes
+  const written = specOf(policy).policyTypes
   if (Array.isArray(written) && written.length > 0) {
     return new Set(written.filter((t): t is Direction => t === 'Ingress' || t === 'Egress'))
   }
@@ -243,7 +238,7 @@ type LabelLookup = (key: string) => {known: boolean; value?: string}
  * its labels), and the requirements hold.
  */
 function selectsEveryone(selector: Selector, lookup: LabelLookup): boolean {
-  const labels: Record<string, string> = {}
+  const labels = emptyRecord<string>()
   for (const r of selector.requirements) {
     const found = lookup(r.key)
     if (!found.known) return false
@@ -256,7 +251,7 @@ function selectsEveryone(selector: Selector, lookup: LabelLookup): boolean {
 // ---- Calico ----------------------------------------------------------------
 
 function calicoDefaultDeny(policy: Resource, ns: NamespaceFacts, index: ResourceIndex, global: boolean): Direction[] {
-  const spec = policySpec(policy)
+  const spec = specOf(policy)
   if (spec.doNotTrack === true || spec.preDNAT === true) return []
   if (spec.serviceAccountSelector !== undefined && !isCalicoAll(spec.serviceAccountSelector)) return []
   if (typeof spec.tier === 'string' && spec.tier !== 'default') {
@@ -376,6 +371,66 @@ export function defaultDenyPolicy(namespace: string, name: string, directions: r
   return {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name, namespace}, spec}
 }
 
+/** Whether a Kubernetes NetworkPolicy selects every pod of its namespace (`podSelector: {}`). */
+export function selectsEveryPod(policy: Resource): boolean {
+  if (!isNetworkPolicy(policy)) return false
+  const selector = podSelectorOf(policy)
+  return selector.ok && selector.selector.requirements.length === 0
+}
+
+/**
+ * Whether a rule of the policy lets any peer through in this direction: a rule
+ * without peers (`- {}`, or ports only), a peer of every namespace
+ * (`namespaceSelector: {}` with no podSelector or an empty one), or an ipBlock
+ * of the whole address space.
+ */
+export function allowsEveryone(policy: Resource, direction: Direction): boolean {
+  const peersKey = direction === 'Ingress' ? 'from' : 'to'
+  return (rulesOf(policy, direction) ?? []).some((rule) => {
+    const peers = isRecord(rule) ? rule[peersKey] : undefined
+    if (!Array.isArray(peers) || peers.length === 0) return true
+    return peers.some((peer) => {
+      if (!isRecord(peer)) return false
+      const everyNamespace = isRecord(peer.namespaceSelector) && Object.keys(peer.namespaceSelector).length === 0
+      const everyPod = peer.podSelector === undefined || (isRecord(peer.podSelector) && Object.keys(peer.podSelector).length === 0)
+      const cidr = isRecord(peer.ipBlock) ? peer.ipBlock.cidr : undefined
+      return (everyNamespace && everyPod) || cidr === '0.0.0.0/0' || cidr === '::/0'
+    })
+  })
+}
+
+/**
+ * A NetworkPolicy among these that selects every pod and isolates them in
+ * this direction without letting everyone through: its rules, not "anyone",
+ * decide what the pods accept (or reach).
+ */
+export function isolatingPolicy(policies: readonly Resource[], direction: Direction): Resource | undefined {
+  return policies.find((p) => selectsEveryPod(p) && policyTypes(p).has(direction) && !allowsEveryone(p, direction))
+}
+
+/**
+ * A NetworkPolicy among these that selects every pod but is no default deny
+ * for one of the directions: its rules allow traffic in that direction, or its
+ * policyTypes leave the direction out.
+ */
+export function nearDefaultDeny(
+  policies: readonly Resource[],
+  directions: readonly Direction[],
+): {problem: 'rules-allow'; policy: Resource; direction: Direction} | {problem: 'direction-left-out'; policy: Resource; direction: Direction} | undefined {
+  const selectAll = policies.filter((p) => selectsEveryPod(p))
+  for (const direction of directions) {
+    const policy = selectAll.find((p) => policyTypes(p).has(direction) && (rulesOf(p, direction)?.length ?? 1) > 0)
+    if (policy) return {problem: 'rules-allow', policy, direction}
+  }
+
+  for (const direction of directions) {
+    const policy = selectAll.find((p) => !policyTypes(p).has(direction))
+    if (policy) return {problem: 'direction-left-out', policy, direction}
+  }
+
+  return undefined
+}
+
 // ---- ClusterNetworkPolicy (network-policy-api) -------------------------------
 
 export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
@@ -407,9 +462,9 @@ function podsOfNamespace(pods: unknown, ns: NamespaceFacts): boolean {
 }
 
 function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
-  const spec = policySpec(policy)
+  const spec = specOf(policy)
   if (spec.tier !== 'Admin' && spec.tier !== 'Baseline') return []
-  const subject = isRecord(spec.subject) ? spec.subject : {}
+  const subject = asRecord(spec.subject)
   const selectsAll = subject.namespaces === undefined ? podsOfNamespace(subject.pods, ns) : subject.pods === undefined && selectsNamespace(subject.namespaces, ns)
   if (!selectsAll) return []
   return DIRECTIONS.filter((d) => {

@@ -1,6 +1,8 @@
-/** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
-import type {ObjectPath, Resource} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+/** Reading Services: their type, selector and ports, tolerant of whatever the manifest holds; and which pods they route to. */
+import type {ResourceIndex} from '../engine/resource-index.js'
+import {parseMatchLabels, type Selector} from '../engine/selectors.js'
+import type {ObjectPath, PodTemplate, Resource} from '../engine/types.js'
+import {isRecord, mappingsOf, specOf} from '../util/records.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
@@ -17,35 +19,22 @@ export interface ServicePort {
   appProtocol?: string
 }
 
-export function serviceSpec(service: Resource): Record<string, unknown> {
-  const spec = service.object.spec
-  return isRecord(spec) ? spec : {}
-}
-
 /** `spec.type`, defaulting to ClusterIP as the API server does. */
 export function serviceType(service: Resource): ServiceType | string {
-  const type = serviceSpec(service).type
+  const type = specOf(service).type
   return typeof type === 'string' && type !== '' ? type : 'ClusterIP'
 }
 
 export function servicePorts(service: Resource): ServicePort[] {
-  const ports = serviceSpec(service).ports
-  if (!Array.isArray(ports)) return []
-  const out: ServicePort[] = []
-  for (const [index, p] of ports.entries()) {
-    if (!isRecord(p)) continue
-    out.push({
-      index,
-      name: typeof p.name === 'string' ? p.name : undefined,
-      port: typeof p.port === 'number' ? p.port : undefined,
-      targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
-      nodePort: p.nodePort,
-      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
-      appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
-    })
-  }
-
-  return out
+  return mappingsOf(specOf(service).ports).map(([index, p]) => ({
+    index,
+    name: typeof p.name === 'string' ? p.name : undefined,
+    port: typeof p.port === 'number' ? p.port : undefined,
+    targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
+    nodePort: p.nodePort,
+    protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+    appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
+  }))
 }
 
 /** Service types that allocate node ports. */
@@ -72,7 +61,7 @@ export function nodePortClaims(service: Resource): NodePortClaim[] {
     claims.push({value: port.nodePort, field: 'nodePort', path: ['spec', 'ports', port.index, 'nodePort'], protocol: port.protocol, what: `port ${port.name ?? port.port ?? port.index}`})
   }
 
-  const health = serviceSpec(service).healthCheckNodePort
+  const health = specOf(service).healthCheckNodePort
   if (health !== undefined && health !== null) {
     claims.push({value: health, field: 'healthCheckNodePort', path: ['spec', 'healthCheckNodePort'], protocol: 'TCP', what: 'health check port'})
   }
@@ -82,3 +71,39 @@ export function nodePortClaims(service: Resource): NodePortClaim[] {
 
 /** Whether a node port value is a whole number (what the API server takes). */
 export const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)
+
+/**
+ * A Service's selector, or undefined when it selects no pods: no selector
+ * (hand-made Endpoints or EndpointSlices), an empty one, ExternalName, or
+ * a malformed one.
+ */
+export function serviceSelector(service: Resource): Selector | undefined {
+  const spec = specOf(service)
+  if (serviceType(service) === 'ExternalName') return undefined
+  const parsed = parseMatchLabels(spec.selector)
+  if (!parsed.ok || parsed.selector.requirements.length === 0) return undefined
+  return parsed.selector
+}
+
+const routes = new WeakMap<ResourceIndex, Map<PodTemplate, Resource[]>>()
+
+/** Services (with a selector) of the index whose selector matches the template. */
+export function servicesFor(index: ResourceIndex, template: PodTemplate): readonly Resource[] {
+  let byTemplate = routes.get(index)
+  if (!byTemplate) {
+    byTemplate = new Map()
+    for (const service of index.byKind('Service', '')) {
+      const selector = serviceSelector(service)
+      if (!selector) continue
+      for (const t of index.selectTemplates(service.namespace, selector)) {
+        const list = byTemplate.get(t)
+        if (list) list.push(service)
+        else byTemplate.set(t, [service])
+      }
+    }
+
+    routes.set(index, byTemplate)
+  }
+
+  return byTemplate.get(template) ?? []
+}

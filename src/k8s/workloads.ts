@@ -1,9 +1,8 @@
 /** Reading pod specs: containers (with sidecars), their ports and probes; which pods serve at all. */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {Selector} from '../engine/selectors.js'
-import type {PodTemplate} from '../engine/types.js'
-import type {ObjectPath} from '../engine/types.js'
-import {isRecord} from '../util/records.js'
+import type {ObjectPath, PodTemplate} from '../engine/types.js'
+import {isRecord, mappingsOf} from '../util/records.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */
@@ -47,20 +46,12 @@ export function containersOf(template: PodTemplate): ContainerInfo[] {
 }
 
 function portsOf(container: Record<string, unknown>): ContainerPort[] {
-  const ports = container.ports
-  if (!Array.isArray(ports)) return []
-  const out: ContainerPort[] = []
-  for (const [index, p] of ports.entries()) {
-    if (!isRecord(p)) continue
-    out.push({
-      index,
-      name: typeof p.name === 'string' ? p.name : undefined,
-      containerPort: typeof p.containerPort === 'number' ? p.containerPort : undefined,
-      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
-    })
-  }
-
-  return out
+  return mappingsOf(container.ports).map(([index, p]) => ({
+    index,
+    name: typeof p.name === 'string' ? p.name : undefined,
+    containerPort: typeof p.containerPort === 'number' ? p.containerPort : undefined,
+    protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+  }))
 }
 
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */

@@ -5,13 +5,28 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/** A record without a prototype, for keys a user wrote: `__proto__`, `constructor` and `toString` are plain keys there. */
+export function emptyRecord<V = unknown>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>
+}
+
+/** The value when it is a mapping, else an empty one: for fields that must be mappings and may be anything. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}
+
+/** An object's `spec`, or `{}` when it has none or it is not a mapping. */
+export function specOf(resource: {readonly object: Readonly<Record<string, unknown>>}): Record<string, unknown> {
+  return asRecord(resource.object.spec)
+}
+
 /**
  * A label or annotation map, with scalar values read as strings and anything
  * else dropped. The result has no prototype: a key a user wrote
  * (`constructor`, `toString`, `__proto__`) is only ever one of theirs.
  */
 export function stringMap(value: unknown): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>
+  const out = emptyRecord<string>()
   if (!isRecord(value)) return out
   for (const key of Object.keys(value)) {
     const v = value[key]
@@ -42,4 +57,12 @@ export function getPath(object: unknown, path: ReadonlyArray<string | number>): 
 export function valueText(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'
   return JSON.stringify(value) ?? String(value)
+}
+
+/** The mappings of a list, each with its index in the list: anything else in it, or a value that is no list, gives none. */
+export function mappingsOf(value: unknown): Array<[number, Record<string, unknown>]> {
+  if (!Array.isArray(value)) return []
+  const out: Array<[number, Record<string, unknown>]> = []
+  for (const [index, item] of value.entries()) if (isRecord(item)) out.push([index, item])
+  return out
 }

@@ -4,23 +4,16 @@
  * bad token, a TLS failure and a server that never answers; warnings for 403s;
  * and the proof that linting files never loads the cluster client.
  */
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import os from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {apiServerForTests} from '../support/api-server-fixture.js'
 import {type AsyncCliResult, runCliAsync} from '../support/cli-async.js'
-import {deadAddress, type FakeApiServer, silentServer, startFakeApiServer, writeKubeconfig} from '../support/fake-apiserver.js'
+import {deadAddress, silentServer, writeKubeconfig} from '../support/fake-apiserver.js'
 import {FIXTURES} from '../support/rule-tester.js'
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'k8s-net-cli-'))
-let server: FakeApiServer
-beforeAll(async () => {
-  server = await startFakeApiServer({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]})
-})
-afterAll(async () => {
-  await server.close()
-  rmSync(tmp, {recursive: true, force: true})
-})
+const api = apiServerForTests({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]}, 'k8s-net-cli-')
+const {tmp} = api
 
 type Run = AsyncCliResult
 
@@ -37,7 +30,7 @@ beforeAll(async () => {
 
 describe('k8s-net lint --cluster', () => {
   it('lints the cluster, warns about what it may not read, and exits by the findings', async () => {
-    const kubeconfig = server.kubeconfig(path.join(tmp, 'ok.yaml'))
+    const kubeconfig = api.server.kubeconfig(path.join(tmp, 'ok.yaml'))
     const run = await cli(['lint', '--cluster', '--kubeconfig', kubeconfig, '--fail-on', 'warning', ...focus])
     expect(run.stderr).toContain('forbidden: cannot list networkpolicies.networking.k8s.io, so rules that would look for a NetworkPolicy there say nothing. Missing permission: verb "list" on resource "networkpolicies" in API group "networking.k8s.io"')
     expect(run.stdout.split('\n').slice(0, 4)).toEqual([
@@ -50,7 +43,7 @@ describe('k8s-net lint --cluster', () => {
   })
 
   it('takes the kubeconfig from KUBECONFIG and the context from --kube-context, and reads the namespaces given', async () => {
-    const kubeconfig = server.kubeconfig(path.join(tmp, 'env.yaml'), {context: 'shop-prod'})
+    const kubeconfig = api.server.kubeconfig(path.join(tmp, 'env.yaml'), {context: 'shop-prod'})
     const run = await cli(['lint', '--cluster', '--kube-context', 'shop-prod', '-n', 'ingress-nginx', '-n', 'default', '--format', 'json', ...focus], {env: {KUBECONFIG: kubeconfig}})
     expect(run.stderr).toContain('cannot list networkpolicies.networking.k8s.io in namespace ingress-nginx')
     expect(run.stderr).toContain('cannot list networkpolicies.networking.k8s.io in namespace default')
@@ -92,15 +85,15 @@ describe('k8s-net lint --cluster', () => {
     })
 
     it('the token is refused (401)', async () => {
-      const kubeconfig = server.kubeconfig(path.join(tmp, 'bad-token.yaml'), {token: 'expired'})
+      const kubeconfig = api.server.kubeconfig(path.join(tmp, 'bad-token.yaml'), {token: 'expired'})
       const run = await cli(['lint', '--cluster', '--kubeconfig', kubeconfig, '--request-timeout', '2s'])
-      expect(run.stderr).toContain(`the API server ${server.url} refused the credentials of user ci (context fake-cluster): 401 Unauthorized`)
+      expect(run.stderr).toContain(`the API server ${api.server.url} refused the credentials of user ci (context fake-cluster): 401 Unauthorized`)
       expect(run.stderr).not.toMatch(/\n\s+at /)
       expect(run.code).toBe(2)
     })
 
     it('the server certificate is not trusted (TLS)', async () => {
-      const kubeconfig = server.kubeconfig(path.join(tmp, 'no-ca.yaml'), {trustCa: false})
+      const kubeconfig = api.server.kubeconfig(path.join(tmp, 'no-ca.yaml'), {trustCa: false})
       const run = await cli(['lint', '--cluster', '--kubeconfig', kubeconfig, '--request-timeout', '2s'])
       expect(run.stderr).toMatch(/TLS with the API server https:\/\/127\.0\.0\.1:\d+ \(context fake-cluster\) failed: .*certificate.*Check the cluster's certificate-authority/)
       expect(run.code).toBe(2)
@@ -108,7 +101,7 @@ describe('k8s-net lint --cluster', () => {
   })
 
   it('files with --cluster: the cluster is reference, findings are on the files', async () => {
-    const kubeconfig = server.kubeconfig(path.join(tmp, 'with-files.yaml'))
+    const kubeconfig = api.server.kubeconfig(path.join(tmp, 'with-files.yaml'))
     const manifest = path.join('fixtures', 'cluster', 'manifests', 'new-service.yaml')
     const run = await cli(['lint', manifest, '--cluster', '--kubeconfig', kubeconfig, ...focus])
     expect(run.stdout).toContain(`${manifest}\n  15:17  error    nodePort 30080 is already claimed by Service shop/storefront (port http): node ports are cluster-wide  nodeport-conflict`)
@@ -146,7 +139,7 @@ export async function resolve(specifier, context, next) {
   })
 
   it('--cluster: it is (the hook sees it when it is there)', async () => {
-    const kubeconfig = server.kubeconfig(path.join(tmp, 'traced.yaml'))
+    const kubeconfig = api.server.kubeconfig(path.join(tmp, 'traced.yaml'))
     const {run, loaded} = await traced(['lint', '--cluster', '--kubeconfig', kubeconfig], 'cluster')
     expect(run.code).toBe(0)
     expect(loaded.some((url) => url.endsWith('/dist/src/cluster/api.js'))).toBe(true)

@@ -1,21 +1,12 @@
 /** `map` and `reach` over a live cluster (the test API server), read as `lint --cluster` reads it. */
 import {execFile} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {type FakeApiServer, startFakeApiServer} from '../support/fake-apiserver.js'
+import {describe, expect, it} from 'vitest'
+import {apiServerForTests} from '../support/api-server-fixture.js'
 import {REPO} from '../support/rule-tester.js'
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'k8s-net-map-'))
-let server: FakeApiServer
-beforeAll(async () => {
-  server = await startFakeApiServer({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]})
-})
-afterAll(async () => {
-  await server.close()
-  rmSync(tmp, {recursive: true, force: true})
-})
+const api = apiServerForTests({forbidden: [{group: 'networking.k8s.io', resource: 'networkpolicies'}]}, 'k8s-net-map-')
+const {tmp} = api
 
 function cli(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   return new Promise((resolve) => {
@@ -30,7 +21,7 @@ function cli(args: string[]): Promise<{code: number; stdout: string; stderr: str
 
 describe('k8s-net map --cluster', () => {
   it('maps the cluster; where NetworkPolicies could not be read, every verdict is unknown, never open', async () => {
-    const run = await cli(['map', '--cluster', '--kubeconfig', server.kubeconfig(path.join(tmp, 'ok.yaml')), '--format', 'json'])
+    const run = await cli(['map', '--cluster', '--kubeconfig', api.server.kubeconfig(path.join(tmp, 'ok.yaml')), '--format', 'json'])
     expect(run.code).toBe(0)
     const report = JSON.parse(run.stdout) as {workloads: Array<{workload: {file: string | null}; paths: Array<{hops: Array<{type: string; verdict: {status: string; decisions: Array<{text: string}>} | null}>}>}>}
     expect(report.workloads.length).toBeGreaterThan(0)

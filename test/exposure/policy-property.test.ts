@@ -11,19 +11,8 @@ import {exposureModel} from '../../src/exposure/model.js'
 import {targetOf} from '../../src/exposure/policy.js'
 import {reach} from '../../src/exposure/reach.js'
 import {resources} from '../k8s/helpers.js'
+import {prng} from '../support/fuzz.js'
 import {type BfInput, type BfPort, bruteForce} from './brute-force.js'
-
-/** mulberry32: a small seeded generator, so that a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d_2b_79_f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const KEYS = ['team', 'tier']
 const VALUES = ['a', 'b']
@@ -35,7 +24,7 @@ const PORTS: BfPort[] = [
 ]
 
 export function generate(seed: number, everyNamespace = false) {
-  const random = rng(seed)
+  const random = prng(seed)
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const chance = (p: number): boolean => random() < p
   const labels = (): Record<string, string> => Object.fromEntries(KEYS.filter(() => chance(0.6)).map((k) => [k, pick([...VALUES, 'z'])]))
