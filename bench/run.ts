@@ -16,6 +16,7 @@ import path from 'node:path'
 import {clusterStartup} from './cluster-startup.js'
 import {appAsList, generateApp, writeApp} from './generate.js'
 import {hostileInputs} from './hostile.js'
+import {peerComparison} from './peers.js'
 import {FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
 import {median} from './stats.js'
 
@@ -198,6 +199,11 @@ async function main(): Promise<void> {
           `Locating costs one more parse of each document that has a finding. With a finding in every one of the ${r.documents} documents: ${fmt(r.treeMs)} ms for the js-yaml position tree k8s-net uses, against ${fmt(r.yamlMs)} ms for the \`yaml\` library's parse (${ratio(r.yamlMs, r.treeMs)}).`,
         ].join('\n'),
       )
+
+      // 1b. Whole processes against the Go linters, with and without --cache (bench/peers.ts).
+      const peers = peerComparison(REPO, corpus, path.join(tmp, 'cache'), log)
+      json.peers = peers.json
+      sections.push(peers.section)
     } else {
       log('corpus: not found (set K8S_NET_CORPUS); skipping the corpus case')
       sections.push('### Corpus\n\nSkipped: no corpus on this machine (set `K8S_NET_CORPUS`).')
@@ -208,6 +214,7 @@ async function main(): Promise<void> {
     const perObject: number[] = []
     let listRow = ''
     let planted: Record<string, number> = {}
+    let peakAt50k = 0
     for (const n of SIZES) {
       const app = generateApp(n)
       planted = app.planted
@@ -220,6 +227,7 @@ async function main(): Promise<void> {
       json[`synthetic-${n}`] = {planted: app.planted, floor, linted}
       const cpu = median(linted.cpu)
       perObject.push(cpu / n)
+      if (n === 50_000) peakAt50k = linted.maxRssKb
       rows.push(
         `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${fmt(median(floor.wall))} / ${fmt(median(floor.cpu))} ms | ${fmt(median(linted.wall))} / ${fmt(cpu)} ms | ${((cpu / n) * 1000).toFixed(1)} µs | ${ratio(cpu, median(floor.cpu))} | ${d.findings} | ${mb(linted.maxRssKb)} MB | ${linted.peakHeapMb.toFixed(0)} MB |`,
       )
@@ -242,6 +250,8 @@ async function main(): Promise<void> {
         ...rows,
         '',
         `Target: time per object flat from 1k to 50k: the largest is ${spread.toFixed(2)}× the smallest (${mark(spread <= 1.25)}, taking flat as within 25%).`,
+        '',
+        `Target: peak RSS of one run at 50,000 objects under 300 MB: ${mb(peakAt50k)} MB (${mark(peakAt50k / 1024 < 300)}).`,
         '',
         listRow,
         '',

@@ -2,7 +2,8 @@
  * The library's front door: load rules, config and input, then run the
  * engine (`lint`) or build the exposure model (`map`, `reach`). Used by the
  * commands and by anyone embedding k8s-net.
- * Never prompts, never exits, never writes: errors are thrown as InputError
+ * Never prompts, never exits, never writes (but the parse cache, when asked
+ * for with `cache`): errors are thrown as InputError
  * or ConfigError for the caller to present.
  */
 import path from 'node:path'
@@ -12,6 +13,7 @@ import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {expandPaths, LoadedInput, loadFiles, loadPaths, withoutFiles} from './loaders/sources.js'
+import {cacheFilePath, ParseCache} from './loaders/cache.js'
 import type {ClusterOptions} from './cluster/index.js'
 import {exposureModel} from './exposure/model.js'
 import {mapReport, type MapOptions, type MapReport} from './exposure/report.js'
@@ -34,6 +36,8 @@ export interface LintFilesOptions {
   live?: boolean
   /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
   cluster?: ClusterOptions
+  /** Reuse the parsed documents of unchanged files (`--cache`): the cache file or folder (default: see `cacheFilePath`), the k8s-net version, and where to say that the cache could not be written. */
+  cache?: {location?: string; version: string; onWarning?: (message: string) => void}
 }
 
 export interface LintRun {
@@ -57,7 +61,8 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
   const rules = await loadRules()
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
-  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits}
+  const cache = options.cache ? ParseCache.open({file: cacheFilePath(options.cache.location, options.cwd ?? process.cwd()), version: options.cache.version}) : undefined
+  const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits, cache}
   const input = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput()
   if (options.contextPaths?.length) {
     // A file both linted and given as context (a staged file inside --context k8s/) is linted only: as its own reference it would conflict with itself.
@@ -66,6 +71,14 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
     // Standard input can be read once: when it is linted, it is not context too.
     const context = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => (f === '-' ? paths.includes('-') : linted.has(path.resolve(cwd, f))))
     if (context.files.length > 0 || context.groups.length > 0) input.merge(await loadFiles(context, {...loadOptions, reference: true}))
+  }
+
+  if (cache) {
+    try {
+      cache.save()
+    } catch (error) {
+      options.cache?.onWarning?.(`the cache could not be written to ${cache.options.file}: ${(error as Error).message}`)
+    }
   }
 
   if (options.cluster) {

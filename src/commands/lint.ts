@@ -78,6 +78,11 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
     'node-port-range': Flags.string({summary: 'The cluster\'s node port range (default 30000-32767).'}),
     'kube-version': Flags.string({summary: 'Kubernetes version the manifests are for, such as 1.33: deprecated and removed APIs are judged against it (default: kubeVersion in the config file, else the cluster\'s with --cluster, else the newest k8s-net knows).'}),
+    cache: Flags.boolean({summary: 'Reuse the parsed documents of files unchanged since the last run with --cache.'}),
+    'cache-location': Flags.string({
+      summary: 'Cache file, or folder to hold it (default: node_modules/.cache/k8s-net/ found upward from the working directory, else the system cache folder).',
+      dependsOn: ['cache'],
+    }),
     color: Flags.boolean({summary: 'Colour the output (default: when writing to a terminal and NO_COLOR is unset).', allowNo: true}),
   }
 
@@ -114,6 +119,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range'], kubeVersion: flags['kube-version']},
         readStdin,
         stdinFilename: flags['stdin-filename'],
+        cache: flags.cache ? {location: flags['cache-location'], version: this.config.version, onWarning: (message) => this.warn(message)} : undefined,
         cluster: flags.cluster
           ? {
               kubeconfig: flags.kubeconfig,

@@ -4,12 +4,14 @@
  * each document becomes a Resource, or is kept as an incomplete document or
  * a problem at its line, never dropped.
  */
+import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import type {KubeVersion} from '../engine/kube-version.js'
 import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
 import {isRecord, stringMap} from '../util/records.js'
-import {DEFAULT_LIMITS, type DocumentChunk, listItems, type ParsedDocument, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
+import {DEFAULT_LIMITS, type DocumentChunk, listItems, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
 import {FileLocator, TreeCache} from './locate.js'
+import type {ParseCache, ParsedText} from './cache.js'
 
 export interface LoadOptions {
   /** Namespace for objects that name none (default `default`). */
@@ -25,6 +27,8 @@ export interface LoadOptions {
   readStdin?: (maxBytes: number) => Promise<Buffer | string>
   /** Base for relative paths and globs. */
   cwd?: string
+  /** Reuses the parsed documents of files unchanged since the last run (`--cache`). */
+  cache?: ParseCache
   /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
   stdinFilename?: string
 }
@@ -74,22 +78,26 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
   const reference = options.reference ?? false
   // A byte-order mark may open any document of a stream (files concatenated); it is not content.
   if (text.includes('\uFEFF')) text = text.replace(/^\uFEFF/gm, '')
-  let chunks: DocumentChunk[] | undefined
-  let json: ParsedDocument | undefined
   const jsonFile = /\.json$/i.test(file) || ((file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text))
-  if (jsonFile) {
-    chunks = [{index: 0, text, offset: 0, line: 0, json: true}]
-    json = parseJson(chunks[0]!, limits)
+  const parse = (): ParsedText => {
+    if (jsonFile) {
+      const chunk: DocumentChunk = {index: 0, text, offset: 0, line: 0, json: true}
+      const json = parseJson(chunk, limits)
+      if (json) return {chunks: [chunk], parsed: [json]}
+    }
+
+    // Not strict JSON: YAML reads it, or says where it breaks.
+    const chunks = splitDocuments(text)
+    return {chunks, parsed: chunks.map((chunk) => parseDocument(chunk, limits))}
   }
 
-  // Not strict JSON: YAML reads it, or says where it breaks.
-  if (!json) chunks = splitDocuments(text)
-  loaded.locators.set(file, new FileLocator(chunks!, loaded.trees))
-  const parsed = json ? [json] : chunks!.map((chunk) => parseDocument(chunk, limits))
+  const {chunks, parsed} = options.cache && file !== STDIN ? options.cache.parse(path.resolve(options.cwd ?? process.cwd(), file), text, jsonFile, limits, parse) : parse()
+  const json = chunks[0]?.json === true
+  loaded.locators.set(file, new FileLocator(chunks, loaded.trees))
   // JSON with a comment, which YAML cannot read either: say so at the comment, not where YAML gave up.
   const comment = jsonFile && !json && parsed.some((p) => !p.ok && p.type === 'syntax') ? jsonComment(text) : undefined
   if (comment !== undefined) {
-    const chunk = chunks!.findLast((c) => c.offset <= comment) ?? chunks![0]!
+    const chunk = chunks.findLast((c) => c.offset <= comment) ?? chunks[0]!
     loaded.problems.push({
       origin: {type: 'file', file, document: chunk.index, prefix: []},
       message: 'invalid JSON: JSON has no comments (// or /* */); remove it, or write the file as YAML, where # starts a comment',

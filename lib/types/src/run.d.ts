@@ -15,13 +15,20 @@ export interface LintFilesOptions {
     contextPaths?: readonly string[];
     /** Namespace for objects that name none. */
     namespace?: string;
-    readStdin?: () => Promise<Buffer | string>;
+    /** Reads standard input for `-`, given the size limit (see LoadOptions.readStdin). */
+    readStdin?: (maxBytes: number) => Promise<Buffer | string>;
     /** The file name standard input stands for (`--stdin-filename`); default `<stdin>`. */
     stdinFilename?: string;
     /** Treat the objects as read from a live cluster, enabling the rules that need one (status, endpoints). */
     live?: boolean;
     /** Read a live cluster (`--cluster`): linted alone, or reference for the paths given. */
     cluster?: ClusterOptions;
+    /** Reuse the parsed documents of unchanged files (`--cache`): the cache file or folder (default: see `cacheFilePath`), the k8s-net version, and where to say that the cache could not be written. */
+    cache?: {
+        location?: string;
+        version: string;
+        onWarning?: (message: string) => void;
+    };
 }
 export interface LintRun {
     result: LintResult;

@@ -1,6 +1,6 @@
 import { type Rule, type RuleSetting, type Settings } from '../engine/rule.js';
 import type { ObjectPath, Resource, SeverityLevel } from '../engine/types.js';
-export declare const CONFIG_FILE_NAMES: string[];
+export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
 /** A config file that cannot be used: exit 2, naming the file, the key and its line. */
 export declare class ConfigError extends Error {
     readonly file: string;
@@ -23,6 +23,8 @@ export interface ResolvedConfig {
     rules: Map<string, RuleSetting>;
     exemptions: CompiledExemption[];
     settings: Settings;
+    /** What the caller should tell the user: a config file found and ignored, and why. */
+    warnings: string[];
 }
 export interface CompiledExemption {
     source: Exemption;
@@ -34,10 +36,12 @@ export interface ConfigOverrides {
     rules?: Record<string, SeverityLevel>;
     /** `--node-port-range 30000-32767`. */
     nodePortRange?: string;
+    /** `--kube-version 1.33`. */
+    kubeVersion?: string;
 }
 export declare const DEFAULT_SYSTEM_NAMESPACES: string[];
-/** The nearest config file from `cwd` upward, if any. */
-export declare function findConfigFile(cwd: string): string | undefined;
+/** Config files are small: a larger one is not a config. */
+export declare const MAX_CONFIG_BYTES: number;
 /** Reads, validates and resolves the configuration. */
 export declare function loadConfig(rules: readonly Rule[], options?: {
     file?: string;

@@ -18,6 +18,8 @@ export interface LintResult {
     suppressed: number;
     /** Ids of the rules that ran (not off, and not waiting for a cluster), in order: what a clean run checked. */
     rules?: string[];
+    /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files). */
+    skipped: number;
 }
 export interface SeverityCounts {
     error: number;

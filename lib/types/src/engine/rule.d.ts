@@ -3,6 +3,7 @@
  * (config assigns it, the engine stamps it) and never computes positions (it
  * reports a path; the engine locates it).
  */
+import type { KubeVersion } from './kube-version.js';
 import type { PodTemplateKind } from './kinds.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { IncompleteDocument, Limits, Report, Resource, Severity, SeverityLevel, SyntaxProblem } from './types.js';
@@ -49,6 +50,12 @@ export interface RuleMeta<S extends OptionsSchema = OptionsSchema, MessageId ext
     options?: S;
     /** Rules that need what only a live cluster has (status, endpoints). */
     requires?: 'cluster';
+    /**
+     * Former ids of the rule. Config (`rules:`, `exemptions:`), `--rule` and
+     * `ignore.k8s-net.io/<id>` annotations that name one apply to the rule, so
+     * that renaming a rule breaks no user's setup. An alias is never a rule id.
+     */
+    aliases?: readonly string[];
     /** Why it matters, in a paragraph: read from `rules/<id>.md` when the rule is loaded, never written in the module. */
     readonly rationale?: string;
     /** How to fix it, in a paragraph (YAML may follow in a fenced block): read from `rules/<id>.md` like the rationale. */
@@ -66,6 +73,12 @@ export interface Settings {
     limits: Limits;
     /** Whether objects come from a live cluster (status fields are meaningful). */
     live: boolean;
+    /**
+     * The Kubernetes version the objects are meant for: `--kube-version`, else
+     * `kubeVersion:` in config, else the cluster's /version. Undefined: the
+     * newest version the rules know (see src/k8s/deprecations.ts).
+     */
+    kubeVersion?: KubeVersion;
 }
 export interface RuleContext<O, MessageId extends string = string> {
     readonly index: ResourceIndex;

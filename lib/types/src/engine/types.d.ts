@@ -80,7 +80,7 @@ export interface PodTemplate {
     readonly spec: Readonly<Record<string, unknown>>;
     /** The kind runs to completion (Job, CronJob, a CRD kind configured so). Whether the pods serve at all is `neverServes` in src/k8s/workloads.ts. */
     readonly batch: boolean;
-    /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion. */
+    /** `spec.replicas` of the owner: 1 when unset on a scalable kind; undefined for DaemonSets, Pods and kinds that run to completion, and when it is no count (.nan, 2.5, -1). */
     readonly replicas: number | undefined;
 }
 /** A document that parsed but is not a Kubernetes object (no apiVersion or kind, or not a mapping). */
@@ -180,6 +180,8 @@ export interface LintInput {
     readonly problems: readonly SyntaxProblem[];
     /** Files read to be linted, as named, in order. */
     readonly files: readonly string[];
+    /** Entries of linted folders left out as not manifests (hidden, node_modules, other tools' files): counted in the summary. */
+    readonly skipped: readonly string[];
     /** Kinds that could not be read (a cluster refused to list them): no namespace means all namespaces. */
     readonly unreadable: ReadonlyArray<{
         kind: string;

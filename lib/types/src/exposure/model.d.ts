@@ -15,7 +15,7 @@
 import { type ResourceIndex } from '../engine/resource-index.js';
 import type { PodTemplate } from '../engine/types.js';
 import type { ObjectPath, Resource } from '../engine/types.js';
-import { PolicyEvaluator, type TargetPort, type Verdict } from './policy.js';
+import { type Peer, PolicyEvaluator, type TargetPort, type Verdict } from './policy.js';
 export type ExposureClass = 'internet' | 'private' | 'nodes' | 'cluster' | 'namespace';
 /** Widest first. */
 export declare const EXPOSURE_CLASSES: readonly ExposureClass[];
@@ -45,11 +45,15 @@ export interface Hop {
 export interface HopVerdict extends Verdict {
     /** Who the verdict takes to be sending: `node addresses (externalTrafficPolicy Cluster)`. */
     sender: string;
+    /** What kind of sender: pods (of a workload, or ones the input lacks), a namespace, the cluster, addresses. */
+    senderType: Peer['type'];
     /** The container port it was evaluated on. */
     port: TargetPort;
 }
 export interface ExposurePath {
     class: ExposureClass;
+    /** Source ranges (`loadBalancerSourceRanges`) narrow the clients to some networks. */
+    restricted?: boolean;
     hops: Hop[];
     /** What the input does not tell, and what was assumed: `unknown: no ingress controller in the input`. */
     notes: string[];

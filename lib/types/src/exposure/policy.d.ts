@@ -35,7 +35,10 @@ export type Peer =
     labels: Readonly<Record<string, string>>;
     name: string;
 }
-/** Pods whose labels the input does not hold (an ingress controller or gateway not in it); maybe their namespace. */
+/**
+ * A sender the input does not hold (an ingress controller or gateway not in it): pods whose labels are not
+ * known, maybe their namespace, or proxies outside the cluster (cloud-managed gateways) whose addresses are not.
+ */
  | {
     type: 'unknown-pods';
     namespace?: string;

@@ -1,5 +1,5 @@
 import { type Selector } from '../engine/selectors.js';
-import type { LoadedInput } from '../loaders/sources.js';
+import type { LintInput } from '../engine/types.js';
 import { type ExposureModel } from './model.js';
 import { type ObjectReport, type VerdictReport } from './report.js';
 export declare class ReachError extends Error {
@@ -29,4 +29,4 @@ export interface ReachAnswer {
 }
 export declare function parseSelector(text: string): Selector;
 /** Answers a reach query over the model. `input` locates the deciding rules. */
-export declare function reach(model: ExposureModel, query: ReachQuery, input?: LoadedInput): Promise<ReachAnswer>;
+export declare function reach(model: ExposureModel, query: ReachQuery, input?: LintInput): Promise<ReachAnswer>;

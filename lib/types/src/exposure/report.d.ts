@@ -4,7 +4,7 @@
  * by kind, namespace and name with the file they came from; the policy rules
  * that decide a verdict are located at their line.
  */
-import type { LoadedInput } from '../loaders/sources.js';
+import type { LintInput } from '../engine/types.js';
 import type { ObjectPath, Resource } from '../engine/types.js';
 import { type ExposureClass, type ExposureModel, type HopType, type HopVerdict } from './model.js';
 import type { Status, Tier, Verdict } from './policy.js';
@@ -48,6 +48,8 @@ export interface HopReport {
 }
 export interface PathReport {
     class: ExposureClass;
+    /** Source ranges narrow the clients to some networks. */
+    restricted: boolean;
     hops: HopReport[];
     notes: string[];
 }
@@ -73,7 +75,7 @@ export interface MapOptions {
     /** Paths of this class only. */
     from?: ExposureClass;
     /** Locates the deciding policy rules at their line. */
-    input?: LoadedInput;
+    input?: LintInput;
 }
 export declare function objectReport(r: Resource): ObjectReport;
 export declare const pathText: (path: ObjectPath) => string;
@@ -87,7 +89,7 @@ export declare class VerdictReporter {
     private readonly input;
     private readonly lines;
     private readonly decisions;
-    constructor(input: LoadedInput | undefined);
+    constructor(input: LintInput | undefined);
     private static key;
     locate(verdicts: Iterable<Verdict>): Promise<void>;
     private decision;

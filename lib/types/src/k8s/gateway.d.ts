@@ -1,7 +1,8 @@
 /**
- * Reading the Gateway API (gateway.networking.k8s.io): Gateways and their
- * listeners, routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) with
- * their parentRefs and backendRefs, and ReferenceGrants.
+ * Reading the Gateway API (gateway.networking.k8s.io): Gateways, ListenerSets
+ * and their listeners (hostnames, TLS, conflicts), GatewayClasses, routes
+ * (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) with their parentRefs,
+ * backendRefs and hostnames, ReferenceGrants and BackendTLSPolicies.
  *
  * Only the gateway.networking.k8s.io group counts: Istio's Gateway
  * (networking.istio.io) shares the kind name and nothing else.
@@ -16,6 +17,9 @@ export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export declare function routesOf(index: ResourceIndex, kinds?: readonly string[]): Resource[];
 export declare const gatewaysOf: (index: ResourceIndex) => KindTable;
 export declare const referenceGrantsOf: (index: ResourceIndex) => KindTable;
+export declare const listenerSetsOf: (index: ResourceIndex) => KindTable;
+export declare const gatewayClassesOf: (index: ResourceIndex) => KindTable;
+export declare const backendTLSPoliciesOf: (index: ResourceIndex) => KindTable;
 export interface ParentRef {
     /** Path to the parentRefs entry. */
     path: ObjectPath;
@@ -31,6 +35,23 @@ export interface ParentRef {
 export declare function parentRefsOf(route: Resource): ParentRef[];
 /** Whether a parentRef names a Gateway API Gateway. */
 export declare const isGatewayRef: (ref: ParentRef) => boolean;
+/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later). */
+export declare const isListenerSetRef: (ref: ParentRef) => boolean;
+/** A ListenerSet's `spec.parentRef`, defaults applied (a Gateway of the ListenerSet's namespace); undefined without a name. */
+export declare function listenerSetParentOf(listenerSet: Resource): ParentRef | undefined;
+/** `spec.allowedListeners.namespaces` of a Gateway: which ListenerSets may attach. None unless set. */
+export declare function allowedListenersOf(gateway: Resource): {
+    from: string;
+    selector: unknown;
+};
+/** Whether a Gateway lets a ListenerSet of this namespace attach (`allowedListeners`). */
+export declare function admitsListenerSet(gateway: Resource, namespace: string, index: ResourceIndex): Verdict;
+/**
+ * The ListenerSets of the input that name this Gateway as their parent and
+ * that it admits (or may admit: a selector the input cannot decide), oldest in
+ * load order first, as the Gateway merges them.
+ */
+export declare function attachedListenerSets(gateway: Resource, index: ResourceIndex): Resource[];
 export interface BackendRef {
     /** Path to the backendRef mapping. */
     path: ObjectPath;
@@ -68,8 +89,76 @@ export interface Listener {
         group: string;
         kind: string;
     }>;
+    /** Lower-cased; undefined when the listener matches every hostname. */
+    hostname?: string;
+    /** `tls` when the listener has one. */
+    tls?: ListenerTLS;
 }
+export interface CertificateRef {
+    /** Path to the certificateRefs entry. */
+    path: ObjectPath;
+    group: string;
+    kind: string;
+    name: string;
+    /** Defaults to the namespace of the Gateway or ListenerSet. */
+    namespace: string;
+}
+export interface ListenerTLS {
+    /** `Terminate` (the default) or `Passthrough`. */
+    mode: string;
+    certificateRefs: CertificateRef[];
+    /** Whether `tls.options` holds anything: implementations take certificates from there too (GKE's pre-shared-certs). */
+    options: boolean;
+}
+/** The listeners of a Gateway, or of a ListenerSet (`spec.listeners`, the same shape). */
 export declare function listenersOf(gateway: Resource): Listener[];
+/** `spec.hostnames` of a route, lower-cased (HTTPRoute, GRPCRoute, TLSRoute have them; TCPRoute and UDPRoute do not). */
+export declare function hostnamesOf(route: Resource): Array<{
+    hostname: string;
+    path: ObjectPath;
+}>;
+/**
+ * Whether two hostnames (a listener's and a route's) have a name in common,
+ * as the Gateway API defines it: equal names; a wildcard and a name it
+ * matches (`*.example.com` matches `a.example.com` and `a.b.example.com`,
+ * not `example.com`); or two wildcards, one a suffix of the other.
+ */
+export declare function hostnamesIntersect(a: string, b: string): boolean;
+/** Route kinds whose `hostnames` a listener's hostname must meet. */
+export declare const HOSTNAME_ROUTE_KINDS: readonly string[];
+/** A listener with the Gateway or ListenerSet it belongs to. */
+export interface OwnedListener {
+    owner: Resource;
+    listener: Listener;
+}
+/**
+ * What a Gateway serves: its own listeners, then those of the ListenerSets
+ * attached to it (see `attachedListenerSets`), in that order of precedence.
+ */
+export declare function mergedListeners(gateway: Resource, index: ResourceIndex): OwnedListener[];
+export interface ListenerConflict {
+    /** The listener that loses: later in precedence. */
+    listener: OwnedListener;
+    /** The one it conflicts with, earlier in precedence. */
+    with: OwnedListener;
+    reason: 'HostnameConflict' | 'ProtocolConflict';
+}
+/**
+ * Listeners that conflict, as the Gateway API's Conflicted condition has it:
+ * the same port, protocol and hostname (no hostname equals no hostname), or
+ * plain HTTP and TLS on one port. Each conflict is given once, on the later
+ * listener in precedence order.
+ */
+export declare function listenerConflicts(listeners: readonly OwnedListener[]): ListenerConflict[];
+export interface TargetRef {
+    path: ObjectPath;
+    group: string;
+    kind: string;
+    name: string;
+    sectionName?: string;
+}
+/** `spec.targetRefs` of a policy (BackendTLSPolicy): local references, in the policy's namespace. */
+export declare function targetRefsOf(policy: Resource): TargetRef[];
 /** Whether a listener takes routes of this kind; undefined when the input cannot tell. */
 export declare function admitsKind(listener: Listener, routeKind: string): boolean | undefined;
 /** The kinds a listener takes, for messages. */
@@ -100,3 +189,29 @@ export interface GrantQuery {
 }
 /** Whether a ReferenceGrant in the target namespace allows the reference. */
 export declare function grantAllows(index: ResourceIndex, query: GrantQuery): boolean;
+/**
+ * What a parentRef names: the Gateways or ListenerSets of the input with its
+ * namespace and name (several versions of one object may be linted
+ * together), and the table they were looked up in; undefined for parentRefs
+ * to other kinds (a Service, for mesh routing).
+ */
+export declare function parentsOf(ref: ParentRef, index: ResourceIndex): {
+    kind: 'Gateway' | 'ListenerSet';
+    table: KindTable;
+    found: readonly Resource[];
+} | undefined;
+/**
+ * The listeners of a parent (Gateway or ListenerSet) that a route attaches to
+ * through a parentRef: those `sectionName` and `port` select (all, when
+ * unset), that take the route's kind and admit its namespace, or may (the
+ * input cannot tell). A parent attaches routes to its own listeners only.
+ */
+export declare function attachedListeners(route: Resource, ref: ParentRef, parent: Resource, index: ResourceIndex): Listener[];
+/**
+ * Whether a reference from a Gateway API object into another namespace lacks
+ * the ReferenceGrant it needs there, as far as the input tells: only once the
+ * input holds ReferenceGrants, or objects of the target's kind, in that
+ * namespace (grants live beside what they share: without that namespace's
+ * objects, the absence of a grant means nothing).
+ */
+export declare function lacksGrant(index: ResourceIndex, referrer: Resource, to: GrantQuery['to'], targets: KindTable): boolean;

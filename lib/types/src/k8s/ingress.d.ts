@@ -127,3 +127,48 @@ export declare function controllerOf(index: ResourceIndex, className: string): s
  * `spec.ingressClassName` (the API server refuses an Ingress that sets both).
  */
 export declare function toNetworkingV1(object: Record<string, unknown>): Record<string, unknown>;
+/** The `spec.controller` of ingress-nginx's IngressClasses. */
+export declare const INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx";
+/** The prefix of ingress-nginx's own annotations. */
+export declare const NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/";
+/**
+ * How an ingress-nginx annotation carries over to the Gateway API:
+ * - `standard`: a feature of the Gateway API's standard channel does it (a
+ *   route filter, a match, weights, timeouts, another route kind, BackendTLSPolicy);
+ * - `implementation`: Gateway API implementations offer it through their own
+ *   policies or extensions, differently in each, or only in the experimental channel;
+ * - `none`: nothing does it (NGINX configuration, rate limits, external auth).
+ */
+export type Portability = 'standard' | 'implementation' | 'none';
+export interface NginxAnnotationClass {
+    portability: Portability;
+    /** What to use instead, or why there is none. */
+    how: string;
+}
+/** Annotations that put raw NGINX configuration into the controller (the vector of CVE-2021-25742; off by default since controller v1.9). */
+export declare const SNIPPET_ANNOTATIONS: readonly string[];
+export interface NginxAnnotation {
+    /** The full key. */
+    key: string;
+    value: string;
+    /** Undefined for a key ingress-nginx does not document (a typo, or another controller's). */
+    class?: NginxAnnotationClass;
+}
+/**
+ * How one annotation carries over, its value considered where the value
+ * decides: `rewrite-target` with regex captures (`/$2`) has no standard
+ * equivalent, `backend-protocol: FCGI` neither, `AUTO_HTTP` needs nothing.
+ */
+export declare function classifyNginxAnnotation(key: string, value: string): NginxAnnotationClass | undefined;
+/** The `nginx.ingress.kubernetes.io/*` annotations of an object, in key order, classified. */
+export declare function nginxAnnotationsOf(resource: Resource): NginxAnnotation[];
+/** IngressClasses of the input whose controller is ingress-nginx. */
+export declare function nginxIngressClasses(index: ResourceIndex): Resource[];
+/**
+ * Why an Ingress is served by ingress-nginx, or undefined when the input does
+ * not say so: its class (named, or the default one) is an IngressClass of the
+ * input with controller k8s.io/ingress-nginx, or it carries ingress-nginx's
+ * own annotations and names no class the input knows to be another
+ * controller's.
+ */
+export declare function servedByIngressNginx(ingress: Resource, index: ResourceIndex): string | undefined;

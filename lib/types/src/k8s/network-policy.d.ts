@@ -14,6 +14,12 @@
  * CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy (cilium.io), Calico
  * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
  * projectcalico.org). See `defaultDenyDirections` for the exact forms.
+ *
+ * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, network-policy-api
+ * v0.2.0 and later) too: cluster-scoped, in the Admin tier (before
+ * NetworkPolicies) or the Baseline tier (after them), with rules whose action
+ * is Accept, Deny or Pass. It replaced AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy, which are not read.
  */
 import type { ResourceIndex } from '../engine/resource-index.js';
 import { type SelectorParse } from '../engine/selectors.js';
@@ -71,6 +77,14 @@ export declare function policyTypes(policy: Resource): Set<Direction>;
  *   types (defaulted as Calico does when absent); and rules in that direction
  *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
  *   tier whose Tier object in the input has defaultAction Pass does not count.
+ * - ClusterNetworkPolicy (policy.networking.k8s.io), Admin or Baseline tier:
+ *   a subject that selects every pod of the namespace (`namespaces` matching
+ *   it, or `pods` with such a namespaceSelector and an empty podSelector);
+ *   rules in that direction that are all Deny (egress: or Accept of port 53
+ *   only), one of them without protocols denying everyone: for ingress a peer
+ *   `namespaces: {}` (or `pods` with both selectors empty), for egress
+ *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
+ *   Accept leaves the decision to NetworkPolicies, and does not count.
  */
 export declare function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[];
 /** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
@@ -92,4 +106,6 @@ export declare function calicoSelects(selector: unknown, lookup: LabelLookup): b
  * open, or nothing in the namespace could resolve a name.
  */
 export declare function defaultDenyPolicy(namespace: string, name: string, directions: readonly Direction[]): Record<string, unknown>;
+export declare const NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io";
+export declare const isClusterNetworkPolicy: (resource: Resource) => boolean;
 export {};

@@ -35,7 +35,10 @@ interface Tree {
  */
 export declare class TreeCache {
     private readonly budget;
+    /** Entries by key, and in a list from least to most recently used: each get is a few steps, however many documents a file holds. */
     private readonly entries;
+    /** Sentinel of the circular list: `next` is the least recently used entry, `previous` the most recent. */
+    private readonly list;
     private size;
     /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
     constructor(budget?: number);

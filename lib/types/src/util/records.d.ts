@@ -9,3 +9,9 @@ export declare function isRecord(value: unknown): value is Record<string, unknow
 export declare function stringMap(value: unknown): Record<string, string>;
 /** Reads a value at a path in an object, or undefined. */
 export declare function getPath(object: unknown, path: ReadonlyArray<string | number>): unknown;
+/**
+ * A decoded value as messages show it: JSON, except for the numbers YAML
+ * writes and JSON has not (`.inf`, `-.inf`, `.nan`), shown as YAML writes
+ * them, not as the `null` JSON.stringify makes of them.
+ */
+export declare function valueText(value: unknown): string;
