@@ -10,7 +10,8 @@ export { renderMap, MAP_FORMATS, type MapFormat } from './exposure/render/index.
 export { lint, atLeast, countBySeverity, SUPPRESSION_PREFIX, type LintResult } from './engine/engine.js';
 export { loadRules, ruleProse, type RuleProse } from './engine/registry.js';
 export { defineRule, docsUrl, type LintConfig, type Rule, type RuleMeta, type RuleContext, type RuleSetting, type Settings } from './engine/rule.js';
-export { ResourceIndex, serviceSelector } from './engine/resource-index.js';
+export { ResourceIndex } from './engine/resource-index.js';
+export { serviceSelector } from './k8s/services.js';
 export { parseLabelSelector, parseMatchLabels, matches, formatSelector, type Selector } from './engine/selectors.js';
 export { getPath } from './util/records.js';
 export { loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type ConfigOverrides } from './config/config.js';

@@ -1,8 +1,7 @@
 /**
  * The index every rule shares: objects by kind, namespace and name; the pod
- * templates of workloads; label selection over those templates; and which
- * Services route to which templates. Built once per run, with maps so that no
- * rule needs pairwise matching.
+ * templates of workloads; and label selection over those templates. Built
+ * once per run, with maps so that no rule needs pairwise matching.
  */
 import { type PodTemplateKind } from './kinds.js';
 import { type Selector } from './selectors.js';
@@ -40,7 +39,6 @@ export declare class ResourceIndex {
     private readonly byName;
     private readonly templatesByNamespace;
     private readonly templatesByLabel;
-    private serviceRoutes?;
     private readonly tables;
     private readonly templateKindNames;
     readonly podTemplates: readonly PodTemplate[];
@@ -74,12 +72,4 @@ export declare class ResourceIndex {
      * count, with their values checked where they can be known.
      */
     selectTemplates(namespace: string, selector: Selector): PodTemplate[];
-    /** Services (with a selector) whose selector matches the template. */
-    servicesFor(template: PodTemplate): readonly Resource[];
 }
-/**
- * A Service's selector, or undefined when it selects no pods: no selector
- * (hand-made Endpoints or EndpointSlices), an empty one, ExternalName, or
- * a malformed one.
- */
-export declare function serviceSelector(service: Resource): Selector | undefined;

@@ -6,7 +6,7 @@
  */
 import { type Requirement } from './selectors.js';
 import type { PodTemplate } from './types.js';
-export declare const CONTROLLER_KEYS: Set<string>;
+export declare const CONTROLLER_KEYS: ReadonlySet<string>;
 /** Whether the pods of a template can meet one requirement, counting the labels their controller adds. */
 export declare function podsMeet(requirement: Requirement, template: PodTemplate): boolean;
 /**

@@ -12,7 +12,7 @@
  * ingress controller, a Gateway), the path says so in its notes instead of
  * guessing.
  */
-import { type ResourceIndex } from '../engine/resource-index.js';
+import type { ResourceIndex } from '../engine/resource-index.js';
 import type { PodTemplate } from '../engine/types.js';
 import type { ObjectPath, Resource } from '../engine/types.js';
 import { type Peer, PolicyEvaluator, type TargetPort, type Verdict } from './policy.js';

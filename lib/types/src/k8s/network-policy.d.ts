@@ -36,7 +36,6 @@ export interface NamespaceFacts {
 export declare function isNetworkPolicy(resource: Resource): boolean;
 /** The Kubernetes NetworkPolicies of the input (reference ones included), in load order. */
 export declare function networkPolicies(index: ResourceIndex): Resource[];
-export declare function policySpec(policy: Resource): Record<string, unknown>;
 /** A NetworkPolicy's podSelector; absent or null reads as empty, which selects every pod of the namespace. */
 export declare function podSelectorOf(policy: Resource): SelectorParse;
 /**
@@ -106,6 +105,35 @@ export declare function calicoSelects(selector: unknown, lookup: LabelLookup): b
  * open, or nothing in the namespace could resolve a name.
  */
 export declare function defaultDenyPolicy(namespace: string, name: string, directions: readonly Direction[]): Record<string, unknown>;
+/** Whether a Kubernetes NetworkPolicy selects every pod of its namespace (`podSelector: {}`). */
+export declare function selectsEveryPod(policy: Resource): boolean;
+/**
+ * Whether a rule of the policy lets any peer through in this direction: a rule
+ * without peers (`- {}`, or ports only), a peer of every namespace
+ * (`namespaceSelector: {}` with no podSelector or an empty one), or an ipBlock
+ * of the whole address space.
+ */
+export declare function allowsEveryone(policy: Resource, direction: Direction): boolean;
+/**
+ * A NetworkPolicy among these that selects every pod and isolates them in
+ * this direction without letting everyone through: its rules, not "anyone",
+ * decide what the pods accept (or reach).
+ */
+export declare function isolatingPolicy(policies: readonly Resource[], direction: Direction): Resource | undefined;
+/**
+ * A NetworkPolicy among these that selects every pod but is no default deny
+ * for one of the directions: its rules allow traffic in that direction, or its
+ * policyTypes leave the direction out.
+ */
+export declare function nearDefaultDeny(policies: readonly Resource[], directions: readonly Direction[]): {
+    problem: 'rules-allow';
+    policy: Resource;
+    direction: Direction;
+} | {
+    problem: 'direction-left-out';
+    policy: Resource;
+    direction: Direction;
+} | undefined;
 export declare const NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io";
 export declare const isClusterNetworkPolicy: (resource: Resource) => boolean;
 export {};

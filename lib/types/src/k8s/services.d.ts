@@ -1,5 +1,7 @@
-/** Reading Services: their type and ports, tolerant of whatever the manifest holds. */
-import type { ObjectPath, Resource } from '../engine/types.js';
+/** Reading Services: their type, selector and ports, tolerant of whatever the manifest holds; and which pods they route to. */
+import type { ResourceIndex } from '../engine/resource-index.js';
+import { type Selector } from '../engine/selectors.js';
+import type { ObjectPath, PodTemplate, Resource } from '../engine/types.js';
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 export interface ServicePort {
     /** Index in `spec.ports`. */
@@ -13,7 +15,6 @@ export interface ServicePort {
     protocol: string;
     appProtocol?: string;
 }
-export declare function serviceSpec(service: Resource): Record<string, unknown>;
 /** `spec.type`, defaulting to ClusterIP as the API server does. */
 export declare function serviceType(service: Resource): ServiceType | string;
 export declare function servicePorts(service: Resource): ServicePort[];
@@ -33,3 +34,11 @@ export interface NodePortClaim {
 export declare function nodePortClaims(service: Resource): NodePortClaim[];
 /** Whether a node port value is a whole number (what the API server takes). */
 export declare const isWholeNumber: (value: unknown) => value is number;
+/**
+ * A Service's selector, or undefined when it selects no pods: no selector
+ * (hand-made Endpoints or EndpointSlices), an empty one, ExternalName, or
+ * a malformed one.
+ */
+export declare function serviceSelector(service: Resource): Selector | undefined;
+/** Services (with a selector) of the index whose selector matches the template. */
+export declare function servicesFor(index: ResourceIndex, template: PodTemplate): readonly Resource[];

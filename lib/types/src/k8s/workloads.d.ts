@@ -1,8 +1,7 @@
 /** Reading pod specs: containers (with sidecars), their ports and probes; which pods serve at all. */
 import type { ResourceIndex } from '../engine/resource-index.js';
 import type { Selector } from '../engine/selectors.js';
-import type { PodTemplate } from '../engine/types.js';
-import type { ObjectPath } from '../engine/types.js';
+import type { ObjectPath, PodTemplate } from '../engine/types.js';
 export interface ContainerPort {
     /** Index in the container's `ports`. */
     index: number;
