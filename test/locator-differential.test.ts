@@ -68,8 +68,9 @@ function follow(yaml: YamlModule, doc: Document.Parsed, path: ObjectPath): YamlN
 function lastValueEnd(node: YamlNode): number | undefined {
   const items = (node as {items?: unknown[]; flow?: boolean}).items
   if (!Array.isArray(items) || (node as {flow?: boolean}).flow) return undefined
-  const last = items.at(-1) as {value?: YamlNode | null; key?: YamlNode | null} | YamlNode | undefined
-  const value = (last && 'value' in last ? (last.value ?? last.key) : last) as YamlNode | undefined
+  // A mapping's item is a pair (its value, or its key for `key:` with none); a list's is the node itself.
+  const last = items.at(-1) as {value?: unknown; key?: unknown; range?: unknown} | undefined
+  const value = (last && last.range === undefined && 'key' in last ? (last.value ?? last.key) : last) as YamlNode | undefined
   if (!value?.range) return undefined
   return lastValueEnd(value) ?? value.range[1]
 }
