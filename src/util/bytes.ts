@@ -18,6 +18,8 @@ interface Position {
 export interface Unreadable {
   problem: string
   at?: Position
+  /** Why, for callers that word it their own way: too many bytes, or not a regular file (a folder, a device). */
+  reason?: 'size' | 'type'
 }
 
 /** A size limit and the name it goes by in messages. */
@@ -66,8 +68,8 @@ export function readFileBounded(file: string, limit: ByteLimit, what: string, op
       return n === info.size ? buffer : buffer.subarray(0, n)
     }
 
-    if (info.isDirectory()) return {problem: `${what} is a directory: not read`}
-    if (options.regularOnly || (!info.isFIFO() && !info.isCharacterDevice())) return {problem: `${what} is not a regular file: not read`}
+    if (info.isDirectory()) return {problem: `${what} is a directory: not read`, reason: 'type'}
+    if (options.regularOnly || (!info.isFIFO() && !info.isCharacterDevice())) return {problem: `${what} is not a regular file: not read`, reason: 'type'}
     const parts: Buffer[] = []
     let total = 0
     for (;;) {
@@ -102,8 +104,8 @@ export async function readStreamBounded(stream: AsyncIterable<Buffer | string>, 
 
 /** Over the limit: with the size when it is known (a file), without when reading stopped at the limit (a pipe). */
 export function overLimit(what: string, limit: ByteLimit, size?: number): Unreadable {
-  if (size === undefined) return {problem: `${what} is over the limit of ${limit.bytes} bytes (${limit.name}): not read`}
-  return {problem: `${what} is ${size} bytes, over the limit of ${limit.bytes} (${limit.name}): not read`}
+  if (size === undefined) return {problem: `${what} is over the limit of ${limit.bytes} bytes (${limit.name}): not read`, reason: 'size'}
+  return {problem: `${what} is ${size} bytes, over the limit of ${limit.bytes} (${limit.name}): not read`, reason: 'size'}
 }
 
 /** Bytes to text, refusing what is not text: too many bytes, UTF-16 or UTF-32, NUL bytes, invalid UTF-8. A UTF-8 byte-order mark is dropped. */

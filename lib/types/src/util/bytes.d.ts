@@ -7,6 +7,8 @@ interface Position {
 export interface Unreadable {
     problem: string;
     at?: Position;
+    /** Why, for callers that word it their own way: too many bytes, or not a regular file (a folder, a device). */
+    reason?: 'size' | 'type';
 }
 /** A size limit and the name it goes by in messages. */
 export interface ByteLimit {
