@@ -243,6 +243,48 @@ describe('documents', () => {
   })
 })
 
+describe('what a parse keeps', () => {
+  // Parsing keeps values compact (sequences copied to their length, short strings shared, the text read shared with the
+  // chunk): the values and the text must be exactly what js-yaml reads, aliases included.
+  const text = lines(
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: a-name-longer-than-thirteen',
+    '  labels: {app: web, tier: web}',
+    'base: &base',
+    '  ports: &ports [80, 443]',
+    '  names: [http, http, https]',
+    'copy:',
+    '  <<: *base',
+    '  same: *ports',
+    'list:',
+    '  - http',
+    '  - - nested',
+    '    - http',
+    'empty: []',
+  )
+
+  it('gives the values js-yaml gives, with the same sharing through aliases', () => {
+    const [chunk] = splitDocuments(text)
+    const parsed = parseDocument(chunk!)
+    if (!parsed.ok) throw new Error(parsed.message)
+    const value = parsed.value as {base: {ports: unknown; names: string[]}; copy: {ports: unknown; same: unknown}}
+    expect(value).toEqual(jsYaml.load(text))
+    expect(value.copy.same).toBe(value.base.ports)
+    expect(value.copy.ports).toBe(value.base.ports)
+  })
+
+  it('keeps each document\'s text as it stands in the file', () => {
+    const stream = `${text}---\n${text}...\n# end\n`
+    const chunks = splitDocuments(stream)
+    const before = chunks.map((c) => c.text)
+    for (const chunk of chunks) parseDocument(chunk)
+    expect(chunks.map((c) => c.text)).toEqual(before)
+    for (const chunk of chunks) expect(stream.slice(chunk.offset, chunk.offset + chunk.text.length)).toBe(chunk.text)
+  })
+})
+
 describe('the cache of position trees', () => {
   it('keeps the trees most recently used, up to its budget of text, and builds again what it dropped', () => {
     const cache = new TreeCache(100)

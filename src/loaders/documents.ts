@@ -128,7 +128,9 @@ class LimitError extends Error {
 export function parseDocument(chunk: DocumentChunk, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
   try {
     const spans = chunk.text.length >= ITEM_SPANS_FROM ? new Map<unknown, Span>() : undefined
-    const parsed = checked(chunk, load(chunk.text, false, limits, spans), limits)
+    const loaded = load(chunk.text, false, limits, spans)
+    shareText(chunk, loaded)
+    const parsed = checked(chunk, loaded, limits)
     if (spans && parsed.ok) chunk.items = listItems(parsed.value)?.map((item) => spans.get(item))
     return parsed
   } catch (error) {
@@ -183,6 +185,35 @@ interface Loaded {
   aliased: boolean
   /** Offset of the first alias that stands for a mapping or sequence. */
   aliasAt?: number
+  /** The text js-yaml read: the document's text, with a line break and a NUL added. */
+  input?: string
+}
+
+/**
+ * Keeps the copy of the text js-yaml read as the document's text. js-yaml
+ * reads its own copy (the text with a NUL added), and every string value of
+ * 13 characters or more is a slice of that copy: kept alive by the values,
+ * it would hold each document's text twice, beside the file's text. With the
+ * chunk's text a slice of the same copy, the file's text can go.
+ */
+function shareText(chunk: DocumentChunk, loaded: Loaded): void {
+  const {input} = loaded
+  // js-yaml drops a leading byte-order mark; loadText removes them before, so this is only a guard.
+  if (input !== undefined && input.length > chunk.text.length && chunk.text.charCodeAt(0) !== 0xfeff) chunk.text = input.slice(0, chunk.text.length)
+}
+
+/** Strings up to this length are shared (longer ones are slices of the document's text already, see `shareText`). */
+const INTERN_LENGTH = 12
+const INTERN_MAX = 50_000
+const interned = new Map<string, string>()
+
+/** One copy of each short string value (`http`, `TCP`, a name repeated in labels and selectors) for all documents. */
+function intern(value: string): string {
+  const known = interned.get(value)
+  if (known !== undefined) return known
+  if (interned.size >= INTERN_MAX) interned.clear()
+  interned.set(value, value)
+  return value
 }
 
 /** Parses with js-yaml, bounding depth; records the spans of the mappings three levels down (a List's items) when asked. */
@@ -191,6 +222,7 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
   let lastOpen = 0
   let itemOpen = 0
   let aliasAt: number | undefined
+  let input: string | undefined
   // Nodes nest one level per mapping or sequence, and one more for the value at the bottom.
   const maxNodes = limits.maxDepth + 1
   const value = jsYaml.load(text, {
@@ -199,6 +231,7 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
     // Called around every node: bounds the nesting before js-yaml's recursion gets anywhere near the stack's end.
     listener(event, state) {
       if (event === 'open') {
+        input ??= state.input
         lastOpen = state.position
         if (++depth > maxNodes) {
           throw new LimitError(`document is nested more than ${limits.maxDepth} levels deep (limits.maxDepth): not read`, state.position)
@@ -207,7 +240,11 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
         // The document (1), its keys and values (2), the entries of those (3): a List's items.
         if (depth === 3) itemOpen = state.position
       } else {
-        if (depth === 3 && spans && (state.kind as string | null) === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
+        const kind = state.kind as string | null
+        if (depth === 3 && spans && kind === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
+        if (kind === 'scalar' && typeof state.result === 'string' && state.result.length <= INTERN_LENGTH) state.result = intern(state.result)
+        // js-yaml grows a sequence by push, to 17 slots for one entry: a copy holds just its entries. Not one an alias may name.
+        if (kind === 'sequence' && (state as unknown as {anchor: string | null}).anchor === null) state.result = (state.result as unknown[]).slice()
         depth--
         // An alias leaves the node's kind unset and its result the anchored value; it has no nodes inside, so it opened last.
         if (aliasAt === undefined && (state.kind as string | null) === null && state.result !== null && typeof state.result === 'object') {
@@ -216,7 +253,7 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
       }
     },
   })
-  return {value, aliased: aliasAt !== undefined, aliasAt}
+  return {value, aliased: aliasAt !== undefined, aliasAt, input}
 }
 
 function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDocument {
@@ -233,7 +270,9 @@ function failure(chunk: DocumentChunk, error: unknown, limits: Limits): ParsedDo
     if (error.reason.startsWith('duplicated mapping key')) {
       // Kubernetes rejects duplicate keys; report it, and still lint the document with the last value winning.
       try {
-        return checked(chunk, load(chunk.text, true, limits), limits, {message: `duplicate key ${quotedKeyAt(chunk.text, at)}`, range})
+        const loaded = load(chunk.text, true, limits)
+        shareText(chunk, loaded)
+        return checked(chunk, loaded, limits, {message: `duplicate key ${quotedKeyAt(chunk.text, at)}`, range})
       } catch (error_) {
         return failure(chunk, error_, limits)
       }

@@ -5,10 +5,21 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-/** A record without a prototype, for keys a user wrote: `__proto__`, `constructor` and `toString` are plain keys there. */
+/**
+ * What records for user-written keys inherit from: nothing. V8 keeps an
+ * object made with `Object.create(null)` as a hash table (some 150 bytes
+ * empty); one made from this prototype stays a compact object, and inherits
+ * no key either.
+ */
+const NO_KEYS: object = Object.freeze(Object.create(null) as object)
+
+/** A record without inherited keys, for keys a user wrote: `__proto__`, `constructor` and `toString` are plain keys there. */
 export function emptyRecord<V = unknown>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>
+  return Object.create(NO_KEYS) as Record<string, V>
 }
+
+/** The label or annotation map of objects that have none: one for all of them. */
+const NO_STRINGS: Readonly<Record<string, string>> = Object.freeze(emptyRecord<string>())
 
 /** The value when it is a mapping, else an empty one: for fields that must be mappings and may be anything. */
 export function asRecord(value: unknown): Record<string, unknown> {
@@ -22,19 +33,19 @@ export function specOf(resource: {readonly object: Readonly<Record<string, unkno
 
 /**
  * A label or annotation map, with scalar values read as strings and anything
- * else dropped. The result has no prototype: a key a user wrote
+ * else dropped. The result inherits no key: a key a user wrote
  * (`constructor`, `toString`, `__proto__`) is only ever one of theirs.
  */
-export function stringMap(value: unknown): Record<string, string> {
-  const out = emptyRecord<string>()
-  if (!isRecord(value)) return out
+export function stringMap(value: unknown): Readonly<Record<string, string>> {
+  if (!isRecord(value)) return NO_STRINGS
+  let out: Record<string, string> | undefined
   for (const key of Object.keys(value)) {
     const v = value[key]
-    if (typeof v === 'string') out[key] = v
-    else if (typeof v === 'number' || typeof v === 'boolean') out[key] = String(v)
+    if (typeof v === 'string') (out ??= emptyRecord<string>())[key] = v
+    else if (typeof v === 'number' || typeof v === 'boolean') (out ??= emptyRecord<string>())[key] = String(v)
   }
 
-  return out
+  return out ?? NO_STRINGS
 }
 
 /** Reads a value at a path in an object, or undefined. */
