@@ -8,7 +8,7 @@
  */
 import path from 'node:path'
 import {type ConfigOverrides, loadConfig, type ResolvedConfig} from './config/config.js'
-import {atLeast, countBySeverity, indexInput, lint, type LintResult} from './engine/engine.js'
+import {atLeast, checkInput, countBySeverity, indexInput, locateReports, type LintResult} from './engine/engine.js'
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
@@ -96,9 +96,16 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
 
 /** Lints manifest paths (files, directories, globs, `-` for stdin). */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
-  const {input, config, rules} = await loadInput(paths, options)
-  const result = await lint(input, config, rules)
+  const {checked, locators, config, rules} = await loadAndCheck(paths, options)
+  // The objects, their index and what rules built over it are gone by now: locating keeps only the documents' text.
+  const result = await locateReports(checked, locators)
   return {result, config, rules}
+}
+
+/** Reads and checks the input, keeping of it only what locating the reports needs. */
+async function loadAndCheck(paths: readonly string[], options: LintFilesOptions) {
+  const {input, config, rules} = await loadInput(paths, options)
+  return {checked: checkInput(input, config, rules), locators: input.locators, config, rules}
 }
 
 /** The exposure map of manifest paths or a cluster (`k8s-net map`). */

@@ -1,7 +1,8 @@
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../src/config/config.js'
-import {lint} from '../src/engine/engine.js'
+import {checkInput, lint, locateReports} from '../src/engine/engine.js'
 import {loadRules} from '../src/engine/registry.js'
 import {defineRule, type Rule} from '../src/engine/rule.js'
 import {LoadedInput, loadText} from '../src/loaders/sources.js'
@@ -20,6 +21,42 @@ const lintText = async (text: string, file = 'app.yaml') => {
 }
 
 describe('engine', () => {
+  it('keeps of the input, once the rules have run, nothing but what locating needs: the findings come out the same', async () => {
+    const rules = await loadRules()
+    const text = readFileSync(path.join(FIXTURES, 'scenarios/nodeport-clash.yaml'), 'utf8')
+    const input = new LoadedInput()
+    loadText(input, 'clash.yaml', text)
+    input.files.push('clash.yaml')
+    const config = resolveConfig({}, rules)
+    const checked = checkInput(input, config, rules)
+    expect(checked.reports.length).toBeGreaterThan(0)
+    expect(checked.reports.some((r) => r.related?.length)).toBe(true)
+    // Nothing reachable from the reports is one of the input's resources or a value inside one of them (a string may be;
+    // an object's origin is what locating needs).
+    const held = new Set<unknown>(input.resources)
+    for (const r of input.resources) {
+      const stack: unknown[] = [r.object, r.labels, r.annotations]
+      while (stack.length > 0) {
+        const v = stack.pop()
+        if (v === null || typeof v !== 'object' || held.has(v)) continue
+        held.add(v)
+        stack.push(...Object.values(v))
+      }
+    }
+
+    const seen = new Set<unknown>()
+    const stack: unknown[] = [checked]
+    while (stack.length > 0) {
+      const v = stack.pop()
+      if (v === null || typeof v !== 'object' || seen.has(v)) continue
+      seen.add(v)
+      expect(held.has(v), `reports hold ${JSON.stringify(v).slice(0, 80)}`).toBe(false)
+      stack.push(...Object.values(v))
+    }
+
+    expect(await locateReports(checked, input.locators)).toEqual(await lint(input, config, rules))
+  })
+
   it('suppression annotations silence one rule on one object, and are counted', async () => {
     const {result} = await lintFiles([path.join(FIXTURES, 'scenarios/suppressed.yaml')], {cwd: FIXTURES})
     expect(result.findings.filter((f) => f.ruleId === 'nodeport-conflict')).toEqual([])

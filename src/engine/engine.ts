@@ -5,7 +5,7 @@
  */
 import {ResourceIndex} from './resource-index.js'
 import {isEnabled, type LintConfig, type OptionsOf, type OptionsSchema, renderMessage, type Rule, type RuleContext, severityOf} from './rule.js'
-import type {Finding, LintInput, ObjectPath, ObjectRef, Position, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
+import type {Finding, LintInput, Locator, ObjectPath, ObjectRef, Origin, Position, Range, RelatedFinding, Report, ReportTarget, Resource, Severity} from './types.js'
 import {whereText} from './util.js'
 import {loadYaml} from '../util/yaml.js'
 
@@ -54,8 +54,46 @@ export function indexInput(input: LintInput, config: LintConfig): ResourceIndex 
 
 /** Runs the rules over loaded input. */
 export async function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult> {
+  return locateReports(checkInput(input, config, rules), input.locators)
+}
+
+/**
+ * What the rules reported on loaded input, before locating. Nothing in it
+ * holds the input's objects, its index or what rules built over it: a caller
+ * that lets go of the input keeps only this and the locators.
+ */
+export interface CheckedInput {
+  reports: PendingReport[]
+  /** Rules that broke, as findings. */
+  crashes: Finding[]
+  /** Ids of the rules that ran. */
+  rules: string[]
+  suppressed: number
+  files: string[]
+  objects: number
+  skipped: number
+}
+
+/** One report, rendered and stamped, with what locating needs of its targets. */
+interface PendingReport {
+  what: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message' | 'data'>
+  target: PendingTarget
+  path?: ObjectPath
+  fix?: Report['fix']
+  related?: Array<{message: string; target: PendingTarget; path?: ObjectPath}>
+}
+
+/** A report target as locating needs it: the object's identity, its origin, and a syntax problem's range. */
+interface PendingTarget {
+  object?: ObjectRef
+  origin: Origin
+  range?: Range
+}
+
+/** Runs the rules; the index and everything rules build over it are left behind when it returns. */
+export function checkInput(input: LintInput, config: LintConfig, rules: readonly Rule[]): CheckedInput {
   const index = indexInput(input, config)
-  const pending: Array<{ruleId: string; severity: Severity; message: string; report: Report}> = []
+  const reports: PendingReport[] = []
   const crashes: Finding[] = []
   const ran: string[] = []
   let suppressed = 0
@@ -92,7 +130,14 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
           return
         }
 
-        pending.push({ruleId, severity, message, report})
+        const pending: PendingReport = {
+          what: {ruleId, messageId: report.messageId, severity, message, ...(report.data ? {data: report.data} : {})},
+          target: pendingTarget(target),
+        }
+        if (report.path !== undefined) pending.path = report.path
+        if (report.fix !== undefined) pending.fix = report.fix
+        if (report.related !== undefined) pending.related = report.related.map((r) => ({message: r.message, target: pendingTarget(r.target), path: r.path}))
+        reports.push(pending)
       },
     }
     try {
@@ -108,15 +153,46 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
     }
   }
 
-  // Located in source order, so that each document is parsed again once for all its findings (see loaders/locate.ts).
-  const bySource = pending.map((_, i) => i).sort((a, b) => sourceOrder(pending[a]!.report.target, pending[b]!.report.target))
-  const findings: Finding[] = Array.from({length: pending.length})
-  await Promise.all(bySource.map(async (i) => {
-    const {ruleId, severity, message, report} = pending[i]!
-    findings[i] = await toFinding(input, {ruleId, messageId: report.messageId, severity, message, ...(report.data ? {data: report.data} : {})}, report)
-  }))
-  for (const crash of crashes) findings.push(crash)
-  const order = new Map(input.files.map((f, i) => [f, i]))
+  return {
+    reports,
+    crashes,
+    rules: ran,
+    suppressed,
+    files: [...input.files],
+    objects: input.resources.filter((r) => !r.reference).length,
+    skipped: input.skipped.length,
+  }
+}
+
+function pendingTarget(target: ReportTarget): PendingTarget {
+  if (isResource(target)) return {object: refOf(target), origin: target.origin}
+  return 'range' in target ? {origin: target.origin, range: target.range} : {origin: target.origin}
+}
+
+/** Turns checked reports into findings: located, then sorted. */
+export async function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>): Promise<LintResult> {
+  const {reports} = checked
+  // Every place to locate, the reports' own and their related ones, taken in source order, one after the other: each
+  // document is parsed again once for all the places in it, and its position tree can go before the next is built.
+  const places: Array<{target: PendingTarget; path: ObjectPath; report: number; related: number}> = []
+  for (const [i, report] of reports.entries()) {
+    places.push({target: report.target, path: report.path ?? [], report: i, related: -1})
+    for (const [j, r] of (report.related ?? []).entries()) places.push({target: r.target, path: r.path ?? [], report: i, related: j})
+  }
+
+  places.sort((a, b) => sourceOrder(a.target.origin, b.target.origin))
+  const wheres: Where[] = Array.from({length: reports.length})
+  const relatedWheres: Where[][] = reports.map(() => [])
+  for (const place of places) {
+    const where = await locate(locators, place.target, place.path)
+    if (place.related === -1) wheres[place.report] = where
+    else relatedWheres[place.report]![place.related] = where
+  }
+
+  const findings: Finding[] = []
+  for (const [i, report] of reports.entries()) findings.push(await toFinding(report, wheres[i]!, relatedWheres[i]!))
+  for (const crash of checked.crashes) findings.push(crash)
+  const order = new Map(checked.files.map((f, i) => [f, i]))
   findings.sort(
     (a, b) =>
       (order.get(a.file ?? '') ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? '') ?? Number.MAX_SAFE_INTEGER) ||
@@ -127,17 +203,15 @@ export async function lint(input: LintInput, config: LintConfig, rules: readonly
   )
   return {
     findings,
-    files: [...input.files],
-    objects: input.resources.filter((r) => !r.reference).length,
-    suppressed,
-    rules: ran,
-    skipped: input.skipped.length,
+    files: checked.files,
+    objects: checked.objects,
+    suppressed: checked.suppressed,
+    rules: checked.rules,
+    skipped: checked.skipped,
   }
 }
 
-function sourceOrder(a: ReportTarget, b: ReportTarget): number {
-  const x = a.origin
-  const y = b.origin
+function sourceOrder(x: Origin, y: Origin): number {
   if (x.type !== 'file' || y.type !== 'file') return Number(x.type === 'file') - Number(y.type === 'file')
   const item = (prefix: ObjectPath): number => (typeof prefix[1] === 'number' ? prefix[1] : -1)
   return x.file < y.file ? -1 : x.file > y.file ? 1 : x.document - y.document || item(x.prefix) - item(y.prefix)
@@ -147,16 +221,16 @@ function objectKey(ref: ObjectRef | undefined): string {
   return ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}` : ''
 }
 
-async function toFinding(input: LintInput, what: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message' | 'data'>, report: Report): Promise<Finding> {
-  const where = await locate(input, report.target, report.path ?? [])
-  const finding: Finding = {...what, ...where}
+/** Where something is: object identity, file and range. */
+type Where = {object?: ObjectRef; file?: string; start?: Position; end?: Position}
+
+async function toFinding(report: PendingReport, where: Where, relatedWheres: readonly Where[]): Promise<Finding> {
+  const finding: Finding = {...report.what, ...where}
   if (report.path?.length && where.object) finding.path = report.path
   if (typeof report.fix === 'string') finding.fix = report.fix
   else if (report.fix) finding.fix = await toYaml(report.fix)
   if (report.related?.length) {
-    const related = await Promise.all(
-      report.related.map(async (r): Promise<RelatedFinding> => ({message: r.message, ...(await locate(input, r.target, r.path ?? []))})),
-    )
+    const related = report.related.map((r, j): RelatedFinding => ({message: r.message, ...relatedWheres[j]}))
     finding.related = related
     // `{{related:N}}` in a message stands for where related location N is: file:line:col. An object without a file
     // (read from a cluster) is named by the message already: the placeholder goes, with its "at" and parentheses.
@@ -171,17 +245,16 @@ async function toFinding(input: LintInput, what: Pick<Finding, 'ruleId' | 'messa
 
 /** Where a target and a path inside it are: object identity, file and range. */
 async function locate(
-  input: LintInput,
-  target: ReportTarget,
+  locators: ReadonlyMap<string, Locator>,
+  target: PendingTarget,
   path: ObjectPath,
-): Promise<{object?: ObjectRef; file?: string; start?: Position; end?: Position}> {
-  const object = isResource(target) ? refOf(target) : undefined
-  const origin = target.origin
+): Promise<Where> {
+  const {object, origin} = target
   if (origin.type !== 'file') return {object}
   // A syntax problem carries its range already.
-  if ('range' in target) return {file: origin.file, start: target.range.start, end: target.range.end}
+  if (target.range) return {file: origin.file, start: target.range.start, end: target.range.end}
 
-  const range = await input.locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path])
+  const range = await locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path])
   return {object, file: origin.file, start: range?.start, end: range?.end}
 }
 

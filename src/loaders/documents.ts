@@ -396,17 +396,18 @@ export function rangeAt(chunk: DocumentChunk, offset: number): Range {
   return {start, end: {line: start.line, column: start.column + 1}}
 }
 
-const lineStartsOf = new WeakMap<DocumentChunk, number[]>()
+/** The line starts of the chunk last asked about: positions are asked for document after document (see engine.ts). */
+let lastLines: {chunk: WeakRef<DocumentChunk>; starts: number[]} | undefined
 
 /** The 1-based file position of an offset inside a chunk. */
 export function positionIn(chunk: DocumentChunk, offset: number): Position {
-  // Offsets of the chunk's line starts, computed once: a big document may be asked for many positions.
-  let starts = lineStartsOf.get(chunk)
+  // Offsets of the chunk's line starts, computed once for the positions asked in a row: a big document may be asked for many.
+  let starts = lastLines?.chunk.deref() === chunk ? lastLines.starts : undefined
   if (!starts) {
     starts = [0]
     const text = chunk.text
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-    lineStartsOf.set(chunk, starts)
+    lastLines = {chunk: new WeakRef(chunk), starts}
   }
 
   // The last line start at or before the offset (a line break belongs to the line it ends).

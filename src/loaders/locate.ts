@@ -56,6 +56,11 @@ const IRREGULAR = Symbol('irregular')
  * Position trees kept for reuse, least recently used first, up to a total
  * size of text: a run with findings in every document must not end up
  * holding a tree for each. One cache serves all the files of one input.
+ * The engine asks for places in source order, so the tree of the document
+ * at hand is all it needs; the default budget keeps a few small ones beside
+ * it, and trees short-lived enough to die young (a tree that outlives two
+ * minor collections is copied to the old generation, where only a full
+ * collection frees it).
  */
 export class TreeCache {
   /** Entries by key, and in a list from least to most recently used: each get is a few steps, however many documents a file holds. */
@@ -65,7 +70,7 @@ export class TreeCache {
   private size = 0
 
   /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
-  constructor(private readonly budget = 1024 * 1024) {
+  constructor(private readonly budget = 16 * 1024) {
     this.list.next = this.list
     this.list.previous = this.list
   }
@@ -91,6 +96,11 @@ export class TreeCache {
       unlink(oldest)
       this.entries.delete(oldest.key)
       this.size -= oldest.size
+      // A dropped entry that has lived long enough to be promoted would still hold its tree and, through `next`, every
+      // entry after it, until the next full collection: each minor collection would promote them all.
+      oldest.previous = undefined
+      oldest.next = undefined
+      oldest.tree = undefined
     }
 
     return entry.tree

@@ -5,7 +5,7 @@
  */
 import { ResourceIndex } from './resource-index.js';
 import { type LintConfig, type Rule } from './rule.js';
-import type { Finding, LintInput, Severity } from './types.js';
+import type { Finding, LintInput, Locator, ObjectPath, ObjectRef, Origin, Range, Report, Severity } from './types.js';
 /** The annotation that silences one rule on one object; its value is the reason. */
 export declare const SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
 export interface LintResult {
@@ -33,3 +33,42 @@ export declare function atLeast(severity: Severity, threshold: Severity): boolea
 export declare function indexInput(input: LintInput, config: LintConfig): ResourceIndex;
 /** Runs the rules over loaded input. */
 export declare function lint(input: LintInput, config: LintConfig, rules: readonly Rule[]): Promise<LintResult>;
+/**
+ * What the rules reported on loaded input, before locating. Nothing in it
+ * holds the input's objects, its index or what rules built over it: a caller
+ * that lets go of the input keeps only this and the locators.
+ */
+export interface CheckedInput {
+    reports: PendingReport[];
+    /** Rules that broke, as findings. */
+    crashes: Finding[];
+    /** Ids of the rules that ran. */
+    rules: string[];
+    suppressed: number;
+    files: string[];
+    objects: number;
+    skipped: number;
+}
+/** One report, rendered and stamped, with what locating needs of its targets. */
+interface PendingReport {
+    what: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message' | 'data'>;
+    target: PendingTarget;
+    path?: ObjectPath;
+    fix?: Report['fix'];
+    related?: Array<{
+        message: string;
+        target: PendingTarget;
+        path?: ObjectPath;
+    }>;
+}
+/** A report target as locating needs it: the object's identity, its origin, and a syntax problem's range. */
+interface PendingTarget {
+    object?: ObjectRef;
+    origin: Origin;
+    range?: Range;
+}
+/** Runs the rules; the index and everything rules build over it are left behind when it returns. */
+export declare function checkInput(input: LintInput, config: LintConfig, rules: readonly Rule[]): CheckedInput;
+/** Turns checked reports into findings: located, then sorted. */
+export declare function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>): Promise<LintResult>;
+export {};

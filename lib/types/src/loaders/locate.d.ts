@@ -32,6 +32,11 @@ interface Tree {
  * Position trees kept for reuse, least recently used first, up to a total
  * size of text: a run with findings in every document must not end up
  * holding a tree for each. One cache serves all the files of one input.
+ * The engine asks for places in source order, so the tree of the document
+ * at hand is all it needs; the default budget keeps a few small ones beside
+ * it, and trees short-lived enough to die young (a tree that outlives two
+ * minor collections is copied to the old generation, where only a full
+ * collection frees it).
  */
 export declare class TreeCache {
     private readonly budget;
