@@ -23,6 +23,7 @@ import {type KubeVersion, versionFromServer} from '../engine/kube-version.js'
 import type {Settings} from '../engine/rule.js'
 import type {K8sObject, Origin, Resource} from '../engine/types.js'
 import {groupOf} from '../engine/kinds.js'
+import {controllerOf} from '../engine/ownership.js'
 import {LoadedInput, makeResource} from '../loaders/sources.js'
 import {ApiClient, ApiError, formatDuration, parseDuration} from './api.js'
 import {isRecord} from '../util/records.js'
@@ -240,11 +241,8 @@ function isReference(resource: Resource, scope: {reference: boolean; namespaces:
 
 /** Whether a workload controller made this object from its own template. */
 function mirrorsOwner(object: K8sObject): boolean {
-  const owners = isRecord(object.metadata) ? object.metadata.ownerReferences : undefined
-  if (!Array.isArray(owners)) return false
-  return owners.some(
-    (o) => isRecord(o) && o.controller === true && typeof o.kind === 'string' && WORKLOAD_OWNERS.has(o.kind) && typeof o.apiVersion === 'string' && WORKLOAD_GROUPS.has(groupOf(o.apiVersion)),
-  )
+  const controller = controllerOf(object)
+  return controller?.apiVersion !== undefined && WORKLOAD_OWNERS.has(controller.kind) && WORKLOAD_GROUPS.has(groupOf(controller.apiVersion))
 }
 
 /** Maps with at most `limit` calls in flight, keeping order. */
