@@ -5,7 +5,8 @@
  * `bin/dev.js` runs it from source and the tests from `dist/`. A test checks
  * that every module in `src/commands/` is listed here.
  */
-import {execute, settings} from '@oclif/core'
+import {execute} from '@oclif/core/execute'
+import {settings} from '@oclif/core/settings'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'

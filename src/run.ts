@@ -13,11 +13,10 @@ import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {expandPaths, LoadedInput, loadFiles, loadPaths, withoutFiles} from './loaders/sources.js'
-import {cacheFilePath, ParseCache} from './loaders/cache.js'
 import type {ClusterOptions} from './cluster/index.js'
 import {exposureModel} from './exposure/model.js'
-import {mapReport, type MapOptions, type MapReport} from './exposure/report.js'
-import {reach, type ReachAnswer, type ReachQuery} from './exposure/reach.js'
+import type {MapOptions, MapReport} from './exposure/report.js'
+import type {ReachAnswer, ReachQuery} from './exposure/reach.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -61,7 +60,8 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
   const rules = await loadRules()
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
-  const cache = options.cache ? ParseCache.open({file: cacheFilePath(options.cache.location, options.cwd ?? process.cwd()), version: options.cache.version}) : undefined
+  // The cache (and the hashing and serialisation it loads) is imported when asked for: a run without --cache never loads it.
+  const cache = options.cache ? await openCache(options.cache, options.cwd) : undefined
   const loadOptions = {cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits, cache}
   const input = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput()
   if (options.contextPaths?.length) {
@@ -94,6 +94,11 @@ export async function loadInput(paths: readonly string[], options: LintFilesOpti
   return {input, config, rules}
 }
 
+async function openCache(options: NonNullable<LintFilesOptions['cache']>, cwd: string | undefined): Promise<import('./loaders/cache.js').ParseCache> {
+  const {cacheFilePath, ParseCache} = await import('./loaders/cache.js')
+  return ParseCache.open({file: cacheFilePath(options.location, cwd ?? process.cwd()), version: options.version})
+}
+
 /** Lints manifest paths (files, directories, globs, `-` for stdin). */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const {input, config, rules} = await loadInput(paths, options)
@@ -103,14 +108,14 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
 
 /** The exposure map of manifest paths or a cluster (`k8s-net map`). */
 export async function mapFiles(paths: readonly string[], options: LintFilesOptions & MapOptions = {}): Promise<MapReport> {
-  const {input, config} = await loadInput(paths, options)
+  const [{input, config}, {mapReport}] = await Promise.all([loadInput(paths, options), import('./exposure/report.js')])
   const model = exposureModel(indexInput(input, config))
   return mapReport(model, {workload: options.workload, from: options.from, input})
 }
 
 /** Whether a source reaches a target (`k8s-net reach`). */
 export async function reachFiles(query: ReachQuery, paths: readonly string[], options: LintFilesOptions = {}): Promise<ReachAnswer> {
-  const {input, config} = await loadInput(paths, options)
+  const [{input, config}, {reach}] = await Promise.all([loadInput(paths, options), import('./exposure/reach.js')])
   return reach(exposureModel(indexInput(input, config)), query, input)
 }
 

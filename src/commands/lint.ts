@@ -1,4 +1,6 @@
-import {Args, Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'

@@ -1,3 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{parseAnswers,parseAnswersText,readAnswersFile}from"./chunk-3VQWFUR4.js";import"./chunk-YFP22D53.js";import{completeAnswers,ignoredAnswers,missingAnswers,missingMessage}from"./chunk-LXYM6KEX.js";import{accessCommand,buildManifests,generate}from"./chunk-L3G5NDBX.js";import{explainText,recommend}from"./chunk-GB4GH5RM.js";import"./chunk-OAI64R7Q.js";import{AnswersError,QUESTIONS,route}from"./chunk-3J6A2UVD.js";import"./chunk-AIPHVTVN.js";export{AnswersError,QUESTIONS,accessCommand,buildManifests,completeAnswers,explainText,generate,ignoredAnswers,missingAnswers,missingMessage,parseAnswers,parseAnswersText,readAnswersFile,recommend,route};
