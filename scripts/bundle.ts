@@ -8,9 +8,12 @@
  * `npm i -g git+…`, `npm i -g <tarball>` and pre-commit's `language: node`
  * install without devDependencies or a compiler. The packages in
  * package.json's `dependencies` stay outside the bundle: they are loaded only
- * when a run needs them (`yaml` to write YAML, `@inquirer/prompts` for the
- * wizard's questions). Code loaded with `import()` goes to chunks of its own,
- * so that a lint run never reads the wizard.
+ * when a run needs them (`@inquirer/prompts` for the wizard's questions;
+ * `yaml` is bundled, see bundledYaml). Code loaded with `import()` runs only
+ * when loaded: a lint run never runs the wizard.
+ *
+ * The command line is `lib/cli.cjs`, the library `lib/index.js` (see
+ * cliBuildOptions and libraryBuildOptions).
  *
  * `lib/` is committed: run `npm run bundle` after changing `src/` or `rules/`;
  * test/ci/bundle.test.ts fails while `lib/` differs from what this script
@@ -48,8 +51,8 @@ const staticRules: Plugin = {
 
 /**
  * `yaml` is a dependency (the wizard requires it when it reads an answers file), but a lint run that writes a
- * finding's fix as YAML imports it too: the bundle holds its ES module build in a chunk of its own, one file to
- * read where node_modules/yaml is some seventy.
+ * finding's fix as YAML imports it too: the bundles hold its ES module build (the library in a chunk of its own),
+ * one file to read where node_modules/yaml is some seventy.
  */
 const bundledYaml: Plugin = {
   name: 'k8s-net-bundled-yaml',
@@ -77,25 +80,19 @@ const requiredBuiltins: Plugin = {
   },
 }
 
-/** esbuild's options for `lib/`. */
-export function buildOptions(): BuildOptions & {metafile: true; write: false} {
+type Options = BuildOptions & {metafile: true; write: false}
+
+/** What the two builds share. */
+function commonOptions(): Options {
   const pjson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
   return {
     absWorkingDir: REPO,
-    entryPoints: {cli: 'src/cli.ts', index: 'src/index.ts'},
     outdir: OUT_DIR,
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20.19',
     // Dependencies are installed beside the package; typescript is what oclif looks for in development only.
     external: [...Object.keys(pjson.dependencies ?? {}).filter((name) => name !== 'yaml'), 'typescript'],
-    // The bundled packages are CommonJS in part: they need a require() in an ES module.
-    banner: {js: "import {createRequire as __k8sNetCreateRequire} from 'node:module';\nconst require = __k8sNetCreateRequire(import.meta.url);"},
-    chunkNames: 'chunks/[name]-[hash]',
-    // Whitespace and syntax only: names stay readable in a DEBUG=* trace.
-    minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     // ASCII only (other characters as escapes): Node reads it as one-byte text, which V8 scans faster than UTF-16.
@@ -103,16 +100,51 @@ export function buildOptions(): BuildOptions & {metafile: true; write: false} {
     metafile: true,
     write: false,
     logLevel: 'warning',
+  }
+}
+
+/** The library, `lib/index.js`: an ES module, with what `import()` loads in chunks of its own (the wizard, the cluster client). */
+export function libraryBuildOptions(): Options {
+  return {
+    ...commonOptions(),
+    entryPoints: {index: 'src/index.ts'},
+    splitting: true,
+    format: 'esm',
+    // The bundled packages are CommonJS in part: they need a require() in an ES module.
+    banner: {js: "import {createRequire as __k8sNetCreateRequire} from 'node:module';\nconst require = __k8sNetCreateRequire(import.meta.url);"},
+    chunkNames: 'chunks/[name]-[hash]',
+    // Whitespace and syntax only: names stay readable in a DEBUG=* trace.
+    minifyWhitespace: true,
     plugins: [staticRules, bundledYaml, requiredBuiltins],
+  }
+}
+
+/**
+ * The command line, `lib/cli.cjs`: one CommonJS script, which bin/run.js compiles with a code cache (V8's
+ * compiled code of the last run, kept in a folder of the system's temporary one), so that a run does not parse
+ * and compile a megabyte of JavaScript again. Node compiles an ES module without one before Node 22. What the
+ * commands load with `import()` is in the script too, and runs only when they load it. Whitespace is kept: a
+ * comment names the source of each module, for a trace and for test/library-entry.test.ts.
+ */
+export function cliBuildOptions(): Options {
+  return {
+    ...commonOptions(),
+    entryPoints: {cli: 'src/cli.ts'},
+    format: 'cjs',
+    outExtension: {'.js': '.cjs'},
+    // src/ finds its files from import.meta.url: in a CommonJS script, the script's own URL.
+    banner: {js: 'var __k8sNetImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'},
+    define: {'import.meta.url': '__k8sNetImportMetaUrl'},
+    plugins: [staticRules, bundledYaml],
   }
 }
 
 /** The files of `lib/`, by path relative to it, as `npm run bundle` writes them. */
 export async function bundle(): Promise<Map<string, string>> {
-  const result = await build(buildOptions())
+  const results = await Promise.all([build(libraryBuildOptions()), build(cliBuildOptions())])
   const files = new Map<string, string>()
-  for (const file of result.outputFiles) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
-  files.set(LICENSES, licenses(result.metafile))
+  for (const result of results) for (const file of result.outputFiles) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
+  files.set(LICENSES, licenses(results.map((r) => r.metafile)))
   for (const [name, text] of await declarations()) files.set(name, text)
   return files
 }
@@ -131,10 +163,10 @@ async function declarations(): Promise<Map<string, string>> {
   return files
 }
 
-/** The licence of every package in the bundle, from its folder in node_modules. */
-function licenses(metafile: Metafile): string {
+/** The licence of every package in the bundles, from its folder in node_modules. */
+function licenses(metafiles: readonly Metafile[]): string {
   const packages = new Map<string, string>()
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
     const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input)
     if (m) packages.set(m[2]!, path.join(REPO, m[1]!))
   }

@@ -29,7 +29,7 @@ step "npm pack"
 tarball="$work/$(cat "$work/pack.out")"
 [ -f "$tarball" ] || fail "npm pack printed more than the tarball's name: $(cat "$work/pack.out")"
 contents="$(tar -tzf "$tarball")"
-for f in package/bin/run.js package/lib/cli.js package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
+for f in package/bin/run.js package/lib/cli.cjs package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
   package/fixtures/nodeport-conflict/invalid/repeated-in-one-service.yaml package/docs/rules/README.md package/docs/ci/pre-commit-config.yaml; do
   grep -qx "$f" <<<"$contents" || fail "the tarball lacks ${f#package/}"
 done

@@ -1,5 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{Chalk,objectText,printable,whereOf}from"./chunk-XEMMNB23.js";import"./chunk-AIPHVTVN.js";var TIERS={admin:"Admin tier",networkpolicy:"NetworkPolicy tier",baseline:"Baseline tier",cni:"Cilium/Calico"};function renderReach(answer,options={}){let c=new Chalk({level:options.color?1:0}),paint=a=>a==="yes"?c.green(a):a==="no"?c.red(a):c.yellow(a),lines=[`${paint(answer.answer)}: ${printable(answer.source)} \u2192 ${printable(answer.target)}`];for(let r of answer.results)if(lines.push(`  ${paint(r.answer)}  ${objectText(r.workload)} port ${printable(r.port)}${r.via?` via ${printable(r.via)}`:""}: ${printable(r.reason)}`),!(!options.explain||!r.verdict)){lines.push(`      sender: ${printable(r.verdict.sender)}`);for(let d of r.verdict.decisions){let policy=d.policy?`${objectText(d.policy)}${d.rule?` ${d.rule}`:""}${whereOf(d.policy)?` at ${whereOf(d.policy)}`:""}: `:"";lines.push(`      [${TIERS[d.tier]}] ${policy}${printable(d.text)}`)}}return`${lines.join(`
-`)}
-`}export{renderReach};
