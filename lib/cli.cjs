@@ -15857,11 +15857,15 @@ function containersWithoutProbe(index, kind) {
   for (let template of index.podTemplates)
     if (!neverServes(template))
       for (let container of longRunningContainers(template)) {
-        if (probeOf(container, kind)) continue;
+        if (probeOf(container, kind) || runsPause(container)) continue;
         let path22 = typeof container.container.name == "string" ? [...container.path, "name"] : container.path;
         out.push({ template, container, path: path22 });
       }
   return out;
+}
+function runsPause(container) {
+  let image2 = container.container.image;
+  return typeof image2 == "string" && /^pause(?:-[a-z0-9]+)?$/.test(imageRepository(image2).split("/").at(-1));
 }
 function injectedProxy(template) {
   let metadata = template.path.length === 0 ? template.owner.object.metadata : getPath(template.owner.object, [...template.path, "metadata"]), annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {}, linkerd = annotations["linkerd.io/inject"];
@@ -15889,6 +15893,7 @@ function namedPort(container, name2) {
 var PROBE_KINDS, NETWORK_HANDLERS, init_probes = __esm({
   "src/k8s/probes.ts"() {
     "use strict";
+    init_front_doors();
     init_workloads();
     init_records();
     PROBE_KINDS = ["readinessProbe", "livenessProbe", "startupProbe"], NETWORK_HANDLERS = ["httpGet", "tcpSocket", "grpc"];
@@ -27320,6 +27325,12 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
 });
 
 // src/cluster/discovery.ts
+function podTemplateResources(kinds) {
+  let out = [], known3 = (group, kind) => [...WANTED_RESOURCES, ...out].some((w) => w.group === group && w.kind === kind);
+  for (let { group, kind } of kinds)
+    group === "*" || group === "extensions" || known3(group, kind) || group === "" && (kind === "Secret" || kind === "ConfigMap") || out.push({ group, kind });
+  return out;
+}
 function collectionPath(r, namespace) {
   return apiPath(...groupVersionSegments(r.group, r.version), ...namespace === void 0 ? [] : ["namespaces", namespace], r.resource);
 }
@@ -27327,7 +27338,7 @@ async function discover(api, wanted, warn2) {
   let lists = /* @__PURE__ */ new Map(), resourcesOf = (group, version) => {
     let key2 = `${group}/${version}`, list2 = lists.get(key2);
     return list2 || (list2 = fetchResources(api, group, version, warn2), lists.set(key2, list2)), list2;
-  }, core2 = await resourcesOf("", "v1"), missing = wanted.filter((w) => w.group === "" && !(core2 instanceof Map && core2.has(w.resource)));
+  }, core2 = await resourcesOf("", "v1"), missing = wanted.filter((w) => w.group === "" && w.resource !== void 0 && !(core2 instanceof Map && core2.has(w.resource)));
   if (missing.length > 0)
     throw new ClusterError(
       `the core API of the cluster (GET /api/v1) does not list ${missing.map((w) => w.resource).join(", ")}: is ${api.server} the address of a Kubernetes API server (with its path prefix, if it sits behind one)?`
@@ -27356,8 +27367,8 @@ async function discover(api, wanted, warn2) {
         unreadable.push(w);
         break;
       }
-      let found = resources?.get(w.resource);
-      if (found) {
+      let found = w.resource !== void 0 ? resources?.get(w.resource) : resources && [...resources.values()].find((r) => r.kind === w.kind);
+      if (found && !(found.group === "" && NEVER_READ2.has(found.resource))) {
         served.push({ ...found, kind: w.kind });
         break;
       }
@@ -27403,7 +27414,7 @@ async function fetchResources(api, group, version, warn2) {
   }
   return out;
 }
-var WANTED_RESOURCES, apiVersionOf, groupVersionSegments, init_discovery = __esm({
+var WANTED_RESOURCES, NEVER_READ2, apiVersionOf, groupVersionSegments, init_discovery = __esm({
   "src/cluster/discovery.ts"() {
     "use strict";
     init_api();
@@ -27444,7 +27455,8 @@ var WANTED_RESOURCES, apiVersionOf, groupVersionSegments, init_discovery = __esm
       { group: "cilium.io", resource: "ciliumclusterwidenetworkpolicies", kind: "CiliumClusterwideNetworkPolicy" },
       { group: "crd.projectcalico.org", resource: "networkpolicies", kind: "NetworkPolicy" },
       { group: "crd.projectcalico.org", resource: "globalnetworkpolicies", kind: "GlobalNetworkPolicy" }
-    ], apiVersionOf = (r) => r.group === "" ? r.version : `${r.group}/${r.version}`;
+    ], NEVER_READ2 = /* @__PURE__ */ new Set(["secrets", "configmaps"]);
+    apiVersionOf = (r) => r.group === "" ? r.version : `${r.group}/${r.version}`;
     groupVersionSegments = (group, version) => group === "" ? ["api", version] : ["apis", group, version];
   }
 });
@@ -27598,6 +27610,88 @@ var MAX_KUBECONFIG_BYTES, MAX_CREDENTIAL_FILE_BYTES, PROBLEMS, init_files = __es
   }
 });
 
+// src/cluster/proxy.ts
+function proxyFor(server, configured, owner, env2) {
+  if (configured !== void 0) return proxyUrl(configured, `${owner}: proxy-url is`, !1);
+  let name2 = server.protocol === "https:" ? "HTTPS_PROXY" : "HTTP_PROXY", [variable, value] = fromEnv(env2, name2);
+  if (!(value === void 0 || !wantsProxy(server, env2)))
+    return proxyUrl(value, `${variable} is`, !0);
+}
+function fromEnv(env2, name2) {
+  for (let n of [name2, name2.toLowerCase()]) {
+    let value = env2[n]?.trim();
+    if (value) return [n, value];
+  }
+  return [name2, void 0];
+}
+function proxyUrl(text3, what, bareIsHttp) {
+  let url;
+  try {
+    url = new URL(text3);
+  } catch {
+    url = void 0;
+  }
+  if (bareIsHttp && (url === void 0 || url.host === "") && !text3.includes("://"))
+    try {
+      url = new URL(`http://${text3}`);
+    } catch {
+      url = void 0;
+    }
+  if (url === void 0) throw new ClusterError(`${what} not a valid proxy URL: ${quoted(redact(text3))}`);
+  if (url.protocol === "socks5:" || url.protocol === "socks5h:") throw new ClusterError(`${what} a socks5 proxy: k8s-net supports http and https proxies only`);
+  if (url.protocol !== "http:" && url.protocol !== "https:" || url.hostname === "")
+    throw new ClusterError(`${what} not an http(s) proxy URL: ${quoted(redact(text3))}`);
+  return (url.username !== "" || url.password !== "") && registerSecret(decodeURIComponent(url.password)), url;
+}
+function wantsProxy(server, env2) {
+  let host2 = server.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  if (host2 === "localhost" || isLoopback(host2)) return !1;
+  let [, noProxy] = fromEnv(env2, "NO_PROXY");
+  if (noProxy === void 0) return !0;
+  let port2 = server.port || (server.protocol === "https:" ? "443" : "80");
+  return !noProxy.split(",").some((entry2) => matchesNoProxy(entry2.trim().toLowerCase(), host2, port2));
+}
+function isLoopback(host2) {
+  let family = (0, import_node_net2.isIP)(host2);
+  return family === 4 ? host2.startsWith("127.") : family === 6 ? inSubnet(host2, "::1", 128, "ipv6") : !1;
+}
+function matchesNoProxy(entry2, host2, port2) {
+  if (entry2 === "") return !1;
+  if (entry2 === "*") return !0;
+  let family = (0, import_node_net2.isIP)(host2), slash = entry2.indexOf("/");
+  if (slash !== -1) {
+    let prefix = Number(entry2.slice(slash + 1)), base = entry2.slice(0, slash), type2 = (0, import_node_net2.isIP)(base);
+    return family === 0 || type2 !== family || !/^\d{1,3}$/.test(entry2.slice(slash + 1)) || prefix > (type2 === 4 ? 32 : 128) ? !1 : inSubnet(host2, base, prefix, type2 === 4 ? "ipv4" : "ipv6");
+  }
+  let bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry2), name2 = bracketed ? bracketed[1] : entry2, entryPort = bracketed?.[2];
+  if (!bracketed && (0, import_node_net2.isIP)(entry2) === 0) {
+    let colon = entry2.lastIndexOf(":");
+    colon !== -1 && /^\d+$/.test(entry2.slice(colon + 1)) && (name2 = entry2.slice(0, colon), entryPort = entry2.slice(colon + 1));
+  }
+  return entryPort !== void 0 && entryPort !== port2 ? !1 : (0, import_node_net2.isIP)(name2) !== 0 ? family !== 0 && sameAddress(name2, host2) : (name2.startsWith("*.") && (name2 = name2.slice(1)), name2.startsWith(".") ? host2.endsWith(name2) : host2 === name2 || host2.endsWith(`.${name2}`));
+}
+function inSubnet(address, base, prefix, type2) {
+  let list2 = new import_node_net2.BlockList();
+  try {
+    list2.addSubnet(base, prefix, type2);
+  } catch {
+    return !1;
+  }
+  return list2.check(address, type2);
+}
+function sameAddress(a, b) {
+  let family = (0, import_node_net2.isIP)(a);
+  return family === (0, import_node_net2.isIP)(b) && inSubnet(b, a, family === 4 ? 32 : 128, family === 4 ? "ipv4" : "ipv6");
+}
+var import_node_net2, init_proxy = __esm({
+  "src/cluster/proxy.ts"() {
+    "use strict";
+    import_node_net2 = require("node:net");
+    init_errors2();
+    init_names();
+  }
+});
+
 // src/cluster/kubeconfig.ts
 function kubeconfigFiles(options) {
   let env2 = options.env ?? process.env, cwd = options.cwd ?? process.cwd();
@@ -27713,7 +27807,7 @@ async function connectionFor(selected, options) {
     }
   }, ca = data(str2(c, "certificate-authority-data", clusterOwner), `certificate-authority-data of ${clusterOwner}`) ?? file(str2(c, "certificate-authority", clusterOwner), cluster2.dir, `certificate-authority of ${clusterOwner}:`), insecure = c["insecure-skip-tls-verify"] === !0;
   if (insecure && ca) throw new ClusterError(`${clusterOwner} sets both a certificate authority and insecure-skip-tls-verify: kubectl refuses that too; keep one`);
-  let servername = str2(c, "tls-server-name", clusterOwner), proxy = proxyUrl(str2(c, "proxy-url", clusterOwner), clusterOwner), userDir = user?.dir ?? cluster2.dir, cert = data(str2(u, "client-certificate-data", who), `client-certificate-data of ${who}`) ?? file(str2(u, "client-certificate", who), userDir, `client-certificate of ${who}:`), key2 = data(str2(u, "client-key-data", who), `client-key-data of ${who}`) ?? file(str2(u, "client-key", who), userDir, `client-key of ${who}:`);
+  let servername = str2(c, "tls-server-name", clusterOwner), proxy = proxyFor(server, str2(c, "proxy-url", clusterOwner), clusterOwner, options.env ?? process.env), userDir = user?.dir ?? cluster2.dir, cert = data(str2(u, "client-certificate-data", who), `client-certificate-data of ${who}`) ?? file(str2(u, "client-certificate", who), userDir, `client-certificate of ${who}:`), key2 = data(str2(u, "client-key-data", who), `client-key-data of ${who}`) ?? file(str2(u, "client-key", who), userDir, `client-key of ${who}:`);
   if (key2 && registerSecret(key2.toString("utf8").trim()), cert === void 0 != (key2 === void 0)) throw new ClusterError(`${who} has a client ${cert ? "certificate without its key" : "key without its certificate"}`);
   let tlsSettings = { rejectUnauthorized: !insecure, ...ca ? { ca } : {}, ...cert ? { cert } : {}, ...key2 ? { key: key2 } : {}, ...servername ? { servername } : {} };
   checkTls(tlsSettings, who, clusterOwner);
@@ -27736,18 +27830,6 @@ async function connectionFor(selected, options) {
     ...proxy ? { proxy } : {},
     credentials
   };
-}
-function proxyUrl(text3, owner) {
-  if (text3 === void 0) return;
-  let url;
-  try {
-    url = new URL(text3);
-  } catch {
-    throw new ClusterError(`${owner} has an invalid proxy-url: ${quoted(redact(text3))}`);
-  }
-  if (url.protocol === "socks5:" || url.protocol === "socks5h:") throw new ClusterError(`${owner} has a socks5 proxy-url: k8s-net supports http and https proxies only`);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ClusterError(`${owner} has a proxy-url that is not http(s): ${quoted(redact(text3))}`);
-  return (url.username !== "" || url.password !== "") && registerSecret(decodeURIComponent(url.password)), url;
 }
 function checkTls(settings2, who, clusterOwner) {
   if (settings2.ca)
@@ -27828,7 +27910,7 @@ function jwtExpiry(token) {
     }
 }
 function inCluster(env2) {
-  let host2 = env2.KUBERNETES_SERVICE_HOST ?? "", port2 = env2.KUBERNETES_SERVICE_PORT ?? "443", server = serverUrl(`https://${host2.includes(":") ? `[${host2}]` : host2}:${port2}`, "in-cluster"), tokenFile = import_node_path15.default.join(SERVICE_ACCOUNT, "token"), ca = readLimited(import_node_path15.default.join(SERVICE_ACCOUNT, "ca.crt"), "service account CA", MAX_CREDENTIAL_FILE_BYTES), namespace;
+  let host2 = env2.KUBERNETES_SERVICE_HOST ?? "", port2 = env2.KUBERNETES_SERVICE_PORT ?? "443", server = serverUrl(`https://${host2.includes(":") ? `[${host2}]` : host2}:${port2}`, "in-cluster"), proxy = proxyFor(server, void 0, "in-cluster", env2), tokenFile = import_node_path15.default.join(SERVICE_ACCOUNT, "token"), ca = readLimited(import_node_path15.default.join(SERVICE_ACCOUNT, "ca.crt"), "service account CA", MAX_CREDENTIAL_FILE_BYTES), namespace;
   try {
     let ns = readLimited(import_node_path15.default.join(SERVICE_ACCOUNT, "namespace"), "service account namespace", 1024).toString("utf8").trim();
     isDnsLabel(ns) && (namespace = ns);
@@ -27841,6 +27923,7 @@ function inCluster(env2) {
     where: "the in-cluster service account",
     ...namespace ? { namespace } : {},
     tls: { ca, rejectUnauthorized: !0 },
+    ...proxy ? { proxy } : {},
     credentials: async () => {
       let token = readLimited(tokenFile, "service account token", MAX_CREDENTIAL_FILE_BYTES).toString("utf8").trim();
       return registerSecret(token), { authorization: `Bearer ${token}` };
@@ -27857,6 +27940,7 @@ var import_node_fs12, import_node_os4, import_node_path15, import_node_tls2, SER
     init_exec();
     init_files();
     init_names();
+    init_proxy();
     SERVICE_ACCOUNT = "/var/run/secrets/kubernetes.io/serviceaccount", REMOVED_PROVIDERS = {
       gcp: "gke-gcloud-auth-plugin (gcloud components install gke-gcloud-auth-plugin; gcloud container clusters get-credentials writes the exec entry)",
       azure: "kubelogin (az aks install-cli, then kubelogin convert-kubeconfig -l azurecli)"
@@ -27883,7 +27967,7 @@ async function loadCluster(options, context) {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new ClusterError(`the page size must be a positive whole number, not ${pageSize}`);
   let refused = [], lists, serverVersion;
   try {
-    let { served, unreadable } = await discover(api, WANTED_RESOURCES, warn2);
+    let { served, unreadable } = await discover(api, [...WANTED_RESOURCES, ...podTemplateResources(context.settings.podTemplateKinds ?? [])], warn2);
     serverVersion = versionFromServer(await api.get("/version").catch(() => {
     })), refused = unreadable;
     let run2 = async (kinds, in_) => {
@@ -27904,7 +27988,7 @@ async function loadCluster(options, context) {
   let loaded = new LoadedInput();
   loaded.serverVersion = serverVersion;
   for (let { kind } of refused) loaded.unreadable.push({ kind });
-  let origin = { type: "cluster", cluster: connection.context }, scope = { reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces };
+  let origin = { type: "cluster", cluster: connection.context }, scope = { reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces, templateKinds: context.settings.podTemplateKinds ?? [] };
   for (let { served, namespace, listed } of lists)
     if (!((listed === "forbidden" || listed.malformed > 0) && (warn2(listed === "forbidden" ? forbidden(served, namespace) : malformed(served, namespace, listed.malformed)), loaded.unreadable.push({ kind: served.kind, ...namespace === void 0 ? {} : { namespace } }), listed === "forbidden")))
       for (let item of listed.items) {
@@ -27956,15 +28040,15 @@ function prepare(item, r) {
   return isRecord(metadata) && (delete metadata.managedFields, isRecord(metadata.annotations) && delete metadata.annotations[LAST_APPLIED]), item;
 }
 function isReference(resource, scope) {
-  if (scope.reference || mirrorsOwner(resource.object)) return !0;
+  if (scope.reference || mirrorsOwner(resource.object, scope.templateKinds)) return !0;
   let namespace = resource.kind === "Namespace" ? resource.name : resource.namespace;
   return scope.namespaces.length > 0 ? !scope.namespaces.includes(namespace) : namespace !== "" && scope.systemNamespaces.includes(namespace);
 }
-function mirrorsOwner(object) {
-  let owners = isRecord(object.metadata) ? object.metadata.ownerReferences : void 0;
-  return Array.isArray(owners) ? owners.some(
-    (o) => isRecord(o) && o.controller === !0 && typeof o.kind == "string" && WORKLOAD_OWNERS.has(o.kind) && typeof o.apiVersion == "string" && WORKLOAD_GROUPS.has(groupOf(o.apiVersion))
-  ) : !1;
+function mirrorsOwner(object, templateKinds) {
+  let controller = controllerOf2(object);
+  if (controller?.apiVersion === void 0) return !1;
+  let group = groupOf(controller.apiVersion);
+  return WORKLOAD_OWNERS.has(controller.kind) && WORKLOAD_GROUPS.has(group) ? !0 : templateKinds.some((t) => t.kind === controller.kind && (t.group === group || t.group === "*"));
 }
 async function mapLimit(items, limit, fn) {
   let out = new Array(items.length), next = 0, failed = !1, worker = async () => {
@@ -27984,6 +28068,7 @@ var DEFAULT_REQUEST_TIMEOUT, PAGE_SIZE, LIST_DEADLINE_REQUESTS, MAX_PAGES, CONCU
     "use strict";
     init_kube_version();
     init_kinds();
+    init_ownership();
     init_sources();
     init_api();
     init_records();
@@ -28606,27 +28691,27 @@ function serviceName(value) {
 }
 function host(value) {
   let name2 = value.startsWith("*.") ? value.slice(2) : value;
-  return (0, import_node_net2.isIP)(name2) !== 0 ? `hosts are DNS names, not IP addresses: ${show(value)}` : dns1123Subdomain(name2) && name2.includes(".") ? void 0 : `not a host name (lowercase DNS name such as shop.example.com, or *.example.com): ${show(value)}`;
+  return (0, import_node_net3.isIP)(name2) !== 0 ? `hosts are DNS names, not IP addresses: ${show(value)}` : dns1123Subdomain(name2) && name2.includes(".") ? void 0 : `not a host name (lowercase DNS name such as shop.example.com, or *.example.com): ${show(value)}`;
 }
 function path19(value) {
   return /^\/[^\s?#]*$/.test(value) ? void 0 : `a path starts with / and holds no spaces, ? or #: ${show(value)}`;
 }
 function cidr(value) {
-  let [address, bits, ...rest] = value.split("/"), family = (0, import_node_net2.isIP)(address ?? ""), max = family === 4 ? 32 : 128;
+  let [address, bits, ...rest] = value.split("/"), family = (0, import_node_net3.isIP)(address ?? ""), max = family === 4 ? 32 : 128;
   if (family === 0 || rest.length > 0 || bits === void 0 || !/^\d{1,3}$/.test(bits) || Number(bits) > max)
     return `not a CIDR (such as 203.0.113.0/24, or 0.0.0.0/0 for every address): ${show(value)}`;
 }
 function addressRange(value) {
   if (value.includes("/")) return cidr(value);
-  let [from, to, ...rest] = value.split("-"), family = (0, import_node_net2.isIP)(from?.trim() ?? "");
-  if (family === 0 || rest.length > 0 || to === void 0 || (0, import_node_net2.isIP)(to.trim()) !== family)
+  let [from, to, ...rest] = value.split("-"), family = (0, import_node_net3.isIP)(from?.trim() ?? "");
+  if (family === 0 || rest.length > 0 || to === void 0 || (0, import_node_net3.isIP)(to.trim()) !== family)
     return `not an address range (192.168.1.240-192.168.1.250) or CIDR (192.168.1.240/28): ${show(value)}`;
 }
 function image(value) {
   return /^[^\s]+$/.test(value) ? void 0 : `an image reference holds no spaces: ${show(value)}`;
 }
 function externalName(value) {
-  return (0, import_node_net2.isIP)(value) !== 0 ? `an ExternalName points at a DNS name, not an IP address (${value}): for an address, use a Service without selector and an EndpointSlice` : dns1123Subdomain(value) && value.includes(".") ? void 0 : `not a DNS name (such as db.example.com): ${show(value)}`;
+  return (0, import_node_net3.isIP)(value) !== 0 ? `an ExternalName points at a DNS name, not an IP address (${value}): for an address, use a Service without selector and an EndpointSlice` : dns1123Subdomain(value) && value.includes(".") ? void 0 : `not a DNS name (such as db.example.com): ${show(value)}`;
 }
 function labelKey(key2) {
   let slash = key2.lastIndexOf("/"), prefix = slash === -1 ? void 0 : key2.slice(0, slash), name2 = key2.slice(slash + 1);
@@ -28651,10 +28736,10 @@ function kubeVersion(value) {
   let match = typeof value == "string" || typeof value == "number" ? /^v?(1)\.(\d{1,3})(?:\.\d{1,4})?$/.exec(String(value).trim()) : null;
   return match ? ok(`${match[1]}.${Number(match[2])}`) : fail(`expected a Kubernetes version such as 1.31 (v1.31.2 works too), got ${show(value)}`);
 }
-var import_node_net2, ok, fail, show, port, LABEL3, LABEL_1035, LABEL_NAME, labelValue, init_validators = __esm({
+var import_node_net3, ok, fail, show, port, LABEL3, LABEL_1035, LABEL_NAME, labelValue, init_validators = __esm({
   "src/wizard/validators.ts"() {
     "use strict";
-    import_node_net2 = require("node:net"), ok = (value) => ({ ok: !0, value }), fail = (error) => ({ ok: !1, error }), show = (value) => JSON.stringify(value) ?? String(value);
+    import_node_net3 = require("node:net"), ok = (value) => ({ ok: !0, value }), fail = (error) => ({ ok: !1, error }), show = (value) => JSON.stringify(value) ?? String(value);
     port = integer2(1, 65535, "a port number");
     LABEL3 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, LABEL_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
     LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -29128,8 +29213,8 @@ async function readAnswersFile(file) {
   if (isUnreadable(content)) throw new AnswersError([`${file}: ${content.problem}`]);
   return parseAnswersText(content, file);
 }
-function parseAnswersText(content, file) {
-  let { LineCounter: LineCounter2, parseDocument: parseDocument3, isMap: isMap2, isScalar: isScalar3, visit: visit3 } = requireModule("yaml"), lines = new LineCounter2(), document2 = parseDocument3(content, { lineCounter: lines, uniqueKeys: !0, prettyErrors: !1 }), broken = (offset, message2) => {
+async function parseAnswersText(content, file) {
+  let { LineCounter: LineCounter2, parseDocument: parseDocument3, isMap: isMap2, isScalar: isScalar3, visit: visit3 } = await loadYaml(), lines = new LineCounter2(), document2 = parseDocument3(content, { lineCounter: lines, uniqueKeys: !0, prettyErrors: !1 }), broken = (offset, message2) => {
     let at2 = lines.linePos(offset);
     return new AnswersError([`${file}:${at2.line}:${at2.col}: not valid YAML: ${message2}`]);
   };
@@ -29176,16 +29261,16 @@ function parseAnswers(raw) {
   if (problems.length > 0) throw new AnswersError(problems);
   return answers;
 }
-var import_node_module, BY_FLAG, requireModule, MAX_ALIASES, init_answers_file = __esm({
+var BY_FLAG, MAX_ALIASES, init_answers_file = __esm({
   "src/wizard/answers-file.ts"() {
     "use strict";
-    import_node_module = require("node:module");
     init_bytes();
+    init_yaml();
     init_answers();
     init_questions();
     init_validators();
     BY_FLAG = new Map(QUESTIONS.map((question) => [question.flag, question]));
-    requireModule = (0, import_node_module.createRequire)(__k8sNetImportMetaUrl), MAX_ALIASES = 100;
+    MAX_ALIASES = 100;
   }
 });
 
@@ -29869,7 +29954,7 @@ function deployment(a, name2, namespace, labels) {
     text: protocol === "udp" ? `The kubelet cannot probe UDP: the application answers HTTP GET /readyz and /livez on TCP port ${a.healthPort} (the health port). Until the pod is ready, the Service sends it nothing.` : protocol === "grpc" ? "Until the gRPC health service (grpc.health.v1) answers SERVING, the Service sends the pod nothing." : protocol === "tcp" ? "Until the port accepts connections, the Service sends the pod nothing." : "Until /readyz answers, the Service sends the pod nothing: point it at your readiness endpoint."
   }), m.notes.push({ path: [...containerPath, "livenessProbe"], text: "Restarts a container that stops answering; slower than readiness, so a busy pod is first taken out of rotation, not killed." }), m.notes.push({ path: [...containerPath, "lifecycle"], text: drain.note }), replicas > 1 ? m.notes.push({
     path: ["spec", "template", "spec", "topologySpreadConstraints"],
-    text: `Spreads the replicas over ${production ? "zones, then nodes, so that losing a zone or a node" : "nodes, so that one node going down"} leaves the others serving (external load balancers balance per node). DoNotSchedule makes it a hard rule.`
+    text: `Spreads the replicas over ${production ? "zones, then nodes, so that losing a zone or a node" : "nodes, so that one node going down"} leaves the others serving (external load balancers balance per node). ScheduleAnyway: the scheduler spreads them when it can and still places a replica when it cannot (one zone, few nodes); whenUnsatisfiable: DoNotSchedule makes the spread a hard rule, leaving such a replica Pending.`
   }) : a.exposure === "external" && suppress(
     m,
     "exposed-single-replica",
@@ -30861,12 +30946,13 @@ var Reach = class _Reach extends import_command5.Command {
   static description = `SOURCE: internet, private, nodes (through the ways in the input exposes), cluster (any pod), ns/NAMESPACE (any pod of it), KIND/NAMESPACE/NAME (a workload's pods) or NAMESPACE/LABEL=VALUE,... (pods with those labels).
 TARGET: KIND/NAMESPACE/NAME (a workload, or Service/NAMESPACE/NAME for the workloads it selects) or NAMESPACE/LABEL=VALUE,..., then optionally :PORT (a number or a container port name) and /PROTOCOL (TCP by default).
 
-Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer), 2 for usage and input errors.`;
+Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer; with --expect, only when the answer is the one expected, else 1), 2 for usage and input errors.`;
   static examples = [
     "<%= config.bin %> <%= command.id %> internet Deployment/shop/web k8s/",
     "<%= config.bin %> <%= command.id %> ns/payments Deployment/shop/db:5432 k8s/ --explain",
     "<%= config.bin %> <%= command.id %> shop/app=web shop/app=db:postgres k8s/ --explain",
-    "<%= config.bin %> <%= command.id %> cluster Service/shop/db --cluster"
+    "<%= config.bin %> <%= command.id %> cluster Service/shop/db --cluster",
+    "<%= config.bin %> <%= command.id %> internet StatefulSet/shop/postgres k8s/ --expect no"
   ];
   static strict = !1;
   static args = {
@@ -30877,6 +30963,11 @@ Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin ti
   static flags = {
     explain: Flags3.boolean({ summary: "Show the decision at each policy tier, with the file and line of each rule." }),
     format: Flags3.string({ char: "f", summary: "Output format.", options: ["text", "json"], default: "text" }),
+    expect: Flags3.string({
+      summary: "Fail (exit 1) unless the answer is this one: a check for CI.",
+      description: "`partly` (some ports or pods only) and `unknown` (k8s-net cannot decide) are neither yes nor no: they fail either expectation.",
+      options: ["yes", "no"]
+    }),
     ...INPUT_FLAGS
   };
   async run() {
@@ -30884,7 +30975,8 @@ Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin ti
     try {
       let answer = await reachFiles({ source: args.source, target: args.target }, paths, options);
       process.stdout.write(flags.format === "json" ? `${JSON.stringify(answer, null, 2)}
-` : renderReach2(answer, { explain: flags.explain, color: useColor(flags.color) }));
+` : renderReach2(answer, { explain: flags.explain, color: useColor(flags.color) })), flags.expect !== void 0 && answer.answer !== flags.expect && (process.stderr.write(`expected ${flags.expect}, the answer is ${answer.answer}
+`), process.exitCode = 1);
     } catch (error) {
       throw (error instanceof InputError || error instanceof ConfigError || error instanceof ReachError2) && this.error(error.message, { exit: 2 }), error;
     }
