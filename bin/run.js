@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import {existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs'
 import module, {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -35,12 +36,15 @@ if (existsSync(built)) {
 function loadWithCodeCache(link) {
   // By its real path, as require() names it when oclif loads the commands from it.
   const file = realpathSync(link)
-  const source = readFileSync(file, 'utf8')
+  const bytes = readFileSync(file)
+  const source = bytes.toString('utf8')
   const folder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder()
-  const {size, mtimeMs} = statSync(file)
-  // A cache for each command (a lint run's holds the code lint ran), by a name made of letters only.
+  // V8 checks the length of the script a cache was made for, not its text: the name holds a hash of the text (npm
+  // gives every installed file the same time, and another version may be as long). A cache for each command (a
+  // lint run's holds the code lint ran), by a name made of letters only.
+  const digest = folder && createHash('sha1').update(bytes).digest('hex').slice(0, 20)
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other'
-  const cacheFile = folder && path.join(folder, `cli-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}-${command}.bin`)
+  const cacheFile = folder && path.join(folder, `cli-${digest}-${process.version}-${process.arch}-${command}.bin`)
   let cachedData
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile)

@@ -6,7 +6,7 @@
  * with a code cache on Node 20: how it keeps and trusts it.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import module from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -62,7 +62,8 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
   mkdirSync(path.join(pkg, 'bin'), {recursive: true})
   cpSync(path.join(REPO, 'bin', 'run.js'), path.join(pkg, 'bin', 'run.js'))
   cpSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'))
-  symlinkSync(OUT_DIR, path.join(pkg, 'lib'))
+  mkdirSync(path.join(pkg, 'lib'))
+  cpSync(path.join(OUT_DIR, 'cli.cjs'), path.join(pkg, 'lib', 'cli.cjs'))
   const manifest = path.join(REPO, 'examples', 'shop.yaml')
 
   /** Lints examples/shop.yaml with TMPDIR `tmp`; what it printed. */
@@ -101,6 +102,17 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
     writeFileSync(file, Buffer.alloc(written.length, 7))
     expect(lint(tmp)).toBe(first)
     expect(readFileSync(file).equals(Buffer.alloc(written.length, 7))).toBe(false)
+
+    // A script as long as the one a cache was made for, with the same time (npm gives every installed file one):
+    // its own code runs, not the cache's.
+    const script = path.join(pkg, 'lib', 'cli.cjs')
+    const {atime, mtime} = statSync(script)
+    const text = readFileSync(script, 'utf8')
+    expect(text).toContain('"problems"')
+    writeFileSync(script, text.replace('"problems"', '"PROBLEMS"'))
+    utimesSync(script, atime, mtime)
+    expect(lint(tmp)).toBe(first.replace('problems', 'PROBLEMS'))
+    writeFileSync(script, text)
   }, 60_000)
 
   it('a folder open to others is not used, and NODE_DISABLE_COMPILE_CACHE=1 turns the cache off', () => {
