@@ -62,7 +62,7 @@ export async function bundle(): Promise<Map<string, string>> {
   const pjson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
   const result = await build({
     absWorkingDir: REPO,
-    entryPoints: {cli: 'src/cli.ts', index: 'src/index.ts'},
+    entryPoints: {cli: 'src/cli.ts', index: 'src/index.ts', 'parse-worker': 'src/loaders/parse-worker.ts'},
     outdir: OUT_DIR,
     bundle: true,
     splitting: true,

@@ -1,0 +1,3 @@
+import {createRequire as __k8sNetCreateRequire} from 'node:module';
+const require = __k8sNetCreateRequire(import.meta.url);
+import{encodeParsed,parseText}from"./chunks/chunk-CMIZI24Y.js";import"./chunks/chunk-AIPHVTVN.js";import{parentPort,workerData}from"node:worker_threads";if(parentPort){let{texts,json,limits,next}=workerData;for(let i=Atomics.add(next,0,1);i<texts.length;i=Atomics.add(next,0,1)){let bytes=encodeParsed(parseText(texts[i],json[i],limits)),own=bytes.byteOffset===0&&bytes.byteLength===bytes.buffer.byteLength;parentPort.postMessage({index:i,bytes},own?[bytes.buffer]:[])}parentPort.postMessage({done:!0})}
