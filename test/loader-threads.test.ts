@@ -159,3 +159,23 @@ process.stdout.write(JSON.stringify([a.result, b.result]))`
     expect(b).toEqual(a)
   }, 60_000)
 })
+
+describe('K8S_NET_THREADS', () => {
+  it('is a whole number of threads from 1; anything else is a usage error that names it', async () => {
+    const dir = temporary()
+    writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n')
+    const saved = process.env.K8S_NET_THREADS
+    try {
+      for (const value of ['0', 'two', '-1', '1.5', '4000']) {
+        process.env.K8S_NET_THREADS = value
+        await expect(lintFiles(['.'], {cwd: dir})).rejects.toThrow(/^K8S_NET_THREADS takes a whole number of threads from 1/)
+      }
+
+      process.env.K8S_NET_THREADS = '1'
+      expect((await lintFiles(['.'], {cwd: dir})).result.objects).toBe(1)
+    } finally {
+      if (saved === undefined) delete process.env.K8S_NET_THREADS
+      else process.env.K8S_NET_THREADS = saved
+    }
+  })
+})
