@@ -6,21 +6,19 @@
  * for with `cache`): errors are thrown as InputError
  * or ConfigError for the caller to present.
  */
-import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import v8 from 'node:v8'
 import {type ConfigOverrides, loadConfig, type ResolvedConfig} from './config/config.js'
 import {atLeast, countBySeverity, indexInput, lint, type LintResult} from './engine/engine.js'
 import {loadRules} from './engine/registry.js'
 import type {Rule} from './engine/rule.js'
 import type {Severity} from './engine/types.js'
 import {contentHashOf, expandPaths, InputError, LoadedInput, type LoadOptions, parseRead, type ReadFiles, readFiles, withoutFiles} from './loaders/sources.js'
-import {cacheFilePath, ParseCache} from './loaders/cache.js'
+import type {ParseCache} from './loaders/cache.js'
 import type {ClusterOptions} from './cluster/index.js'
 import {exposureModel} from './exposure/model.js'
-import {mapReport, type MapOptions, type MapReport} from './exposure/report.js'
-import {reach, type ReachAnswer, type ReachQuery} from './exposure/reach.js'
+import type {MapOptions, MapReport} from './exposure/report.js'
+import type {ReachAnswer, ReachQuery} from './exposure/reach.js'
 
 export interface LintFilesOptions {
   cwd?: string
@@ -89,7 +87,8 @@ async function readRun(paths: readonly string[], options: LintFilesOptions): Pro
   const rules = await loadRules()
   const config = await loadConfig(rules, {file: options.configFile, cwd: options.cwd, overrides: options.overrides})
   if (options.live) config.settings.live = true
-  const cache = options.cache ? ParseCache.open({file: cacheFilePath(options.cache.location, cwd), version: options.cache.version}) : undefined
+  // The cache (and the hashing and serialisation it loads) is imported when asked for: a run without --cache never loads it.
+  const cache = options.cache ? await openCache(options.cache, cwd) : undefined
   const loadOptions: LoadOptions = {
     cwd: options.cwd,
     namespace: options.namespace,
@@ -129,6 +128,11 @@ async function parseRun(run: ReadRun, paths: readonly string[], options: LintFil
   }
 
   return input
+}
+
+async function openCache(options: NonNullable<LintFilesOptions['cache']>, cwd: string): Promise<ParseCache> {
+  const {cacheFilePath, ParseCache} = await import('./loaders/cache.js')
+  return ParseCache.open({file: cacheFilePath(options.location, cwd), version: options.version})
 }
 
 /** `K8S_NET_THREADS`: the most threads parsing may use, the main thread included (1: the main thread only). */
@@ -175,32 +179,30 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
  */
 function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOptions): string | undefined {
   if (options.cluster || options.live || paths.includes('-') || options.contextPaths?.includes('-')) return undefined
-  const {config} = run
-  const hash = createHash('sha256')
-  const part = (value: unknown): void => {
-    hash.update(v8.serialize(value))
-  }
-
-  try {
-    part(['k8s-net run', options.cache?.version, options.cwd ?? process.cwd(), options.namespace ?? null, options.stdinFilename ?? null])
-    part([config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings])
-    part(config.file === undefined ? null : readFileSync(path.resolve(options.cwd ?? process.cwd(), config.file)))
+  const {config, cache} = run
+  const cwd = options.cwd ?? process.cwd()
+  function* parts(): Generator<unknown> {
+    yield ['k8s-net run', options.cache?.version, cwd, options.namespace ?? null, options.stdinFilename ?? null]
+    yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings]
+    yield config.file === undefined ? null : readFileSync(path.resolve(cwd, config.file))
     for (const files of [run.linted, run.context]) {
       if (!files) {
-        part(null)
+        yield null
         continue
       }
 
       const {expanded, read} = files
-      part([expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups])
-      for (const entry of read) part([entry.name, typeof entry.text === 'string' ? contentHashOf(entry, entry.text) : entry.text])
+      yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups]
+      for (const entry of read) yield [entry.name, typeof entry.text === 'string' ? contentHashOf(cache!, entry, entry.text) : entry.text]
     }
+  }
+
+  try {
+    return cache!.runKey(parts())
   } catch {
     // Something that does not serialise (or a config file gone since it was read): no reuse.
     return undefined
   }
-
-  return hash.digest('base64')
 }
 
 /** A run result read back from the cache: the shape `lint` gives, checked field by field before it is trusted. */
@@ -225,14 +227,14 @@ const optionalPosition = (v: unknown): boolean => v === undefined || (isObject(v
 
 /** The exposure map of manifest paths or a cluster (`k8s-net map`). */
 export async function mapFiles(paths: readonly string[], options: LintFilesOptions & MapOptions = {}): Promise<MapReport> {
-  const {input, config} = await loadInput(paths, options)
+  const [{input, config}, {mapReport}] = await Promise.all([loadInput(paths, options), import('./exposure/report.js')])
   const model = exposureModel(indexInput(input, config))
   return mapReport(model, {workload: options.workload, from: options.from, input})
 }
 
 /** Whether a source reaches a target (`k8s-net reach`). */
 export async function reachFiles(query: ReachQuery, paths: readonly string[], options: LintFilesOptions = {}): Promise<ReachAnswer> {
-  const {input, config} = await loadInput(paths, options)
+  const [{input, config}, {reach}] = await Promise.all([loadInput(paths, options), import('./exposure/reach.js')])
   return reach(exposureModel(indexInput(input, config)), query, input)
 }
 

@@ -24,7 +24,8 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import type {Limits, Range} from '../engine/types.js'
 import type {FileLocator, Located} from './locate.js'
-import {decodeParsed, encodeParsed, isCount, isPlainValue, isRange, isRecord, type ParsedText} from './parse.js'
+import type {ParsedText} from './parse.js'
+import {decodeParsed, encodeParsed, isCount, isPlainValue, isRange, isRecord} from './parsed-bytes.js'
 
 /** The first bytes of a cache file. */
 const MAGIC = Buffer.from('k8s-net cache\n')
@@ -83,11 +84,6 @@ function isDirectory(p: string): boolean {
   } catch {
     return false
   }
-}
-
-/** The hash of a text, as the cache and run keys use it. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64')
 }
 
 export interface ParseCacheOptions {
@@ -153,6 +149,18 @@ export class ParseCache {
     }
 
     return cache
+  }
+
+  /** The hash of a file's text, as the keys use it. */
+  contentHash(text: string): string {
+    return createHash('sha256').update(text).digest('base64')
+  }
+
+  /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+  runKey(parts: Iterable<unknown>): string {
+    const hash = createHash('sha256')
+    for (const part of parts) hash.update(v8.serialize(part))
+    return hash.digest('base64')
   }
 
   /** The key of a file's parse: its text's hash and every setting that changes parsing. */

@@ -5,7 +5,8 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import type {Limits} from '../engine/types.js'
-import {encodeParsed, parseText} from './parse.js'
+import {parseText} from './parse.js'
+import {encodeParsed} from './parsed-bytes.js'
 
 /** What a parsing thread is started with. */
 export interface ParseWorkerData {

@@ -9,7 +9,7 @@
 import path from 'node:path'
 import {STDIN, type SyntaxProblem} from '../engine/types.js'
 import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
-import {contentHash} from './cache.js'
+import type {ParseCache} from './cache.js'
 import {DEFAULT_LIMITS} from './documents.js'
 import {addParsed, LoadedInput, type LoadOptions, type PreparedText, prepareText} from './objects.js'
 import {type ParsedText, parseText} from './parse.js'
@@ -46,8 +46,8 @@ export interface ReadFile {
 }
 
 /** The hash of a file's text, computed once. */
-export function contentHashOf(entry: ReadFile, text: string): string {
-  entry.hash ??= contentHash(text)
+export function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string {
+  entry.hash ??= cache.contentHash(text)
   return entry.hash
 }
 
@@ -102,7 +102,7 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
     }
 
     if (cache) {
-      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(entry, text), p.prepared.json, limits)}
+      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry, text), p.prepared.json, limits)}
       p.parsed = cache.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)
     }
 

@@ -17,9 +17,9 @@
  */
 import {existsSync} from 'node:fs'
 import os from 'node:os'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import type {Limits} from '../engine/types.js'
-import {decodeParsed, encodeParsed, type ParsedText, parseText} from './parse.js'
+import {type ParsedText, parseText} from './parse.js'
 import type {ParseWorkerData, ParseWorkerMessage} from './parse-worker.js'
 
 /** One file to parse: its text (BOMs removed) and whether it is read as JSON first. */
@@ -76,12 +76,16 @@ export async function parseFiles(jobs: readonly ParseJob[], limits: Limits, opti
   const worker = count > 1 ? (options.worker ?? workerModule()) : undefined
   if (!worker) return jobs.map((job) => ({result: parseText(job.text, job.json, limits)}))
 
+  // Loaded only for an input that uses them.
+  const [{Worker}, {decodeParsed}] = await Promise.all([import('node:worker_threads'), import('./parsed-bytes.js')])
   const outcomes: Array<ParseOutcome | undefined> = Array.from({length: jobs.length})
   const next = new Int32Array(new SharedArrayBuffer(4))
   const data: ParseWorkerData = {texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next}
   const finished: Array<Promise<void>> = []
   const mainShares = options.mainShares ?? true
-  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(worker, data, jobs, limits, outcomes))
+  const start = (): Worker => new Worker(worker, {workerData: data})
+  const decode = (bytes: Uint8Array, text: string): ParsedText | undefined => decodeParsed(bytes, text, limits, true)
+  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes))
 
   // The main thread takes its share while the workers start and run.
   for (let i = mainShares ? Atomics.add(next, 0, 1) : jobs.length; i < jobs.length; i = Atomics.add(next, 0, 1)) {
@@ -95,16 +99,15 @@ export async function parseFiles(jobs: readonly ParseJob[], limits: Limits, opti
 
 /** Runs one worker to its end; resolves (never rejects) when it is done, failed or died. */
 function runWorker(
-  url: URL,
-  data: ParseWorkerData,
+  start: () => Worker,
+  decode: (bytes: Uint8Array, text: string) => ParsedText | undefined,
   jobs: readonly ParseJob[],
-  limits: Limits,
   outcomes: Array<ParseOutcome | undefined>,
 ): Promise<void> {
   return new Promise((resolve) => {
     let worker: Worker
     try {
-      worker = new Worker(url, {workerData: data})
+      worker = start()
     } catch {
       resolve()
       return
@@ -127,7 +130,7 @@ function runWorker(
 
       const {index, bytes} = message
       const job = jobs[index]
-      const result = job && !outcomes[index] ? decodeParsed(bytes, job.text, limits, true) : undefined
+      const result = job && !outcomes[index] ? decode(bytes, job.text) : undefined
       // A result that does not read back is parsed again on the main thread, at the end.
       if (result) outcomes[index] = {result, bytes}
     })

@@ -4,8 +4,8 @@ import type { Rule } from './engine/rule.js';
 import type { Severity } from './engine/types.js';
 import { LoadedInput } from './loaders/sources.js';
 import type { ClusterOptions } from './cluster/index.js';
-import { type MapOptions, type MapReport } from './exposure/report.js';
-import { type ReachAnswer, type ReachQuery } from './exposure/reach.js';
+import type { MapOptions, MapReport } from './exposure/report.js';
+import type { ReachAnswer, ReachQuery } from './exposure/reach.js';
 export interface LintFilesOptions {
     cwd?: string;
     /** `--config`; otherwise `.k8s-net.yaml` is looked for from cwd upward. */

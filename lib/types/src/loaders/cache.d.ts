@@ -1,6 +1,6 @@
 import type { Limits } from '../engine/types.js';
 import type { FileLocator, Located } from './locate.js';
-import { type ParsedText } from './parse.js';
+import type { ParsedText } from './parse.js';
 /** The name of the cache file inside a cache folder. */
 export declare const CACHE_FILE_NAME = "parse-cache.bin";
 /**
@@ -10,8 +10,6 @@ export declare const CACHE_FILE_NAME = "parse-cache.bin";
 export declare function defaultCacheDirectory(cwd: string, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string;
 /** The cache file for `--cache-location`: a folder (existing, or written with a trailing slash) holds it; anything else is the file. */
 export declare function cacheFilePath(location: string | undefined, cwd: string): string;
-/** The hash of a text, as the cache and run keys use it. */
-export declare function contentHash(text: string): string;
 export interface ParseCacheOptions {
     /** The cache file (see `cacheFilePath`). */
     file: string;
@@ -33,6 +31,10 @@ export declare class ParseCache {
     private constructor();
     /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
     static open(options: ParseCacheOptions): ParseCache;
+    /** The hash of a file's text, as the keys use it. */
+    contentHash(text: string): string;
+    /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+    runKey(parts: Iterable<unknown>): string;
     /** The key of a file's parse: its text's hash and every setting that changes parsing. */
     fileKey(hash: string, jsonFile: boolean, limits: Limits): string;
     /** A file's documents read back, when its entry has `key` and passes the checks; counted as a hit. */

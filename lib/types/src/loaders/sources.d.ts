@@ -1,4 +1,5 @@
 import { type Unreadable } from '../util/bytes.js';
+import type { ParseCache } from './cache.js';
 import { LoadedInput, type LoadOptions } from './objects.js';
 import { type ExpandedPaths } from './paths.js';
 export { expandPaths, type ExpandedPaths, InputError, withoutFiles } from './paths.js';
@@ -22,7 +23,7 @@ export interface ReadFile {
     hash?: string;
 }
 /** The hash of a file's text, computed once. */
-export declare function contentHashOf(entry: ReadFile, text: string): string;
+export declare function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string;
 /** Reads the files expanded by `expandPaths`, all of them before any is parsed. */
 export declare function readFiles(expanded: ExpandedPaths, options?: LoadOptions): Promise<ReadFiles>;
 /**
