@@ -19,8 +19,8 @@ import {isDnsLabel, isDnsSubdomain, quoted} from './names.js'
 export interface WantedResource {
   /** API group, `''` for the core group. */
   group: string
-  /** Plural resource name, as in the URL. */
-  resource: string
+  /** Plural resource name, as in the URL; absent for a kind found by its name in discovery (a custom resource config names). */
+  resource?: string
   /** Its kind, to say what could not be read when discovery itself fails. */
   kind: string
 }
@@ -60,6 +60,23 @@ export const WANTED_RESOURCES: readonly WantedResource[] = [
   {group: 'crd.projectcalico.org', resource: 'networkpolicies', kind: 'NetworkPolicy'},
   {group: 'crd.projectcalico.org', resource: 'globalnetworkpolicies', kind: 'GlobalNetworkPolicy'},
 ]
+
+/** Core resources never read, whatever asks for them: they hold credentials and configuration, not exposure. */
+const NEVER_READ = new Set(['secrets', 'configmaps'])
+
+/** The kinds a custom pod template kind of config adds to what is read: by group and kind, found in discovery. Secrets and ConfigMaps never. */
+export function podTemplateResources(kinds: readonly {group: string; kind: string}[]): WantedResource[] {
+  const out: WantedResource[] = []
+  const known = (group: string, kind: string): boolean => [...WANTED_RESOURCES, ...out].some((w) => w.group === group && w.kind === kind)
+  for (const {group, kind} of kinds) {
+    // `*` (any group) would mean discovering every group of the cluster: such kinds are read from files only.
+    // `extensions` serves the same objects as `apps` on the old clusters that have it: reading both would count each twice.
+    if (group === '*' || group === 'extensions' || known(group, kind) || (group === '' && (kind === 'Secret' || kind === 'ConfigMap'))) continue
+    out.push({group, kind})
+  }
+
+  return out
+}
 
 /** A kind as the cluster serves it. */
 export interface ServedResource {
@@ -106,7 +123,7 @@ export async function discover(
   // Core v1 first and alone: if the cluster cannot be read, this says why before anything else is tried.
   const core = await resourcesOf('', 'v1')
   // A server whose core API lists none of the core kinds is not a cluster k8s-net can read: linting nothing would pass for clean.
-  const missing = wanted.filter((w) => w.group === '' && !(core instanceof Map && core.has(w.resource)))
+  const missing = wanted.filter((w) => w.group === '' && w.resource !== undefined && !(core instanceof Map && core.has(w.resource)))
   if (missing.length > 0) {
     throw new ClusterError(
       `the core API of the cluster (GET /api/v1) does not list ${missing.map((w) => w.resource).join(', ')}: is ${api.server} the address of a Kubernetes API server (with its path prefix, if it sits behind one)?`,
@@ -148,8 +165,8 @@ export async function discover(
         break
       }
 
-      const found = resources?.get(w.resource)
-      if (found) {
+      const found = w.resource !== undefined ? resources?.get(w.resource) : resources && [...resources.values()].find((r) => r.kind === w.kind)
+      if (found && !(found.group === '' && NEVER_READ.has(found.resource))) {
         // The kind k8s-net asked for, whatever the server calls it: objects are linted as that kind.
         served.push({...found, kind: w.kind})
         break

@@ -22,11 +22,12 @@
 import {type KubeVersion, versionFromServer} from '../engine/kube-version.js'
 import type {Settings} from '../engine/rule.js'
 import type {K8sObject, Origin, Resource} from '../engine/types.js'
-import {groupOf} from '../engine/kinds.js'
+import {groupOf, type PodTemplateKind} from '../engine/kinds.js'
+import {controllerOf} from '../engine/ownership.js'
 import {LoadedInput, makeResource} from '../loaders/sources.js'
 import {ApiClient, ApiError, formatDuration, parseDuration} from './api.js'
 import {isRecord} from '../util/records.js'
-import {apiVersionOf, collectionPath, discover, type ServedResource, WANTED_RESOURCES} from './discovery.js'
+import {apiVersionOf, collectionPath, discover, podTemplateResources, type ServedResource, WANTED_RESOURCES} from './discovery.js'
 import {ClusterError, redact} from './errors.js'
 import {isDnsLabel, quoted} from './names.js'
 import {connect, type KubeconfigOptions} from './kubeconfig.js'
@@ -47,7 +48,8 @@ export interface ClusterOptions extends KubeconfigOptions {
 export interface ClusterLoadContext {
   /** The cluster is reference for linted files: nothing of it is reported on. */
   reference: boolean
-  settings: Pick<Settings, 'systemNamespaces'>
+  /** The pod template kinds config names (`podTemplates`): custom ones are read too, and what they control is reference. */
+  settings: Pick<Settings, 'systemNamespaces'> & Partial<Pick<Settings, 'podTemplateKinds'>>
 }
 
 export const DEFAULT_REQUEST_TIMEOUT = '30s'
@@ -87,7 +89,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   let lists: Array<{served: ServedResource; namespace?: string; listed: Listed}>
   let serverVersion: KubeVersion | undefined
   try {
-    const {served, unreadable} = await discover(api, WANTED_RESOURCES, warn)
+    const {served, unreadable} = await discover(api, [...WANTED_RESOURCES, ...podTemplateResources(context.settings.podTemplateKinds ?? [])], warn)
     // The version rules judge deprecations against, unless config names one: asked once the server has answered
     // discovery (its errors are the ones to report), and a server that will not say is no error.
     serverVersion = versionFromServer(await api.get('/version').catch(() => undefined))
@@ -117,7 +119,7 @@ export async function loadCluster(options: ClusterOptions, context: ClusterLoadC
   loaded.serverVersion = serverVersion
   for (const {kind} of refused) loaded.unreadable.push({kind})
   const origin: Origin = {type: 'cluster', cluster: connection.context}
-  const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces}
+  const scope = {reference: context.reference, namespaces, systemNamespaces: context.settings.systemNamespaces, templateKinds: context.settings.podTemplateKinds ?? []}
   for (const {served, namespace, listed} of lists) {
     if (listed === 'forbidden' || listed.malformed > 0) {
       warn(listed === 'forbidden' ? forbidden(served, namespace) : malformed(served, namespace, listed.malformed))
@@ -231,20 +233,23 @@ function prepare(item: Record<string, unknown>, r: ServedResource): K8sObject {
   return item
 }
 
-function isReference(resource: Resource, scope: {reference: boolean; namespaces: readonly string[]; systemNamespaces: readonly string[]}): boolean {
-  if (scope.reference || mirrorsOwner(resource.object)) return true
+function isReference(
+  resource: Resource,
+  scope: {reference: boolean; namespaces: readonly string[]; systemNamespaces: readonly string[]; templateKinds: readonly PodTemplateKind[]},
+): boolean {
+  if (scope.reference || mirrorsOwner(resource.object, scope.templateKinds)) return true
   const namespace = resource.kind === 'Namespace' ? resource.name : resource.namespace
   if (scope.namespaces.length > 0) return !scope.namespaces.includes(namespace)
   return namespace !== '' && scope.systemNamespaces.includes(namespace)
 }
 
-/** Whether a workload controller made this object from its own template. */
-function mirrorsOwner(object: K8sObject): boolean {
-  const owners = isRecord(object.metadata) ? object.metadata.ownerReferences : undefined
-  if (!Array.isArray(owners)) return false
-  return owners.some(
-    (o) => isRecord(o) && o.controller === true && typeof o.kind === 'string' && WORKLOAD_OWNERS.has(o.kind) && typeof o.apiVersion === 'string' && WORKLOAD_GROUPS.has(groupOf(o.apiVersion)),
-  )
+/** Whether a workload controller, or a custom pod template kind of config (an Argo Rollout), made this object from its own template. */
+function mirrorsOwner(object: K8sObject, templateKinds: readonly PodTemplateKind[]): boolean {
+  const controller = controllerOf(object)
+  if (controller?.apiVersion === undefined) return false
+  const group = groupOf(controller.apiVersion)
+  if (WORKLOAD_OWNERS.has(controller.kind) && WORKLOAD_GROUPS.has(group)) return true
+  return templateKinds.some((t) => t.kind === controller.kind && (t.group === group || t.group === '*'))
 }
 
 /** Maps with at most `limit` calls in flight, keeping order. */

@@ -23,6 +23,7 @@ import {ClusterError, redact, registerSecret} from './errors.js'
 import {type ExecConfig, ExecPlugin} from './exec.js'
 import {MAX_CREDENTIAL_FILE_BYTES, MAX_KUBECONFIG_BYTES, readLimited} from './files.js'
 import {isDnsLabel, quoted} from './names.js'
+import {proxyFor} from './proxy.js'
 
 export interface KubeconfigOptions {
   /** `--kubeconfig`: one file, used alone. */
@@ -276,7 +277,7 @@ async function connectionFor(selected: SelectedContext, options: KubeconfigOptio
   const insecure = c['insecure-skip-tls-verify'] === true
   if (insecure && ca) throw new ClusterError(`${clusterOwner} sets both a certificate authority and insecure-skip-tls-verify: kubectl refuses that too; keep one`)
   const servername = str(c, 'tls-server-name', clusterOwner)
-  const proxy = proxyUrl(str(c, 'proxy-url', clusterOwner), clusterOwner)
+  const proxy = proxyFor(server, str(c, 'proxy-url', clusterOwner), clusterOwner, options.env ?? process.env)
 
   const userDir = user?.dir ?? cluster.dir
   const cert = data(str(u, 'client-certificate-data', who), `client-certificate-data of ${who}`) ?? file(str(u, 'client-certificate', who), userDir, `client-certificate of ${who}:`)
@@ -306,21 +307,6 @@ async function connectionFor(selected: SelectedContext, options: KubeconfigOptio
     ...(proxy ? {proxy} : {}),
     credentials,
   }
-}
-
-function proxyUrl(text: string | undefined, owner: string): URL | undefined {
-  if (text === undefined) return undefined
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new ClusterError(`${owner} has an invalid proxy-url: ${quoted(redact(text))}`)
-  }
-
-  if (url.protocol === 'socks5:' || url.protocol === 'socks5h:') throw new ClusterError(`${owner} has a socks5 proxy-url: k8s-net supports http and https proxies only`)
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ClusterError(`${owner} has a proxy-url that is not http(s): ${quoted(redact(text))}`)
-  if (url.username !== '' || url.password !== '') registerSecret(decodeURIComponent(url.password))
-  return url
 }
 
 /** Builds a TLS context once, so that a bad or mismatched certificate or key is a clear error before any request. */
@@ -454,6 +440,7 @@ function inCluster(env: NodeJS.ProcessEnv): Connection {
   const host = env.KUBERNETES_SERVICE_HOST ?? ''
   const port = env.KUBERNETES_SERVICE_PORT ?? '443'
   const server = serverUrl(`https://${host.includes(':') ? `[${host}]` : host}:${port}`, 'in-cluster')
+  const proxy = proxyFor(server, undefined, 'in-cluster', env)
   const tokenFile = path.join(SERVICE_ACCOUNT, 'token')
   const ca = readLimited(path.join(SERVICE_ACCOUNT, 'ca.crt'), 'service account CA', MAX_CREDENTIAL_FILE_BYTES)
   let namespace: string | undefined
@@ -470,6 +457,7 @@ function inCluster(env: NodeJS.ProcessEnv): Connection {
     where: 'the in-cluster service account',
     ...(namespace ? {namespace} : {}),
     tls: {ca, rejectUnauthorized: true},
+    ...(proxy ? {proxy} : {}),
     credentials: async () => {
       const token = readLimited(tokenFile, 'service account token', MAX_CREDENTIAL_FILE_BYTES).toString('utf8').trim()
       registerSecret(token)

@@ -5,6 +5,7 @@
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, PodTemplate} from '../engine/types.js'
+import {imageRepository} from './front-doors.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers, neverServes} from './workloads.js'
 import {getPath, isRecord} from '../util/records.js'
 
@@ -39,13 +40,24 @@ export function containersWithoutProbe(index: ResourceIndex, kind: ProbeKind): M
   for (const template of index.podTemplates) {
     if (neverServes(template)) continue
     for (const container of longRunningContainers(template)) {
-      if (probeOf(container, kind)) continue
+      if (probeOf(container, kind) || runsPause(container)) continue
       const path = typeof container.container.name === 'string' ? [...container.path, 'name'] : container.path
       out.push({template, container, path})
     }
   }
 
   return out
+}
+
+/**
+ * Whether a container runs the pause image (`registry.k8s.io/pause`,
+ * `gcr.io/google-containers/pause-amd64`): it sleeps until the pod is deleted,
+ * keeping in place a pod whose init containers did the work (a node setup
+ * DaemonSet). It serves nothing and cannot hang: there is nothing to probe.
+ */
+export function runsPause(container: ContainerInfo): boolean {
+  const image = container.container.image
+  return typeof image === 'string' && /^pause(?:-[a-z0-9]+)?$/.test(imageRepository(image).split('/').at(-1)!)
 }
 
 /**

@@ -3,8 +3,8 @@
  * the flags' names), each read by its question's validator and named by where
  * it came from (`--port`, `answers.yaml:4: port`).
  */
-import {createRequire} from 'node:module'
 import {decodeText, isUnreadable, readFileBounded, type Unreadable} from '../util/bytes.js'
+import {loadYaml} from '../util/yaml.js'
 import {type Answers, AnswersError} from './answers.js'
 import {QUESTIONS} from './questions.js'
 import {show} from './validators.js'
@@ -41,15 +41,13 @@ export async function readAnswersFile(file: string): Promise<RawAnswers> {
   return parseAnswersText(content, file)
 }
 
-// `yaml` is loaded when an answers file is read: the command's flags need this module, every command list loads them.
-const requireModule = createRequire(import.meta.url)
-
 /** At most this many aliases are expanded in one answer: a few are handy, thousands are an alias bomb. */
 const MAX_ALIASES = 100
 
 /** Reads the text of an answers file (see readAnswersFile). */
-export function parseAnswersText(content: string, file: string): RawAnswers {
-  const {LineCounter, parseDocument, isMap, isScalar, visit} = requireModule('yaml') as typeof import('yaml')
+export async function parseAnswersText(content: string, file: string): Promise<RawAnswers> {
+  // `yaml` is loaded when an answers file is read: the command's flags need this module, every command list loads them.
+  const {LineCounter, parseDocument, isMap, isScalar, visit} = await loadYaml()
   const lines = new LineCounter()
   const document = parseDocument(content, {lineCounter: lines, uniqueKeys: true, prettyErrors: false})
   const broken = (offset: number, message: string): AnswersError => {

@@ -633,7 +633,7 @@ function deployment(a: Answers, name: string, namespace: string, labels: Record<
   if (replicas > 1) {
     m.notes.push({
       path: ['spec', 'template', 'spec', 'topologySpreadConstraints'],
-      text: `Spreads the replicas over ${production ? 'zones, then nodes, so that losing a zone or a node' : 'nodes, so that one node going down'} leaves the others serving (external load balancers balance per node). DoNotSchedule makes it a hard rule.`,
+      text: `Spreads the replicas over ${production ? 'zones, then nodes, so that losing a zone or a node' : 'nodes, so that one node going down'} leaves the others serving (external load balancers balance per node). ScheduleAnyway: the scheduler spreads them when it can and still places a replica when it cannot (one zone, few nodes); whenUnsatisfiable: DoNotSchedule makes the spread a hard rule, leaving such a replica Pending.`,
     })
   } else if (a.exposure === 'external') {
     suppress(

@@ -309,7 +309,33 @@ describe('18. proxies', () => {
   })
 
   it('socks5 is refused clearly', async () => {
-    expect(await failure(kubeconfig({server: 'https://127.0.0.1:9', 'proxy-url': 'socks5://127.0.0.1:1080'}))).toContain('has a socks5 proxy-url: k8s-net supports http and https proxies only')
+    expect(await failure(kubeconfig({server: 'https://127.0.0.1:9', 'proxy-url': 'socks5://127.0.0.1:1080'}))).toContain('proxy-url is a socks5 proxy: k8s-net supports http and https proxies only')
+  })
+
+  it('HTTPS_PROXY from the environment is used when the kubeconfig names no proxy-url', async () => {
+    const server = await serve()
+    // The proxy resolves the name: nothing but the proxy is asked for it, and all traffic stays on 127.0.0.1.
+    const proxy = await connectProxy({'kube.example.test': '127.0.0.1'})
+    const port = new URL(server.url).port
+    const file = kubeconfig({server: `https://kube.example.test:${port}`, 'tls-server-name': 'localhost'})
+    const {loaded} = await load(file, {env: {https_proxy: proxy.url.replace('http://', ''), NO_PROXY: 'localhost,.cluster.local,10.0.0.0/8'}})
+    expect(loaded.resources.length).toBeGreaterThan(10)
+    expect(new Set(proxy.connects)).toEqual(new Set([`kube.example.test:${port}`]))
+  })
+
+  it('the environment proxy is never used for a loopback server, and the kubeconfig proxy-url wins over it', async () => {
+    const server = await serve()
+    const unused = await connectProxy()
+    await load(kubeconfig({server: server.url}), {env: {HTTPS_PROXY: unused.url}})
+    expect(unused.connects).toEqual([])
+    const named = await connectProxy()
+    await load(kubeconfig({server: server.url, 'proxy-url': named.url}), {env: {HTTPS_PROXY: 'http://127.0.0.1:9'}})
+    expect(named.connects.length).toBeGreaterThan(0)
+  })
+
+  it('a bad HTTPS_PROXY is an error naming the variable, without its password', async () => {
+    const message = await failure(kubeconfig({server: 'https://kube.example.test:6443'}), {env: {HTTPS_PROXY: 'ftp://user:hunter2@proxy.example:21'}})
+    expect(message).toBe('HTTPS_PROXY is not an http(s) proxy URL: "ftp://***@proxy.example:21"')
   })
 })
 
@@ -490,14 +516,16 @@ function script(name: string, body: string): string {
 }
 
 /** An HTTP proxy on 127.0.0.1 that tunnels CONNECT to 127.0.0.1 only, and records where. */
-async function connectProxy(): Promise<{url: string; connects: string[]}> {
+/** A CONNECT proxy on 127.0.0.1 that connects only to 127.0.0.1, or to the names `hosts` maps to it. */
+async function connectProxy(hosts: Record<string, string> = {}): Promise<{url: string; connects: string[]}> {
   const connects: string[] = []
   const sockets = new Set<net.Socket>()
   const proxy = http.createServer((_req, res) => res.writeHead(405).end())
   proxy.on('connect', (req, socket: net.Socket) => {
     sockets.add(socket)
     connects.push(req.url ?? '')
-    const [host, port] = (req.url ?? '').split(':')
+    const [name, port] = (req.url ?? '').split(':')
+    const host = Object.hasOwn(hosts, name!) ? hosts[name!] : name
     if (host !== '127.0.0.1') return socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
     const upstream = net.connect(Number(port), '127.0.0.1', () => {
       sockets.add(upstream)

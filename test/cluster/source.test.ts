@@ -4,7 +4,7 @@
  * GET only and never Secrets, tolerance of 403 and 404, files with the cluster
  * as reference, and how the formatters show cluster objects.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
@@ -145,6 +145,41 @@ describe('linting a live cluster', () => {
     const lists = server.requests.filter((r) => /\/(?:services|pods|deployments|endpointslices)$/.test(r.path))
     expect(lists.length).toBeGreaterThan(0)
     for (const r of lists) expect(r.query.limit).toBe('500')
+  })
+
+  it('reads Argo Rollouts and the pod template kinds config names, and holds the ReplicaSets and Pods they made as reference', async () => {
+    const template = {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'ghcr.io/example/web:1.0', ports: [{containerPort: 8080}]}]}}
+    const ownedBy = (apiVersion: string, kind: string, name: string) => ({ownerReferences: [{apiVersion, kind, name, uid: `uid-${name}`, controller: true}]})
+    const objects: K8sObject[] = [
+      {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'shop'}},
+      {apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: {name: 'web', namespace: 'shop'}, spec: {replicas: 2, selector: {matchLabels: {app: 'web'}}, template}},
+      {apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {name: 'web-5d9f', namespace: 'shop', ...ownedBy('argoproj.io/v1alpha1', 'Rollout', 'web')}, spec: {replicas: 2, selector: {matchLabels: {app: 'web'}}, template}},
+      {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web-5d9f-x1', namespace: 'shop', labels: {app: 'web'}, ...ownedBy('apps/v1', 'ReplicaSet', 'web-5d9f')}, spec: template.spec},
+      {apiVersion: 'apps.kruise.io/v1alpha1', kind: 'CloneSet', metadata: {name: 'api', namespace: 'shop'}, spec: {replicas: 2, selector: {matchLabels: {app: 'api'}}, template: {...template, metadata: {labels: {app: 'api'}}}}},
+      {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'api-x2', namespace: 'shop', labels: {app: 'api'}, ...ownedBy('apps.kruise.io/v1alpha1', 'CloneSet', 'api')}, spec: template.spec},
+    ]
+    const {server, kubeconfig} = await serve({objects})
+    const overrides = {rules: {...(await focusOnly()), 'liveness-probe-missing': 'warning' as const}}
+    const found = (run: Awaited<ReturnType<typeof lintCluster>>) => run.result.findings.map((f) => describeObject(f.object))
+    const custom = () => server.requests.filter((r) => /argoproj|kruise/.test(r.path)).map((r) => r.path).sort()
+
+    // By default: the Rollout, not the ReplicaSet it made; the CloneSet is not asked for, so its Pod is linted.
+    expect(found(await lintCluster(kubeconfig, {}, {overrides}))).toEqual(['Pod shop/api-x2', 'Rollout shop/web'])
+    expect(custom()).toEqual(['/apis/argoproj.io/v1alpha1', '/apis/argoproj.io/v1alpha1/rollouts'])
+
+    const config = path.join(tmp, 'clonesets.yaml')
+    writeFileSync(config, 'podTemplates:\n  - kind: CloneSet\n    group: apps.kruise.io\n    path: spec.template\n')
+    server.requests.length = 0
+    expect(found(await lintCluster(kubeconfig, {}, {overrides, configFile: config}))).toEqual(['CloneSet shop/api', 'Rollout shop/web'])
+    expect(custom()).toEqual(['/apis/apps.kruise.io/v1alpha1', '/apis/apps.kruise.io/v1alpha1/clonesets', '/apis/argoproj.io/v1alpha1', '/apis/argoproj.io/v1alpha1/rollouts'])
+  })
+
+  it('never reads Secrets or ConfigMaps, even when config names them as pod template kinds', async () => {
+    const {server, kubeconfig} = await serve()
+    const config = path.join(tmp, 'secrets.yaml')
+    writeFileSync(config, 'podTemplates:\n  - kind: Secret\n    group: ""\n    path: data\n  - kind: ConfigMap\n    group: ""\n    path: data\n')
+    await lintCluster(kubeconfig, {}, {configFile: config})
+    expect(server.requests.filter((r) => /secrets|configmaps/.test(r.path))).toEqual([])
   })
 
   it('follows continue tokens across pages when the server pages small', async () => {

@@ -95,8 +95,19 @@ describe('k8s-net reach', () => {
     expect(answer.results.map((r) => [r.port, r.verdict.decisions[0]!.policy.name])).toEqual([['5432 "postgres"', 'postgres-from-api']])
   })
 
+  it('with --expect, exits 1 when the answer is not the one expected, and says so', () => {
+    const args = ['reach', 'shop/app=web', 'StatefulSet/shop/postgres:postgres', SCENARIO]
+    const met = runCli([...args, '--expect', 'no'])
+    expect([met.status, met.stderr]).toEqual([0, ''])
+    const unmet = runCli([...args, '--expect', 'yes'])
+    expect([unmet.status, unmet.stderr]).toEqual([1, 'expected yes, the answer is no\n'])
+    expect(unmet.stdout).toBe(met.stdout)
+    expect(runCli(['reach', 'ns/monitoring', 'Deployment/shop/api:9090', SCENARIO, '--expect', 'no', '--format', 'json']).status).toBe(1)
+  })
+
   it('exits 2 on a source, target or port it cannot read, without a stack trace', () => {
     for (const args of [
+      ['reach', 'shop/app=web', 'StatefulSet/shop/postgres:postgres', SCENARIO, '--expect', 'maybe'],
       ['reach', 'bogus', 'Deployment/shop/api', SCENARIO],
       ['reach', 'internet', 'Deployment/shop/nope', SCENARIO],
       ['reach', 'internet', 'Deployment/shop/api:99999', SCENARIO],

@@ -1,12 +1,24 @@
 import {ruleTester} from '../support/rule-tester.js'
 
 ruleTester('liveness-probe-missing', {
-  valid: [{files: ['valid/probes-on-containers-and-sidecars.yaml']}, {files: ['valid/run-to-completion.yaml']}],
+  valid: [
+    {files: ['valid/probes-on-containers-and-sidecars.yaml']},
+    {files: ['valid/run-to-completion.yaml']},
+    {name: 'a pause container that keeps a node setup pod in place', files: ['valid/pause-holds-the-pod.yaml']},
+  ],
   invalid: [
     {
       files: ['invalid/readiness-only.yaml'],
       findings: [
         {object: 'Deployment shop/api', line: 17, column: 17, endLine: 17, endColumn: 20, messageId: 'noLivenessProbe', data: {container: 'container "api"'}},
+      ],
+    },
+    {
+      name: 'images named like pause that are not it',
+      files: ['invalid/pause-like-names.yaml'],
+      findings: [
+        {object: 'Deployment shop/pauser', line: 17, column: 17, endLine: 17, endColumn: 20, messageId: 'noLivenessProbe', data: {container: 'container "api"'}},
+        {object: 'Deployment shop/pauser', line: 21, column: 17, endLine: 21, endColumn: 23, messageId: 'noLivenessProbe', data: {container: 'container "worker"'}},
       ],
     },
     {

@@ -56,6 +56,9 @@ const GROUPS: Record<string, Record<string, ApiResource[]>> = {
   batch: {v1: [r('cronjobs', 'CronJob'), r('jobs', 'Job')]},
   'discovery.k8s.io': {v1: [r('endpointslices', 'EndpointSlice')]},
   'networking.k8s.io': {v1: [r('ingressclasses', 'IngressClass', false), r('ingresses', 'Ingress'), r('networkpolicies', 'NetworkPolicy')]},
+  // Custom pod template kinds: Argo Rollouts are read as Deployments are; an OpenKruise CloneSet only when config names it.
+  'argoproj.io': {v1alpha1: [r('analysisruns', 'AnalysisRun'), r('rollouts', 'Rollout')]},
+  'apps.kruise.io': {v1alpha1: [r('clonesets', 'CloneSet')]},
   'gateway.networking.k8s.io': {
     v1: [r('gatewayclasses', 'GatewayClass', false), r('gateways', 'Gateway'), r('grpcroutes', 'GRPCRoute'), r('httproutes', 'HTTPRoute')],
     v1beta1: [r('gatewayclasses', 'GatewayClass', false), r('gateways', 'Gateway'), r('httproutes', 'HTTPRoute'), r('referencegrants', 'ReferenceGrant')],

@@ -59,21 +59,21 @@ describe('parseAnswers', () => {
 })
 
 describe('parseAnswersText', () => {
-  it('keys answers by flag, with the line of each key', () => {
-    const answers = parseAnswersText('# answers\nexposure: internal\nhosts:\n  - a.example.com\n', 'a.yaml')
+  it('keys answers by flag, with the line of each key', async () => {
+    const answers = await parseAnswersText('# answers\nexposure: internal\nhosts:\n  - a.example.com\n', 'a.yaml')
     expect([...answers]).toEqual([
       ['exposure', {value: 'internal', source: 'a.yaml:2: exposure'}],
       ['hosts', {value: ['a.example.com'], source: 'a.yaml:3: hosts'}],
     ])
   })
 
-  it('takes an empty file as no answers, and refuses anything but a mapping', () => {
-    expect(parseAnswersText('', 'a.yaml').size).toBe(0)
-    expect(() => parseAnswersText('- internal\n', 'a.yaml')).toThrow('a.yaml: expected a mapping of answers (name: web, port: 80, ...)')
+  it('takes an empty file as no answers, and refuses anything but a mapping', async () => {
+    expect((await parseAnswersText('', 'a.yaml')).size).toBe(0)
+    await expect(parseAnswersText('- internal\n', 'a.yaml')).rejects.toThrow('a.yaml: expected a mapping of answers (name: web, port: 80, ...)')
   })
 
-  it('refuses a key given twice', () => {
-    expect(() => parseAnswersText('port: 80\nport: 81\n', 'a.yaml')).toThrow(/^a\.yaml:2:1: not valid YAML: Map keys must be unique/)
+  it('refuses a key given twice', async () => {
+    await expect(parseAnswersText('port: 80\nport: 81\n', 'a.yaml')).rejects.toThrow(/^a\.yaml:2:1: not valid YAML: Map keys must be unique/)
   })
 })
 

@@ -15,12 +15,17 @@ import { type ApiClient } from './api.js';
 export interface WantedResource {
     /** API group, `''` for the core group. */
     group: string;
-    /** Plural resource name, as in the URL. */
-    resource: string;
+    /** Plural resource name, as in the URL; absent for a kind found by its name in discovery (a custom resource config names). */
+    resource?: string;
     /** Its kind, to say what could not be read when discovery itself fails. */
     kind: string;
 }
 export declare const WANTED_RESOURCES: readonly WantedResource[];
+/** The kinds a custom pod template kind of config adds to what is read: by group and kind, found in discovery. Secrets and ConfigMaps never. */
+export declare function podTemplateResources(kinds: readonly {
+    group: string;
+    kind: string;
+}[]): WantedResource[];
 /** A kind as the cluster serves it. */
 export interface ServedResource {
     group: string;

@@ -15,7 +15,8 @@ export interface ClusterOptions extends KubeconfigOptions {
 export interface ClusterLoadContext {
     /** The cluster is reference for linted files: nothing of it is reported on. */
     reference: boolean;
-    settings: Pick<Settings, 'systemNamespaces'>;
+    /** The pod template kinds config names (`podTemplates`): custom ones are read too, and what they control is reference. */
+    settings: Pick<Settings, 'systemNamespaces'> & Partial<Pick<Settings, 'podTemplateKinds'>>;
 }
 export declare const DEFAULT_REQUEST_TIMEOUT = "30s";
 /** Objects per page (`limit`), as kubectl asks. */

@@ -13,6 +13,6 @@ export type RawAnswers = Map<string, RawAnswer>;
  */
 export declare function readAnswersFile(file: string): Promise<RawAnswers>;
 /** Reads the text of an answers file (see readAnswersFile). */
-export declare function parseAnswersText(content: string, file: string): RawAnswers;
+export declare function parseAnswersText(content: string, file: string): Promise<RawAnswers>;
 /** Checks each given answer on its own; throws AnswersError listing every bad one. */
 export declare function parseAnswers(raw: RawAnswers): Answers;

@@ -1,3 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{ReachError,parseSelector,reach}from"./chunk-HLVEUNXF.js";import"./chunk-MJX3ASYH.js";import"./chunk-TZDXLYCB.js";import"./chunk-AIPHVTVN.js";export{ReachError,parseSelector,reach};

@@ -1,3 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{accessCommand,buildManifests,generate}from"./chunk-TPMHW2DH.js";import{parseAnswers,parseAnswersText,readAnswersFile}from"./chunk-UH22RXPH.js";import{completeAnswers,ignoredAnswers,missingAnswers,missingMessage}from"./chunk-VVUIBVU3.js";import{explainText,recommend}from"./chunk-DL4RVBCV.js";import{AnswersError,QUESTIONS,route}from"./chunk-UHT44GG2.js";import"./chunk-P6P4MC7E.js";import"./chunk-TNB6GHKJ.js";import"./chunk-AIPHVTVN.js";export{AnswersError,QUESTIONS,accessCommand,buildManifests,completeAnswers,explainText,generate,ignoredAnswers,missingAnswers,missingMessage,parseAnswers,parseAnswersText,readAnswersFile,recommend,route};
