@@ -182,7 +182,7 @@ function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOption
   const {config, cache} = run
   const cwd = options.cwd ?? process.cwd()
   function* parts(): Generator<unknown> {
-    yield ['k8s-net run', options.cache?.version, cwd, options.namespace ?? null, options.stdinFilename ?? null]
+    yield ['k8s-net run', cache!.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null]
     yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings]
     yield config.file === undefined ? null : readFileSync(path.resolve(cwd, config.file))
     for (const files of [run.linted, run.context]) {

@@ -21,6 +21,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import v8 from 'node:v8'
 import type {Limits, Range} from '../engine/types.js'
 import type {FileLocator, Located} from './locate.js'
@@ -89,8 +90,21 @@ function isDirectory(p: string): boolean {
 export interface ParseCacheOptions {
   /** The cache file (see `cacheFilePath`). */
   file: string
-  /** The k8s-net version: a cache of another version is not used. */
+  /** The k8s-net version: a cache of another version, or of another build of it, is not used. */
   version: string
+}
+
+/**
+ * When this build of k8s-net was written (the time of this module's file):
+ * a clone built again, or a package installed again, does not reuse what an
+ * older build kept, though its version is the same.
+ */
+function buildStamp(): string {
+  try {
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs)
+  } catch {
+    return ''
+  }
 }
 
 export class ParseCache {
@@ -108,7 +122,8 @@ export class ParseCache {
   private constructor(readonly options: ParseCacheOptions) {}
 
   /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
-  static open(options: ParseCacheOptions): ParseCache {
+  static open(given: ParseCacheOptions): ParseCache {
+    const options = {...given, version: `${given.version} ${buildStamp()}`}
     const cache = new ParseCache(options)
     let bytes: Buffer
     try {

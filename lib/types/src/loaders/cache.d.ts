@@ -13,7 +13,7 @@ export declare function cacheFilePath(location: string | undefined, cwd: string)
 export interface ParseCacheOptions {
     /** The cache file (see `cacheFilePath`). */
     file: string;
-    /** The k8s-net version: a cache of another version is not used. */
+    /** The k8s-net version: a cache of another version, or of another build of it, is not used. */
     version: string;
 }
 export declare class ParseCache {
@@ -30,7 +30,7 @@ export declare class ParseCache {
     reused: boolean;
     private constructor();
     /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
-    static open(options: ParseCacheOptions): ParseCache;
+    static open(given: ParseCacheOptions): ParseCache;
     /** The hash of a file's text, as the keys use it. */
     contentHash(text: string): string;
     /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
