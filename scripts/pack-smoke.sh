@@ -75,10 +75,18 @@ cat lint.out
 grep -q '23:17  error    nodePort 30080 is already claimed by Service default/web' lint.out || fail "lint did not report the conflict at 23:17"
 
 step "k8s-net lint: a large input on parsing threads gives what one thread gives, and --cache reuses it"
-# 12,000 Services in 600 files (some 1.6 MiB): over the size from which parsing threads pay (1 MiB). K8S_NET_THREADS=2 uses
-# them whatever the machine's load; --cpu-prof writes one profile per thread, so two or more say a worker ran.
-mkdir big
-for f in $(seq 1 600); do for s in $(seq 1 20); do service "s$f-$s" $((30000 + (f * 20 + s) % 2768)); echo '---'; done >"big/f$f.yaml"; done
+# Some 4.5 MiB of Services in 600 files (each with a long comment): over the size from which parsing threads pay
+# (4 MiB). K8S_NET_THREADS=2 uses them whatever the machine's load; --cpu-prof writes one profile per thread, so two
+# or more say a worker ran.
+node -e '
+const fs = require("fs")
+fs.mkdirSync("big")
+const pad = "# " + "x".repeat(7000) + "\n"
+for (let f = 0; f < 600; f++) {
+  const docs = []
+  for (let s = 0; s < 20; s++) docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${f}-${s}\nspec:\n  type: NodePort\n  selector:\n    app: s${f}-${s}\n  ports:\n    - port: 80\n      nodePort: ${30000 + ((f * 20 + s) % 2768)}\n`)
+  fs.writeFileSync(`big/f${f}.yaml`, pad + docs.join("---\n"))
+}'
 set +e
 K8S_NET_THREADS=1 npx --no-install k8s-net lint big --format json >one.json 2>one.err
 one=$?

@@ -9,7 +9,7 @@
  * for the bundle, which the last test runs).
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -36,7 +36,7 @@ function temporary(): string {
   return dir
 }
 
-/** A generated tree of more than PARALLEL_FROM characters, with broken, deep, aliased, templated, JSON and List files among the objects. */
+/** A generated tree of more than PARALLEL_FROM characters (its comments padded), with broken, deep, aliased, templated, JSON and List files among the objects. */
 function generatedTree(): string {
   const dir = temporary()
   writeApp(generateApp(3000), path.join(dir, 'app'))
@@ -60,6 +60,8 @@ function generatedTree(): string {
     'big-list.yaml': `apiVersion: v1\nkind: List\nitems:\n${bigList.items.map((s) => `- apiVersion: v1\n  kind: Service\n  metadata:\n    name: y${s.metadata.name}\n  spec:\n    type: LoadBalancer\n    ports:\n    - port: 80\n`).join('')}`,
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(odd, name), text)
+  // Comments only: they take the input over PARALLEL_FROM without much to parse.
+  writeFileSync(path.join(odd, 'padding.yaml'), `${'# padding\n'.repeat(PARALLEL_FROM / 10)}apiVersion: v1\nkind: Namespace\nmetadata: {name: padded}\n`)
   return dir
 }
 
@@ -72,6 +74,12 @@ async function loaded(dir: string, threads: number, limits = DEFAULT_LIMITS): Pr
     problems: input.problems,
     files: input.files,
   }
+}
+
+/** `count` small files that come to more than PARALLEL_FROM characters together (long comments), so that threads are used. */
+function manyJobs(count: number): ParseJob[] {
+  const comment = `# ${'x'.repeat(Math.ceil(PARALLEL_FROM / count))}\n`
+  return Array.from({length: count}, (_, i) => ({text: `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n${comment}`, json: false}))
 }
 
 async function linted(dir: string, threads: number): Promise<unknown> {
@@ -103,7 +111,7 @@ describe('parsing on worker threads', () => {
   }, 120_000)
 
   it('parses on the workers indeed, and every file once, in the order given', async () => {
-    const jobs: ParseJob[] = Array.from({length: 300}, (_, i) => ({text: `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n# ${'x'.repeat(8000)}\n`, json: false}))
+    const jobs = manyJobs(300)
     // The main thread only waits: every result comes from a worker.
     const outcomes = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: WORKER, mainShares: false})
     expect(outcomes.map((o) => (o.result.parsed[0] as {value: {metadata: {name: string}}}).value.metadata.name)).toEqual(jobs.map((_, i) => `s${i}`))
@@ -113,7 +121,7 @@ describe('parsing on worker threads', () => {
 
   it('loses no file when a worker fails, dies, sends nonsense or cannot start', async () => {
     const dir = temporary()
-    const jobs: ParseJob[] = Array.from({length: 200}, (_, i) => ({text: `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n# ${'x'.repeat(8000)}\n`, json: false}))
+    const jobs = manyJobs(200)
     const expected = jobs.map((j) => parseText(j.text, j.json, DEFAULT_LIMITS))
     const workers: Record<string, string> = {
       // Takes files and throws before it sends any back.
@@ -153,10 +161,13 @@ describe('parsing on worker threads', () => {
     const script = `const {lintFiles} = await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'lib', 'index.js')).href)})
 const a = await lintFiles(['.'], {threads: 1}), b = await lintFiles(['.'], {threads: 2})
 process.stdout.write(JSON.stringify([a.result, b.result]))`
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000})
+    // --cpu-prof writes a profile for each thread: two say a worker ran.
+    const profiles = temporary()
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, '--input-type=module', '-e', script], {cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000})
     expect(r.stderr).toBe('')
     const [a, b] = JSON.parse(r.stdout) as [unknown, unknown]
     expect(b).toEqual(a)
+    expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')).length).toBe(2)
   }, 60_000)
 })
 

@@ -10,9 +10,11 @@
  * order, is what one thread builds. Results are a pure function of the text,
  * so findings and positions are the same however many threads ran.
  *
- * Threads cost a start-up (some 30 ms each, and what the main thread pays to
- * read results back, about a fifth of their parse), so small inputs are
- * parsed on the main thread alone. A worker that cannot start, fails or dies
+ * Threads cost a start-up (Node 20 spends some 250 ms of CPU bringing up a
+ * worker before it parses anything, while the main thread parses on) and
+ * the transfer of their results (serialising and reading them back, about a
+ * quarter of their parse), so inputs smaller than what the main thread
+ * parses in about half a second are parsed on the main thread alone. A worker that cannot start, fails or dies
  * loses nothing: the files it did not send back are parsed on the main thread.
  */
 import {existsSync} from 'node:fs'
@@ -35,9 +37,9 @@ export interface ParseOutcome {
 }
 
 /** Inputs smaller than this (characters of text) are parsed on the main thread alone: workers would cost more than they save. */
-export const PARALLEL_FROM = 1024 * 1024
+export const PARALLEL_FROM = 4 * 1024 * 1024
 /** Each worker beyond the first needs this much more text to pay for itself. */
-const PER_WORKER = 2 * 1024 * 1024
+const PER_WORKER = 4 * 1024 * 1024
 /** Threads used at most (the main thread included), however many cores the machine reports. */
 export const MAX_THREADS = 8
 /**
