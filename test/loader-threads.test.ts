@@ -128,9 +128,9 @@ describe('parsing on worker threads', () => {
       'throws.mjs': "import {workerData} from 'node:worker_threads'\nAtomics.add(workerData.next, 0, 20)\nthrow new Error('broken')\n",
       // Takes files and ends its thread.
       'exits.mjs': "import {workerData} from 'node:worker_threads'\nAtomics.add(workerData.next, 0, 20)\nprocess.exit(3)\n",
-      // Sends bytes that are no parse result, then says it is done.
+      // Sends messages of no shape it should, bytes that are no parse result, then says it is done.
       'garbage.mjs':
-        "import {parentPort, workerData} from 'node:worker_threads'\nfor (let i = Atomics.add(workerData.next, 0, 1); i < workerData.texts.length; i = Atomics.add(workerData.next, 0, 1)) parentPort.postMessage({index: i, bytes: new Uint8Array([1, 2, 3])})\nparentPort.postMessage({done: true})\n",
+        "import {parentPort, workerData} from 'node:worker_threads'\nparentPort.postMessage(7)\nparentPort.postMessage(null)\nparentPort.postMessage({index: 'x', bytes: 1})\nfor (let i = Atomics.add(workerData.next, 0, 1); i < workerData.texts.length; i = Atomics.add(workerData.next, 0, 1)) parentPort.postMessage({index: i, bytes: new Uint8Array([1, 2, 3])})\nparentPort.postMessage({done: true})\n",
     }
     for (const [name, source] of Object.entries(workers)) {
       writeFileSync(path.join(dir, name), source)

@@ -124,15 +124,17 @@ function runWorker(
       void worker.terminate().catch(() => {})
     }
 
-    worker.on('message', (message: ParseWorkerMessage) => {
+    worker.on('message', (message: ParseWorkerMessage | null | undefined) => {
+      // Anything but a result or `done` is ignored: what it should have sent is parsed on the main thread.
+      if (typeof message !== 'object' || message === null) return
       if ('done' in message) {
         settle()
         return
       }
 
       const {index, bytes} = message
-      const job = jobs[index]
-      const result = job && !outcomes[index] ? decode(bytes, job.text) : undefined
+      const job = Number.isSafeInteger(index) ? jobs[index] : undefined
+      const result = job && !outcomes[index] && bytes instanceof Uint8Array ? decode(bytes, job.text) : undefined
       // A result that does not read back is parsed again on the main thread, at the end.
       if (result) outcomes[index] = {result, bytes}
     })
