@@ -96,8 +96,9 @@ export interface ParseCacheOptions {
 
 /**
  * When this build of k8s-net was written (the time of this module's file):
- * a clone built again, or a package installed again, does not reuse what an
- * older build kept, though its version is the same.
+ * a clone built again does not reuse what an older build kept, though its
+ * version is the same. (npm gives installed files one fixed time: there the
+ * version alone tells builds apart.)
  */
 function buildStamp(): string {
   try {
