@@ -377,7 +377,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module2) {
     "use strict";
-    var os5 = require("os"), tty2 = require("tty"), hasFlag2 = require_has_flag(), { env: env2 } = process, flagForceColor2;
+    var os6 = require("os"), tty2 = require("tty"), hasFlag2 = require_has_flag(), { env: env2 } = process, flagForceColor2;
     hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never") ? flagForceColor2 = 0 : (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) && (flagForceColor2 = 1);
     function envForceColor2() {
       if ("FORCE_COLOR" in env2)
@@ -409,7 +409,7 @@ var require_supports_color = __commonJS({
       if (env2.TERM === "dumb")
         return min;
       if (process.platform === "win32") {
-        let osRelease = os5.release().split(".");
+        let osRelease = os6.release().split(".");
         return Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586 ? Number(osRelease[2]) >= 14931 ? 3 : 2 : 1;
       }
       if ("CI" in env2)
@@ -685,7 +685,7 @@ var require_escape_string_regexp = __commonJS({
 var require_clean_stack = __commonJS({
   "node_modules/clean-stack/index.js"(exports2, module2) {
     "use strict";
-    var os5 = require("os"), escapeStringRegexp = require_escape_string_regexp(), extractPathRegex = /\s+at.*[(\s](.*)\)?/, pathRegex = /^(?:(?:(?:node|(?:(?:node:)?internal\/[\w/]*|.*node_modules\/(?:babel-polyfill|pirates)\/.*)?\w+)(?:\.js)?:\d+:\d+)|native)/, homeDir = typeof os5.homedir > "u" ? "" : os5.homedir();
+    var os6 = require("os"), escapeStringRegexp = require_escape_string_regexp(), extractPathRegex = /\s+at.*[(\s](.*)\)?/, pathRegex = /^(?:(?:(?:node|(?:(?:node:)?internal\/[\w/]*|.*node_modules\/(?:babel-polyfill|pirates)\/.*)?\w+)(?:\.js)?:\d+:\d+)|native)/, homeDir = typeof os6.homedir > "u" ? "" : os6.homedir();
     module2.exports = (stack, { pretty = !1, basePath } = {}) => {
       let basePathRegex = basePath && new RegExp(`(at | \\()${escapeStringRegexp(basePath)}`, "g");
       return stack.replace(/\\/g, "/").split(`
@@ -1316,10 +1316,10 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      let path22 = [graph[toModel].parent, toModel], fn = conversions[graph[toModel].parent][toModel], cur = graph[toModel].parent;
+      let path21 = [graph[toModel].parent, toModel], fn = conversions[graph[toModel].parent][toModel], cur = graph[toModel].parent;
       for (; graph[cur].parent; )
-        path22.unshift(graph[cur].parent), fn = link(conversions[graph[cur].parent][cur], fn), cur = graph[cur].parent;
-      return fn.conversion = path22, fn;
+        path21.unshift(graph[cur].parent), fn = link(conversions[graph[cur].parent][cur], fn), cur = graph[cur].parent;
+      return fn.conversion = path21, fn;
     }
     module2.exports = function(fromModel) {
       let graph = deriveBFS(fromModel), conversion = {}, models = Object.keys(graph);
@@ -2242,11 +2242,11 @@ var require_util = __commonJS({
     function mapValues(obj, fn) {
       return Object.entries(obj).reduce((o, [k, v]) => (o[k] = fn(v, k), o), {});
     }
-    function get(obj, path22) {
-      return path22.split(".").reduce((o, p) => o?.[p], obj);
+    function get(obj, path21) {
+      return path21.split(".").reduce((o, p) => o?.[p], obj);
     }
-    function mergeNestedObjects(objs, path22) {
-      return Object.fromEntries(objs.flatMap((o) => Object.entries(get(o, path22) ?? {})).reverse());
+    function mergeNestedObjects(objs, path21) {
+      return Object.fromEntries(objs.flatMap((o) => Object.entries(get(o, path21) ?? {})).reverse());
     }
   }
 });
@@ -2259,7 +2259,7 @@ var require_fs = __commonJS({
     exports2.fileExists = exports2.dirExists = void 0;
     exports2.readJson = readJson;
     exports2.safeReadJson = safeReadJson;
-    exports2.existsSync = existsSync5;
+    exports2.existsSync = existsSync6;
     var node_fs_1 = require("node:fs"), promises_1 = require("node:fs/promises"), util_1 = require_util(), dirExists = async (input2) => {
       let dirStat;
       try {
@@ -2289,20 +2289,20 @@ var require_fs = __commonJS({
         return ((0, util_1.isProd)() ?? !1) && super.set(key2, value), this;
       }
     }, cache5 = new ProdOnlyCache();
-    async function readJson(path22, useCache = !0) {
-      if (useCache && cache5.has(path22))
-        return JSON.parse(cache5.get(path22));
-      let contents = await (0, promises_1.readFile)(path22, "utf8");
-      return cache5.set(path22, contents), JSON.parse(contents);
+    async function readJson(path21, useCache = !0) {
+      if (useCache && cache5.has(path21))
+        return JSON.parse(cache5.get(path21));
+      let contents = await (0, promises_1.readFile)(path21, "utf8");
+      return cache5.set(path21, contents), JSON.parse(contents);
     }
-    async function safeReadJson(path22, useCache = !0) {
+    async function safeReadJson(path21, useCache = !0) {
       try {
-        return await readJson(path22, useCache);
+        return await readJson(path21, useCache);
       } catch {
       }
     }
-    function existsSync5(path22) {
-      return (0, node_fs_1.existsSync)(path22);
+    function existsSync6(path21) {
+      return (0, node_fs_1.existsSync)(path21);
     }
   }
 });
@@ -2320,17 +2320,17 @@ var require_read_tsconfig = __commonJS({
       } catch {
       }
     }
-    async function upUntil(path22, test) {
+    async function upUntil(path21, test) {
       let result;
       try {
-        result = await test(path22);
+        result = await test(path21);
       } catch {
         result = !1;
       }
       if (result)
-        return path22;
-      let parent = (0, node_path_1.dirname)(path22);
-      if (parent !== path22)
+        return path21;
+      let parent = (0, node_path_1.dirname)(path21);
+      if (parent !== path21)
         return upUntil(parent, test);
     }
     async function readTSConfig(root2, tsconfigName = "tsconfig.json") {
@@ -2347,11 +2347,11 @@ var require_read_tsconfig = __commonJS({
         (0, warn_1.memoizedWarn)("Could not find typescript. Please ensure that typescript is a devDependency. Falling back to compiled source.");
         return;
       }
-      let read2 = async (path22) => {
-        let localRoot = await upUntil(path22, async (p) => (await (0, promises_1.readdir)(p)).includes("package.json"));
+      let read2 = async (path21) => {
+        let localRoot = await upUntil(path21, async (p) => (await (0, promises_1.readdir)(p)).includes("package.json"));
         if (localRoot)
           try {
-            let contents = await (0, promises_1.readFile)(path22, "utf8"), parsed = typescript?.parseConfigFileTextToJson(path22, contents).config;
+            let contents = await (0, promises_1.readFile)(path21, "utf8"), parsed = typescript?.parseConfigFileTextToJson(path21, contents).config;
             if (found.push(parsed), parsed.extends) {
               if (parsed.extends.startsWith(".")) {
                 let nextPath = resolve3(localRoot, parsed.extends);
@@ -2548,10 +2548,10 @@ var require_ts_path = __commonJS({
 var require_is_node_modules = __commonJS({
   "node_modules/get-package-type/is-node-modules.cjs"(exports2, module2) {
     "use strict";
-    var path22 = require("path");
+    var path21 = require("path");
     function isNodeModules(directory) {
-      let basename2 = path22.basename(directory);
-      return path22.sep === "\\" && (basename2 = basename2.toLowerCase()), basename2 === "node_modules";
+      let basename2 = path21.basename(directory);
+      return path21.sep === "\\" && (basename2 = basename2.toLowerCase()), basename2 === "node_modules";
     }
     module2.exports = isNodeModules;
   }
@@ -2569,15 +2569,15 @@ var require_cache2 = __commonJS({
 var require_async = __commonJS({
   "node_modules/get-package-type/async.cjs"(exports2, module2) {
     "use strict";
-    var path22 = require("path"), { promisify: promisify3 } = require("util"), readFile2 = promisify3(require("fs").readFile), isNodeModules = require_is_node_modules(), resultsCache = require_cache2(), promiseCache = /* @__PURE__ */ new Map();
+    var path21 = require("path"), { promisify: promisify3 } = require("util"), readFile2 = promisify3(require("fs").readFile), isNodeModules = require_is_node_modules(), resultsCache = require_cache2(), promiseCache = /* @__PURE__ */ new Map();
     async function getDirectoryTypeActual(directory) {
       if (isNodeModules(directory))
         return "commonjs";
       try {
-        return JSON.parse(await readFile2(path22.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(await readFile2(path21.resolve(directory, "package.json"))).type || "commonjs";
       } catch {
       }
-      let parent = path22.dirname(directory);
+      let parent = path21.dirname(directory);
       return parent === directory ? "commonjs" : getDirectoryType(parent);
     }
     async function getDirectoryType(directory) {
@@ -2591,7 +2591,7 @@ var require_async = __commonJS({
       return resultsCache.set(directory, result), promiseCache.delete(directory), result;
     }
     function getPackageType(filename) {
-      return getDirectoryType(path22.resolve(path22.dirname(filename)));
+      return getDirectoryType(path21.resolve(path21.dirname(filename)));
     }
     module2.exports = getPackageType;
   }
@@ -2601,15 +2601,15 @@ var require_async = __commonJS({
 var require_sync = __commonJS({
   "node_modules/get-package-type/sync.cjs"(exports2, module2) {
     "use strict";
-    var path22 = require("path"), { readFileSync: readFileSync6 } = require("fs"), isNodeModules = require_is_node_modules(), resultsCache = require_cache2();
+    var path21 = require("path"), { readFileSync: readFileSync7 } = require("fs"), isNodeModules = require_is_node_modules(), resultsCache = require_cache2();
     function getDirectoryTypeActual(directory) {
       if (isNodeModules(directory))
         return "commonjs";
       try {
-        return JSON.parse(readFileSync6(path22.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(readFileSync7(path21.resolve(directory, "package.json"))).type || "commonjs";
       } catch {
       }
-      let parent = path22.dirname(directory);
+      let parent = path21.dirname(directory);
       return parent === directory ? "commonjs" : getDirectoryType(parent);
     }
     function getDirectoryType(directory) {
@@ -2619,7 +2619,7 @@ var require_sync = __commonJS({
       return resultsCache.set(directory, result), result;
     }
     function getPackageTypeSync(filename) {
-      return getDirectoryType(path22.resolve(path22.dirname(filename)));
+      return getDirectoryType(path21.resolve(path21.dirname(filename)));
     }
     module2.exports = getPackageTypeSync;
   }
@@ -2645,8 +2645,8 @@ var require_module_loader = __commonJS({
     exports2.loadWithDataFromManifest = loadWithDataFromManifest;
     exports2.isPathModule = isPathModule;
     var getPackageType = require_get_package_type(), node_fs_1 = require("node:fs"), node_path_1 = require("node:path"), node_url_1 = require("node:url"), ts_path_1 = require_ts_path(), module_load_1 = require_module_load(), fs_1 = require_fs(), SUPPORTED_EXTENSIONS = [".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".tsx", ".jsx"], isPlugin = (config) => config.type !== void 0;
-    function handleError(error, isESM, path22) {
-      throw error.code === "MODULE_NOT_FOUND" || error.code === "ERR_MODULE_NOT_FOUND" ? new module_load_1.ModuleLoadError(`${isESM ? "import()" : "require"} failed to load ${path22}: ${error.message}`) : error;
+    function handleError(error, isESM, path21) {
+      throw error.code === "MODULE_NOT_FOUND" || error.code === "ERR_MODULE_NOT_FOUND" ? new module_load_1.ModuleLoadError(`${isESM ? "import()" : "require"} failed to load ${path21}: ${error.message}`) : error;
     }
     async function load3(config, modulePath) {
       let filePath, isESM;
@@ -5139,12 +5139,12 @@ var require_ejs = __commonJS({
       }))
         return filePath;
     }
-    function getIncludePath(path22, options) {
-      var includePath, filePath, views = options.views, match = /^[A-Za-z]+:\\|^\//.exec(path22);
+    function getIncludePath(path21, options) {
+      var includePath, filePath, views = options.views, match = /^[A-Za-z]+:\\|^\//.exec(path21);
       if (match && match.length)
-        path22 = path22.replace(/^\/*/, ""), Array.isArray(options.root) ? includePath = resolvePaths(path22, options.root) : includePath = ejs.resolveInclude(path22, options.root || "/", !0);
-      else if (options.filename && (filePath = ejs.resolveInclude(path22, options.filename), fs_1.default.existsSync(filePath) && (includePath = filePath)), !includePath && Array.isArray(views) && (includePath = resolvePaths(path22, views)), !includePath && typeof options.includer != "function")
-        throw new Error('Could not find the include file "' + options.escapeFunction(path22) + '"');
+        path21 = path21.replace(/^\/*/, ""), Array.isArray(options.root) ? includePath = resolvePaths(path21, options.root) : includePath = ejs.resolveInclude(path21, options.root || "/", !0);
+      else if (options.filename && (filePath = ejs.resolveInclude(path21, options.filename), fs_1.default.existsSync(filePath) && (includePath = filePath)), !includePath && Array.isArray(views) && (includePath = resolvePaths(path21, views)), !includePath && typeof options.includer != "function")
+        throw new Error('Could not find the include file "' + options.escapeFunction(path21) + '"');
       return includePath;
     }
     function handleCache(options, template) {
@@ -5186,10 +5186,10 @@ var require_ejs = __commonJS({
     function fileLoader(filePath) {
       return ejs.fileLoader(filePath);
     }
-    function includeFile(path22, options) {
+    function includeFile(path21, options) {
       var opts = utils_js_1.default.shallowCopy(utils_js_1.default.createNullProtoObjWherePossible(), options);
-      if (opts.filename = getIncludePath(path22, opts), typeof options.includer == "function") {
-        var includerResult = options.includer(path22, opts.filename);
+      if (opts.filename = getIncludePath(path21, opts), typeof options.includer == "function") {
+        var includerResult = options.includer(path21, opts.filename);
         if (includerResult && (includerResult.filename && (opts.filename = includerResult.filename), includerResult.template))
           return handleCache(opts, includerResult.template);
       }
@@ -5301,9 +5301,9 @@ try {
 `, e.message += "Or, if you meant to create an async function, pass `async: true` as an option.")), e;
         }
         var returnedFn = function(data) {
-          var include = function(path22, includeData) {
+          var include = function(path21, includeData) {
             var d = utils_js_1.default.shallowCopy(utils_js_1.default.createNullProtoObjWherePossible(), data);
-            return includeData && (d = utils_js_1.default.shallowCopy(d, includeData)), includeFile(path22, opts)(d);
+            return includeData && (d = utils_js_1.default.shallowCopy(d, includeData)), includeFile(path21, opts)(d);
           }, locals;
           return opts.unsafePrototypeLocals ? locals = data || utils_js_1.default.createNullProtoObjWherePossible() : locals = utils_js_1.default.shallowCopy(utils_js_1.default.createNullProtoObjWherePossible(), data), fn.apply(opts.context, [locals, escapeFn, include, rethrow]);
         };
@@ -6132,7 +6132,7 @@ var require_help = __commonJS({
       if (config.pjson.oclif?.helpClass) {
         let { identifier, target } = determineLocation(config.pjson.oclif?.helpClass);
         try {
-          let path22 = await (0, ts_path_1.tsPath)(config.root, target) ?? target, module3 = await (0, module_loader_1.load)(config, path22), helpClass = module3[identifier] ?? (identifier === "default" ? extractClass(module3) : void 0);
+          let path21 = await (0, ts_path_1.tsPath)(config.root, target) ?? target, module3 = await (0, module_loader_1.load)(config, path21), helpClass = module3[identifier] ?? (identifier === "default" ? extractClass(module3) : void 0);
           return extractClass(helpClass);
         } catch (error) {
           throw new Error(`Unable to load configured help class "${target}", failed with message:
@@ -6586,10 +6586,10 @@ var import_node_util2, import_node_child_process2, import_promises, execFile2, w
     })(), canAccessPowerShellPromise), wslDefaultBrowser = async () => {
       let psPath = await powerShellPath2(), command = String.raw`(Get-ItemProperty -Path "HKCU:\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\http\UserChoice").ProgId`, { stdout } = await executePowerShell(command, { powerShellPath: psPath });
       return stdout.trim();
-    }, isUrl = (path22) => /^[a-z]+:\/\//i.test(path22), convertWslPathToWindows = async (paths) => {
+    }, isUrl = (path21) => /^[a-z]+:\/\//i.test(path21), convertWslPathToWindows = async (paths) => {
       let isBatch = Array.isArray(paths), pathArray = isBatch ? paths : [paths], indicesToConvert = [], pathsToConvert = [];
-      for (let [index, path22] of pathArray.entries())
-        isUrl(path22) || (indicesToConvert.push(index), pathsToConvert.push(path22));
+      for (let [index, path21] of pathArray.entries())
+        isUrl(path21) || (indicesToConvert.push(index), pathsToConvert.push(path21));
       let results = [...pathArray];
       if (pathsToConvert.length > 0)
         try {
@@ -6599,8 +6599,8 @@ var import_node_util2, import_node_child_process2, import_promises, execFile2, w
         } catch {
         }
       return isBatch ? results : results[0];
-    }, isUncPath = (path22) => /^\\\\/u.test(path22), isPathOnWindowsFilesystem = async (path22) => {
-      let windowsPath = await convertWslPathToWindows(path22);
+    }, isUncPath = (path21) => /^\\\\/u.test(path21), isPathOnWindowsFilesystem = async (path21) => {
+      let windowsPath = await convertWslPathToWindows(path21);
       return !isUncPath(windowsPath);
     }, convertWindowsPathToWsl = async (paths) => {
       let isBatch = Array.isArray(paths), pathArray = isBatch ? paths : [paths];
@@ -7522,11 +7522,11 @@ var require_commonjs3 = __commonJS({
     }, qmarksTestNoExtDot = ([$0]) => {
       let len = $0.length;
       return (f) => f.length === len && f !== "." && f !== "..";
-    }, defaultPlatform = typeof process == "object" && process ? typeof process.env == "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix", path22 = {
+    }, defaultPlatform = typeof process == "object" && process ? typeof process.env == "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix", path21 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports2.sep = defaultPlatform === "win32" ? path22.win32.sep : path22.posix.sep;
+    exports2.sep = defaultPlatform === "win32" ? path21.win32.sep : path21.posix.sep;
     exports2.minimatch.sep = exports2.sep;
     exports2.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports2.minimatch.GLOBSTAR = exports2.GLOBSTAR;
@@ -8232,8 +8232,8 @@ var require_utils2 = __commonJS({
       let prepend2 = options.contains ? "" : "^", append = options.contains ? "" : "$", output = `${prepend2}(?:${input2})${append}`;
       return state.negated === !0 && (output = `(?:^(?!${output}).*$)`), output;
     };
-    exports2.basename = (path22, { windows } = {}) => {
-      let segs = path22.split(windows ? /[\\/]/ : "/"), last = segs[segs.length - 1];
+    exports2.basename = (path21, { windows } = {}) => {
+      let segs = path21.split(windows ? /[\\/]/ : "/"), last = segs[segs.length - 1];
       return last === "" ? segs[segs.length - 2] : last;
     };
   }
@@ -9037,7 +9037,7 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var scan = require_scan(), parse2 = require_parse(), utils = require_utils2(), constants = require_constants(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob2, options, returnState = !1) => {
+    var scan = require_scan(), parse2 = require_parse(), utils = require_utils2(), constants = require_constants(), isObject3 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
         let fns = glob2.map((input2) => picomatch2(input2, options, returnState));
         return (str2) => {
@@ -9048,7 +9048,7 @@ var require_picomatch = __commonJS({
           return !1;
         };
       }
-      let isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      let isState = isObject3(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
       let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, !1, !0), state = regex.state;
@@ -9130,10 +9130,10 @@ var require_dist = __commonJS({
     }, __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", {
       value: mod,
       enumerable: !0
-    }) : target, mod)), path22 = __toESM2(require("path")), fs5 = __toESM2(require("fs"));
+    }) : target, mod)), path21 = __toESM2(require("path")), fs5 = __toESM2(require("fs"));
     function cleanPath2(path$1) {
-      let normalized = (0, path22.normalize)(path$1);
-      return normalized.length > 1 && normalized[normalized.length - 1] === path22.sep && (normalized = normalized.substring(0, normalized.length - 1)), normalized;
+      let normalized = (0, path21.normalize)(path$1);
+      return normalized.length > 1 && normalized[normalized.length - 1] === path21.sep && (normalized = normalized.substring(0, normalized.length - 1)), normalized;
     }
     var SLASHES_REGEX2 = /[\\/]/g;
     function convertSlashes2(path$1, separator) {
@@ -9145,7 +9145,7 @@ var require_dist = __commonJS({
     }
     function normalizePath2(path$1, options) {
       let { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options, pathNeedsCleaning = process.platform === "win32" && path$1.includes("/") || path$1.startsWith(".");
-      if (resolvePaths && (path$1 = (0, path22.resolve)(path$1)), (normalizePath$1 || pathNeedsCleaning) && (path$1 = cleanPath2(path$1)), path$1 === ".") return "";
+      if (resolvePaths && (path$1 = (0, path21.resolve)(path$1)), (normalizePath$1 || pathNeedsCleaning) && (path$1 = cleanPath2(path$1)), path$1 === ".") return "";
       let needsSeperator = path$1[path$1.length - 1] !== pathSeparator;
       return convertSlashes2(needsSeperator ? path$1 + pathSeparator : path$1, pathSeparator);
     }
@@ -9154,7 +9154,7 @@ var require_dist = __commonJS({
     }
     function joinPathWithRelativePath2(root2, options) {
       return function(filename, directoryPath) {
-        return directoryPath.startsWith(root2) ? directoryPath.slice(root2.length) + filename : convertSlashes2((0, path22.relative)(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+        return directoryPath.startsWith(root2) ? directoryPath.slice(root2.length) + filename : convertSlashes2((0, path21.relative)(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
       };
     }
     function joinPath2(filename) {
@@ -9244,10 +9244,10 @@ var require_dist = __commonJS({
     }
     function isRecursive2(path$1, resolved, state) {
       if (state.options.useRealPaths) return isRecursiveUsingRealPaths2(resolved, state);
-      let parent = (0, path22.dirname)(path$1), depth = 1;
+      let parent = (0, path21.dirname)(path$1), depth = 1;
       for (; parent !== state.root && depth < 2; ) {
         let resolvedPath = state.symlinks.get(parent);
-        !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath)) ? depth++ : parent = (0, path22.dirname)(parent);
+        !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath)) ? depth++ : parent = (0, path21.dirname)(parent);
       }
       return state.symlinks.set(path$1, resolved), depth > 1;
     }
@@ -9371,7 +9371,7 @@ var require_dist = __commonJS({
                 this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path$1 + pathSeparator, depth - 1, this.walk);
               } else {
                 resolvedPath = useRealPaths ? resolvedPath : path$1;
-                let filename = (0, path22.basename)(resolvedPath), directoryPath$1 = normalizePath2((0, path22.dirname)(resolvedPath), this.state.options);
+                let filename = (0, path21.basename)(resolvedPath), directoryPath$1 = normalizePath2((0, path21.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1), this.pushFile(resolvedPath, files, this.state.counts, filters);
               }
             });
@@ -9417,7 +9417,7 @@ var require_dist = __commonJS({
       options = {
         maxDepth: 1 / 0,
         suppressErrors: !0,
-        pathSeparator: path22.sep,
+        pathSeparator: path21.sep,
         filters: []
       };
       globFunction;
@@ -9523,7 +9523,7 @@ var require_dist2 = __commonJS({
     }, __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", {
       value: mod,
       enumerable: !0
-    }) : target, mod)), fs5 = require("fs"), path22 = require("path"), url = require("url"), fdir = require_dist(), picomatch2 = require_picomatch2();
+    }) : target, mod)), fs5 = require("fs"), path21 = require("path"), url = require("url"), fdir = require_dist(), picomatch2 = require_picomatch2();
     picomatch2 = __toESM2(picomatch2, 1);
     var isReadonlyArray2 = Array.isArray, BACKSLASHES2 = /\\/g, DRIVE_RELATIVE_PATH2 = /^[A-Za-z]:$/, isWin2 = process.platform === "win32", ONLY_PARENT_DIRECTORIES2 = /^(\/?\.\.)+$/;
     function getPartialMatcher2(patterns, options = {}) {
@@ -9566,7 +9566,7 @@ var require_dist2 = __commonJS({
           return isDir ? result.slice(0, -1) : result;
         } : (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
       }
-      return absolute ? (p) => path22.posix.relative(cwd, p) || "." : (p) => path22.posix.relative(cwd, `${root2}/${p}`) || ".";
+      return absolute ? (p) => path21.posix.relative(cwd, p) || "." : (p) => path21.posix.relative(cwd, `${root2}/${p}`) || ".";
     }
     function buildRelative2(cwd, root2) {
       if (root2.startsWith(`${cwd}/`)) {
@@ -9574,7 +9574,7 @@ var require_dist2 = __commonJS({
         return (p) => `${prefix}/${p}`;
       }
       return (p) => {
-        let result = path22.posix.relative(cwd, `${root2}/${p}`);
+        let result = path21.posix.relative(cwd, `${root2}/${p}`);
         return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
       };
     }
@@ -9612,13 +9612,13 @@ var require_dist2 = __commonJS({
       let cwd = opts.cwd, result = pattern;
       pattern[pattern.length - 1] === "/" && (result = pattern.slice(0, -1)), result[result.length - 1] !== "*" && opts.expandDirectories && (result += "/**");
       let escapedCwd = escapePath2(cwd);
-      result = (0, path22.isAbsolute)(result.replace(ESCAPING_BACKSLASHES2, "")) ? path22.posix.relative(escapedCwd, result) : path22.posix.normalize(result);
+      result = (0, path21.isAbsolute)(result.replace(ESCAPING_BACKSLASHES2, "")) ? path21.posix.relative(escapedCwd, result) : path21.posix.normalize(result);
       let parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY2.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0], parts = splitPattern2(result);
       if (parentDir) {
         let n = (parentDir.length + 1) / 3, i2 = 0, cwdParts = escapedCwd.split("/");
         for (; i2 < n && parts[i2 + n] === cwdParts[cwdParts.length + i2 - n]; )
           result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts[i2 + n].length + 1) || ".", i2++;
-        let potentialRoot = path22.posix.join(cwd, parentDir.slice(i2 * 3));
+        let potentialRoot = path21.posix.join(cwd, parentDir.slice(i2 * 3));
         potentialRoot[0] !== "." && props.root.length > potentialRoot.length && (props.root = ensureNonDriveRelativePath2(potentialRoot), props.depthOffset = -n + i2);
       }
       if (!isIgnore && props.depthOffset >= 0) {
@@ -9634,7 +9634,7 @@ var require_dist2 = __commonJS({
           if (i2 === parts.length - 1 || part !== props.commonPath[i2] || isDynamicPattern2(part)) break;
           newCommonPath.push(part);
         }
-        props.depthOffset = newCommonPath.length, props.commonPath = newCommonPath, props.root = ensureNonDriveRelativePath2(newCommonPath.length > 0 ? path22.posix.join(cwd, ...newCommonPath) : cwd);
+        props.depthOffset = newCommonPath.length, props.commonPath = newCommonPath, props.root = ensureNonDriveRelativePath2(newCommonPath.length > 0 ? path21.posix.join(cwd, ...newCommonPath) : cwd);
       }
       return result;
     }
@@ -9669,11 +9669,11 @@ var require_dist2 = __commonJS({
       options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
       let crawler = new fdir.fdir({
         filters: [debug ? (p, isDirectory2) => {
-          let path23 = format(p, isDirectory2), matches2 = matcher(path23) && !ignore(path23);
-          return matches2 && log2(`matched ${path23}`), matches2;
+          let path22 = format(p, isDirectory2), matches2 = matcher(path22) && !ignore(path22);
+          return matches2 && log2(`matched ${path22}`), matches2;
         } : (p, isDirectory2) => {
-          let path23 = format(p, isDirectory2);
-          return matcher(path23) && !ignore(path23);
+          let path22 = format(p, isDirectory2);
+          return matcher(path22) && !ignore(path22);
         }],
         exclude: debug ? (_, p) => {
           let skipped = excludePredicate(_, p);
@@ -9710,7 +9710,7 @@ var require_dist2 = __commonJS({
     function getOptions2(options) {
       let opts = Object.assign({}, options);
       for (let key2 in defaultOptions3) opts[key2] === void 0 && Object.assign(opts, { [key2]: defaultOptions3[key2] });
-      return opts.cwd = (opts.cwd instanceof URL ? (0, url.fileURLToPath)(opts.cwd) : (0, path22.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES2, "/"), opts.ignore = ensureStringArray2(opts.ignore), opts.fs && (opts.fs = {
+      return opts.cwd = (opts.cwd instanceof URL ? (0, url.fileURLToPath)(opts.cwd) : (0, path21.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES2, "/"), opts.ignore = ensureStringArray2(opts.ignore), opts.fs && (opts.fs = {
         readdir: opts.fs.readdir || fs5.readdir,
         readdirSync: opts.fs.readdirSync || fs5.readdirSync,
         realpath: opts.fs.realpath || fs5.realpath,
@@ -10061,7 +10061,7 @@ var require_find_root = __commonJS({
 // node_modules/lilconfig/src/index.js
 var require_src2 = __commonJS({
   "node_modules/lilconfig/src/index.js"(exports2, module2) {
-    var path22 = require("path"), fs5 = require("fs"), os5 = require("os"), url = require("url"), fsReadFileAsync = fs5.promises.readFile;
+    var path21 = require("path"), fs5 = require("fs"), os6 = require("os"), url = require("url"), fsReadFileAsync = fs5.promises.readFile;
     function getDefaultSearchPlaces(name2, sync2) {
       return [
         "package.json",
@@ -10080,7 +10080,7 @@ var require_src2 = __commonJS({
       ];
     }
     function parentDir(p) {
-      return path22.dirname(p) || path22.sep;
+      return path21.dirname(p) || path21.sep;
     }
     var jsonLoader = (_, content) => JSON.parse(content.replace(/^\uFEFF/, "")), requireFunc = typeof __webpack_require__ == "function" ? __non_webpack_require__ : require, defaultLoadersSync = Object.freeze({
       ".js": requireFunc,
@@ -10109,7 +10109,7 @@ var require_src2 = __commonJS({
     module2.exports.defaultLoaders = defaultLoaders;
     function getOptions2(name2, options, sync2) {
       let conf = {
-        stopDir: os5.homedir(),
+        stopDir: os6.homedir(),
         searchPlaces: getDefaultSearchPlaces(name2, sync2),
         ignoreEmptySearchPlaces: !0,
         cache: !0,
@@ -10121,8 +10121,8 @@ var require_src2 = __commonJS({
           ...options.loaders
         }
       };
-      return conf.stopDir = path22.resolve(conf.stopDir), conf.searchPlaces.forEach((place) => {
-        let key2 = path22.extname(place) || "noExt", loader2 = conf.loaders[key2];
+      return conf.stopDir = path21.resolve(conf.stopDir), conf.searchPlaces.forEach((place) => {
+        let key2 = path21.extname(place) || "noExt", loader2 = conf.loaders[key2];
         if (!loader2)
           throw new Error(`Missing loader for extension "${place}"`);
         if (typeof loader2 != "function")
@@ -10160,7 +10160,7 @@ var require_src2 = __commonJS({
           let result = {
             config: null,
             filepath: ""
-          }, visited = /* @__PURE__ */ new Set(), dir = path22.resolve(searchFrom);
+          }, visited = /* @__PURE__ */ new Set(), dir = path21.resolve(searchFrom);
           dirLoop: for (; ; ) {
             if (cache5) {
               let r = searchCache.get(dir);
@@ -10171,13 +10171,13 @@ var require_src2 = __commonJS({
               visited.add(dir);
             }
             for (let searchPlace of searchPlaces) {
-              let filepath = path22.join(dir, searchPlace);
+              let filepath = path21.join(dir, searchPlace);
               try {
                 await fs5.promises.access(filepath);
               } catch {
                 continue;
               }
-              let content = String(await fsReadFileAsync(filepath)), loaderKey = path22.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey];
+              let content = String(await fsReadFileAsync(filepath)), loaderKey = path21.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey];
               if (searchPlace === "package.json") {
                 let pkg = await loader2(filepath, content), maybeConfig = getPackageProp(packageProp, pkg);
                 if (maybeConfig != null) {
@@ -10205,10 +10205,10 @@ var require_src2 = __commonJS({
         },
         async load(filepath) {
           validateFilePath(filepath);
-          let absPath = path22.resolve(process.cwd(), filepath);
+          let absPath = path21.resolve(process.cwd(), filepath);
           if (cache5 && loadCache.has(absPath))
             return loadCache.get(absPath);
-          let { base, ext } = path22.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
+          let { base, ext } = path21.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
           validateLoader(loader2, loaderKey);
           let content = String(await fsReadFileAsync(absPath));
           if (base === "package.json") {
@@ -10266,7 +10266,7 @@ var require_src2 = __commonJS({
           let result = {
             config: null,
             filepath: ""
-          }, visited = /* @__PURE__ */ new Set(), dir = path22.resolve(searchFrom);
+          }, visited = /* @__PURE__ */ new Set(), dir = path21.resolve(searchFrom);
           dirLoop: for (; ; ) {
             if (cache5) {
               let r = searchCache.get(dir);
@@ -10277,13 +10277,13 @@ var require_src2 = __commonJS({
               visited.add(dir);
             }
             for (let searchPlace of searchPlaces) {
-              let filepath = path22.join(dir, searchPlace);
+              let filepath = path21.join(dir, searchPlace);
               try {
                 fs5.accessSync(filepath);
               } catch {
                 continue;
               }
-              let loaderKey = path22.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey], content = String(fs5.readFileSync(filepath));
+              let loaderKey = path21.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey], content = String(fs5.readFileSync(filepath));
               if (searchPlace === "package.json") {
                 let pkg = loader2(filepath, content), maybeConfig = getPackageProp(packageProp, pkg);
                 if (maybeConfig != null) {
@@ -10311,10 +10311,10 @@ var require_src2 = __commonJS({
         },
         load(filepath) {
           validateFilePath(filepath);
-          let absPath = path22.resolve(process.cwd(), filepath);
+          let absPath = path21.resolve(process.cwd(), filepath);
           if (cache5 && loadCache.has(absPath))
             return loadCache.get(absPath);
-          let { base, ext } = path22.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
+          let { base, ext } = path21.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
           validateLoader(loader2, loaderKey);
           let content = String(fs5.readFileSync(absPath));
           if (base === "package.json") {
@@ -10363,14 +10363,14 @@ var require_read_pjson = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readPjson = readPjson;
     var lilconfig_1 = require_src2(), node_path_1 = require("node:path"), logger_1 = require_logger(), fs_1 = require_fs(), debug = (0, logger_1.makeDebug)("read-pjson");
-    async function readPjson(path22) {
-      let pjsonPath = (0, node_path_1.join)(path22, "package.json");
+    async function readPjson(path21) {
+      let pjsonPath = (0, node_path_1.join)(path21, "package.json");
       if (process.env.OCLIF_DISABLE_RC)
         return debug("OCLIF_DISABLE_RC is set, skipping rc search"), (0, fs_1.readJson)(pjsonPath);
       let pjson = await (0, fs_1.readJson)(pjsonPath);
       if (pjson.oclif)
         return debug(`found oclif config in ${pjsonPath}`), pjson;
-      debug(`searching for oclif config in ${path22}`);
+      debug(`searching for oclif config in ${path21}`);
       let result = await (0, lilconfig_1.lilconfig)("oclif", {
         /**
          * Remove the following from the defaults:
@@ -10387,12 +10387,12 @@ var require_read_pjson = __commonJS({
           "oclif.config.mjs",
           "oclif.config.cjs"
         ],
-        stopDir: path22
-      }).search(path22);
-      return result?.config ? (debug(`found oclif config for ${path22}: %O`, result), {
+        stopDir: path21
+      }).search(path21);
+      return result?.config ? (debug(`found oclif config for ${path21}: %O`, result), {
         ...pjson,
         oclif: result?.config ?? {}
-      }) : (debug(`no oclif config found in ${path22}`), pjson);
+      }) : (debug(`no oclif config found in ${path21}`), pjson);
     }
   }
 });
@@ -10673,11 +10673,11 @@ var require_plugin_loader = __commonJS({
           let plugins = findMatchingDependencies(opts.rootPlugin.pjson.dependencies ?? {}, corePlugins);
           await this.loadPlugins(opts.rootPlugin.root, "core", plugins);
         }
-        let { core: pluginAdditionsCore, path: path22 } = opts.pluginAdditions ?? { core: [] };
+        let { core: pluginAdditionsCore, path: path21 } = opts.pluginAdditions ?? { core: [] };
         if (pluginAdditionsCore)
-          if (path22) {
-            let pjson = await (0, fs_1.readJson)((0, node_path_1.join)(path22, "package.json")), plugins = findMatchingDependencies(pjson.dependencies ?? {}, pluginAdditionsCore);
-            await this.loadPlugins(path22, "core", plugins);
+          if (path21) {
+            let pjson = await (0, fs_1.readJson)((0, node_path_1.join)(path21, "package.json")), plugins = findMatchingDependencies(pjson.dependencies ?? {}, pluginAdditionsCore);
+            await this.loadPlugins(path21, "core", plugins);
           } else {
             let plugins = findMatchingDependencies(opts.rootPlugin.pjson.dependencies ?? {}, pluginAdditionsCore);
             await this.loadPlugins(opts.rootPlugin.root, "core", plugins);
@@ -10693,11 +10693,11 @@ var require_plugin_loader = __commonJS({
               let allDeps = { ...opts.rootPlugin.pjson.dependencies, ...opts.rootPlugin.pjson.devDependencies }, plugins = findMatchingDependencies(allDeps ?? {}, devPlugins);
               await this.loadPlugins(opts.rootPlugin.root, "dev", plugins);
             }
-            let { dev: pluginAdditionsDev, path: path22 } = opts.pluginAdditions ?? { core: [] };
+            let { dev: pluginAdditionsDev, path: path21 } = opts.pluginAdditions ?? { core: [] };
             if (pluginAdditionsDev)
-              if (path22) {
-                let pjson = await (0, fs_1.readJson)((0, node_path_1.join)(path22, "package.json")), allDeps = { ...pjson.dependencies, ...pjson.devDependencies }, plugins = findMatchingDependencies(allDeps ?? {}, pluginAdditionsDev);
-                await this.loadPlugins(path22, "dev", plugins);
+              if (path21) {
+                let pjson = await (0, fs_1.readJson)((0, node_path_1.join)(path21, "package.json")), allDeps = { ...pjson.dependencies, ...pjson.devDependencies }, plugins = findMatchingDependencies(allDeps ?? {}, pluginAdditionsDev);
+                await this.loadPlugins(path21, "dev", plugins);
               } else {
                 let allDeps = { ...opts.rootPlugin.pjson.dependencies, ...opts.rootPlugin.pjson.devDependencies }, plugins = findMatchingDependencies(allDeps ?? {}, pluginAdditionsDev);
                 await this.loadPlugins(opts.rootPlugin.root, "dev", plugins);
@@ -12575,9 +12575,9 @@ function stringMap(value) {
   }
   return out;
 }
-function getPath(object, path22) {
+function getPath(object, path21) {
   let value = object;
-  for (let segment of path22) {
+  for (let segment of path21) {
     if (value === null || typeof value != "object" || !Object.hasOwn(value, segment)) return;
     value = value[segment];
   }
@@ -12921,19 +12921,19 @@ var MANAGED_BY, api_deprecated_default, init_api_deprecated = __esm({
       check({ index, settings: settings2, report: report2 }) {
         let { target, found } = deprecationsIn(index.resources, settings2);
         for (let match of found) {
-          let { resource, entry: entry2, path: path22 } = match, base = { kind: resource.kind, apiVersion: resource.apiVersion, replacement: entry2.replacement };
+          let { resource, entry: entry2, path: path21 } = match, base = { kind: resource.kind, apiVersion: resource.apiVersion, replacement: entry2.replacement };
           if (entry2.track === "gateway-api") {
             let messageId = entry2.removal === "removed" ? "removedKind" : "unservedVersion";
-            report2({ target: resource, path: path22, messageId, data: { ...base, version: entry2.removed ?? entry2.deprecated ?? "?" } });
+            report2({ target: resource, path: path21, messageId, data: { ...base, version: entry2.removed ?? entry2.deprecated ?? "?" } });
             continue;
           }
           if (entry2.track === "network-policy-api") {
-            report2({ target: resource, path: path22, messageId: "supersededKind", data: { kind: resource.kind, version: entry2.deprecated ?? "?", replacement: entry2.replacement } });
+            report2({ target: resource, path: path21, messageId: "supersededKind", data: { kind: resource.kind, version: entry2.deprecated ?? "?", replacement: entry2.replacement } });
             continue;
           }
           if (match.stage !== "deprecated" || resource.kind === "Endpoints" && controllerManaged(resource, index)) continue;
           let later = entry2.removed ? `, and ${entry2.removal ?? "removed"} from ${entry2.removed}` : "";
-          entry2.field ? report2({ target: resource, path: path22, messageId: "deprecatedField", data: { field: `${resource.kind} ${path22.join(".")}${entry2.field.value ? `: ${entry2.field.value}` : ""}`, version: entry2.deprecated, later, target, replacement: entry2.replacement } }) : entry2.apiVersions ? report2({ target: resource, path: path22, messageId: "deprecatedVersion", data: { ...base, version: entry2.deprecated, later, target } }) : report2({ target: resource, path: path22, messageId: "deprecatedKind", data: { kind: resource.kind, version: entry2.deprecated, target, replacement: entry2.replacement } });
+          entry2.field ? report2({ target: resource, path: path21, messageId: "deprecatedField", data: { field: `${resource.kind} ${path21.join(".")}${entry2.field.value ? `: ${entry2.field.value}` : ""}`, version: entry2.deprecated, later, target, replacement: entry2.replacement } }) : entry2.apiVersions ? report2({ target: resource, path: path21, messageId: "deprecatedVersion", data: { ...base, version: entry2.deprecated, later, target } }) : report2({ target: resource, path: path21, messageId: "deprecatedKind", data: { kind: resource.kind, version: entry2.deprecated, target, replacement: entry2.replacement } });
         }
       }
     };
@@ -12944,19 +12944,19 @@ var MANAGED_BY, api_deprecated_default, init_api_deprecated = __esm({
 function ingressesOf(index) {
   return index.byKind("Ingress").filter(isIngress);
 }
-function readBackend(value, path22, where2) {
+function readBackend(value, path21, where2) {
   if (!isRecord(value)) return;
-  let backend = { path: path22, where: where2, resource: isRecord(value.resource) }, service2 = value.service;
+  let backend = { path: path21, where: where2, resource: isRecord(value.resource) }, service2 = value.service;
   if (isRecord(service2) && nonEmpty(service2.name)) {
-    let port2 = isRecord(service2.port) ? service2.port : void 0, servicePath = [...path22, "service"], portValue, portPath = [...servicePath, "port"];
+    let port2 = isRecord(service2.port) ? service2.port : void 0, servicePath = [...path21, "service"], portValue, portPath = [...servicePath, "port"];
     typeof port2?.number == "number" ? (portValue = port2.number, portPath = [...portPath, "number"]) : nonEmpty(port2?.name) && (portValue = port2.name, portPath = [...portPath, "name"]), backend.service = { name: service2.name, namePath: [...servicePath, "name"], port: portValue, portPath, legacy: !1 };
   } else if (nonEmpty(value.serviceName)) {
     let port2 = value.servicePort;
     backend.service = {
       name: value.serviceName,
-      namePath: [...path22, "serviceName"],
+      namePath: [...path21, "serviceName"],
       port: typeof port2 == "number" || nonEmpty(port2) ? port2 : void 0,
-      portPath: [...path22, "servicePort"],
+      portPath: [...path21, "servicePort"],
       legacy: !0
     };
   }
@@ -12983,11 +12983,11 @@ function ingressRules(ingress2) {
     if (Array.isArray(http2.paths))
       for (let [j, entry2] of http2.paths.entries()) {
         if (!isRecord(entry2)) continue;
-        let entryPath = [...rulePath, "http", "paths", j], path22 = typeof entry2.path == "string" ? entry2.path : void 0, where2 = `${host2 ? `host ${host2}` : "any host"}, path ${path22 ?? "/"}`;
+        let entryPath = [...rulePath, "http", "paths", j], path21 = typeof entry2.path == "string" ? entry2.path : void 0, where2 = `${host2 ? `host ${host2}` : "any host"}, path ${path21 ?? "/"}`;
         paths.push({
           ruleIndex: i2,
           pathIndex: j,
-          path: path22,
+          path: path21,
           pathType: nonEmpty(entry2.pathType) ? entry2.pathType : void 0,
           entryPath,
           backend: readBackend(entry2.backend, [...entryPath, "backend"], where2)
@@ -13357,9 +13357,9 @@ function attachedListenerSets(gateway, index) {
 function backendRefsOf(route2) {
   let rules = specOf(route2).rules;
   if (!Array.isArray(rules)) return [];
-  let out = [], add = (value, path22, where2) => {
+  let out = [], add = (value, path21, where2) => {
     !isRecord(value) || !nonEmpty2(value.name) || out.push({
-      path: path22,
+      path: path21,
       group: typeof value.group == "string" ? value.group : "",
       kind: nonEmpty2(value.kind) ? value.kind : "Service",
       name: value.name,
@@ -13367,10 +13367,10 @@ function backendRefsOf(route2) {
       port: value.port,
       where: where2
     });
-  }, mirrors = (filters, path22, where2) => {
+  }, mirrors = (filters, path21, where2) => {
     if (Array.isArray(filters))
       for (let [k, filter] of filters.entries())
-        isRecord(filter) && isRecord(filter.requestMirror) && add(filter.requestMirror.backendRef, [...path22, k, "requestMirror", "backendRef"], `${where2}, mirror filter ${k}`);
+        isRecord(filter) && isRecord(filter.requestMirror) && add(filter.requestMirror.backendRef, [...path21, k, "requestMirror", "backendRef"], `${where2}, mirror filter ${k}`);
   };
   for (let [i2, rule] of rules.entries()) {
     if (!isRecord(rule)) continue;
@@ -13406,11 +13406,11 @@ function listenersOf(gateway) {
   }
   return out;
 }
-function readTLS(tls3, path22, namespace) {
+function readTLS(tls3, path21, namespace) {
   let refs = Array.isArray(tls3.certificateRefs) ? tls3.certificateRefs : [], certificateRefs = [];
   for (let [i2, ref] of refs.entries())
     !isRecord(ref) || !nonEmpty2(ref.name) || certificateRefs.push({
-      path: [...path22, "certificateRefs", i2],
+      path: [...path21, "certificateRefs", i2],
       group: typeof ref.group == "string" ? ref.group : "",
       kind: nonEmpty2(ref.kind) ? ref.kind : "Secret",
       name: ref.name,
@@ -14658,8 +14658,8 @@ function loadBalancerSource(service2) {
 function outsidePaths(w) {
   return w ? w.paths.filter((p) => OUTSIDE.has(p.class)) : [];
 }
-function describePath(path22) {
-  let entry2 = path22.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path22.hops[0], service2 = path22.hops.find((h) => h.type === "service");
+function describePath(path21) {
+  let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
 var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, nsName, init_model = __esm({
@@ -14721,11 +14721,11 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         return list2;
       }
       /** Adds a path to a workload, once: routes that list one backend twice make one path. */
-      add(template, path22) {
+      add(template, path21) {
         let w = this.exposures.get(template);
         if (!w) return;
-        let k = `${path22.class}>${path22.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(",")}`).join(">")}`, seen = this.pathKeys.get(template);
-        seen || this.pathKeys.set(template, seen = /* @__PURE__ */ new Set()), !seen.has(k) && (seen.add(k), w.paths.push(path22));
+        let k = `${path21.class}>${path21.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(",")}`).join(">")}`, seen = this.pathKeys.get(template);
+        seen || this.pathKeys.set(template, seen = /* @__PURE__ */ new Set()), !seen.has(k) && (seen.add(k), w.paths.push(path21));
       }
       /** Where a Service's ports land in one template's pods. */
       portTargets(service2, template, only) {
@@ -14765,10 +14765,10 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         for (let template of templates) {
           let targets = this.portTargets(service2, template);
           if (targets.length === 0) continue;
-          let ports = targets.map((t) => describeServicePort(t.servicePort)), serviceHop = (hopType, details2, path22) => ({
+          let ports = targets.map((t) => describeServicePort(t.servicePort)), serviceHop = (hopType, details2, path21) => ({
             type: hopType,
             object: service2,
-            path: path22,
+            path: path21,
             name: `${hopType === "load-balancer" ? "LoadBalancer" : hopType === "node-port" ? "NodePort" : ""} Service ${nsName(service2)}`.trim(),
             ports: hopType === "node-port" ? targets.map((t) => `${nodePortOf(t.servicePort)} \u2192 ${describeServicePort(t.servicePort)}`) : ports,
             hosts: [],
@@ -14848,10 +14848,10 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
           return { class: widest.class, hops: widest.hops, peer: { type: "pods", namespace: template.namespace, labels: template.labels, name: objectName(template.owner) } };
       }
       ingressPaths(ingress2) {
-        let className2 = effectiveClass(ingress2, this.index), controllers = this.controllersFor(className2), tls3 = tlsCoverage(ingress2), byService = /* @__PURE__ */ new Map(), addBackend = (ref, host2, path22) => {
+        let className2 = effectiveClass(ingress2, this.index), controllers = this.controllersFor(className2), tls3 = tlsCoverage(ingress2), byService = /* @__PURE__ */ new Map(), addBackend = (ref, host2, path21) => {
           if (!ref) return;
           let k = `${ref.name}\0${ref.port ?? ""}`, entry2 = byService.get(k);
-          entry2 || byService.set(k, entry2 = { ref, hosts: /* @__PURE__ */ new Set(), paths: /* @__PURE__ */ new Set(), tls: /* @__PURE__ */ new Set() }), entry2.hosts.add(host2 ?? "*"), path22 !== void 0 && entry2.paths.add(path22), entry2.tls.add(host2 === void 0 ? tls3.all ? "terminated" : "none" : tls3.all || tls3.hosts.some((h) => hostMatches(h, host2)) ? "terminated" : "none");
+          entry2 || byService.set(k, entry2 = { ref, hosts: /* @__PURE__ */ new Set(), paths: /* @__PURE__ */ new Set(), tls: /* @__PURE__ */ new Set() }), entry2.hosts.add(host2 ?? "*"), path21 !== void 0 && entry2.paths.add(path21), entry2.tls.add(host2 === void 0 ? tls3.all ? "terminated" : "none" : tls3.all || tls3.hosts.some((h) => hostMatches(h, host2)) ? "terminated" : "none");
         };
         addBackend(defaultBackendOf(ingress2)?.service, void 0, void 0);
         for (let rule of ingressRules(ingress2)) for (let p of rule.paths) addBackend(p.backend?.service, rule.host, p.path ?? "/");
@@ -15141,12 +15141,12 @@ var portOf, exposure_blocked_default, init_exposure_blocked = __esm({
       check({ index, report: report2 }) {
         let seen = /* @__PURE__ */ new Set();
         for (let w of exposureModel(index).workloads)
-          for (let path22 of outsidePaths(w)) {
-            let entry2 = path22.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path22.hops[0];
-            for (let [i2, hop] of path22.hops.entries()) {
+          for (let path21 of outsidePaths(w)) {
+            let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0];
+            for (let [i2, hop] of path21.hops.entries()) {
               let verdict = hop.verdict;
               if (!verdict || verdict.status !== "blocked" || !hop.object) continue;
-              let via = hop.type === "ingress-controller" ? path22.hops[i2 - 1] : entry2;
+              let via = hop.type === "ingress-controller" ? path21.hops[i2 - 1] : entry2;
               if (!via.object) continue;
               let decider = verdict.decisions.findLast((d) => d.policy);
               if (!decider?.policy) continue;
@@ -15319,8 +15319,8 @@ function podLabelSets(owner) {
   let out = [owner.labels], spec = owner.object.spec;
   if (!isRecord(spec)) return out;
   for (let part of specParts(spec))
-    for (let path22 of [["podMetadata", "labels"], ["template", "metadata", "labels"], ["podTemplate", "metadata", "labels"]]) {
-      let labels = getPath(part, path22);
+    for (let path21 of [["podMetadata", "labels"], ["template", "metadata", "labels"], ["podTemplate", "metadata", "labels"]]) {
+      let labels = getPath(part, path21);
       isRecord(labels) && out.push(labels);
     }
   return out;
@@ -15523,14 +15523,14 @@ var LABEL, ingress_nginx_migration_default, init_ingress_nginx_migration = __esm
             report2({ target: ingress2, path: ["metadata", "name"], messageId: "noAnnotations", data: { why } });
             continue;
           }
-          let count = (p) => annotations.filter((a) => a.class?.portability === p).length, unknown = annotations.filter((a) => !a.class).length, path22 = ["metadata", "annotations"];
+          let count = (p) => annotations.filter((a) => a.class?.portability === p).length, unknown = annotations.filter((a) => !a.class).length, path21 = ["metadata", "annotations"];
           if (count("standard") === annotations.length) {
-            report2({ target: ingress2, path: path22, messageId: "standardOnly", data: { count: annotations.length, why, details: details(annotations) } });
+            report2({ target: ingress2, path: path21, messageId: "standardOnly", data: { count: annotations.length, why, details: details(annotations) } });
             continue;
           }
           report2({
             target: ingress2,
-            path: path22,
+            path: path21,
             messageId: "mixed",
             data: {
               count: annotations.length,
@@ -15633,10 +15633,10 @@ __export(ingress_rule_conflict_exports, {
   default: () => ingress_rule_conflict_default
 });
 function pathKey(p, nginx) {
-  let path22 = p.path === void 0 || p.path === "" ? "/" : p.path;
-  if (nginx) return path22;
+  let path21 = p.path === void 0 || p.path === "" ? "/" : p.path;
+  if (nginx) return path21;
   let type2 = p.pathType ?? "ImplementationSpecific";
-  return type2 === "Prefix" ? `Prefix\0${path22.replace(/\/+$/, "") || "/"}` : `${type2}\0${path22}`;
+  return type2 === "Prefix" ? `Prefix\0${path21.replace(/\/+$/, "") || "/"}` : `${type2}\0${path21}`;
 }
 var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
   "rules/ingress-rule-conflict.ts"() {
@@ -15858,8 +15858,8 @@ function containersWithoutProbe(index, kind) {
     if (!neverServes(template))
       for (let container of longRunningContainers(template)) {
         if (probeOf(container, kind) || runsPause(container)) continue;
-        let path22 = typeof container.container.name == "string" ? [...container.path, "name"] : container.path;
-        out.push({ template, container, path: path22 });
+        let path21 = typeof container.container.name == "string" ? [...container.path, "name"] : container.path;
+        out.push({ template, container, path: path21 });
       }
   return out;
 }
@@ -15921,10 +15921,10 @@ var liveness_probe_missing_default, init_liveness_probe_missing = __esm({
         }
       },
       check({ index, report: report2 }) {
-        for (let { template, container, path: path22 } of containersWithoutProbe(index, "livenessProbe"))
+        for (let { template, container, path: path21 } of containersWithoutProbe(index, "livenessProbe"))
           report2({
             target: template.owner,
-            path: path22,
+            path: path21,
             messageId: "noLivenessProbe",
             data: { container: describeContainer(container) }
           });
@@ -15983,8 +15983,8 @@ var nonEmpty3, loadbalancer_pending_default, init_loadbalancer_pending = __esm({
           if ((loadBalancer2 && Array.isArray(loadBalancer2.ingress) ? loadBalancer2.ingress : []).some((i2) => isRecord(i2) && (nonEmpty3(i2.ip) || nonEmpty3(i2.hostname)))) continue;
           let created = creationTime(service2), age = created === void 0 ? void 0 : now - created;
           if (age !== void 0 && age < options.gracePeriodSeconds * 1e3) continue;
-          let loadBalancerClass = specOf(service2).loadBalancerClass, path22 = loadBalancer2 ? ["status", "loadBalancer"] : ["spec", "type"], data = {};
-          age !== void 0 && (data.age = formatAge(age)), nonEmpty3(loadBalancerClass) ? (data.loadBalancerClass = String(loadBalancerClass), report2({ target: service2, path: path22, messageId: age === void 0 ? "noAddressOfClass" : "noAddressOfClassSince", data })) : report2({ target: service2, path: path22, messageId: age === void 0 ? "noAddress" : "noAddressSince", data });
+          let loadBalancerClass = specOf(service2).loadBalancerClass, path21 = loadBalancer2 ? ["status", "loadBalancer"] : ["spec", "type"], data = {};
+          age !== void 0 && (data.age = formatAge(age)), nonEmpty3(loadBalancerClass) ? (data.loadBalancerClass = String(loadBalancerClass), report2({ target: service2, path: path21, messageId: age === void 0 ? "noAddressOfClass" : "noAddressOfClassSince", data })) : report2({ target: service2, path: path21, messageId: age === void 0 ? "noAddress" : "noAddressSince", data });
         }
       }
     };
@@ -16320,8 +16320,8 @@ var nodeport_out_of_range_default, init_nodeport_out_of_range = __esm({
         for (let service2 of index.byKind("Service", "")) {
           let type2 = serviceType(service2), spec = specOf(service2);
           for (let claim of nodePortClaims(service2)) {
-            let { value, field, path: path22 } = claim;
-            isWholeNumber(value) ? field === "nodePort" && !allocatesNodePorts(type2) ? report2({ target: service2, path: path22, messageId: "noNodePorts", data: { port: value, type: type2 } }) : field === "healthCheckNodePort" && (type2 !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local") ? report2({ target: service2, path: path22, messageId: "noHealthCheckPort", data: { port: value } }) : (value < min || value > max) && report2({ target: service2, path: path22, messageId: "outOfRange", data: { field, port: value, range: `${min}-${max}` } }) : report2({ target: service2, path: path22, messageId: "notWholeNumber", data: { field, value: valueText(value) } });
+            let { value, field, path: path21 } = claim;
+            isWholeNumber(value) ? field === "nodePort" && !allocatesNodePorts(type2) ? report2({ target: service2, path: path21, messageId: "noNodePorts", data: { port: value, type: type2 } }) : field === "healthCheckNodePort" && (type2 !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local") ? report2({ target: service2, path: path21, messageId: "noHealthCheckPort", data: { port: value } }) : (value < min || value > max) && report2({ target: service2, path: path21, messageId: "outOfRange", data: { field, port: value, range: `${min}-${max}` } }) : report2({ target: service2, path: path21, messageId: "notWholeNumber", data: { field, value: valueText(value) } });
           }
         }
       }
@@ -16362,11 +16362,11 @@ var inRange, port_invalid_default, init_port_invalid = __esm({
         }
       },
       check({ index, report: report2 }) {
-        let checkNumber = (value, path22, field, target) => {
-          typeof value == "number" && !inRange(value) && report2({ target, path: path22, messageId: "numberOutOfRange", data: { field, number: value } });
-        }, checkName = (name2, path22, field, target) => {
+        let checkNumber = (value, path21, field, target) => {
+          typeof value == "number" && !inRange(value) && report2({ target, path: path21, messageId: "numberOutOfRange", data: { field, number: value } });
+        }, checkName = (name2, path21, field, target) => {
           let problem2 = portNameProblem(name2);
-          problem2 && report2({ target, path: path22, messageId: problem2, data: { field, name: JSON.stringify(name2), ...problem2 === "nameTooLong" ? { length: name2.length } : {} } });
+          problem2 && report2({ target, path: path21, messageId: problem2, data: { field, name: JSON.stringify(name2), ...problem2 === "nameTooLong" ? { length: name2.length } : {} } });
         };
         for (let service2 of index.byKind("Service", "")) {
           let ports = specOf(service2).ports;
@@ -16491,7 +16491,7 @@ var MAX_NAMED, readiness_probe_missing_default, init_readiness_probe_missing = _
         }
       },
       check({ index, report: report2 }) {
-        for (let { template, container, path: path22 } of containersWithoutProbe(index, "readinessProbe")) {
+        for (let { template, container, path: path21 } of containersWithoutProbe(index, "readinessProbe")) {
           let services = servicesFor(index, template);
           if (template.owner.kind === "Pod" && services.length === 0) continue;
           let gateContainer = longRunningContainers(template).find((c) => probeOf(c, "readinessProbe")), proxy = gateContainer ? void 0 : injectedProxy(template);
@@ -16500,7 +16500,7 @@ var MAX_NAMED, readiness_probe_missing_default, init_readiness_probe_missing = _
             message: `Service ${service2.namespace}/${service2.name} selects this pod template`,
             target: service2,
             path: ["spec", "selector"]
-          })), shown = services.slice(0, MAX_NAMED).map((s, i2) => `${s.namespace}/${s.name} ({{related:${i2}}})`), more = services.length > MAX_NAMED ? ` and ${services.length - MAX_NAMED} more` : "", named = `Service${services.length > 1 ? "s" : ""} ${shown.join(", ")}${more}`, where2 = { target: template.owner, path: path22, ...related.length > 0 ? { related } : {} }, data = { container: describeContainer(container) };
+          })), shown = services.slice(0, MAX_NAMED).map((s, i2) => `${s.namespace}/${s.name} ({{related:${i2}}})`), more = services.length > MAX_NAMED ? ` and ${services.length - MAX_NAMED} more` : "", named = `Service${services.length > 1 ? "s" : ""} ${shown.join(", ")}${more}`, where2 = { target: template.owner, path: path21, ...related.length > 0 ? { related } : {} }, data = { container: describeContainer(container) };
           if (services.length > 0 && (data.services = named), gateContainer || proxy)
             data.gate = gateContainer ? describeContainer(gateContainer) : `the injected ${proxy}`, report2({ ...where2, messageId: services.length > 0 ? "noProbeGatedServed" : "noProbeGated", data });
           else {
@@ -16739,11 +16739,11 @@ function sensitive(hop) {
 }
 function outside(w, report2) {
   let seen = /* @__PURE__ */ new Set();
-  for (let path22 of w.paths) {
-    if (path22.class !== "internet" && path22.class !== "private" || path22.restricted) continue;
-    let entry2 = path22.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path22.hops[0];
+  for (let path21 of w.paths) {
+    if (path21.class !== "internet" && path21.class !== "private" || path21.restricted) continue;
+    let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0];
     if (!entry2.object) continue;
-    let pods = path22.hops.at(-1), source = SOURCES[path22.class], what = sensitive(pods);
+    let pods = path21.hops.at(-1), source = SOURCES[path21.class], what = sensitive(pods);
     if (what && reachable(pods)) {
       let k = `${entry2.object.uid}\0${what}`;
       seen.has(k) || (seen.add(k), report2({
@@ -16761,10 +16761,10 @@ function outside(w, report2) {
 }
 function cluster(w, report2) {
   let seen = /* @__PURE__ */ new Set();
-  for (let path22 of w.paths) {
-    if (path22.class !== "cluster") continue;
-    let service2 = path22.hops[0];
-    for (let hop of path22.hops.slice(1)) {
+  for (let path21 of w.paths) {
+    if (path21.class !== "cluster") continue;
+    let service2 = path21.hops[0];
+    for (let hop of path21.hops.slice(1)) {
       let port2 = hop.verdict?.port.number;
       if (port2 === void 0 || !DATASTORE_PORTS.has(port2) || hop.verdict.status !== "open") continue;
       let k = `${service2.object.uid}\0${port2}`;
@@ -17195,21 +17195,21 @@ var LIST_LIMIT, service_target_port_unknown_default, init_service_target_port_un
               continue;
             }
             if (typeof target == "number" && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue;
-            let path22 = ["spec", "ports", port2.index, port2.targetPort === void 0 ? "port" : "targetPort"];
+            let path21 = ["spec", "ports", port2.index, port2.targetPort === void 0 ? "port" : "targetPort"];
             if (otherProtocol.length > 0) {
               let first = otherProtocol[0], related2 = [{ message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, "ports", first.port.index] }], data2 = { pods, protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(" and "), container: first.container.name, protocol: port2.protocol };
-              report2(typeof target == "string" ? { target: service2, path: path22, messageId: "nameOtherProtocol", data: { ...data2, name: target }, related: related2 } : { target: service2, path: path22, messageId: "numberOtherProtocol", data: { ...data2, number: target }, related: related2 });
+              report2(typeof target == "string" ? { target: service2, path: path21, messageId: "nameOtherProtocol", data: { ...data2, name: target }, related: related2 } : { target: service2, path: path21, messageId: "numberOtherProtocol", data: { ...data2, number: target }, related: related2 });
               continue;
             }
             let related = declared[0] ? [{ message: "ports declared here", target: declared[0].template.owner, path: [...declared[0].container.path, "ports"] }] : [], suggestion = suggest(target, declared, port2.protocol), near = suggestion === void 0 ? {} : { suggestion }, data = { pods, declared: declared.length > 0 ? listPorts(declared) : "no ports" };
             if (typeof target == "number") {
               let written = suggestion ? probed(declared, suggestion) ? "numberUndeclaredNear" : "numberUndeclaredEitherSide" : "numberUndeclared", messageId = port2.targetPort === void 0 ? suggestion ? "defaultedUndeclaredNear" : "defaultedUndeclared" : written;
-              report2({ target: service2, path: path22, messageId, data: { ...data, ...messageId === "numberUndeclaredEitherSide" ? {} : near, number: target }, related });
+              report2({ target: service2, path: path21, messageId, data: { ...data, ...messageId === "numberUndeclaredEitherSide" ? {} : near, number: target }, related });
             } else if (/^\d+$/.test(target))
-              report2({ target: service2, path: path22, messageId: suggestion ? "quotedNumberDeclared" : "quotedNumber", data: { number: target }, related });
+              report2({ target: service2, path: path21, messageId: suggestion ? "quotedNumberDeclared" : "quotedNumber", data: { number: target }, related });
             else {
               let init = initContainerDeclaring(templates, target);
-              report2(init ? { target: service2, path: path22, messageId: "nameOnlyInInit", data: { ...data, name: target, init }, related } : { target: service2, path: path22, messageId: suggestion ? "nameUndeclaredNear" : "nameUndeclared", data: { ...data, ...near, name: target }, related });
+              report2(init ? { target: service2, path: path21, messageId: "nameOnlyInInit", data: { ...data, name: target, init }, related } : { target: service2, path: path21, messageId: suggestion ? "nameUndeclaredNear" : "nameUndeclared", data: { ...data, ...near, name: target }, related });
             }
           }
         }
@@ -19046,15 +19046,15 @@ function visit(node, visitor) {
   let visitor_ = initVisitor(visitor);
   isDocument(node) ? visit_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : visit_(null, node, visitor_, Object.freeze([]));
 }
-function visit_(key2, node, visitor, path22) {
-  let ctrl = callVisitor(key2, node, visitor, path22);
+function visit_(key2, node, visitor, path21) {
+  let ctrl = callVisitor(key2, node, visitor, path21);
   if (isNode(ctrl) || isPair(ctrl))
-    return replaceNode(key2, path22, ctrl), visit_(key2, ctrl, visitor, path22);
+    return replaceNode(key2, path21, ctrl), visit_(key2, ctrl, visitor, path21);
   if (typeof ctrl != "symbol") {
     if (isCollection(node)) {
-      path22 = Object.freeze(path22.concat(node));
+      path21 = Object.freeze(path21.concat(node));
       for (let i2 = 0; i2 < node.items.length; ++i2) {
-        let ci = visit_(i2, node.items[i2], visitor, path22);
+        let ci = visit_(i2, node.items[i2], visitor, path21);
         if (typeof ci == "number")
           i2 = ci - 1;
         else {
@@ -19064,12 +19064,12 @@ function visit_(key2, node, visitor, path22) {
         }
       }
     } else if (isPair(node)) {
-      path22 = Object.freeze(path22.concat(node));
-      let ck = visit_("key", node.key, visitor, path22);
+      path21 = Object.freeze(path21.concat(node));
+      let ck = visit_("key", node.key, visitor, path21);
       if (ck === BREAK)
         return BREAK;
       ck === REMOVE && (node.key = null);
-      let cv = visit_("value", node.value, visitor, path22);
+      let cv = visit_("value", node.value, visitor, path21);
       if (cv === BREAK)
         return BREAK;
       cv === REMOVE && (node.value = null);
@@ -19081,15 +19081,15 @@ async function visitAsync(node, visitor) {
   let visitor_ = initVisitor(visitor);
   isDocument(node) ? await visitAsync_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : await visitAsync_(null, node, visitor_, Object.freeze([]));
 }
-async function visitAsync_(key2, node, visitor, path22) {
-  let ctrl = await callVisitor(key2, node, visitor, path22);
+async function visitAsync_(key2, node, visitor, path21) {
+  let ctrl = await callVisitor(key2, node, visitor, path21);
   if (isNode(ctrl) || isPair(ctrl))
-    return replaceNode(key2, path22, ctrl), visitAsync_(key2, ctrl, visitor, path22);
+    return replaceNode(key2, path21, ctrl), visitAsync_(key2, ctrl, visitor, path21);
   if (typeof ctrl != "symbol") {
     if (isCollection(node)) {
-      path22 = Object.freeze(path22.concat(node));
+      path21 = Object.freeze(path21.concat(node));
       for (let i2 = 0; i2 < node.items.length; ++i2) {
-        let ci = await visitAsync_(i2, node.items[i2], visitor, path22);
+        let ci = await visitAsync_(i2, node.items[i2], visitor, path21);
         if (typeof ci == "number")
           i2 = ci - 1;
         else {
@@ -19099,12 +19099,12 @@ async function visitAsync_(key2, node, visitor, path22) {
         }
       }
     } else if (isPair(node)) {
-      path22 = Object.freeze(path22.concat(node));
-      let ck = await visitAsync_("key", node.key, visitor, path22);
+      path21 = Object.freeze(path21.concat(node));
+      let ck = await visitAsync_("key", node.key, visitor, path21);
       if (ck === BREAK)
         return BREAK;
       ck === REMOVE && (node.key = null);
-      let cv = await visitAsync_("value", node.value, visitor, path22);
+      let cv = await visitAsync_("value", node.value, visitor, path21);
       if (cv === BREAK)
         return BREAK;
       cv === REMOVE && (node.value = null);
@@ -19127,22 +19127,22 @@ function initVisitor(visitor) {
     Seq: visitor.Collection
   }, visitor) : visitor;
 }
-function callVisitor(key2, node, visitor, path22) {
+function callVisitor(key2, node, visitor, path21) {
   if (typeof visitor == "function")
-    return visitor(key2, node, path22);
+    return visitor(key2, node, path21);
   if (isMap(node))
-    return visitor.Map?.(key2, node, path22);
+    return visitor.Map?.(key2, node, path21);
   if (isSeq(node))
-    return visitor.Seq?.(key2, node, path22);
+    return visitor.Seq?.(key2, node, path21);
   if (isPair(node))
-    return visitor.Pair?.(key2, node, path22);
+    return visitor.Pair?.(key2, node, path21);
   if (isScalar(node))
-    return visitor.Scalar?.(key2, node, path22);
+    return visitor.Scalar?.(key2, node, path21);
   if (isAlias(node))
-    return visitor.Alias?.(key2, node, path22);
+    return visitor.Alias?.(key2, node, path21);
 }
-function replaceNode(key2, path22, node) {
-  let parent = path22[path22.length - 1];
+function replaceNode(key2, path21, node) {
+  let parent = path21[path21.length - 1];
   if (isCollection(parent))
     parent.items[key2] = node;
   else if (isPair(parent))
@@ -19599,10 +19599,10 @@ var defaultTagPrefix, init_createNode = __esm({
 });
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path22, value) {
+function collectionFromPath(schema5, path21, value) {
   let v = value;
-  for (let i2 = path22.length - 1; i2 >= 0; --i2) {
-    let k = path22[i2];
+  for (let i2 = path21.length - 1; i2 >= 0; --i2) {
+    let k = path21[i2];
     if (typeof k == "number" && Number.isInteger(k) && k >= 0) {
       let a = [];
       a[k] = v, v = a;
@@ -19624,7 +19624,7 @@ var isEmptyPath, Collection, init_Collection = __esm({
     init_createNode();
     init_identity();
     init_Node();
-    isEmptyPath = (path22) => path22 == null || typeof path22 == "object" && !!path22[Symbol.iterator]().next().done, Collection = class extends NodeBase {
+    isEmptyPath = (path21) => path21 == null || typeof path21 == "object" && !!path21[Symbol.iterator]().next().done, Collection = class extends NodeBase {
       constructor(type2, schema5) {
         super(type2), Object.defineProperty(this, "schema", {
           value: schema5,
@@ -19647,11 +19647,11 @@ var isEmptyPath, Collection, init_Collection = __esm({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          let [key2, ...rest] = path22, node = this.get(key2, !0);
+          let [key2, ...rest] = path21, node = this.get(key2, !0);
           if (isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
@@ -19664,8 +19664,8 @@ var isEmptyPath, Collection, init_Collection = __esm({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        let [key2, ...rest] = path22;
+      deleteIn(path21) {
+        let [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key2);
         let node = this.get(key2, !0);
@@ -19678,8 +19678,8 @@ var isEmptyPath, Collection, init_Collection = __esm({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        let [key2, ...rest] = path22, node = this.get(key2, !0);
+      getIn(path21, keepScalar) {
+        let [key2, ...rest] = path21, node = this.get(key2, !0);
         return rest.length === 0 ? !keepScalar && isScalar(node) ? node.value : node : isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
@@ -19693,8 +19693,8 @@ var isEmptyPath, Collection, init_Collection = __esm({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        let [key2, ...rest] = path22;
+      hasIn(path21) {
+        let [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key2);
         let node = this.get(key2, !0);
@@ -19704,8 +19704,8 @@ var isEmptyPath, Collection, init_Collection = __esm({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        let [key2, ...rest] = path22;
+      setIn(path21, value) {
+        let [key2, ...rest] = path21;
         if (rest.length === 0)
           this.set(key2, value);
         else {
@@ -21586,8 +21586,8 @@ var Document, init_Document = __esm({
         assertCollection(this.contents) && this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
-        assertCollection(this.contents) && this.contents.addIn(path22, value);
+      addIn(path21, value) {
+        assertCollection(this.contents) && this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -21648,8 +21648,8 @@ var Document, init_Document = __esm({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        return isEmptyPath(path22) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path22) : !1;
+      deleteIn(path21) {
+        return isEmptyPath(path21) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path21) : !1;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -21664,8 +21664,8 @@ var Document, init_Document = __esm({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        return isEmptyPath(path22) ? !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents : isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+      getIn(path21, keepScalar) {
+        return isEmptyPath(path21) ? !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents : isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -21676,8 +21676,8 @@ var Document, init_Document = __esm({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        return isEmptyPath(path22) ? this.contents !== void 0 : isCollection(this.contents) ? this.contents.hasIn(path22) : !1;
+      hasIn(path21) {
+        return isEmptyPath(path21) ? this.contents !== void 0 : isCollection(this.contents) ? this.contents.hasIn(path21) : !1;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -21690,8 +21690,8 @@ var Document, init_Document = __esm({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        isEmptyPath(path22) ? this.contents = value : this.contents == null ? this.contents = collectionFromPath(this.schema, Array.from(path22), value) : assertCollection(this.contents) && this.contents.setIn(path22, value);
+      setIn(path21, value) {
+        isEmptyPath(path21) ? this.contents = value : this.contents == null ? this.contents = collectionFromPath(this.schema, Array.from(path21), value) : assertCollection(this.contents) && this.contents.setIn(path21, value);
       }
       /**
        * Change the YAML version and schema used by the document.
@@ -23072,15 +23072,15 @@ var stringify2, init_cst_stringify = __esm({
 function visit2(cst, visitor) {
   "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
 }
-function _visit(path22, item, visitor) {
-  let ctrl = visitor(item, path22);
+function _visit(path21, item, visitor) {
+  let ctrl = visitor(item, path21);
   if (typeof ctrl == "symbol")
     return ctrl;
   for (let field of ["key", "value"]) {
     let token = item[field];
     if (token && "items" in token) {
       for (let i2 = 0; i2 < token.items.length; ++i2) {
-        let ci = _visit(Object.freeze(path22.concat([[field, i2]])), token.items[i2], visitor);
+        let ci = _visit(Object.freeze(path21.concat([[field, i2]])), token.items[i2], visitor);
         if (typeof ci == "number")
           i2 = ci - 1;
         else {
@@ -23089,10 +23089,10 @@ function _visit(path22, item, visitor) {
           ci === REMOVE2 && (token.items.splice(i2, 1), i2 -= 1);
         }
       }
-      typeof ctrl == "function" && field === "key" && (ctrl = ctrl(item, path22));
+      typeof ctrl == "function" && field === "key" && (ctrl = ctrl(item, path21));
     }
   }
-  return typeof ctrl == "function" ? ctrl(item, path22) : ctrl;
+  return typeof ctrl == "function" ? ctrl(item, path21) : ctrl;
 }
 var BREAK2, SKIP2, REMOVE2, init_cst_visit = __esm({
   "node_modules/yaml/browser/dist/parse/cst-visit.js"() {
@@ -23100,9 +23100,9 @@ var BREAK2, SKIP2, REMOVE2, init_cst_visit = __esm({
     visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE2;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (let [field, index] of path22) {
+      for (let [field, index] of path21) {
         let tok = item?.[field];
         if (tok && "items" in tok)
           item = tok.items[index];
@@ -23111,8 +23111,8 @@ var BREAK2, SKIP2, REMOVE2, init_cst_visit = __esm({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      let parent = visit2.itemAtPath(cst, path22.slice(0, -1)), field = path22[path22.length - 1][0], coll = parent?.[field];
+    visit2.parentCollection = (cst, path21) => {
+      let parent = visit2.itemAtPath(cst, path21.slice(0, -1)), field = path21[path21.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -25117,11 +25117,11 @@ async function toFinding(input2, what, report2) {
   }
   return finding;
 }
-async function locate(input2, target, path22) {
+async function locate(input2, target, path21) {
   let object = isResource(target) ? refOf(target) : void 0, origin = target.origin;
   if (origin.type !== "file") return { object };
   if ("range" in target) return { file: origin.file, start: target.range.start, end: target.range.end };
-  let range = await input2.locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path22]);
+  let range = await input2.locators.get(origin.file)?.locate(origin.document, [...origin.prefix, ...path21]);
   return { object, file: origin.file, start: range?.start, end: range?.end };
 }
 async function toYaml(objects) {
@@ -25260,9 +25260,9 @@ function deref(tree, frame) {
   }
   return frame;
 }
-function follow(tree, path22) {
+function follow(tree, path21) {
   let frame = tree.root;
-  for (let segment of path22) {
+  for (let segment of path21) {
     let container = deref(tree, frame);
     if (container.kind === "mapping") {
       let pair = findPair2(tree, container, String(segment), 0);
@@ -25351,9 +25351,9 @@ function endOf(text3, frame, start) {
   for (; end > start + 1 && SPACE.test(text3[end - 1]); ) end--;
   return end;
 }
-function followYaml(doc, yaml, path22) {
+function followYaml(doc, yaml, path21) {
   let node = doc.contents;
-  for (let segment of path22)
+  for (let segment of path21)
     if (yaml.isAlias(node) && (node = node.resolve(doc)), yaml.isMap(node)) {
       let pair = node.items.findLast((p) => keyOf(yaml, p.key) === String(segment));
       if (!pair) break;
@@ -25371,7 +25371,7 @@ function followYaml(doc, yaml, path22) {
 function keyOf(yaml, key2) {
   return yaml.isScalar(key2) ? String(key2.value) : typeof key2 == "string" ? key2 : void 0;
 }
-var MERGE_TAG, IRREGULAR, TreeCache, locators, FileLocator, isEmpty2, SPACE, TOKEN_END, init_locate = __esm({
+var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2, SPACE, TOKEN_END, init_locate = __esm({
   "src/loaders/locate.ts"() {
     "use strict";
     init_js_yaml();
@@ -25398,42 +25398,55 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, FileLocator, isEmpty2, SPACE, TOK
         return entry2.tree;
       }
     };
-    locators = 0, FileLocator = class {
-      constructor(chunks, cache5 = new TreeCache()) {
+    locators = 0, locatedKey = (index, path21) => JSON.stringify([index, ...path21]), FileLocator = class {
+      /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
+      constructor(chunks, cache5 = new TreeCache(), located = /* @__PURE__ */ new Map()) {
         this.chunks = chunks;
         this.cache = cache5;
+        this.located = located;
       }
       chunks;
       cache;
+      located;
       id = locators++;
       yamlDocs;
+      /** Whether a range was found in this run, beyond those it was given. */
+      found = !1;
+      /** Every range known for this file, when one was found in this run (for the parse cache to keep); else undefined. */
+      get newlyLocated() {
+        return this.found ? this.located : void 0;
+      }
       /**
        * The range of the node at `path` in document `index`; when the path goes
        * further than the document (a key that is missing), the range of the
        * deepest node that exists. Undefined when the document cannot be read.
        */
-      async locate(index, path22) {
+      async locate(index, path21) {
+        let key2 = locatedKey(index, path21), range;
+        return this.located.has(key2) ? range = this.located.get(key2) : (range = await this.find(index, path21), this.located.set(key2, range), this.found = !0), range && { start: { ...range.start }, end: { ...range.end } };
+      }
+      async find(index, path21) {
         let chunk = this.chunks[index];
         if (!chunk) return;
-        let [first, item] = path22;
+        let [first, item] = path21;
         if (first === "items" && typeof item == "number" && chunk.text.length >= ITEM_SPANS_FROM) {
-          let range = this.locateInItem(chunk, item, path22.slice(2));
+          let range = this.locateInItem(chunk, item, path21.slice(2));
           if (range) return range;
         }
         let entry2 = this.cache.get(`${this.id}/${index}`, chunk.text.length, () => {
           let tree = buildTree(chunk.text);
           return tree ? { tree, base: 0 } : void 0;
-        }), frame = entry2 ? follow(entry2.tree, path22) : IRREGULAR;
-        return frame !== IRREGULAR ? rangeOf(chunk, entry2.tree.text, frame, 0) : this.locateWithYaml(chunk, index, path22);
+        }), frame = entry2 ? follow(entry2.tree, path21) : IRREGULAR;
+        return frame !== IRREGULAR ? rangeOf(chunk, entry2.tree.text, frame, 0) : this.locateWithYaml(chunk, index, path21);
       }
-      locateInItem(chunk, item, path22) {
+      locateInItem(chunk, item, path21) {
         chunk.json && chunk.items === void 0 && (chunk.items = jsonItemSpans(chunk.text));
         let span = chunk.items?.[item];
         if (!span) return;
-        let entry2 = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span)), frame = entry2 ? follow(entry2.tree, path22) : IRREGULAR;
+        let entry2 = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span)), frame = entry2 ? follow(entry2.tree, path21) : IRREGULAR;
         return frame === IRREGULAR ? void 0 : rangeOf(chunk, entry2.tree.text, frame, entry2.base);
       }
-      async locateWithYaml(chunk, index, path22) {
+      async locateWithYaml(chunk, index, path21) {
         this.yamlDocs ??= /* @__PURE__ */ new Map();
         let entry2 = this.yamlDocs.get(index);
         entry2 || (entry2 = loadYaml().then((yaml) => ({
@@ -25442,7 +25455,7 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, FileLocator, isEmpty2, SPACE, TOK
           yaml
         })), this.yamlDocs.set(index, entry2));
         try {
-          let { doc, yaml } = await entry2, range = followYaml(doc, yaml, path22)?.range;
+          let { doc, yaml } = await entry2, range = followYaml(doc, yaml, path21)?.range;
           if (!range) return;
           let end = range[1];
           for (; end > range[0] + 1 && /\s/.test(chunk.text[end - 1] ?? ""); ) end--;
@@ -25457,30 +25470,41 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, FileLocator, isEmpty2, SPACE, TOK
   }
 });
 
+// src/loaders/parse.ts
+function parseText(text3, jsonFile, limits) {
+  if (jsonFile) {
+    let chunk = { index: 0, text: text3, offset: 0, line: 0, json: !0 }, json3 = parseJson(chunk, limits);
+    if (json3) return { chunks: [chunk], parsed: [json3] };
+  }
+  let chunks = splitDocuments(text3);
+  return { chunks, parsed: chunks.map((chunk) => parseDocument(chunk, limits)) };
+}
+var init_parse = __esm({
+  "src/loaders/parse.ts"() {
+    "use strict";
+    init_documents();
+  }
+});
+
 // src/loaders/objects.ts
-function loadText(loaded, file, text3, options = {}) {
-  let limits = options.limits ?? DEFAULT_LIMITS, reference = options.reference ?? !1;
+function prepareText(file, text3, options = {}) {
   text3.includes("\uFEFF") && (text3 = text3.replace(/^\uFEFF/gm, ""));
-  let jsonFile = /\.json$/i.test(file) || (file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text3), parse2 = () => {
-    if (jsonFile) {
-      let chunk = { index: 0, text: text3, offset: 0, line: 0, json: !0 }, json4 = parseJson(chunk, limits);
-      if (json4) return { chunks: [chunk], parsed: [json4] };
-    }
-    let chunks2 = splitDocuments(text3);
-    return { chunks: chunks2, parsed: chunks2.map((chunk) => parseDocument(chunk, limits)) };
-  }, { chunks, parsed } = options.cache && file !== STDIN ? options.cache.parse(import_node_path5.default.resolve(options.cwd ?? process.cwd(), file), text3, jsonFile, limits, parse2) : parse2(), json3 = chunks[0]?.json === !0;
-  loaded.locators.set(file, new FileLocator(chunks, loaded.trees));
-  let comment2 = jsonFile && !json3 && parsed.some((p) => !p.ok && p.type === "syntax") ? jsonComment(text3) : void 0;
+  let json3 = /\.json$/i.test(file) || (file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text3);
+  return { text: text3, json: json3 };
+}
+function addParsed(loaded, file, prepared, { chunks, parsed }, options = {}, located) {
+  let reference = options.reference ?? !1, { text: text3 } = prepared, json3 = chunks[0]?.json === !0, locator = new FileLocator(chunks, loaded.trees, located);
+  loaded.locators.set(file, locator);
+  let comment2 = prepared.json && !json3 && parsed.some((p) => !p.ok && p.type === "syntax") ? jsonComment(text3) : void 0;
   if (comment2 !== void 0) {
     let chunk = chunks.findLast((c) => c.offset <= comment2) ?? chunks[0];
-    loaded.problems.push({
+    return loaded.problems.push({
       origin: { type: "file", file, document: chunk.index, prefix: [] },
       message: "invalid JSON: JSON has no comments (// or /* */); remove it, or write the file as YAML, where # starts a comment",
       range: rangeAt(chunk, comment2 - chunk.offset),
       type: "syntax",
       reference
-    });
-    return;
+    }), locator;
   }
   for (let document2 of parsed) {
     let origin = { type: "file", file, document: document2.chunk.index, prefix: [] };
@@ -25490,6 +25514,7 @@ function loadText(loaded, file, text3, options = {}) {
     }
     document2.duplicateKey && loaded.problems.push({ origin, ...document2.duplicateKey, type: "duplicate-key", reference }), addValue(loaded, document2.value, origin, options);
   }
+  return locator;
 }
 function jsonComment(text3) {
   let previous = "";
@@ -25552,15 +25577,15 @@ function makeResource(object, origin, uid, defaultNamespace, reference) {
     reference
   };
 }
-var import_node_path5, LoadedInput, init_objects = __esm({
+var LoadedInput, init_objects = __esm({
   "src/loaders/objects.ts"() {
     "use strict";
-    import_node_path5 = __toESM(require("node:path"), 1);
     init_kinds();
     init_types();
     init_records();
     init_documents();
     init_locate();
+    init_parse();
     LoadedInput = class {
       resources = [];
       incomplete = [];
@@ -25599,21 +25624,21 @@ var import_node_path5, LoadedInput, init_objects = __esm({
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path22) {
-  let normalized = (0, import_path.normalize)(path22);
+function cleanPath(path21) {
+  let normalized = (0, import_path.normalize)(path21);
   return normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep && (normalized = normalized.substring(0, normalized.length - 1)), normalized;
 }
-function convertSlashes(path22, separator) {
-  return path22.replace(SLASHES_REGEX, separator);
+function convertSlashes(path21, separator) {
+  return path21.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path22) {
-  return path22 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path22);
+function isRootDirectory(path21) {
+  return path21 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path21);
 }
-function normalizePath(path22, options) {
-  let { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options, pathNeedsCleaning = process.platform === "win32" && path22.includes("/") || path22.startsWith(".");
-  if (resolvePaths && (path22 = (0, import_path.resolve)(path22)), (normalizePath$1 || pathNeedsCleaning) && (path22 = cleanPath(path22)), path22 === ".") return "";
-  let needsSeperator = path22[path22.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path22 + pathSeparator : path22, pathSeparator);
+function normalizePath(path21, options) {
+  let { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options, pathNeedsCleaning = process.platform === "win32" && path21.includes("/") || path21.startsWith(".");
+  if (resolvePaths && (path21 = (0, import_path.resolve)(path21)), (normalizePath$1 || pathNeedsCleaning) && (path21 = cleanPath(path21)), path21 === ".") return "";
+  let needsSeperator = path21[path21.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path21 + pathSeparator : path21, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -25661,14 +25686,14 @@ function build$3(options) {
 function build$2(options, isSynchronous) {
   return !options.resolveSymlinks || options.excludeSymlinks ? null : isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path22, resolved, state) {
+function isRecursive(path21, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path22), depth = 1;
+  let parent = (0, import_path.dirname)(path21), depth = 1;
   for (; parent !== state.root && depth < 2; ) {
     let resolvedPath = state.symlinks.get(parent);
     !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath)) ? depth++ : parent = (0, import_path.dirname)(parent);
   }
-  return state.symlinks.set(path22, resolved), depth > 1;
+  return state.symlinks.set(path21, resolved), depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
   return state.visited.includes(resolved + state.options.pathSeparator);
@@ -25705,8 +25730,8 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
     pushDirectory = (directoryPath, paths) => {
       paths.push(directoryPath || ".");
     }, pushDirectoryFilter = (directoryPath, paths, filters) => {
-      let path22 = directoryPath || ".";
-      filters.every((filter) => filter(path22, !0)) && paths.push(path22);
+      let path21 = directoryPath || ".";
+      filters.every((filter) => filter(path21, !0)) && paths.push(path21);
     }, empty$2 = () => {
     };
     pushFileFilterAndCount = (filename, _paths, counts, filters) => {
@@ -25728,22 +25753,22 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
       });
     }, empty = () => {
     };
-    resolveSymlinksAsync = function(path22, state, callback$1) {
+    resolveSymlinksAsync = function(path21, state, callback$1) {
       let { queue, fs: fs5, options: { suppressErrors } } = state;
-      queue.enqueue(), fs5.realpath(path22, (error, resolvedPath) => {
+      queue.enqueue(), fs5.realpath(path21, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
         fs5.stat(resolvedPath, (error$1, stat3) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat3.isDirectory() && isRecursive(path22, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat3.isDirectory() && isRecursive(path21, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat3, resolvedPath), queue.dequeue(null, state);
         });
       });
-    }, resolveSymlinks = function(path22, state, callback$1) {
+    }, resolveSymlinks = function(path21, state, callback$1) {
       let { queue, fs: fs5, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        let resolvedPath = fs5.realpathSync(path22), stat3 = fs5.statSync(resolvedPath);
-        if (stat3.isDirectory() && isRecursive(path22, resolvedPath, state)) return;
+        let resolvedPath = fs5.realpathSync(path21), stat3 = fs5.statSync(resolvedPath);
+        if (stat3.isDirectory() && isRecursive(path21, resolvedPath, state)) return;
         callback$1(stat3, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -25845,17 +25870,17 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
             let filename = this.joinPath(entry2.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry2.isDirectory()) {
-            let path22 = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry2.name, path22)) continue;
-            this.pushDirectory(path22, paths, filters), this.walkDirectory(this.state, path22, path22, depth - 1, this.walk);
+            let path21 = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry2.name, path21)) continue;
+            this.pushDirectory(path21, paths, filters), this.walkDirectory(this.state, path21, path21, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry2.isSymbolicLink()) {
-            let path22 = joinPathWithBasePath(entry2.name, directoryPath);
-            this.resolveSymlink(path22, this.state, (stat3, resolvedPath) => {
+            let path21 = joinPathWithBasePath(entry2.name, directoryPath);
+            this.resolveSymlink(path21, this.state, (stat3, resolvedPath) => {
               if (stat3.isDirectory()) {
-                if (resolvedPath = normalizePath(resolvedPath, this.state.options), exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path22 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path22 + pathSeparator, depth - 1, this.walk);
+                if (resolvedPath = normalizePath(resolvedPath, this.state.options), exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path21 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path21 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path22;
+                resolvedPath = useRealPaths ? resolvedPath : path21;
                 let filename = (0, import_path.basename)(resolvedPath), directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1), this.pushFile(resolvedPath, files, this.state.counts, filters);
               }
@@ -25973,7 +25998,7 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
         let globFn = this.globFunction || pm;
         if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
         var isMatch = this.globCache[patterns.join("\0")];
-        return isMatch || (isMatch = globFn(patterns, ...options), this.globCache[patterns.join("\0")] = isMatch), this.options.filters.push((path22) => isMatch(path22)), this;
+        return isMatch || (isMatch = globFn(patterns, ...options), this.globCache[patterns.join("\0")] = isMatch), this.options.filters.push((path21) => isMatch(path21)), this;
       }
     };
   }
@@ -26039,19 +26064,19 @@ function buildRelative(cwd, root2) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path22) {
-  return path22.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path21) {
+  return path21.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
-function splitPattern(path22) {
+function splitPattern(path21) {
   var _result$parts;
-  let result = import_picomatch.default.scan(path22, splitPatternOptions);
-  return !((_result$parts = result.parts) === null || _result$parts === void 0) && _result$parts.length ? result.parts : [path22];
+  let result = import_picomatch.default.scan(path21, splitPatternOptions);
+  return !((_result$parts = result.parts) === null || _result$parts === void 0) && _result$parts.length ? result.parts : [path21];
 }
-function convertPosixPathToPattern(path22) {
-  return escapePosixPath(path22);
+function convertPosixPathToPattern(path21) {
+  return escapePosixPath(path21);
 }
-function convertWin32PathToPattern(path22) {
-  return escapeWin32Path(path22).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path21) {
+  return escapeWin32Path(path21).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if (options?.caseSensitiveMatch === !1) return !0;
@@ -26126,11 +26151,11 @@ function buildCrawler(options, patterns) {
   options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
   let crawler = new Builder2({
     filters: [debug ? (p, isDirectory2) => {
-      let path22 = format(p, isDirectory2), matches2 = matcher(path22) && !ignore(path22);
-      return matches2 && log(`matched ${path22}`), matches2;
+      let path21 = format(p, isDirectory2), matches2 = matcher(path21) && !ignore(path21);
+      return matches2 && log(`matched ${path21}`), matches2;
     } : (p, isDirectory2) => {
-      let path22 = format(p, isDirectory2);
-      return matcher(path22) && !ignore(path22);
+      let path21 = format(p, isDirectory2);
+      return matcher(path21) && !ignore(path21);
     }],
     exclude: debug ? (_, p) => {
       let skipped = excludePredicate(_, p);
@@ -26191,7 +26216,7 @@ var import_fs, import_path2, import_url, import_picomatch, isReadonlyArray, BACK
     WIN32_ROOT_DIR = /^[A-Z]:\/$/i, isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
     splitPatternOptions = { parts: !0 };
     ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g, WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g, escapePosixPath = (path22) => path22.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&"), escapeWin32Path = (path22) => path22.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&"), escapePath = isWin ? escapeWin32Path : escapePosixPath;
+    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g, WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g, escapePosixPath = (path21) => path21.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&"), escapeWin32Path = (path21) => path21.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&"), escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/, ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
     defaultOptions2 = {
       caseSensitiveMatch: !0,
@@ -26209,7 +26234,7 @@ function isSkipped(name2, isDirectory2) {
 }
 async function expandPaths(inputs, cwd = process.cwd()) {
   let expanded = { files: [], skipped: [], unreadable: [], found: /* @__PURE__ */ new Set(), groups: [] }, seen = /* @__PURE__ */ new Set(), add = (file) => {
-    let key2 = file === "-" ? "-" : import_node_path6.default.resolve(cwd, file);
+    let key2 = file === "-" ? "-" : import_node_path5.default.resolve(cwd, file);
     seen.has(key2) || (seen.add(key2), expanded.files.push(file));
   };
   for (let input2 of inputs) {
@@ -26219,7 +26244,7 @@ async function expandPaths(inputs, cwd = process.cwd()) {
     }
     let info;
     try {
-      info = (0, import_node_fs8.statSync)(import_node_path6.default.resolve(cwd, input2));
+      info = (0, import_node_fs8.statSync)(import_node_path5.default.resolve(cwd, input2));
     } catch (error) {
       info = error;
     }
@@ -26261,11 +26286,11 @@ function withoutFiles(expanded, drop) {
 function noManifests(dir, skipped) {
   let message2 = `no .yaml, .yml or .json files in directory ${dir}`;
   if (skipped.length === 0) return message2;
-  let names = skipped.slice(0, 3).map((s) => import_node_path6.default.basename(s));
+  let names = skipped.slice(0, 3).map((s) => import_node_path5.default.basename(s));
   return `${message2} (left out as not manifests: ${names.join(", ")}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ""}; name a file to lint it anyway)`;
 }
 function walk(dir, cwd, visited, files, expanded, top = !1) {
-  let full = import_node_path6.default.resolve(cwd, dir), entries;
+  let full = import_node_path5.default.resolve(cwd, dir), entries;
   try {
     let real = (0, import_node_fs8.realpathSync)(full);
     if (visited.has(real)) return;
@@ -26277,32 +26302,32 @@ function walk(dir, cwd, visited, files, expanded, top = !1) {
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (let entry2 of entries) {
-    let child = import_node_path6.default.join(dir, entry2.name), isDirectory2 = entry2.isDirectory(), isFile = entry2.isFile();
+    let child = import_node_path5.default.join(dir, entry2.name), isDirectory2 = entry2.isDirectory(), isFile = entry2.isFile();
     if (entry2.isSymbolicLink()) {
       let target;
       try {
-        target = (0, import_node_fs8.statSync)(import_node_path6.default.resolve(cwd, child), { throwIfNoEntry: !1 });
+        target = (0, import_node_fs8.statSync)(import_node_path5.default.resolve(cwd, child), { throwIfNoEntry: !1 });
       } catch (error) {
         expanded.unreadable.push({ file: child, problem: `cannot read ${child}: ${errorText(error)}: not read` });
         continue;
       }
       if (!target) {
-        MANIFEST_EXTENSIONS.has(import_node_path6.default.extname(entry2.name).toLowerCase()) && expanded.skipped.push(child);
+        MANIFEST_EXTENSIONS.has(import_node_path5.default.extname(entry2.name).toLowerCase()) && expanded.skipped.push(child);
         continue;
       }
       isDirectory2 = target.isDirectory(), isFile = target.isFile();
     }
-    !isDirectory2 && !(isFile && MANIFEST_EXTENSIONS.has(import_node_path6.default.extname(entry2.name).toLowerCase())) || (isSkipped(entry2.name, isDirectory2) ? expanded.skipped.push(child) : isDirectory2 ? walk(child, cwd, visited, files, expanded) : files.push(child));
+    !isDirectory2 && !(isFile && MANIFEST_EXTENSIONS.has(import_node_path5.default.extname(entry2.name).toLowerCase())) || (isSkipped(entry2.name, isDirectory2) ? expanded.skipped.push(child) : isDirectory2 ? walk(child, cwd, visited, files, expanded) : files.push(child));
   }
 }
 function errorText(error) {
   let e = error;
   return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")}` : String(e?.message ?? e);
 }
-var import_node_fs8, import_node_path6, InputError, MANIFEST_EXTENSIONS, GLOB_CHARS, SKIPPED_FOLDERS, NON_MANIFEST_FILES, NON_MANIFEST, HOOK_EXCLUDE, init_paths = __esm({
+var import_node_fs8, import_node_path5, InputError, MANIFEST_EXTENSIONS, GLOB_CHARS, SKIPPED_FOLDERS, NON_MANIFEST_FILES, NON_MANIFEST, HOOK_EXCLUDE, init_paths = __esm({
   "src/loaders/paths.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1), InputError = class extends Error {
+    import_node_fs8 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1), InputError = class extends Error {
       constructor(message2, file) {
         super(message2);
         this.file = file;
@@ -26344,15 +26369,210 @@ var import_node_fs8, import_node_path6, InputError, MANIFEST_EXTENSIONS, GLOB_CH
   }
 });
 
+// src/loaders/parsed-bytes.ts
+var parsed_bytes_exports = {};
+__export(parsed_bytes_exports, {
+  decodeParsed: () => decodeParsed,
+  encodeParsed: () => encodeParsed,
+  isCount: () => isCount,
+  isPlainValue: () => isPlainValue,
+  isRange: () => isRange,
+  isRecord: () => isRecord3
+});
+function encodeParsed(result) {
+  let index = new Map(result.chunks.map((c, i2) => [c, i2])), stored = {
+    chunks: result.chunks.map((c) => ({ offset: c.offset, length: c.text.length, json: c.json ?? !1, ...c.items ? { items: c.items } : {} })),
+    parsed: result.parsed.map((p) => {
+      let { chunk, ...rest } = p;
+      return { chunk: index.get(chunk), ...rest };
+    })
+  };
+  return import_node_v8.default.serialize(stored);
+}
+function decodeParsed(data, text3, limits, trusted = !1) {
+  let stored;
+  try {
+    stored = import_node_v8.default.deserialize(data);
+  } catch {
+    return;
+  }
+  if (!isRecord3(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
+  let chunks = [], end = 0, line = 0, lineAt = 0;
+  for (let [i2, c] of stored.chunks.entries()) {
+    if (!isRecord3(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
+`) return;
+    for (let n = text3.indexOf(`
+`, lineAt); n !== -1 && n < c.offset; n = text3.indexOf(`
+`, n + 1)) line++;
+    lineAt = c.offset;
+    let chunk = { index: i2, text: text3.slice(c.offset, c.offset + c.length), offset: c.offset, line };
+    if (c.json && (chunk.json = !0), c.items !== void 0) {
+      if (!Array.isArray(c.items)) return;
+      for (let s of c.items)
+        if (s !== void 0 && !(isRecord3(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return;
+      chunk.items = c.items;
+    }
+    chunks.push(chunk), end = c.offset + c.length;
+  }
+  let parsed = [];
+  for (let p of stored.parsed) {
+    if (!isRecord3(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return;
+    let chunk = chunks[p.chunk];
+    if (p.ok === !0) {
+      if (!trusted && !isPlainValue(p.value, chunk.text.length + limits.maxAliasNodes)) return;
+      if (p.duplicateKey === void 0) parsed.push({ chunk, ok: !0, value: p.value });
+      else if (isRecord3(p.duplicateKey) && typeof p.duplicateKey.message == "string" && isRange(p.duplicateKey.range))
+        parsed.push({ chunk, ok: !0, value: p.value, duplicateKey: { message: p.duplicateKey.message, range: p.duplicateKey.range } });
+      else return;
+    } else if (p.ok === !1) {
+      if (p.type !== "syntax" && p.type !== "limit" || typeof p.message != "string" || !isRange(p.range)) return;
+      parsed.push({ chunk, ok: !1, type: p.type, message: p.message, range: p.range });
+    } else return;
+  }
+  return { chunks, parsed };
+}
+function isRecord3(v) {
+  return v !== null && typeof v == "object" && Object.getPrototypeOf(v) === Object.prototype;
+}
+function isCount(v) {
+  return Number.isSafeInteger(v) && v >= 0;
+}
+function isPosition(v) {
+  return isRecord3(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1;
+}
+function isRange(v) {
+  return isRecord3(v) && isPosition(v.start) && isPosition(v.end);
+}
+function isPlainValue(value, budget) {
+  if (value === void 0) return !0;
+  let stack = [value], seen = 0;
+  for (; stack.length > 0; ) {
+    let v = stack.pop();
+    if (v === null || typeof v == "string" || typeof v == "number" || typeof v == "boolean") continue;
+    if (typeof v != "object" || ++seen > budget) return !1;
+    let proto2 = Object.getPrototypeOf(v);
+    if (proto2 === Array.prototype) {
+      let array = v;
+      for (let i2 = 0; i2 < array.length; i2++) {
+        if (!(i2 in array)) return !1;
+        stack.push(array[i2]);
+      }
+    } else if (proto2 === Object.prototype) {
+      if (Object.getOwnPropertySymbols(v).length > 0) return !1;
+      for (let key2 in v) stack.push(v[key2]);
+    } else return !1;
+  }
+  return !0;
+}
+var import_node_v8, init_parsed_bytes = __esm({
+  "src/loaders/parsed-bytes.ts"() {
+    "use strict";
+    import_node_v8 = __toESM(require("node:v8"), 1);
+  }
+});
+
+// src/loaders/threads.ts
+function threadCount(chars, limits, threads, cores = import_node_os3.default.availableParallelism(), load3 = import_node_os3.default.loadavg()[0] ?? 0) {
+  let idle = 1 + Math.round(cores - load3), available = Math.min(threads ?? Math.min(cores, idle), MAX_THREADS);
+  return available <= 1 || chars < PARALLEL_FROM || limits.maxDepth > MAX_PARALLEL_DEPTH ? 1 : Math.max(1, Math.min(available, 2 + Math.floor((chars - PARALLEL_FROM) / PER_WORKER)));
+}
+async function parseFiles(jobs, limits, options = {}) {
+  let chars = jobs.reduce((sum, job) => sum + job.text.length, 0), count = jobs.length > 1 ? threadCount(chars, limits, options.threads) : 1, worker = count > 1 ? options.worker ?? workerModule() : void 0;
+  if (!worker) return jobs.map((job) => ({ result: parseText(job.text, job.json, limits) }));
+  let [{ Worker }, { decodeParsed: decodeParsed2 }] = await Promise.all([import("node:worker_threads"), Promise.resolve().then(() => (init_parsed_bytes(), parsed_bytes_exports))]), outcomes = Array.from({ length: jobs.length }), next = new Int32Array(new SharedArrayBuffer(4)), data = { texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next }, finished = [], mainShares = options.mainShares ?? !0, start = () => new Worker(worker, { workerData: data }), decode = (bytes, text3) => decodeParsed2(bytes, text3, limits, !0);
+  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes));
+  for (let i2 = mainShares ? Atomics.add(next, 0, 1) : jobs.length; i2 < jobs.length; i2 = Atomics.add(next, 0, 1))
+    outcomes[i2] = { result: parseText(jobs[i2].text, jobs[i2].json, limits) };
+  return await Promise.all(finished), outcomes.map((o, i2) => o ?? { result: parseText(jobs[i2].text, jobs[i2].json, limits) });
+}
+function runWorker(start, decode, jobs, outcomes) {
+  return new Promise((resolve3) => {
+    let worker;
+    try {
+      worker = start();
+    } catch {
+      resolve3();
+      return;
+    }
+    let settled = !1, settle = () => {
+      settled || (settled = !0, resolve3(), worker.terminate().catch(() => {
+      }));
+    };
+    worker.on("message", (message2) => {
+      if (typeof message2 != "object" || message2 === null) return;
+      if ("done" in message2) {
+        settle();
+        return;
+      }
+      let { index, bytes } = message2, job = Number.isSafeInteger(index) ? jobs[index] : void 0, result = job && !outcomes[index] && bytes instanceof Uint8Array ? decode(bytes, job.text) : void 0;
+      result && (outcomes[index] = { result, bytes });
+    }), worker.on("error", settle), worker.on("exit", settle);
+  });
+}
+function workerModule() {
+  for (let candidate of ["./parse-worker.js", "../parse-worker.js"]) {
+    let url = new URL(candidate, __k8sNetImportMetaUrl);
+    if (url.protocol === "file:" && (0, import_node_fs9.existsSync)(url)) return url;
+  }
+}
+var import_node_fs9, import_node_os3, PARALLEL_FROM, PER_WORKER, MAX_THREADS, MAX_PARALLEL_DEPTH, init_threads = __esm({
+  "src/loaders/threads.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs"), import_node_os3 = __toESM(require("node:os"), 1);
+    init_parse();
+    PARALLEL_FROM = 4 * 1024 * 1024, PER_WORKER = 4 * 1024 * 1024, MAX_THREADS = 8, MAX_PARALLEL_DEPTH = 1e3;
+  }
+});
+
 // src/loaders/sources.ts
 async function loadPaths(inputs, options = {}) {
   return loadFiles(await expandPaths(inputs, options.cwd ?? process.cwd()), options);
 }
 async function loadFiles(expanded, options = {}) {
-  let cwd = options.cwd ?? process.cwd(), loaded = new LoadedInput(), reference = options.reference ?? !1, gave = /* @__PURE__ */ new Map();
+  return parseRead(await readFiles(expanded, options), options);
+}
+function contentHashOf(cache5, entry2, text3) {
+  return entry2.hash ??= cache5.contentHash(text3), entry2.hash;
+}
+async function readFiles(expanded, options = {}) {
+  let cwd = options.cwd ?? process.cwd(), read2 = [];
   for (let file of expanded.files) {
-    let name2 = file === "-" ? options.stdinFilename ?? STDIN : file, before = loaded.count, text3 = await readInput(file, options, cwd, expanded.found.has(file));
-    reference || loaded.files.push(name2), typeof text3 == "string" ? loadText(loaded, name2, text3, options) : loaded.problems.push(notRead(name2, text3, reference)), gave.set(file, loaded.count - before);
+    let name2 = file === "-" ? options.stdinFilename ?? STDIN : file;
+    read2.push({ file, name: name2, text: await readInput(file, options, cwd, expanded.found.has(file)) });
+  }
+  return { expanded, read: read2 };
+}
+async function parseRead({ expanded, read: read2 }, options = {}) {
+  let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache5 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
+  for (let [i2, entry2] of read2.entries()) {
+    let { file, name: name2, text: text3 } = entry2;
+    if (typeof text3 != "string") {
+      pending.push(void 0);
+      continue;
+    }
+    let p = { prepared: prepareText(name2, text3, options) };
+    if (pending.push(p), file === "-") {
+      stdin.push(i2);
+      continue;
+    }
+    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2, text3), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
+  }
+  for (let i2 of stdin) pending[i2].parsed = parseText(pending[i2].prepared.text, pending[i2].prepared.json, limits);
+  let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker }), gave = /* @__PURE__ */ new Map();
+  for (let [i2, { file, name: name2, text: text3 }] of read2.entries()) {
+    let before = loaded.count;
+    reference || loaded.files.push(name2);
+    let p = pending[i2];
+    if (p && typeof text3 == "string") {
+      let parsed = p.parsed;
+      if (p.job !== void 0) {
+        let outcome = outcomes[p.job];
+        parsed = outcome.result, p.cached && cache5.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes);
+      }
+      let located = p.cached && cache5.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)), locator = addParsed(loaded, name2, p.prepared, parsed, options, located);
+      p.cached && cache5.attach(p.cached.file, locator);
+    } else typeof text3 != "string" && loaded.problems.push(notRead(name2, text3, reference));
+    gave.set(file, loaded.count - before);
   }
   for (let { file, problem: problem2 } of expanded.unreadable)
     reference || loaded.files.push(file), loaded.problems.push(notRead(file, { problem: problem2 }, reference));
@@ -26366,6 +26586,13 @@ async function loadFiles(expanded, options = {}) {
     throw new InputError(`no Kubernetes object in ${where2}: ${what} empty or only comments`, group.input);
   }
   return loaded;
+}
+function lineCount(text3) {
+  let lines = 1;
+  for (let i2 = text3.indexOf(`
+`); i2 !== -1; i2 = text3.indexOf(`
+`, i2 + 1)) lines++;
+  return lines;
 }
 function notRead(file, unreadable, reference) {
   let at2 = unreadable.at ?? { line: 1, column: 1 };
@@ -26386,22 +26613,24 @@ async function readInput(file, options, cwd, found) {
   }
   let buffer;
   try {
-    buffer = readFileBounded(import_node_path7.default.resolve(cwd, file), limit, "file");
+    buffer = readFileBounded(import_node_path6.default.resolve(cwd, file), limit, "file");
   } catch (error) {
     if (found) return { problem: `cannot read ${file}: ${error.code ?? error.message}: not read` };
     throw new InputError(`cannot read ${file}: ${error.message}`, file);
   }
   return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, "file");
 }
-var import_node_path7, init_sources = __esm({
+var import_node_path6, init_sources = __esm({
   "src/loaders/sources.ts"() {
     "use strict";
-    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     init_types();
     init_bytes();
     init_documents();
     init_objects();
+    init_parse();
     init_paths();
+    init_threads();
     init_paths();
     init_objects();
   }
@@ -26420,13 +26649,13 @@ __export(rule_docs_exports, {
   writeRuleDocs: () => writeRuleDocs
 });
 function fixtureFiles(root2, id, kind) {
-  let dir = import_node_path8.default.join(root2, "fixtures", id, kind), names;
+  let dir = import_node_path7.default.join(root2, "fixtures", id, kind), names;
   try {
-    names = (0, import_node_fs9.readdirSync)(dir).filter((n) => MANIFEST.test(n));
+    names = (0, import_node_fs10.readdirSync)(dir).filter((n) => MANIFEST.test(n));
   } catch {
     return [];
   }
-  return names.map((name2) => ({ file: `fixtures/${id}/${kind}/${name2}`, text: (0, import_node_fs9.readFileSync)(import_node_path8.default.join(dir, name2), "utf8") })).sort((a, b) => lineCount(a.text) - lineCount(b.text) || (a.file < b.file ? -1 : 1));
+  return names.map((name2) => ({ file: `fixtures/${id}/${kind}/${name2}`, text: (0, import_node_fs10.readFileSync)(import_node_path7.default.join(dir, name2), "utf8") })).sort((a, b) => lineCount2(a.text) - lineCount2(b.text) || (a.file < b.file ? -1 : 1));
 }
 async function findingsOf(rule, root2, file) {
   let config = resolveConfig({}, [rule]);
@@ -26544,25 +26773,25 @@ function ruleText(doc) {
 `;
 }
 async function writeRuleDocs(rules, root2 = packageRoot()) {
-  let { mkdir: mkdir3, readFile: readFile2, readdir: readdir2, rm: rm2, writeFile: writeFile4 } = await import("node:fs/promises"), pages = await generateRuleDocs(rules, root2), dir = import_node_path8.default.join(root2, "docs", "rules");
+  let { mkdir: mkdir3, readFile: readFile2, readdir: readdir2, rm: rm2, writeFile: writeFile4 } = await import("node:fs/promises"), pages = await generateRuleDocs(rules, root2), dir = import_node_path7.default.join(root2, "docs", "rules");
   await mkdir3(dir, { recursive: !0 });
   let written = [];
   for (let [file, text3] of pages) {
-    let full = import_node_path8.default.join(root2, file);
+    let full = import_node_path7.default.join(root2, file);
     await readFile2(full, "utf8").catch(() => {
     }) !== text3 && (await writeFile4(full, text3), written.push(file));
   }
   let removed = [];
   for (let name2 of await readdir2(dir)) {
     let file = `docs/rules/${name2}`;
-    name2.endsWith(".md") && !pages.has(file) && (await rm2(import_node_path8.default.join(dir, name2)), removed.push(file));
+    name2.endsWith(".md") && !pages.has(file) && (await rm2(import_node_path7.default.join(dir, name2)), removed.push(file));
   }
   return { written, removed };
 }
-var import_node_fs9, import_node_path8, MANIFEST, lineCount, findingLine, language, optionDefault, cell, GENERATED_NOTICE, init_rule_docs = __esm({
+var import_node_fs10, import_node_path7, MANIFEST, lineCount2, findingLine, language, optionDefault, cell, GENERATED_NOTICE, init_rule_docs = __esm({
   "src/docs/rule-docs.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
+    import_node_fs10 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
     init_config();
     init_engine();
     init_rule();
@@ -26570,7 +26799,7 @@ var import_node_fs9, import_node_path8, MANIFEST, lineCount, findingLine, langua
     init_sources();
     init_package_root();
     MANIFEST = /\.(?:ya?ml|json)$/i;
-    lineCount = (text3) => text3.split(`
+    lineCount2 = (text3) => text3.split(`
 `).length;
     findingLine = (f) => `${f.file ?? ""}${f.start ? `:${f.start.line}:${f.start.column}` : ""}  ${f.severity}  ${f.message}`, language = (file) => file.toLowerCase().endsWith(".json") ? "json" : "yaml", optionDefault = (spec) => JSON.stringify(spec.default), cell = (text3) => text3.replaceAll(/\s*\n\s*/g, " ").replaceAll("|", "\\|");
     GENERATED_NOTICE = (id) => `<!-- Generated by \`npm run docs\` from rules/${id}.ts, rules/${id}.md and fixtures/${id}/. Edit those, not this page. -->`;
@@ -26641,7 +26870,7 @@ function configTemplate(rules) {
 }
 async function writeConfigFile(dir, text3) {
   for (let name2 of CONFIG_FILE_NAMES) {
-    let existing = import_node_path9.default.join(dir, name2);
+    let existing = import_node_path8.default.join(dir, name2);
     try {
       throw await (0, import_promises2.readFile)(existing), new InitError(`${name2} exists already: k8s-net init never overwrites it. Remove or rename it to start afresh.`);
     } catch (error) {
@@ -26649,7 +26878,7 @@ async function writeConfigFile(dir, text3) {
       if (error.code !== "ENOENT") throw new InitError(`cannot read ${name2}: ${error.message}`);
     }
   }
-  let file = import_node_path9.default.join(dir, CONFIG_FILE);
+  let file = import_node_path8.default.join(dir, CONFIG_FILE);
   try {
     await (0, import_promises2.writeFile)(file, text3, { flag: "wx" });
   } catch (error) {
@@ -26658,16 +26887,16 @@ async function writeConfigFile(dir, text3) {
   return file;
 }
 async function setupSnippets(root2 = packageRoot()) {
-  let read2 = (file) => (0, import_promises2.readFile)(import_node_path9.default.join(root2, "docs", "ci", file), "utf8");
+  let read2 = (file) => (0, import_promises2.readFile)(import_node_path8.default.join(root2, "docs", "ci", file), "utf8");
   return [
     { title: "pre-commit", target: ".pre-commit-config.yaml", text: await read2("pre-commit-config.yaml") },
     { title: "GitHub Actions, findings as code scanning alerts", target: ".github/workflows/k8s-net.yml", text: await read2("github-actions.yml") }
   ];
 }
-var import_promises2, import_node_path9, CONFIG_FILE, InitError, optionValue, init_init = __esm({
+var import_promises2, import_node_path8, CONFIG_FILE, InitError, optionValue, init_init = __esm({
   "src/init/init.ts"() {
     "use strict";
-    import_promises2 = require("node:fs/promises"), import_node_path9 = __toESM(require("node:path"), 1);
+    import_promises2 = require("node:fs/promises"), import_node_path8 = __toESM(require("node:path"), 1);
     init_config();
     init_package_root();
     init_documents();
@@ -26874,7 +27103,7 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = !0 } = {}) {
   if (env.TERM === "dumb")
     return min;
   if (import_node_process3.default.platform === "win32") {
-    let osRelease = import_node_os3.default.release().split(".");
+    let osRelease = import_node_os4.default.release().split(".");
     return Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586 ? Number(osRelease[2]) >= 14931 ? 3 : 2 : 1;
   }
   if ("CI" in env)
@@ -26901,9 +27130,9 @@ function createSupportsColor(stream, options = {}) {
   });
   return translateLevel(level);
 }
-var import_node_process3, import_node_os3, import_node_tty, env, flagForceColor, supportsColor, supports_color_default, init_supports_color = __esm({
+var import_node_process3, import_node_os4, import_node_tty, env, flagForceColor, supportsColor, supports_color_default, init_supports_color = __esm({
   "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    import_node_process3 = __toESM(require("node:process"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_tty = __toESM(require("node:tty"), 1);
+    import_node_process3 = __toESM(require("node:process"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_tty = __toESM(require("node:tty"), 1);
     ({ env } = import_node_process3.default);
     hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never") ? flagForceColor = 0 : (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) && (flagForceColor = 1);
     supportsColor = {
@@ -27121,11 +27350,11 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
     init_errors2();
     init_names();
     ApiError = class extends Error {
-      constructor(statusCode, reason, message2, path22) {
+      constructor(statusCode, reason, message2, path21) {
         super(redact(message2));
         this.statusCode = statusCode;
         this.reason = reason;
-        this.path = path22;
+        this.path = path21;
         this.name = "ApiError";
       }
       statusCode;
@@ -27175,9 +27404,9 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
         this.agent?.agent.destroy();
       }
       /** The full URL of an API path (from `apiPath`), under the server's path prefix, refused when it names Secrets or ConfigMaps. */
-      urlOf(path22, query = {}) {
+      urlOf(path21, query = {}) {
         let prefix = this.base.pathname.replace(/\/+$/, ""), url = new URL(this.base.href);
-        url.pathname = prefix + path22;
+        url.pathname = prefix + path21;
         for (let [k, v] of Object.entries(query)) url.searchParams.set(k, v);
         let decoded;
         try {
@@ -27190,8 +27419,8 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
         return url;
       }
       /** GETs an API path (from `apiPath`, with query parameters) and returns the decoded JSON body. */
-      async get(path22, query = {}) {
-        let url = this.urlOf(path22, query), deadline = this.timeoutMs > 0 ? Date.now() + this.timeoutMs : void 0;
+      async get(path21, query = {}) {
+        let url = this.urlOf(path21, query), deadline = this.timeoutMs > 0 ? Date.now() + this.timeoutMs : void 0;
         for (let attempt = 1; ; attempt++) {
           let answer = await this.send(url, deadline);
           if ((answer.statusCode === 429 || answer.statusCode === 503) && attempt < MAX_ATTEMPTS) {
@@ -27201,10 +27430,10 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
               continue;
             }
           }
-          return this.decode(answer, path22);
+          return this.decode(answer, path21);
         }
       }
-      decode({ statusCode, statusText, headers, body }, path22) {
+      decode({ statusCode, statusText, headers, body }, path21) {
         let value;
         try {
           value = JSON.parse(body);
@@ -27217,14 +27446,14 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
           );
         if (statusCode >= 300 && statusCode < 400) {
           let to = typeof headers.location == "string" ? ` to ${quoted(redact(headers.location))}` : "";
-          throw new ApiError(statusCode, "Redirect", `the API server redirected GET ${path22}${to}: k8s-net does not follow redirects`, path22);
+          throw new ApiError(statusCode, "Redirect", `the API server redirected GET ${path21}${to}: k8s-net does not follow redirects`, path21);
         }
         if (statusCode < 200 || statusCode >= 300) {
           let status = isRecord(value) ? value : {}, reason = typeof status.reason == "string" && status.reason !== "" ? status.reason : statusText, message2 = typeof status.message == "string" && status.message !== "" ? status.message : firstLine(body) || statusText, wait = statusCode === 429 || statusCode === 503 ? retryAfter(headers["retry-after"]) : void 0, more = wait !== void 0 ? ` (it asked to retry after ${formatDuration(wait)}, beyond the deadline or the attempts)` : "";
-          throw new ApiError(statusCode, oneLine(reason), `${oneLine(message2)}${more}`, path22);
+          throw new ApiError(statusCode, oneLine(reason), `${oneLine(message2)}${more}`, path21);
         }
         if (value === void 0)
-          throw new ApiError(statusCode, "NotJSON", `the answer to GET ${path22} is not JSON: is ${this.connection.server} a Kubernetes API server?`, path22);
+          throw new ApiError(statusCode, "NotJSON", `the answer to GET ${path21} is not JSON: is ${this.connection.server} a Kubernetes API server?`, path21);
         return value;
       }
       /** An agent for the TLS settings and the client certificate of these credentials, kept while they stay the same. */
@@ -27393,22 +27622,22 @@ function groupVersions(list2) {
   return out;
 }
 async function fetchResources(api, group, version, warn2) {
-  let path22 = apiPath(...groupVersionSegments(group, version)), list2;
+  let path21 = apiPath(...groupVersionSegments(group, version)), list2;
   try {
-    list2 = await api.get(path22);
+    list2 = await api.get(path21);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (group === "") throw new ClusterError(`cannot read the core API of the cluster (GET ${path22}): ${error.statusCode} ${error.reason}: ${error.message}`);
+    if (group === "") throw new ClusterError(`cannot read the core API of the cluster (GET ${path21}): ${error.statusCode} ${error.reason}: ${error.message}`);
     if (error.statusCode === 404) return;
-    if (error.statusCode !== 403) throw new ClusterError(`cannot discover API group ${group}/${version} (GET ${path22}): ${error.statusCode} ${error.reason}: ${error.message}`);
+    if (error.statusCode !== 403) throw new ClusterError(`cannot discover API group ${group}/${version} (GET ${path21}): ${error.statusCode} ${error.reason}: ${error.message}`);
     return warn2(`cannot discover API group ${group}/${version} (${error.statusCode} ${error.reason}): its kinds are not read`), "unreadable";
   }
   let out = /* @__PURE__ */ new Map();
-  if (!isRecord(list2) || !Array.isArray(list2.resources)) throw new ClusterError(`the answer to GET ${path22} is not an APIResourceList: is this a Kubernetes API server?`);
+  if (!isRecord(list2) || !Array.isArray(list2.resources)) throw new ClusterError(`the answer to GET ${path21} is not an APIResourceList: is this a Kubernetes API server?`);
   for (let r of list2.resources) {
-    if (!isRecord(r) || typeof r.name != "string") throw new ClusterError(`the API server's discovery (GET ${path22}) lists a resource without a name`);
+    if (!isRecord(r) || typeof r.name != "string") throw new ClusterError(`the API server's discovery (GET ${path21}) lists a resource without a name`);
     if (!r.name.includes("/")) {
-      if (!isDnsLabel(r.name)) throw new ClusterError(`the API server's discovery (GET ${path22}) lists an invalid resource name ${quoted(r.name)}`);
+      if (!isDnsLabel(r.name)) throw new ClusterError(`the API server's discovery (GET ${path21}) lists an invalid resource name ${quoted(r.name)}`);
       Array.isArray(r.verbs) && !r.verbs.includes("list") || out.set(r.name, { group, version, resource: r.name, kind: typeof r.kind == "string" ? r.kind : "", namespaced: r.namespaced !== !1 });
     }
   }
@@ -27476,10 +27705,10 @@ function execExtension(extensions) {
   let found = (Array.isArray(extensions) ? extensions : []).find((e) => isRecord(e) && e.name === "client.authentication.k8s.io/exec");
   return isRecord(found) ? found.extension : void 0;
 }
-var import_node_child_process3, import_node_path14, API_VERSIONS, MAX_OUTPUT, ExecPlugin, init_exec = __esm({
+var import_node_child_process3, import_node_path13, API_VERSIONS, MAX_OUTPUT, ExecPlugin, init_exec = __esm({
   "src/cluster/exec.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process"), import_node_path14 = __toESM(require("node:path"), 1);
+    import_node_child_process3 = require("node:child_process"), import_node_path13 = __toESM(require("node:path"), 1);
     init_records();
     init_errors2();
     init_names();
@@ -27492,7 +27721,7 @@ var import_node_child_process3, import_node_path14, API_VERSIONS, MAX_OUTPUT, Ex
           throw new ClusterError(
             `the exec plugin of ${who} has apiVersion ${quoted(exec.apiVersion ?? "")}: k8s-net speaks client.authentication.k8s.io/v1 and v1beta1 (v1alpha1 was removed in Kubernetes 1.24)`
           );
-        this.apiVersion = exec.apiVersion, this.command = exec.command.includes("/") ? import_node_path14.default.resolve(config.dir, exec.command) : exec.command;
+        this.apiVersion = exec.apiVersion, this.command = exec.command.includes("/") ? import_node_path13.default.resolve(config.dir, exec.command) : exec.command;
         let args = exec.args ?? [];
         if (!Array.isArray(args) || !args.every((a) => typeof a == "string")) throw new ClusterError(`the exec plugin of ${who}: args must be a list of strings`);
         this.args = args, this.env = {};
@@ -27696,18 +27925,18 @@ var import_node_net2, init_proxy = __esm({
 function kubeconfigFiles(options) {
   let env2 = options.env ?? process.env, cwd = options.cwd ?? process.cwd();
   if (options.kubeconfig !== void 0) {
-    let file2 = import_node_path15.default.resolve(cwd, options.kubeconfig);
-    if (!(0, import_node_fs12.existsSync)(file2)) throw new ClusterError(`kubeconfig ${options.kubeconfig}: no such file (--kubeconfig)`);
+    let file2 = import_node_path14.default.resolve(cwd, options.kubeconfig);
+    if (!(0, import_node_fs13.existsSync)(file2)) throw new ClusterError(`kubeconfig ${options.kubeconfig}: no such file (--kubeconfig)`);
     return [file2];
   }
-  let list2 = env2.KUBECONFIG?.split(import_node_path15.default.delimiter).filter(Boolean) ?? [];
+  let list2 = env2.KUBECONFIG?.split(import_node_path14.default.delimiter).filter(Boolean) ?? [];
   if (list2.length > 0) {
-    let files = [...new Set(list2.map((f) => import_node_path15.default.resolve(cwd, f)))].filter((f) => (0, import_node_fs12.existsSync)(f));
-    if (files.length === 0) throw new ClusterError(`KUBECONFIG names no file that exists (${list2.join(import_node_path15.default.delimiter)})`);
+    let files = [...new Set(list2.map((f) => import_node_path14.default.resolve(cwd, f)))].filter((f) => (0, import_node_fs13.existsSync)(f));
+    if (files.length === 0) throw new ClusterError(`KUBECONFIG names no file that exists (${list2.join(import_node_path14.default.delimiter)})`);
     return files;
   }
-  let home = env2.HOME || env2.USERPROFILE || import_node_os4.default.homedir(), file = import_node_path15.default.join(home, ".kube", "config");
-  return (0, import_node_fs12.existsSync)(file) ? [file] : [];
+  let home = env2.HOME || env2.USERPROFILE || import_node_os5.default.homedir(), file = import_node_path14.default.join(home, ".kube", "config");
+  return (0, import_node_fs13.existsSync)(file) ? [file] : [];
 }
 function loadKubeconfig(files) {
   let merged = {
@@ -27715,7 +27944,7 @@ function loadKubeconfig(files) {
     clusters: /* @__PURE__ */ new Map(),
     users: /* @__PURE__ */ new Map(),
     contexts: /* @__PURE__ */ new Map(),
-    where: files.length === 1 ? files[0] : `KUBECONFIG (${files.join(import_node_path15.default.delimiter)})`
+    where: files.length === 1 ? files[0] : `KUBECONFIG (${files.join(import_node_path14.default.delimiter)})`
   };
   for (let file of files) {
     let text3 = readLimited(file, "kubeconfig", MAX_KUBECONFIG_BYTES).toString("utf8"), value;
@@ -27727,7 +27956,7 @@ function loadKubeconfig(files) {
     }
     if (value == null) continue;
     if (!isRecord(value)) throw new ClusterError(`cannot read kubeconfig ${file}: not a kubeconfig (expected a mapping with clusters, contexts and users)`);
-    let dir = import_node_path15.default.dirname(file);
+    let dir = import_node_path14.default.dirname(file);
     for (let [key2, field, into] of [
       ["clusters", "cluster", merged.clusters],
       ["users", "user", merged.users],
@@ -27771,7 +28000,7 @@ function selectContext(config, name2) {
 async function connect(options) {
   let env2 = options.env ?? process.env, files = kubeconfigFiles(options);
   if (files.length === 0) {
-    if (env2.KUBERNETES_SERVICE_HOST && (0, import_node_fs12.existsSync)(import_node_path15.default.join(SERVICE_ACCOUNT, "token"))) return inCluster(env2);
+    if (env2.KUBERNETES_SERVICE_HOST && (0, import_node_fs13.existsSync)(import_node_path14.default.join(SERVICE_ACCOUNT, "token"))) return inCluster(env2);
     throw new ClusterError("no kubeconfig found: pass --kubeconfig, set KUBECONFIG, or create ~/.kube/config (kubectl config view shows what kubectl uses)");
   }
   let selected = selectContext(loadKubeconfig(files), options.context);
@@ -27800,7 +28029,7 @@ async function connectionFor(selected, options) {
       if (typeof v != "string") throw new ClusterError(`${owner}: ${key3} must be a string`);
       return v;
     }
-  }, clusterOwner = `cluster ${cluster2.name} in ${cluster2.file}`, server = serverUrl(str2(c, "server", clusterOwner) ?? "", cluster2.name), file = (value, dir, what) => value === void 0 ? void 0 : readLimited(import_node_path15.default.resolve(dir, value), what, MAX_CREDENTIAL_FILE_BYTES), data = (value, what) => {
+  }, clusterOwner = `cluster ${cluster2.name} in ${cluster2.file}`, server = serverUrl(str2(c, "server", clusterOwner) ?? "", cluster2.name), file = (value, dir, what) => value === void 0 ? void 0 : readLimited(import_node_path14.default.resolve(dir, value), what, MAX_CREDENTIAL_FILE_BYTES), data = (value, what) => {
     if (value !== void 0) {
       if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)) throw new ClusterError(`${what} is not base64`);
       return Buffer.from(value, "base64");
@@ -27874,7 +28103,7 @@ function userCredentials(u, ctx) {
   if (registerSecret(password), (token !== void 0 || tokenFile !== void 0) && (username !== void 0 || password !== void 0))
     throw new ClusterError(`${ctx.who} sets both a token and a username/password: kubectl refuses more than one authentication method too; keep one`);
   if (tokenFile !== void 0) {
-    let file = import_node_path15.default.resolve(ctx.userDir, tokenFile), read2 = () => {
+    let file = import_node_path14.default.resolve(ctx.userDir, tokenFile), read2 = () => {
       let value = readLimited(file, `tokenFile of ${ctx.who}:`, MAX_CREDENTIAL_FILE_BYTES).toString("utf8").trim();
       if (value === "") throw new ClusterError(`tokenFile ${file} of ${ctx.who} is empty`);
       return registerSecret(value), value;
@@ -27910,9 +28139,9 @@ function jwtExpiry(token) {
     }
 }
 function inCluster(env2) {
-  let host2 = env2.KUBERNETES_SERVICE_HOST ?? "", port2 = env2.KUBERNETES_SERVICE_PORT ?? "443", server = serverUrl(`https://${host2.includes(":") ? `[${host2}]` : host2}:${port2}`, "in-cluster"), proxy = proxyFor(server, void 0, "in-cluster", env2), tokenFile = import_node_path15.default.join(SERVICE_ACCOUNT, "token"), ca = readLimited(import_node_path15.default.join(SERVICE_ACCOUNT, "ca.crt"), "service account CA", MAX_CREDENTIAL_FILE_BYTES), namespace;
+  let host2 = env2.KUBERNETES_SERVICE_HOST ?? "", port2 = env2.KUBERNETES_SERVICE_PORT ?? "443", server = serverUrl(`https://${host2.includes(":") ? `[${host2}]` : host2}:${port2}`, "in-cluster"), proxy = proxyFor(server, void 0, "in-cluster", env2), tokenFile = import_node_path14.default.join(SERVICE_ACCOUNT, "token"), ca = readLimited(import_node_path14.default.join(SERVICE_ACCOUNT, "ca.crt"), "service account CA", MAX_CREDENTIAL_FILE_BYTES), namespace;
   try {
-    let ns = readLimited(import_node_path15.default.join(SERVICE_ACCOUNT, "namespace"), "service account namespace", 1024).toString("utf8").trim();
+    let ns = readLimited(import_node_path14.default.join(SERVICE_ACCOUNT, "namespace"), "service account namespace", 1024).toString("utf8").trim();
     isDnsLabel(ns) && (namespace = ns);
   } catch {
     namespace = void 0;
@@ -27930,10 +28159,10 @@ function inCluster(env2) {
     }
   };
 }
-var import_node_fs12, import_node_os4, import_node_path15, import_node_tls2, SERVICE_ACCOUNT, REMOVED_PROVIDERS, init_kubeconfig = __esm({
+var import_node_fs13, import_node_os5, import_node_path14, import_node_tls2, SERVICE_ACCOUNT, REMOVED_PROVIDERS, init_kubeconfig = __esm({
   "src/cluster/kubeconfig.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), import_node_os4 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_tls2 = __toESM(require("node:tls"), 1);
+    import_node_fs13 = require("node:fs"), import_node_os5 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_tls2 = __toESM(require("node:tls"), 1);
     init_js_yaml();
     init_records();
     init_errors2();
@@ -27998,7 +28227,7 @@ async function loadCluster(options, context) {
   return loaded;
 }
 async function listAll(api, r, namespace, { deadlineMs, pageSize }) {
-  let path22 = collectionPath(r, namespace), what = `${qualified(r)}${where(namespace)}`, started = Date.now(), items = [], malformed2 = 0, seen = /* @__PURE__ */ new Set(), token, restarted = !1;
+  let path21 = collectionPath(r, namespace), what = `${qualified(r)}${where(namespace)}`, started = Date.now(), items = [], malformed2 = 0, seen = /* @__PURE__ */ new Set(), token, restarted = !1;
   for (let pages = 0; ; pages++) {
     if (deadlineMs > 0 && Date.now() - started > deadlineMs || pages >= MAX_PAGES)
       throw new ClusterError(
@@ -28006,7 +28235,7 @@ async function listAll(api, r, namespace, { deadlineMs, pageSize }) {
       );
     let page;
     try {
-      page = await api.get(path22, token === void 0 ? { limit: String(pageSize) } : { limit: String(pageSize), continue: token });
+      page = await api.get(path21, token === void 0 ? { limit: String(pageSize) } : { limit: String(pageSize), continue: token });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.statusCode === 410 && token !== void 0 && !restarted) {
@@ -28015,9 +28244,9 @@ async function listAll(api, r, namespace, { deadlineMs, pageSize }) {
       }
       if (error.statusCode === 404 && token === void 0) return { items: [], malformed: 0 };
       if (error.statusCode === 403) return "forbidden";
-      throw new ClusterError(`cannot list ${what} (GET ${path22}): ${error.statusCode} ${error.reason}: ${error.message}`);
+      throw new ClusterError(`cannot list ${what} (GET ${path21}): ${error.statusCode} ${error.reason}: ${error.message}`);
     }
-    if (!isRecord(page) || !Array.isArray(page.items)) throw new ClusterError(`the answer to GET ${path22} is not a list: ${r.kind} objects${where(namespace)} cannot be read`);
+    if (!isRecord(page) || !Array.isArray(page.items)) throw new ClusterError(`the answer to GET ${path21} is not a list: ${r.kind} objects${where(namespace)} cannot be read`);
     for (let item of page.items)
       isRecord(item) ? items.push(item) : malformed2++;
     let next = isRecord(page.metadata) ? page.metadata.continue : void 0;
@@ -28091,179 +28320,181 @@ __export(cache_exports, {
   defaultCacheDirectory: () => defaultCacheDirectory
 });
 function defaultCacheDirectory(cwd, env2 = process.env, platform = process.platform) {
-  for (let dir = import_node_path16.default.resolve(cwd); ; dir = import_node_path16.default.dirname(dir)) {
-    let modules = import_node_path16.default.join(dir, "node_modules");
-    if (isDirectory(modules)) return import_node_path16.default.join(modules, ".cache", "k8s-net");
-    if (import_node_path16.default.dirname(dir) === dir) break;
+  for (let dir = import_node_path15.default.resolve(cwd); ; dir = import_node_path15.default.dirname(dir)) {
+    let modules = import_node_path15.default.join(dir, "node_modules");
+    if (isDirectory(modules)) return import_node_path15.default.join(modules, ".cache", "k8s-net");
+    if (import_node_path15.default.dirname(dir) === dir) break;
   }
-  let home = import_node_os5.default.homedir();
-  if (platform === "win32") return import_node_path16.default.join(env2.LOCALAPPDATA || import_node_path16.default.join(home, "AppData", "Local"), "k8s-net", "Cache");
-  if (platform === "darwin") return import_node_path16.default.join(home, "Library", "Caches", "k8s-net");
+  let home = import_node_os6.default.homedir();
+  if (platform === "win32") return import_node_path15.default.join(env2.LOCALAPPDATA || import_node_path15.default.join(home, "AppData", "Local"), "k8s-net", "Cache");
+  if (platform === "darwin") return import_node_path15.default.join(home, "Library", "Caches", "k8s-net");
   let xdg = env2.XDG_CACHE_HOME;
-  return import_node_path16.default.join(xdg && import_node_path16.default.isAbsolute(xdg) ? xdg : import_node_path16.default.join(home, ".cache"), "k8s-net");
+  return import_node_path15.default.join(xdg && import_node_path15.default.isAbsolute(xdg) ? xdg : import_node_path15.default.join(home, ".cache"), "k8s-net");
 }
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return import_node_path16.default.join(defaultCacheDirectory(cwd), CACHE_FILE_NAME);
-  let full = import_node_path16.default.resolve(cwd, location);
-  return /[/\\]$/.test(location) || isDirectory(full) ? import_node_path16.default.join(full, CACHE_FILE_NAME) : full;
+  if (location === void 0) return import_node_path15.default.join(defaultCacheDirectory(cwd), CACHE_FILE_NAME);
+  let full = import_node_path15.default.resolve(cwd, location);
+  return /[/\\]$/.test(location) || isDirectory(full) ? import_node_path15.default.join(full, CACHE_FILE_NAME) : full;
 }
 function isDirectory(p) {
   try {
-    return (0, import_node_fs13.statSync)(p).isDirectory();
+    return (0, import_node_fs14.statSync)(p).isDirectory();
   } catch {
     return !1;
   }
 }
-function store(result) {
-  let index = new Map(result.chunks.map((c, i2) => [c, i2])), stored = {
-    chunks: result.chunks.map((c) => ({ offset: c.offset, length: c.text.length, json: c.json ?? !1, ...c.items ? { items: c.items } : {} })),
-    parsed: result.parsed.map((p) => {
-      let { chunk, ...rest } = p;
-      return { chunk: index.get(chunk), ...rest };
-    })
-  };
-  return import_node_v8.default.serialize(stored);
-}
-function restore(data, text3, limits) {
-  let stored;
+function buildStamp() {
   try {
-    stored = import_node_v8.default.deserialize(data);
+    return String((0, import_node_fs14.statSync)((0, import_node_url3.fileURLToPath)(__k8sNetImportMetaUrl)).mtimeMs);
   } catch {
-    return;
+    return "";
   }
-  if (!isRecord3(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
-  let chunks = [], end = 0, line = 0, lineAt = 0;
-  for (let [i2, c] of stored.chunks.entries()) {
-    if (!isRecord3(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
-`) return;
-    for (let n = text3.indexOf(`
-`, lineAt); n !== -1 && n < c.offset; n = text3.indexOf(`
-`, n + 1)) line++;
-    lineAt = c.offset;
-    let chunk = { index: i2, text: text3.slice(c.offset, c.offset + c.length), offset: c.offset, line };
-    if (c.json && (chunk.json = !0), c.items !== void 0) {
-      if (!Array.isArray(c.items)) return;
-      for (let s of c.items)
-        if (s !== void 0 && !(isRecord3(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return;
-      chunk.items = c.items;
-    }
-    chunks.push(chunk), end = c.offset + c.length;
-  }
-  let parsed = [];
-  for (let p of stored.parsed) {
-    if (!isRecord3(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return;
-    let chunk = chunks[p.chunk];
-    if (p.ok === !0) {
-      if (!isPlainValue(p.value, chunk.text.length + limits.maxAliasNodes)) return;
-      if (p.duplicateKey === void 0) parsed.push({ chunk, ok: !0, value: p.value });
-      else if (isRecord3(p.duplicateKey) && typeof p.duplicateKey.message == "string" && isRange(p.duplicateKey.range))
-        parsed.push({ chunk, ok: !0, value: p.value, duplicateKey: { message: p.duplicateKey.message, range: p.duplicateKey.range } });
-      else return;
-    } else if (p.ok === !1) {
-      if (p.type !== "syntax" && p.type !== "limit" || typeof p.message != "string" || !isRange(p.range)) return;
-      parsed.push({ chunk, ok: !1, type: p.type, message: p.message, range: p.range });
-    } else return;
-  }
-  return { chunks, parsed };
 }
-function isRecord3(v) {
-  return v !== null && typeof v == "object" && Object.getPrototypeOf(v) === Object.prototype;
-}
-function isCount(v) {
-  return Number.isSafeInteger(v) && v >= 0;
-}
-function isPosition(v) {
-  return isRecord3(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1;
-}
-function isRange(v) {
-  return isRecord3(v) && isPosition(v.start) && isPosition(v.end);
-}
-function isPlainValue(value, budget) {
-  if (value === void 0) return !0;
-  let stack = [value], seen = 0;
-  for (; stack.length > 0; ) {
-    let v = stack.pop();
-    if (v === null || typeof v == "string" || typeof v == "number" || typeof v == "boolean") continue;
-    if (typeof v != "object" || ++seen > budget) return !1;
-    let proto2 = Object.getPrototypeOf(v);
-    if (proto2 === Array.prototype) {
-      let array = v;
-      for (let i2 = 0; i2 < array.length; i2++) {
-        if (!(i2 in array)) return !1;
-        stack.push(array[i2]);
-      }
-    } else if (proto2 === Object.prototype) {
-      if (Object.getOwnPropertySymbols(v).length > 0) return !1;
-      for (let key2 in v) stack.push(v[key2]);
-    } else return !1;
-  }
-  return !0;
-}
-var import_node_crypto, import_node_fs13, import_node_os5, import_node_path16, import_node_v8, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, ParseCache, init_cache = __esm({
+var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, ParseCache, init_cache = __esm({
   "src/loaders/cache.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto"), import_node_fs13 = require("node:fs"), import_node_os5 = __toESM(require("node:os"), 1), import_node_path16 = __toESM(require("node:path"), 1), import_node_v8 = __toESM(require("node:v8"), 1), MAGIC = "k8s-net parse cache", FORMAT = 1, CACHE_FILE_NAME = "parse-cache.bin", MAX_ENTRIES = 2e5;
+    import_node_crypto = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os6 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url"), import_node_v82 = __toESM(require("node:v8"), 1);
+    init_parsed_bytes();
+    MAGIC = Buffer.from(`k8s-net cache
+`), FORMAT = 2, CACHE_FILE_NAME = "parse-cache.bin", MAX_ENTRIES = 2e5, MAX_RESULT_NODES = 5e7;
     ParseCache = class _ParseCache {
       constructor(options) {
         this.options = options;
       }
       options;
       entries = /* @__PURE__ */ new Map();
-      /** Files whose entry was used or written in this run, or whose old entry is kept. */
+      /** Files whose entry was used or written in this run. */
       touched = /* @__PURE__ */ new Set();
+      run;
       changed = !1;
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
       misses = 0;
+      /** Whether this run's whole result was the stored one. */
+      reused = !1;
       /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
-      static open(options) {
-        let cache5 = new _ParseCache(options), bytes;
+      static open(given) {
+        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), bytes;
         try {
-          bytes = (0, import_node_fs13.readFileSync)(options.file);
+          bytes = (0, import_node_fs14.readFileSync)(options.file);
         } catch {
           return cache5;
         }
         try {
-          let container = import_node_v8.default.deserialize(bytes);
-          if (!isRecord3(container) || container.magic !== MAGIC || container.format !== FORMAT || container.version !== options.version) return cache5;
-          let { entries } = container;
-          if (!Array.isArray(entries) || entries.length > MAX_ENTRIES) return cache5;
-          for (let e of entries) {
-            if (!Array.isArray(e) || e.length !== 3) return new _ParseCache(options);
-            let [file, key2, data] = e;
-            if (typeof file != "string" || typeof key2 != "string" || !(data instanceof Uint8Array)) return new _ParseCache(options);
-            cache5.entries.set(file, { key: key2, data });
+          if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
+          let headerLength = bytes.readUInt32LE(MAGIC.length), bodyAt = MAGIC.length + 4 + headerLength;
+          if (bodyAt > bytes.length) return cache5;
+          let header = import_node_v82.default.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)), body = bytes.subarray(bodyAt);
+          if (!isRecord3(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
+          let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
+          if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
+          for (let e of files) {
+            if (!Array.isArray(e) || e.length !== 6) return new _ParseCache(options);
+            let [file, key2, at2, length, locatedAt, locatedLength] = e, data = part(at2, length), located = part(locatedAt, locatedLength);
+            if (typeof file != "string" || typeof key2 != "string" || !data || !located) return new _ParseCache(options);
+            cache5.entries.set(file, { key: key2, data, ...located.length > 0 ? { located } : {} });
+          }
+          if (run2 !== void 0) {
+            let data = isRecord3(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
+            if (!data) return new _ParseCache(options);
+            cache5.run = { key: run2.key, data };
           }
         } catch {
           return new _ParseCache(options);
         }
         return cache5;
       }
-      /**
-       * The documents of a file: read back when its entry matches the text and
-       * settings and passes the checks, else parsed by `parse` and stored.
-       */
-      parse(file, text3, jsonFile, limits, parse2) {
-        let key2 = (0, import_node_crypto.createHash)("sha256").update(`${this.options.version}\0${limits.maxFileBytes}\0${limits.maxAliasNodes}\0${limits.maxDepth}\0${jsonFile}\0`).update(text3).digest("base64");
+      /** The hash of a file's text, as the keys use it. */
+      contentHash(text3) {
+        return (0, import_node_crypto.createHash)("sha256").update(text3).digest("base64");
+      }
+      /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+      runKey(parts) {
+        let hash2 = (0, import_node_crypto.createHash)("sha256");
+        for (let part of parts) hash2.update(import_node_v82.default.serialize(part));
+        return hash2.digest("base64");
+      }
+      /** The key of a file's parse: its text's hash and every setting that changes parsing. */
+      fileKey(hash2, jsonFile, limits) {
+        return `${hash2}\0${this.options.version}\0${limits.maxFileBytes}\0${limits.maxAliasNodes}\0${limits.maxDepth}\0${jsonFile}`;
+      }
+      /** A file's documents read back, when its entry has `key` and passes the checks; counted as a hit. */
+      lookup(file, key2, text3, limits) {
         this.touched.add(file);
         let entry2 = this.entries.get(file);
-        if (entry2?.key === key2) {
-          let restored = restore(entry2.data, text3, limits);
-          if (restored)
-            return this.hits++, restored;
-        }
-        this.misses++;
-        let result = parse2();
-        return this.entries.set(file, { key: key2, data: store(result) }), this.changed = !0, result;
+        if (entry2?.key !== key2) return;
+        let restored = decodeParsed(entry2.data, text3, limits);
+        if (restored)
+          return this.hits++, restored;
+      }
+      /** Keeps a file's documents, parsed in this run (`bytes`: as a parsing thread sent them); counted as a miss. */
+      store(file, key2, result, bytes) {
+        this.touched.add(file), this.misses++, this.entries.set(file, { key: key2, data: bytes ?? encodeParsed(result) }), this.changed = !0;
+      }
+      /**
+       * The ranges located in a file before, when its entry has `key` (that is,
+       * the same text); an entry whose ranges do not read back, or fall outside
+       * the text's `lines`, has none.
+       */
+      located(file, key2, lines) {
+        let entry2 = this.entries.get(file);
+        if (!(entry2?.key !== key2 || !entry2.located))
+          try {
+            let pairs3 = import_node_v82.default.deserialize(entry2.located);
+            if (!Array.isArray(pairs3)) return;
+            let located = /* @__PURE__ */ new Map();
+            for (let pair of pairs3) {
+              if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] != "string") return;
+              let range = pair[1];
+              if (range !== null && !(isRange(range) && range.start.line <= lines && range.end.line <= lines)) return;
+              located.set(pair[0], range === null ? void 0 : range);
+            }
+            return located;
+          } catch {
+            return;
+          }
+      }
+      /** The locator of a file read in this run: the ranges it finds are kept when the cache is saved. */
+      attach(file, locator) {
+        let entry2 = this.entries.get(file);
+        entry2 && (entry2.locator = locator);
+      }
+      /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
+      result(key2, check) {
+        if (this.run?.key === key2)
+          try {
+            let value = import_node_v82.default.deserialize(this.run.data);
+            return !isPlainValue(value, MAX_RESULT_NODES) || !check(value) ? void 0 : (this.reused = !0, value);
+          } catch {
+            return;
+          }
+      }
+      /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+      keepResult(key2, value) {
+        this.run = { key: key2, data: import_node_v82.default.serialize(value) }, this.changed = !0;
+      }
+      /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */
+      dropResult() {
+        this.run && (this.changed = !0), this.run = void 0;
       }
       /** Writes the cache file when anything changed (through a temporary file, so a reader never sees half of it); throws when it cannot. */
       save() {
+        for (let entry2 of this.entries.values()) {
+          let located = entry2.locator?.newlyLocated;
+          located && (entry2.located = import_node_v82.default.serialize([...located].map(([key2, range]) => [key2, range ?? null])), this.changed = !0);
+        }
         let kept = [...this.entries].filter(([file]) => !this.touched.has(file)), used = [...this.entries].filter(([file]) => this.touched.has(file)), all = [...kept.slice(Math.max(0, kept.length + used.length - MAX_ENTRIES)), ...used];
-        if (!this.changed && all.length === this.entries.size && (0, import_node_fs13.existsSync)(this.options.file)) return;
-        let bytes = import_node_v8.default.serialize({ magic: MAGIC, format: FORMAT, version: this.options.version, entries: all.map(([file, e]) => [file, e.key, e.data]) });
-        (0, import_node_fs13.mkdirSync)(import_node_path16.default.dirname(this.options.file), { recursive: !0 });
+        if (!this.changed && all.length === this.entries.size && (0, import_node_fs14.existsSync)(this.options.file)) return;
+        let parts = [], at2 = 0, place = (data) => (parts.push(data), at2 += data.length, [at2 - data.length, data.length]), header = { format: FORMAT, version: this.options.version, files: [] };
+        if (this.run) {
+          let [runAt, length] = place(this.run.data);
+          header.run = { key: this.run.key, at: runAt, length };
+        }
+        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array())]);
+        let head = import_node_v82.default.serialize(header), size = Buffer.alloc(4);
+        size.writeUInt32LE(head.length), (0, import_node_fs14.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
         let temporary = `${this.options.file}.${process.pid}.tmp`;
-        (0, import_node_fs13.writeFileSync)(temporary, bytes), (0, import_node_fs13.renameSync)(temporary, this.options.file);
+        (0, import_node_fs14.writeFileSync)(temporary, Buffer.concat([MAGIC, size, head, ...parts])), (0, import_node_fs14.renameSync)(temporary, this.options.file);
       }
     };
   }
@@ -28315,7 +28546,7 @@ var MAP_FORMAT_VERSION, pathText, VerdictReporter, init_report = __esm({
     "use strict";
     init_model();
     MAP_FORMAT_VERSION = 1;
-    pathText = (path22) => path22.map((s, i2) => typeof s == "number" ? `[${s}]` : i2 === 0 ? s : `.${s}`).join("");
+    pathText = (path21) => path21.map((s, i2) => typeof s == "number" ? `[${s}]` : i2 === 0 ? s : `.${s}`).join("");
     VerdictReporter = class _VerdictReporter {
       constructor(input2) {
         this.input = input2;
@@ -28458,8 +28689,8 @@ async function reach(model, query, input2) {
         results.push({ workload, port: portText(port2), answer: "no", via: null, verdict: null, reason: `no way in from ${source.class === "nodes" ? "the nodes' network" : source.class === "private" ? "a private network" : "the internet"} in the input` });
         continue;
       }
-      for (let { path: path22, hop } of hops) {
-        let answer = answerOf(hop.verdict.status), unknownNotes = path22.notes.filter((n) => n.startsWith("unknown")), result = { workload, port: portText(port2), answer, via: describePath(path22), verdict: null, reason: [hop.verdict.status, ...unknownNotes].join("; ") };
+      for (let { path: path21, hop } of hops) {
+        let answer = answerOf(hop.verdict.status), unknownNotes = path21.notes.filter((n) => n.startsWith("unknown")), result = { workload, port: portText(port2), answer, via: describePath(path21), verdict: null, reason: [hop.verdict.status, ...unknownNotes].join("; ") };
         results.push(result), pending.push({ result, verdict: hop.verdict });
       }
     }
@@ -28693,7 +28924,7 @@ function host(value) {
   let name2 = value.startsWith("*.") ? value.slice(2) : value;
   return (0, import_node_net3.isIP)(name2) !== 0 ? `hosts are DNS names, not IP addresses: ${show(value)}` : dns1123Subdomain(name2) && name2.includes(".") ? void 0 : `not a host name (lowercase DNS name such as shop.example.com, or *.example.com): ${show(value)}`;
 }
-function path19(value) {
+function path18(value) {
   return /^\/[^\s?#]*$/.test(value) ? void 0 : `a path starts with / and holds no spaces, ? or #: ${show(value)}`;
 }
 function cidr(value) {
@@ -28958,7 +29189,7 @@ var whenRoute, known2, podsExposed, deploymentWanted, shared, viaGateway, viaIng
         prompt: () => "Paths to route to it (comma-separated):",
         applies: shared,
         default: () => ["/"],
-        parse: list(path19, "paths")
+        parse: list(path18, "paths")
       }),
       q({
         key: "ingressClass",
@@ -29767,7 +29998,7 @@ function ingress(a, name2, namespace, labels) {
       tls: a.tls ? [{ hosts, secretName: `${name2}-tls` }] : void 0,
       rules: hosts.map((host2) => ({
         host: host2,
-        http: { paths: paths.map((path22) => ({ path: path22, pathType: "Prefix", backend: { service: { name: name2, port: { number: port2 } } } })) }
+        http: { paths: paths.map((path21) => ({ path: path21, pathType: "Prefix", backend: { service: { name: name2, port: { number: port2 } } } })) }
       }))
     }
   }, m = manifest(object, `Ingress ${name2}: routes ${hosts.join(", ")} by host and path to the Service ${name2}, through ${behind(implementation)}.`);
@@ -30081,7 +30312,7 @@ __export(cli_exports, {
   run: () => run
 });
 module.exports = __toCommonJS(cli_exports);
-var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs15 = require("node:fs"), import_node_path20 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url");
+var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs17 = require("node:fs"), import_node_path19 = __toESM(require("node:path"), 1), import_node_url4 = require("node:url");
 
 // src/commands/explain.ts
 var Args = __toESM(require_args(), 1), import_command = __toESM(require_command2(), 1);
@@ -30108,7 +30339,7 @@ var Explain = class _Explain extends import_command.Command {
 };
 
 // src/commands/init.ts
-var import_node_path10 = __toESM(require("node:path"), 1), import_command2 = __toESM(require_command2(), 1);
+var import_node_path9 = __toESM(require("node:path"), 1), import_command2 = __toESM(require_command2(), 1);
 init_registry();
 var Init = class _Init extends import_command2.Command {
   static summary = "Write a commented .k8s-net.yaml and print the pre-commit and GitHub Actions set-ups.";
@@ -30122,7 +30353,7 @@ var Init = class _Init extends import_command2.Command {
     } catch (error) {
       throw error instanceof InitError2 && this.error(error.message, { exit: 2 }), error;
     }
-    let lines = [`Wrote ${import_node_path10.default.relative(process.cwd(), written) || written}: every rule with its default severity, and every setting, commented out.`, ""];
+    let lines = [`Wrote ${import_node_path9.default.relative(process.cwd(), written) || written}: every rule with its default severity, and every setting, commented out.`, ""];
     for (let s of await setupSnippets2()) lines.push(`${s.title} (${s.target}):`, "", s.text.trimEnd(), "");
     lines.push("More: https://github.com/k8s-net/k8s-net#ci-and-pre-commit"), process.stdout.write(`${lines.join(`
 `)}
@@ -30131,7 +30362,7 @@ var Init = class _Init extends import_command2.Command {
 };
 
 // src/commands/lint.ts
-var Args2 = __toESM(require_args(), 1), import_command3 = __toESM(require_command2(), 1), Flags = __toESM(require_flags(), 1), import_node_path18 = __toESM(require("node:path"), 1);
+var Args2 = __toESM(require_args(), 1), import_command3 = __toESM(require_command2(), 1), Flags = __toESM(require_flags(), 1), import_node_path17 = __toESM(require("node:path"), 1);
 init_config();
 
 // src/formatters/github.ts
@@ -30139,26 +30370,26 @@ init_types();
 init_util();
 
 // src/formatters/paths.ts
-var import_node_fs10 = require("node:fs"), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs"), import_node_path10 = __toESM(require("node:path"), 1);
 init_types();
 init_util();
 function relativePath(file, cwd) {
   if (file === STDIN) return;
-  let relative2 = import_node_path11.default.relative(cwd, import_node_path11.default.resolve(cwd, file));
-  if (!(relative2 === "" || relative2.startsWith("..") || import_node_path11.default.isAbsolute(relative2)))
-    return relative2.split(import_node_path11.default.sep).join("/");
+  let relative2 = import_node_path10.default.relative(cwd, import_node_path10.default.resolve(cwd, file));
+  if (!(relative2 === "" || relative2.startsWith("..") || import_node_path10.default.isAbsolute(relative2)))
+    return relative2.split(import_node_path10.default.sep).join("/");
 }
 function displayPath(file, cwd) {
-  return relativePath(file, cwd) ?? file.split(import_node_path11.default.sep).join("/");
+  return relativePath(file, cwd) ?? file.split(import_node_path10.default.sep).join("/");
 }
 function locationText(where2, cwd) {
   return where2.file !== void 0 ? `${displayPath(where2.file, cwd)}${where2.start ? `:${where2.start.line}:${where2.start.column}` : ""}` : where2.object ? objectName(where2.object) : "";
 }
 function repositoryRoot(from) {
-  let dir = import_node_path11.default.resolve(from);
+  let dir = import_node_path10.default.resolve(from);
   for (; ; ) {
-    if ((0, import_node_fs10.existsSync)(import_node_path11.default.join(dir, ".git"))) return dir;
-    let parent = import_node_path11.default.dirname(dir);
+    if ((0, import_node_fs11.existsSync)(import_node_path10.default.join(dir, ".git"))) return dir;
+    let parent = import_node_path10.default.dirname(dir);
     if (parent === dir) return;
     dir = parent;
   }
@@ -30289,7 +30520,7 @@ function attr(value) {
 }
 
 // src/formatters/sarif.ts
-var import_node_url2 = require("node:url"), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_url2 = require("node:url"), import_node_path11 = __toESM(require("node:path"), 1);
 init_rule();
 init_types();
 init_util();
@@ -30402,8 +30633,8 @@ function toLocation(where2, paths) {
 }
 function artifactLocation(file, paths) {
   if (file === STDIN) return;
-  let relative2 = relativePath(import_node_path12.default.resolve(paths.cwd, file), paths.root);
-  return relative2 !== void 0 ? { uri: relative2.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: (0, import_node_url2.pathToFileURL)(import_node_path12.default.resolve(paths.cwd, file)).href };
+  let relative2 = relativePath(import_node_path11.default.resolve(paths.cwd, file), paths.root);
+  return relative2 !== void 0 ? { uri: relative2.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: (0, import_node_url2.pathToFileURL)(import_node_path11.default.resolve(paths.cwd, file)).href };
 }
 function region(start, end) {
   let r = { startLine: start.line, startColumn: start.column };
@@ -30413,12 +30644,12 @@ function qualifiedName(ref) {
   return ref.namespace ? `${ref.kind}/${ref.namespace}/${ref.name}` : `${ref.kind}/${ref.name}`;
 }
 function fingerprintInput(finding, paths) {
-  let file = finding.file === void 0 ? "" : relativePath(import_node_path12.default.resolve(paths.cwd, finding.file), paths.root) ?? finding.file;
+  let file = finding.file === void 0 ? "" : relativePath(import_node_path11.default.resolve(paths.cwd, finding.file), paths.root) ?? finding.file;
   return finding.object ? [finding.ruleId, file, qualifiedName(finding.object), (finding.path ?? []).join(".")].join("\0") : [finding.ruleId, file, finding.message.replaceAll(/\d+/g, "#")].join("\0");
 }
 var hash = (text3) => process.getBuiltinModule("node:crypto").createHash("sha256").update(text3).digest("hex").slice(0, 32);
 function directoryUri(cwd) {
-  let href = (0, import_node_url2.pathToFileURL)(import_node_path12.default.resolve(cwd)).href;
+  let href = (0, import_node_url2.pathToFileURL)(import_node_path11.default.resolve(cwd)).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
 
@@ -30464,7 +30695,7 @@ function plural(n, word) {
 var FORMATTERS = { stylish, json: json2, sarif, junit, github }, FORMAT_NAMES = Object.keys(FORMATTERS);
 
 // src/formatters/outputs.ts
-var import_node_fs11 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path12 = __toESM(require("node:path"), 1);
 var OutputError = class extends Error {
   constructor(message2) {
     super(message2), this.name = "OutputError";
@@ -30488,7 +30719,7 @@ function planOutputs(formats, outputFile) {
   let byFile = /* @__PURE__ */ new Map();
   for (let t of targets) {
     if (t.file === void 0) continue;
-    let key2 = import_node_path13.default.resolve(t.file), other = byFile.get(key2);
+    let key2 = import_node_path12.default.resolve(t.file), other = byFile.get(key2);
     if (other) throw new OutputError(`${other.format} and ${t.format} would both be written to ${t.file}: give each its own file`);
     byFile.set(key2, t);
   }
@@ -30501,16 +30732,16 @@ async function writeOutputs(outputs, stdout) {
   let files = outputs.filter((o) => o.file !== void 0);
   for (let o of files) await checkTarget(o);
   let staged = [], onSignal = (signal) => {
-    for (let s of staged) s.done || (0, import_node_fs11.rmSync)(s.temp, { force: !0 });
+    for (let s of staged) s.done || (0, import_node_fs12.rmSync)(s.temp, { force: !0 });
     process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal), process.kill(process.pid, signal);
   };
   process.on("SIGINT", onSignal), process.on("SIGTERM", onSignal);
   try {
     for (let o of files) {
-      let entry2 = { temp: `${import_node_path13.default.resolve(o.file)}.${process.pid}.tmp`, file: o.file, done: !1 };
+      let entry2 = { temp: `${import_node_path12.default.resolve(o.file)}.${process.pid}.tmp`, file: o.file, done: !1 };
       staged.push(entry2);
       try {
-        await (0, import_promises3.mkdir)(import_node_path13.default.dirname(entry2.temp), { recursive: !0 }), await (0, import_promises3.writeFile)(entry2.temp, o.text);
+        await (0, import_promises3.mkdir)(import_node_path12.default.dirname(entry2.temp), { recursive: !0 }), await (0, import_promises3.writeFile)(entry2.temp, o.text);
       } catch (error) {
         throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${error.message}`);
       }
@@ -30534,9 +30765,9 @@ async function checkTarget(o) {
     }
   };
   await kind(o.file) === "folder" && refuse("it is a folder");
-  for (let dir = import_node_path13.default.dirname(o.file); ; dir = import_node_path13.default.dirname(dir)) {
+  for (let dir = import_node_path12.default.dirname(o.file); ; dir = import_node_path12.default.dirname(dir)) {
     let found = await kind(dir);
-    if (found === "other" && refuse(`${dir} is a file, not a folder`), found === "folder" || import_node_path13.default.dirname(dir) === dir) return;
+    if (found === "other" && refuse(`${dir} is a file, not a folder`), found === "folder" || import_node_path12.default.dirname(dir) === dir) return;
   }
 }
 
@@ -30546,40 +30777,91 @@ init_sources();
 init_bytes();
 
 // src/run.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs"), import_node_path16 = __toESM(require("node:path"), 1);
 init_config();
 init_engine();
 init_registry();
 init_sources();
 init_model();
 async function loadInput(paths, options = {}) {
-  let rules = await loadRules(), config = await loadConfig(rules, { file: options.configFile, cwd: options.cwd, overrides: options.overrides });
+  let run2 = await readRun(paths, options), input2 = await parseRun(run2, paths, options);
+  return saveCache(run2.cache, options), { input: input2, config: run2.config, rules: run2.rules };
+}
+async function readRun(paths, options) {
+  let cwd = options.cwd ?? process.cwd(), rules = await loadRules(), config = await loadConfig(rules, { file: options.configFile, cwd: options.cwd, overrides: options.overrides });
   options.live && (config.settings.live = !0);
-  let cache5 = options.cache ? await openCache(options.cache, options.cwd) : void 0, loadOptions = { cwd: options.cwd, namespace: options.namespace, readStdin: options.readStdin, stdinFilename: options.stdinFilename, limits: config.settings.limits, cache: cache5 }, input2 = paths.length > 0 ? await loadPaths(paths, loadOptions) : new LoadedInput();
+  let cache5 = options.cache ? await openCache(options.cache, cwd) : void 0, loadOptions = {
+    cwd: options.cwd,
+    namespace: options.namespace,
+    readStdin: options.readStdin,
+    stdinFilename: options.stdinFilename,
+    limits: config.settings.limits,
+    cache: cache5,
+    threads: options.threads ?? threadsFromEnvironment(),
+    worker: options.worker
+  }, linted = paths.length > 0 ? await readFiles(await expandPaths(paths, cwd), loadOptions) : void 0, context;
   if (options.contextPaths?.length) {
-    let cwd = options.cwd ?? process.cwd(), linted = new Set(input2.files.map((f) => import_node_path17.default.resolve(cwd, f))), context = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => f === "-" ? paths.includes("-") : linted.has(import_node_path17.default.resolve(cwd, f)));
-    (context.files.length > 0 || context.groups.length > 0) && input2.merge(await loadFiles(context, { ...loadOptions, reference: !0 }));
+    let names = [...linted?.read.map((r) => r.name) ?? [], ...linted?.expanded.unreadable.map((u) => u.file) ?? []], resolved = new Set(names.map((f) => import_node_path16.default.resolve(cwd, f))), expanded = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => f === "-" ? paths.includes("-") : resolved.has(import_node_path16.default.resolve(cwd, f)));
+    (expanded.files.length > 0 || expanded.groups.length > 0) && (context = await readFiles(expanded, { ...loadOptions, reference: !0 }));
   }
+  return { rules, config, cache: cache5, loadOptions, linted, context };
+}
+async function parseRun(run2, paths, options) {
+  let { config, loadOptions } = run2, input2 = run2.linted ? await parseRead(run2.linted, loadOptions) : new LoadedInput();
+  if (run2.context && input2.merge(await parseRead(run2.context, { ...loadOptions, reference: !0 })), options.cluster) {
+    let { loadCluster: loadCluster2 } = await Promise.resolve().then(() => (init_cluster(), cluster_exports));
+    input2.merge(await loadCluster2({ cwd: options.cwd, ...options.cluster }, { reference: paths.length > 0, settings: config.settings })), paths.length === 0 && (config.settings.live = !0), config.settings.kubeVersion ??= input2.serverVersion;
+  }
+  return input2;
+}
+async function openCache(options, cwd) {
+  let { cacheFilePath: cacheFilePath2, ParseCache: ParseCache2 } = await Promise.resolve().then(() => (init_cache(), cache_exports));
+  return ParseCache2.open({ file: cacheFilePath2(options.location, cwd), version: options.version });
+}
+function threadsFromEnvironment() {
+  let value = process.env.K8S_NET_THREADS;
+  if (!(value === void 0 || value === "")) {
+    if (!/^[1-9]\d{0,2}$/.test(value)) throw new InputError(`K8S_NET_THREADS takes a whole number of threads from 1 (1: parse on the main thread only), not ${JSON.stringify(value.slice(0, 20))}`);
+    return Number(value);
+  }
+}
+function saveCache(cache5, options) {
   if (cache5)
     try {
       cache5.save();
     } catch (error) {
       options.cache?.onWarning?.(`the cache could not be written to ${cache5.options.file}: ${error.message}`);
     }
-  if (options.cluster) {
-    let { loadCluster: loadCluster2 } = await Promise.resolve().then(() => (init_cluster(), cluster_exports));
-    input2.merge(await loadCluster2({ cwd: options.cwd, ...options.cluster }, { reference: paths.length > 0, settings: config.settings })), paths.length === 0 && (config.settings.live = !0), config.settings.kubeVersion ??= input2.serverVersion;
-  }
-  return { input: input2, config, rules };
-}
-async function openCache(options, cwd) {
-  let { cacheFilePath: cacheFilePath2, ParseCache: ParseCache2 } = await Promise.resolve().then(() => (init_cache(), cache_exports));
-  return ParseCache2.open({ file: cacheFilePath2(options.location, cwd ?? process.cwd()), version: options.version });
 }
 async function lintFiles(paths, options = {}) {
-  let { input: input2, config, rules } = await loadInput(paths, options);
-  return { result: await lint(input2, config, rules), config, rules };
+  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2, isLintResult), result = stored ?? await lint(await parseRun(run2, paths, options), config, rules);
+  return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, reused: cache5.reused } }) : { result, config, rules };
 }
+function runKey(run2, paths, options) {
+  if (options.cluster || options.live || paths.includes("-") || options.contextPaths?.includes("-")) return;
+  let { config, cache: cache5 } = run2, cwd = options.cwd ?? process.cwd();
+  function* parts() {
+    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs15.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
+    for (let files of [run2.linted, run2.context]) {
+      if (!files) {
+        yield null;
+        continue;
+      }
+      let { expanded, read: read2 } = files;
+      yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups];
+      for (let entry2 of read2) yield [entry2.name, typeof entry2.text == "string" ? contentHashOf(cache5, entry2, entry2.text) : entry2.text];
+    }
+  }
+  try {
+    return cache5.runKey(parts());
+  } catch {
+    return;
+  }
+}
+function isLintResult(value) {
+  return !isObject2(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount2(value.objects) || !isCount2(value.suppressed) || !isCount2(value.skipped) ? !1 : value.findings.every((f) => !isObject2(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount2(s))) || f.object !== void 0 && !(isObject2(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isObject2(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
+}
+var isObject2 = (v) => v !== null && typeof v == "object" && !Array.isArray(v), isCount2 = (v) => Number.isSafeInteger(v) && v >= 0, isStrings = (v) => Array.isArray(v) && v.every((s) => typeof s == "string"), optionalPosition = (v) => v === void 0 || isObject2(v) && isCount2(v.line) && v.line >= 1 && isCount2(v.column) && v.column >= 1;
 async function mapFiles(paths, options = {}) {
   let [{ input: input2, config }, { mapReport: mapReport2 }] = await Promise.all([loadInput(paths, options), Promise.resolve().then(() => (init_report(), report_exports))]), model = exposureModel(indexInput(input2, config));
   return mapReport2(model, { workload: options.workload, from: options.from, input: input2 });
@@ -30660,7 +30942,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     rule: Flags.string({ summary: "Set a rule's severity, over the config file: --rule nodeport-exposed=off.", multiple: !0, multipleNonGreedy: !0 }),
     "node-port-range": Flags.string({ summary: "The cluster's node port range (default 30000-32767)." }),
     "kube-version": Flags.string({ summary: "Kubernetes version the manifests are for, such as 1.33: deprecated and removed APIs are judged against it (default: kubeVersion in the config file, else the cluster's with --cluster, else the newest k8s-net knows)." }),
-    cache: Flags.boolean({ summary: "Reuse the parsed documents of files unchanged since the last run with --cache." }),
+    cache: Flags.boolean({ summary: "Reuse what the last run with --cache found when nothing changed, else the parsed documents and located ranges of unchanged files." }),
     "cache-location": Flags.string({
       summary: "Cache file, or folder to hold it (default: node_modules/.cache/k8s-net/ found upward from the working directory, else the system cache folder).",
       dependsOn: ["cache"]
@@ -30698,7 +30980,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
       let failOn = flags["fail-on"], rendered = renderOutputs(result, outputs, {
         color: useColor(flags.color),
         cwd: process.cwd(),
-        sourceRoot: flags["sarif-root"] === void 0 ? repositoryRoot(paths.find((p) => p !== "-") ?? ".") : import_node_path18.default.resolve(flags["sarif-root"]),
+        sourceRoot: flags["sarif-root"] === void 0 ? repositoryRoot(paths.find((p) => p !== "-") ?? ".") : import_node_path17.default.resolve(flags["sarif-root"]),
         rules: rules.map((r) => r.meta),
         failOn,
         toolVersion: this.config.version
@@ -30739,10 +31021,10 @@ function renderText(report2, options = {}) {
       for (let w of workloads) {
         let where2 = whereOf(w.workload);
         lines.push(`  ${objectText(w.workload)}${where2 ? c.dim(`  ${where2}`) : ""}`);
-        for (let path22 of w.paths) {
-          lines.push(`    ${c.cyan(`from ${CLASS_TITLES[path22.class]}`)}`);
-          for (let hop of mergePorts(path22.hops)) lines.push(`      ${hopText(hop, c)}`);
-          for (let note of path22.notes) lines.push(`      ${c.yellow(printable(note))}`);
+        for (let path21 of w.paths) {
+          lines.push(`    ${c.cyan(`from ${CLASS_TITLES[path21.class]}`)}`);
+          for (let hop of mergePorts(path21.hops)) lines.push(`      ${hopText(hop, c)}`);
+          for (let note of path21.notes) lines.push(`      ${c.yellow(printable(note))}`);
         }
       }
     }
@@ -30789,9 +31071,9 @@ function toGraph(report2) {
     return node(shape === "entry" && hop.type !== "ingress" && hop.type !== "route" && hop.type !== "gateway" ? `${hop.type}\0${refKey(hop.object)}` : refKey(hop.object), label, shape);
   };
   for (let w of report2.workloads)
-    for (let path22 of w.paths) {
-      let previous = sourceNode(path22.class);
-      for (let hop of path22.hops) {
+    for (let path21 of w.paths) {
+      let previous = sourceNode(path21.class);
+      for (let hop of path21.hops) {
         let id = hopNode(hop);
         if (id === previous) continue;
         let k = `${previous}\0${id}`, edge = edges.get(k);
@@ -31019,7 +31301,7 @@ var Rules = class _Rules extends import_command6.Command {
 };
 
 // src/commands/wizard.ts
-var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs14 = require("node:fs"), import_promises4 = require("node:fs/promises"), import_node_path19 = __toESM(require("node:path"), 1);
+var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs16 = require("node:fs"), import_promises4 = require("node:fs/promises"), import_node_path18 = __toESM(require("node:path"), 1);
 init_answers();
 var Wizard = class _Wizard extends import_command7.Command {
   static summary = "Which Service type? Answer a few questions, get the recommendation and manifests that lint clean.";
@@ -31114,7 +31396,7 @@ Standard input is not a terminal, so the wizard cannot ask: pass them as flags, 
         return;
       }
       let out = flags.out;
-      await (0, import_promises4.mkdir)(import_node_path19.default.dirname(import_node_path19.default.resolve(out)), { recursive: !0 }).then(async () => (0, import_promises4.writeFile)(out, yaml, { flag: flags.force ? "w" : "wx" })).catch((error) => {
+      await (0, import_promises4.mkdir)(import_node_path18.default.dirname(import_node_path18.default.resolve(out)), { recursive: !0 }).then(async () => (0, import_promises4.writeFile)(out, yaml, { flag: flags.force ? "w" : "wx" })).catch((error) => {
         this.error(error.code === "EEXIST" ? `${out} exists: pass --force to overwrite it` : `cannot write ${out}: ${error.message}`, { exit: 2 });
       }), answers !== given && process.stderr.write(`
 ${explainText2(recommendation, quote2)}
@@ -31126,18 +31408,18 @@ ${explainText2(recommendation, quote2)}
   }
 };
 function outProblem(out, force) {
-  let target = import_node_path19.default.resolve(out), stat3 = statOf(target);
+  let target = import_node_path18.default.resolve(out), stat3 = statOf(target);
   if (stat3?.isDirectory()) return `cannot write ${out}: it is a folder`;
   if (stat3 && !force) return `${out} exists: pass --force to overwrite it`;
-  for (let folder = import_node_path19.default.dirname(target); ; folder = import_node_path19.default.dirname(folder)) {
+  for (let folder = import_node_path18.default.dirname(target); ; folder = import_node_path18.default.dirname(folder)) {
     let found = statOf(folder);
     if (found) return found.isDirectory() ? void 0 : `cannot write ${out}: ${folder} is a file, not a folder`;
-    if (import_node_path19.default.dirname(folder) === folder) return;
+    if (import_node_path18.default.dirname(folder) === folder) return;
   }
 }
 function statOf(file) {
   try {
-    return (0, import_node_fs14.statSync)(file);
+    return (0, import_node_fs16.statSync)(file);
   } catch {
     return;
   }
@@ -31151,9 +31433,9 @@ async function run(options = {}) {
     error.code !== "EPIPE" && (process.stderr.write(`k8s-net: cannot write to standard output: ${error.message}
 `), process.exit(2));
   });
-  let self = (0, import_node_url3.fileURLToPath)(__k8sNetImportMetaUrl), root2 = packageRoot(), pjson = JSON.parse((0, import_node_fs15.readFileSync)(import_node_path20.default.join(root2, "package.json"), "utf8"));
+  let self = (0, import_node_url4.fileURLToPath)(__k8sNetImportMetaUrl), root2 = packageRoot(), pjson = JSON.parse((0, import_node_fs17.readFileSync)(import_node_path19.default.join(root2, "package.json"), "utf8"));
   import_settings.settings.enableAutoTranspile = !1;
-  let commands = { strategy: "explicit", target: `./${import_node_path20.default.relative(root2, self).split(import_node_path20.default.sep).join("/")}`, identifier: "COMMANDS" };
+  let commands = { strategy: "explicit", target: `./${import_node_path19.default.relative(root2, self).split(import_node_path19.default.sep).join("/")}`, identifier: "COMMANDS" };
   await (0, import_execute.execute)({ development: options.development, loadOptions: { root: root2, pjson: { ...pjson, oclif: { ...pjson.oclif, commands } } } });
 }
 // Annotate the CommonJS export names for ESM import in node:

@@ -103,11 +103,11 @@ function commonOptions(): Options {
   }
 }
 
-/** The library, `lib/index.js`: an ES module, with what `import()` loads in chunks of its own (the wizard, the cluster client). */
+/** The library, `lib/index.js`, and the parsing threads' module, `lib/parse-worker.js`: ES modules, with what `import()` loads in chunks of its own (the wizard, the cluster client). */
 export function libraryBuildOptions(): Options {
   return {
     ...commonOptions(),
-    entryPoints: {index: 'src/index.ts'},
+    entryPoints: {index: 'src/index.ts', 'parse-worker': 'src/loaders/parse-worker.ts'},
     splitting: true,
     format: 'esm',
     // The bundled packages are CommonJS in part: they need a require() in an ES module.
