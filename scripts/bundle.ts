@@ -72,7 +72,7 @@ const requiredBuiltins: Plugin = {
   setup(b) {
     b.onResolve({filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/}, (args) => {
       const name = args.path.replace(/^node:/, '')
-      if (args.kind !== 'import-statement' || !builtinModules.includes(name)) return undefined
+      if ((args.kind !== 'import-statement' && args.kind !== 'dynamic-import') || !builtinModules.includes(name)) return undefined
       // One such module for each importer: it then goes with its importer, not to a chunk of its own.
       return {path: `${path.relative(REPO, args.importer).split(path.sep).join('/')}: node:${name}`, namespace: 'k8s-net-builtin'}
     })
@@ -135,7 +135,9 @@ export function cliBuildOptions(): Options {
     // src/ finds its files from import.meta.url: in a CommonJS script, the script's own URL.
     banner: {js: 'var __k8sNetImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'},
     define: {'import.meta.url': '__k8sNetImportMetaUrl'},
-    plugins: [staticRules, bundledYaml],
+    // Node's modules loaded with import() are required too: a script compiled with a code cache on Node 20 has no
+    // import() of its own (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the parsing threads start from there.
+    plugins: [staticRules, bundledYaml, requiredBuiltins],
   }
 }
 
