@@ -6430,62 +6430,6 @@ var require_determine_priority = __commonJS({
   }
 });
 
-// k8s-net-builtin:node_modules/wsl-utils/index.js: node:util
-var require_wsl_utils = __commonJS({
-  "k8s-net-builtin:node_modules/wsl-utils/index.js: node:util"(exports2, module2) {
-    module2.exports = require("node:util");
-  }
-});
-
-// k8s-net-builtin:node_modules/wsl-utils/index.js: node:child_process
-var require_wsl_utils2 = __commonJS({
-  "k8s-net-builtin:node_modules/wsl-utils/index.js: node:child_process"(exports2, module2) {
-    module2.exports = require("node:child_process");
-  }
-});
-
-// k8s-net-builtin:node_modules/wsl-utils/index.js: node:fs/promises
-var require_promises = __commonJS({
-  "k8s-net-builtin:node_modules/wsl-utils/index.js: node:fs/promises"(exports2, module2) {
-    module2.exports = require("node:fs/promises");
-  }
-});
-
-// k8s-net-builtin:node_modules/is-wsl/index.js: node:process
-var require_is_wsl = __commonJS({
-  "k8s-net-builtin:node_modules/is-wsl/index.js: node:process"(exports2, module2) {
-    module2.exports = require("node:process");
-  }
-});
-
-// k8s-net-builtin:node_modules/is-wsl/index.js: node:os
-var require_is_wsl2 = __commonJS({
-  "k8s-net-builtin:node_modules/is-wsl/index.js: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
-// k8s-net-builtin:node_modules/is-wsl/index.js: node:fs
-var require_is_wsl3 = __commonJS({
-  "k8s-net-builtin:node_modules/is-wsl/index.js: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:node_modules/is-inside-container/index.js: node:fs
-var require_is_inside_container = __commonJS({
-  "k8s-net-builtin:node_modules/is-inside-container/index.js: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:node_modules/is-docker/index.js: node:fs
-var require_is_docker = __commonJS({
-  "k8s-net-builtin:node_modules/is-docker/index.js: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
 // node_modules/is-docker/index.js
 function hasDockerEnv() {
   try {
@@ -6506,7 +6450,7 @@ function isDocker() {
 }
 var import_node_fs, isDockerCached, init_is_docker = __esm({
   "node_modules/is-docker/index.js"() {
-    import_node_fs = __toESM(require_is_docker(), 1);
+    import_node_fs = __toESM(require("node:fs"), 1);
   }
 });
 
@@ -6516,7 +6460,7 @@ function isInsideContainer() {
 }
 var import_node_fs2, cachedResult, hasContainerEnv, init_is_inside_container = __esm({
   "node_modules/is-inside-container/index.js"() {
-    import_node_fs2 = __toESM(require_is_inside_container(), 1);
+    import_node_fs2 = __toESM(require("node:fs"), 1);
     init_is_docker();
     hasContainerEnv = () => {
       try {
@@ -6531,7 +6475,7 @@ var import_node_fs2, cachedResult, hasContainerEnv, init_is_inside_container = _
 // node_modules/is-wsl/index.js
 var import_node_process, import_node_os, import_node_fs3, isWsl, is_wsl_default, init_is_wsl = __esm({
   "node_modules/is-wsl/index.js"() {
-    import_node_process = __toESM(require_is_wsl(), 1), import_node_os = __toESM(require_is_wsl2(), 1), import_node_fs3 = __toESM(require_is_wsl3(), 1);
+    import_node_process = __toESM(require("node:process"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_fs3 = __toESM(require("node:fs"), 1);
     init_is_inside_container();
     isWsl = () => {
       if (import_node_process.default.platform !== "linux")
@@ -6548,45 +6492,10 @@ var import_node_process, import_node_os, import_node_fs3, isWsl, is_wsl_default,
   }
 });
 
-// k8s-net-builtin:node_modules/powershell-utils/index.js: node:process
-var require_powershell_utils = __commonJS({
-  "k8s-net-builtin:node_modules/powershell-utils/index.js: node:process"(exports2, module2) {
-    module2.exports = require("node:process");
-  }
-});
-
-// k8s-net-builtin:node_modules/powershell-utils/index.js: node:buffer
-var require_powershell_utils2 = __commonJS({
-  "k8s-net-builtin:node_modules/powershell-utils/index.js: node:buffer"(exports2, module2) {
-    module2.exports = require("node:buffer");
-  }
-});
-
-// k8s-net-builtin:node_modules/powershell-utils/index.js: node:util
-var require_powershell_utils3 = __commonJS({
-  "k8s-net-builtin:node_modules/powershell-utils/index.js: node:util"(exports2, module2) {
-    module2.exports = require("node:util");
-  }
-});
-
-// k8s-net-builtin:node_modules/powershell-utils/index.js: node:child_process
-var require_powershell_utils4 = __commonJS({
-  "k8s-net-builtin:node_modules/powershell-utils/index.js: node:child_process"(exports2, module2) {
-    module2.exports = require("node:child_process");
-  }
-});
-
-// k8s-net-builtin:node_modules/powershell-utils/index.js: node:fs/promises
-var require_promises2 = __commonJS({
-  "k8s-net-builtin:node_modules/powershell-utils/index.js: node:fs/promises"(exports2, module2) {
-    module2.exports = require("node:fs/promises");
-  }
-});
-
 // node_modules/powershell-utils/index.js
-var import_node_process2, import_node_buffer, import_node_util, import_node_child_process, import_promises, execFile, powerShellPath, executePowerShell, init_powershell_utils = __esm({
+var import_node_process2, import_node_buffer, import_node_util, import_node_child_process, execFile, powerShellPath, executePowerShell, init_powershell_utils = __esm({
   "node_modules/powershell-utils/index.js"() {
-    import_node_process2 = __toESM(require_powershell_utils(), 1), import_node_buffer = __toESM(require_powershell_utils2(), 1), import_node_util = __toESM(require_powershell_utils3(), 1), import_node_child_process = __toESM(require_powershell_utils4(), 1), import_promises = __toESM(require_promises2(), 1), execFile = (0, import_node_util.promisify)(import_node_child_process.default.execFile), powerShellPath = () => `${import_node_process2.default.env.SYSTEMROOT || import_node_process2.default.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, executePowerShell = async (command, options = {}) => {
+    import_node_process2 = __toESM(require("node:process"), 1), import_node_buffer = require("node:buffer"), import_node_util = require("node:util"), import_node_child_process = __toESM(require("node:child_process"), 1), execFile = (0, import_node_util.promisify)(import_node_child_process.default.execFile), powerShellPath = () => `${import_node_process2.default.env.SYSTEMROOT || import_node_process2.default.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, executePowerShell = async (command, options = {}) => {
       let {
         powerShellPath: psPath,
         ...execFileOptions
@@ -6645,9 +6554,9 @@ __export(wsl_utils_exports, {
   wslDefaultBrowser: () => wslDefaultBrowser,
   wslDrivesMountPoint: () => wslDrivesMountPoint
 });
-var import_node_util2, import_node_child_process2, import_promises2, execFile2, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertWslPathToWindows, isUncPath, isPathOnWindowsFilesystem, convertWindowsPathToWsl, init_wsl_utils = __esm({
+var import_node_util2, import_node_child_process2, import_promises, execFile2, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertWslPathToWindows, isUncPath, isPathOnWindowsFilesystem, convertWindowsPathToWsl, init_wsl_utils = __esm({
   "node_modules/wsl-utils/index.js"() {
-    import_node_util2 = __toESM(require_wsl_utils(), 1), import_node_child_process2 = __toESM(require_wsl_utils2(), 1), import_promises2 = __toESM(require_promises(), 1);
+    import_node_util2 = require("node:util"), import_node_child_process2 = __toESM(require("node:child_process"), 1), import_promises = __toESM(require("node:fs/promises"), 1);
     init_is_wsl();
     init_powershell_utils();
     init_utilities();
@@ -6659,18 +6568,18 @@ var import_node_util2, import_node_child_process2, import_promises2, execFile2, 
           return mountPoint;
         let configFilePath = "/etc/wsl.conf", isConfigFileExists = !1;
         try {
-          await import_promises2.default.access(configFilePath, import_promises2.constants.F_OK), isConfigFileExists = !0;
+          await import_promises.default.access(configFilePath, import_promises.constants.F_OK), isConfigFileExists = !0;
         } catch {
         }
         if (!isConfigFileExists)
           return defaultMountPoint;
-        let configContent = await import_promises2.default.readFile(configFilePath, { encoding: "utf8" }), parsedMountPoint = parseMountPointFromConfig(configContent);
+        let configContent = await import_promises.default.readFile(configFilePath, { encoding: "utf8" }), parsedMountPoint = parseMountPointFromConfig(configContent);
         return parsedMountPoint === void 0 ? defaultMountPoint : (mountPoint = parsedMountPoint, mountPoint = mountPoint.endsWith("/") ? mountPoint : `${mountPoint}/`, mountPoint);
       };
     })(), powerShellPathFromWsl = async () => `${await wslDrivesMountPoint()}c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe`, powerShellPath2 = is_wsl_default ? powerShellPathFromWsl : powerShellPath, canAccessPowerShell = async () => (canAccessPowerShellPromise ??= (async () => {
       try {
         let psPath = await powerShellPath2();
-        return await import_promises2.default.access(psPath, import_promises2.constants.X_OK), !0;
+        return await import_promises.default.access(psPath, import_promises.constants.X_OK), !0;
       } catch {
         return !1;
       }
@@ -9221,7 +9130,7 @@ var require_dist = __commonJS({
     }, __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", {
       value: mod,
       enumerable: !0
-    }) : target, mod)), path21 = __toESM2(require("path")), fs6 = __toESM2(require("fs"));
+    }) : target, mod)), path21 = __toESM2(require("path")), fs5 = __toESM2(require("fs"));
     function cleanPath2(path$1) {
       let normalized = (0, path21.normalize)(path$1);
       return normalized.length > 1 && normalized[normalized.length - 1] === path21.sep && (normalized = normalized.substring(0, normalized.length - 1)), normalized;
@@ -9435,7 +9344,7 @@ var require_dist = __commonJS({
           symlinks: /* @__PURE__ */ new Map(),
           visited: [""].slice(0, 0),
           controller: new Aborter2(),
-          fs: options.fs || fs6
+          fs: options.fs || fs5
         }, this.joinPath = build$72(this.root, options), this.pushDirectory = build$62(this.root, options), this.pushFile = build$52(options), this.getArray = build$42(options), this.groupFiles = build$32(options), this.resolveSymlink = build$22(options, this.isSynchronous), this.walkDirectory = build2(this.isSynchronous);
       }
       start() {
@@ -9614,7 +9523,7 @@ var require_dist2 = __commonJS({
     }, __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", {
       value: mod,
       enumerable: !0
-    }) : target, mod)), fs6 = require("fs"), path21 = require("path"), url = require("url"), fdir = require_dist(), picomatch2 = require_picomatch2();
+    }) : target, mod)), fs5 = require("fs"), path21 = require("path"), url = require("url"), fdir = require_dist(), picomatch2 = require_picomatch2();
     picomatch2 = __toESM2(picomatch2, 1);
     var isReadonlyArray2 = Array.isArray, BACKSLASHES2 = /\\/g, DRIVE_RELATIVE_PATH2 = /^[A-Za-z]:$/, isWin2 = process.platform === "win32", ONLY_PARENT_DIRECTORIES2 = /^(\/?\.\.)+$/;
     function getPartialMatcher2(patterns, options = {}) {
@@ -9802,12 +9711,12 @@ var require_dist2 = __commonJS({
       let opts = Object.assign({}, options);
       for (let key2 in defaultOptions3) opts[key2] === void 0 && Object.assign(opts, { [key2]: defaultOptions3[key2] });
       return opts.cwd = (opts.cwd instanceof URL ? (0, url.fileURLToPath)(opts.cwd) : (0, path21.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES2, "/"), opts.ignore = ensureStringArray2(opts.ignore), opts.fs && (opts.fs = {
-        readdir: opts.fs.readdir || fs6.readdir,
-        readdirSync: opts.fs.readdirSync || fs6.readdirSync,
-        realpath: opts.fs.realpath || fs6.realpath,
-        realpathSync: opts.fs.realpathSync || fs6.realpathSync,
-        stat: opts.fs.stat || fs6.stat,
-        statSync: opts.fs.statSync || fs6.statSync
+        readdir: opts.fs.readdir || fs5.readdir,
+        readdirSync: opts.fs.readdirSync || fs5.readdirSync,
+        realpath: opts.fs.realpath || fs5.realpath,
+        realpathSync: opts.fs.realpathSync || fs5.realpathSync,
+        stat: opts.fs.stat || fs5.stat,
+        statSync: opts.fs.statSync || fs5.statSync
       }), opts.debug && log2("globbing with options:", opts), opts;
     }
     function getCrawler2(globInput, inputOptions2 = {}) {
@@ -10152,7 +10061,7 @@ var require_find_root = __commonJS({
 // node_modules/lilconfig/src/index.js
 var require_src2 = __commonJS({
   "node_modules/lilconfig/src/index.js"(exports2, module2) {
-    var path21 = require("path"), fs6 = require("fs"), os6 = require("os"), url = require("url"), fsReadFileAsync = fs6.promises.readFile;
+    var path21 = require("path"), fs5 = require("fs"), os6 = require("os"), url = require("url"), fsReadFileAsync = fs5.promises.readFile;
     function getDefaultSearchPlaces(name2, sync2) {
       return [
         "package.json",
@@ -10264,7 +10173,7 @@ var require_src2 = __commonJS({
             for (let searchPlace of searchPlaces) {
               let filepath = path21.join(dir, searchPlace);
               try {
-                await fs6.promises.access(filepath);
+                await fs5.promises.access(filepath);
               } catch {
                 continue;
               }
@@ -10370,11 +10279,11 @@ var require_src2 = __commonJS({
             for (let searchPlace of searchPlaces) {
               let filepath = path21.join(dir, searchPlace);
               try {
-                fs6.accessSync(filepath);
+                fs5.accessSync(filepath);
               } catch {
                 continue;
               }
-              let loaderKey = path21.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey], content = String(fs6.readFileSync(filepath));
+              let loaderKey = path21.extname(searchPlace) || "noExt", loader2 = loaders[loaderKey], content = String(fs5.readFileSync(filepath));
               if (searchPlace === "package.json") {
                 let pkg = loader2(filepath, content), maybeConfig = getPackageProp(packageProp, pkg);
                 if (maybeConfig != null) {
@@ -10407,7 +10316,7 @@ var require_src2 = __commonJS({
             return loadCache.get(absPath);
           let { base, ext } = path21.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
           validateLoader(loader2, loaderKey);
-          let content = String(fs6.readFileSync(absPath));
+          let content = String(fs5.readFileSync(absPath));
           if (base === "package.json") {
             let pkg = loader2(absPath, content);
             return transform({
@@ -11452,27 +11361,6 @@ var require_execute = __commonJS({
         throw new errors_1.CLIError("dir or loadOptions is required.");
       return options.development && (process.env.NODE_ENV = "development", settings_1.settings.debug = !0), (0, main_1.run)(options.args ?? process.argv.slice(2), options.loadOptions ?? options.dir).then(async (result) => ((0, flush_1.flush)(), result)).catch(async (error) => (0, handle_1.handle)(error));
     }
-  }
-});
-
-// k8s-net-builtin:src/cli.ts: node:fs
-var require_cli2 = __commonJS({
-  "k8s-net-builtin:src/cli.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/cli.ts: node:path
-var require_cli3 = __commonJS({
-  "k8s-net-builtin:src/cli.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/cli.ts: node:url
-var require_cli4 = __commonJS({
-  "k8s-net-builtin:src/cli.ts: node:url"(exports2, module2) {
-    module2.exports = require("node:url");
   }
 });
 
@@ -12602,41 +12490,6 @@ var init_suggest = __esm({
   }
 });
 
-// k8s-net-builtin:src/engine/registry.ts: node:fs
-var require_registry = __commonJS({
-  "k8s-net-builtin:src/engine/registry.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/engine/registry.ts: node:path
-var require_registry2 = __commonJS({
-  "k8s-net-builtin:src/engine/registry.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/util/package-root.ts: node:fs
-var require_package_root = __commonJS({
-  "k8s-net-builtin:src/util/package-root.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/util/package-root.ts: node:path
-var require_package_root2 = __commonJS({
-  "k8s-net-builtin:src/util/package-root.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/util/package-root.ts: node:url
-var require_package_root3 = __commonJS({
-  "k8s-net-builtin:src/util/package-root.ts: node:url"(exports2, module2) {
-    module2.exports = require("node:url");
-  }
-});
-
 // src/util/package-root.ts
 function packageRoot() {
   if (root) return root;
@@ -12656,7 +12509,7 @@ function packageRoot() {
 var import_node_fs4, import_node_path, import_node_url, root, init_package_root = __esm({
   "src/util/package-root.ts"() {
     "use strict";
-    import_node_fs4 = __toESM(require_package_root(), 1), import_node_path = __toESM(require_package_root2(), 1), import_node_url = __toESM(require_package_root3(), 1);
+    import_node_fs4 = require("node:fs"), import_node_path = __toESM(require("node:path"), 1), import_node_url = require("node:url");
   }
 });
 
@@ -17444,32 +17297,11 @@ function attachProse(meta) {
 var import_node_fs5, import_node_path2, MODULE, cache4, SECTIONS, init_registry = __esm({
   "src/engine/registry.ts"() {
     "use strict";
-    import_node_fs5 = __toESM(require_registry(), 1), import_node_path2 = __toESM(require_registry2(), 1);
+    import_node_fs5 = require("node:fs"), import_node_path2 = __toESM(require("node:path"), 1);
     init_package_root();
     init_rule_modules();
     MODULE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:ts|js)$/;
     SECTIONS = { rationale: "Why", remediation: "How to fix" };
-  }
-});
-
-// k8s-net-builtin:src/docs/rule-docs.ts: node:fs
-var require_rule_docs = __commonJS({
-  "k8s-net-builtin:src/docs/rule-docs.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/docs/rule-docs.ts: node:path
-var require_rule_docs2 = __commonJS({
-  "k8s-net-builtin:src/docs/rule-docs.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/config/config.ts: node:path
-var require_config3 = __commonJS({
-  "k8s-net-builtin:src/config/config.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
   }
 });
 
@@ -19072,20 +18904,6 @@ var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitErr
   }
 });
 
-// k8s-net-builtin:src/util/bytes.ts: node:fs
-var require_bytes = __commonJS({
-  "k8s-net-builtin:src/util/bytes.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/util/bytes.ts: node:buffer
-var require_bytes2 = __commonJS({
-  "k8s-net-builtin:src/util/bytes.ts: node:buffer"(exports2, module2) {
-    module2.exports = require("node:buffer");
-  }
-});
-
 // src/util/bytes.ts
 function fileLimit(maxFileBytes) {
   return maxFileBytes <= MAX_TEXT_BYTES ? { bytes: maxFileBytes, name: "limits.maxFileBytes" } : { bytes: MAX_TEXT_BYTES, name: `the most one text can hold in this runtime; limits.maxFileBytes is set to ${maxFileBytes}` };
@@ -19190,7 +19008,7 @@ function bytePosition(buffer, offset) {
 var import_node_fs6, import_node_buffer2, MAX_TEXT_BYTES, isUnreadable, init_bytes = __esm({
   "src/util/bytes.ts"() {
     "use strict";
-    import_node_fs6 = __toESM(require_bytes(), 1), import_node_buffer2 = __toESM(require_bytes2(), 1), MAX_TEXT_BYTES = import_node_buffer2.constants.MAX_STRING_LENGTH;
+    import_node_fs6 = require("node:fs"), import_node_buffer2 = require("node:buffer"), MAX_TEXT_BYTES = import_node_buffer2.constants.MAX_STRING_LENGTH;
     isUnreadable = (value) => typeof value == "object" && value !== null && "problem" in value;
   }
 });
@@ -24300,8 +24118,8 @@ var Parser, init_parser = __esm({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              let fs6 = this.flowScalar(this.type);
-              atNextItem || it.value ? (map3.items.push({ start, key: fs6, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs6) : (Object.assign(it, { key: fs6, sep: [] }), this.onKeyLine = !0);
+              let fs5 = this.flowScalar(this.type);
+              atNextItem || it.value ? (map3.items.push({ start, key: fs5, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs5) : (Object.assign(it, { key: fs5, sep: [] }), this.onKeyLine = !0);
               return;
             }
             default: {
@@ -24399,8 +24217,8 @@ var Parser, init_parser = __esm({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              let fs6 = this.flowScalar(this.type);
-              !it || it.value ? fc.items.push({ start: [], key: fs6, sep: [] }) : it.sep ? this.stack.push(fs6) : Object.assign(it, { key: fs6, sep: [] });
+              let fs5 = this.flowScalar(this.type);
+              !it || it.value ? fc.items.push({ start: [], key: fs5, sep: [] }) : it.sep ? this.stack.push(fs5) : Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -24693,27 +24511,6 @@ var loading, init_yaml = __esm({
   }
 });
 
-// k8s-net-builtin:src/config/find.ts: node:fs
-var require_find = __commonJS({
-  "k8s-net-builtin:src/config/find.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/config/find.ts: node:os
-var require_find2 = __commonJS({
-  "k8s-net-builtin:src/config/find.ts: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
-// k8s-net-builtin:src/config/find.ts: node:path
-var require_find3 = __commonJS({
-  "k8s-net-builtin:src/config/find.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
 // src/config/find.ts
 function findConfig(cwd, home = (0, import_node_os2.homedir)()) {
   let dir = import_node_path3.default.resolve(cwd), stopAtHome = home ? import_node_path3.default.resolve(home) : void 0;
@@ -24739,7 +24536,7 @@ function untrusted(info, uid = process.getuid?.() ?? null) {
 var import_node_fs7, import_node_os2, import_node_path3, CONFIG_FILE_NAMES, init_find = __esm({
   "src/config/find.ts"() {
     "use strict";
-    import_node_fs7 = __toESM(require_find(), 1), import_node_os2 = __toESM(require_find2(), 1), import_node_path3 = __toESM(require_find3(), 1), CONFIG_FILE_NAMES = [".k8s-net.yaml", ".k8s-net.yml"];
+    import_node_fs7 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path3 = __toESM(require("node:path"), 1), CONFIG_FILE_NAMES = [".k8s-net.yaml", ".k8s-net.yml"];
   }
 });
 
@@ -25080,7 +24877,7 @@ function suggest2(id, ids) {
 var import_node_path4, LEVELS, ConfigError, DEFAULT_SYSTEM_NAMESPACES, MAX_CONFIG_BYTES, TOP_LEVEL_KEYS, init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
-    import_node_path4 = __toESM(require_config3(), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
     init_kinds();
     init_kube_version();
     init_rule();
@@ -25349,13 +25146,6 @@ var SUPPRESSION_PREFIX, RANK, isResource, init_engine = __esm({
     SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
     RANK = { info: 0, warning: 1, error: 2 };
     isResource = (target) => "uid" in target;
-  }
-});
-
-// k8s-net-builtin:src/loaders/sources.ts: node:path
-var require_sources = __commonJS({
-  "k8s-net-builtin:src/loaders/sources.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
   }
 });
 
@@ -25833,62 +25623,6 @@ var LoadedInput, init_objects = __esm({
   }
 });
 
-// k8s-net-builtin:src/loaders/paths.ts: node:fs
-var require_paths = __commonJS({
-  "k8s-net-builtin:src/loaders/paths.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/loaders/paths.ts: node:path
-var require_paths2 = __commonJS({
-  "k8s-net-builtin:src/loaders/paths.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:fs
-var require_dist3 = __commonJS({
-  "k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:path
-var require_dist4 = __commonJS({
-  "k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:url
-var require_dist5 = __commonJS({
-  "k8s-net-builtin:node_modules/tinyglobby/dist/index.mjs: node:url"(exports2, module2) {
-    module2.exports = require("node:url");
-  }
-});
-
-// k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:module
-var require_dist6 = __commonJS({
-  "k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:module"(exports2, module2) {
-    module2.exports = require("node:module");
-  }
-});
-
-// k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:path
-var require_dist7 = __commonJS({
-  "k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:fs
-var require_dist8 = __commonJS({
-  "k8s-net-builtin:node_modules/fdir/dist/index.mjs: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
 // node_modules/fdir/dist/index.mjs
 function cleanPath(path21) {
   let normalized = (0, import_path.normalize)(path21);
@@ -25990,7 +25724,7 @@ function sync(root2, options) {
 }
 var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder2, init_dist2 = __esm({
   "node_modules/fdir/dist/index.mjs"() {
-    import_module = __toESM(require_dist6(), 1), import_path = __toESM(require_dist7(), 1), nativeFs = __toESM(require_dist8(), 1), __require = /* @__PURE__ */ (0, import_module.createRequire)(__k8sNetImportMetaUrl);
+    import_module = require("module"), import_path = require("path"), nativeFs = __toESM(require("fs"), 1), __require = /* @__PURE__ */ (0, import_module.createRequire)(__k8sNetImportMetaUrl);
     SLASHES_REGEX = /[\\/]/g;
     WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
     pushDirectory = (directoryPath, paths) => {
@@ -26020,20 +25754,20 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
     }, empty = () => {
     };
     resolveSymlinksAsync = function(path21, state, callback$1) {
-      let { queue, fs: fs6, options: { suppressErrors } } = state;
-      queue.enqueue(), fs6.realpath(path21, (error, resolvedPath) => {
+      let { queue, fs: fs5, options: { suppressErrors } } = state;
+      queue.enqueue(), fs5.realpath(path21, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs6.stat(resolvedPath, (error$1, stat3) => {
+        fs5.stat(resolvedPath, (error$1, stat3) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
           if (stat3.isDirectory() && isRecursive(path21, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat3, resolvedPath), queue.dequeue(null, state);
         });
       });
     }, resolveSymlinks = function(path21, state, callback$1) {
-      let { queue, fs: fs6, options: { suppressErrors } } = state;
+      let { queue, fs: fs5, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        let resolvedPath = fs6.realpathSync(path21), stat3 = fs6.statSync(resolvedPath);
+        let resolvedPath = fs5.realpathSync(path21), stat3 = fs5.statSync(resolvedPath);
         if (stat3.isDirectory() && isRecursive(path21, resolvedPath, state)) return;
         callback$1(stat3, resolvedPath);
       } catch (e) {
@@ -26043,17 +25777,17 @@ var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT
     onlyCountsSync = (state) => state.counts, groupsSync = (state) => state.groups, defaultSync = (state) => state.paths, limitFilesSync = (state) => state.paths.slice(0, state.options.maxFiles), onlyCountsAsync = (state, error, callback$1) => (report(error, callback$1, state.counts, state.options.suppressErrors), null), defaultAsync = (state, error, callback$1) => (report(error, callback$1, state.paths, state.options.suppressErrors), null), limitFilesAsync = (state, error, callback$1) => (report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors), null), groupsAsync = (state, error, callback$1) => (report(error, callback$1, state.groups, state.options.suppressErrors), null);
     readdirOpts = { withFileTypes: !0 }, walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
       if (state.queue.enqueue(), currentDepth < 0) return state.queue.dequeue(null, state);
-      let { fs: fs6 } = state;
-      state.visited.push(crawlPath), state.counts.directories++, fs6.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+      let { fs: fs5 } = state;
+      state.visited.push(crawlPath), state.counts.directories++, fs5.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
         callback$1(entries, directoryPath, currentDepth), state.queue.dequeue(state.options.suppressErrors ? null : error, state);
       });
     }, walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      let { fs: fs6 } = state;
+      let { fs: fs5 } = state;
       if (currentDepth < 0) return;
       state.visited.push(crawlPath), state.counts.directories++;
       let entries = [];
       try {
-        entries = fs6.readdirSync(crawlPath || ".", readdirOpts);
+        entries = fs5.readdirSync(crawlPath || ".", readdirOpts);
       } catch (e) {
         if (!state.options.suppressErrors) throw e;
       }
@@ -26476,7 +26210,7 @@ function globSync(globInput, options) {
 }
 var import_fs, import_path2, import_url, import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions2, init_dist3 = __esm({
   "node_modules/tinyglobby/dist/index.mjs"() {
-    import_fs = __toESM(require_dist3(), 1), import_path2 = __toESM(require_dist4(), 1), import_url = __toESM(require_dist5(), 1);
+    import_fs = require("fs"), import_path2 = require("path"), import_url = require("url");
     init_dist2();
     import_picomatch = __toESM(require_picomatch2(), 1), isReadonlyArray = Array.isArray, BACKSLASHES = /\\/g, DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/, isWin = process.platform === "win32", ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
     WIN32_ROOT_DIR = /^[A-Z]:\/$/i, isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
@@ -26593,7 +26327,7 @@ function errorText(error) {
 var import_node_fs8, import_node_path5, InputError, MANIFEST_EXTENSIONS, GLOB_CHARS, SKIPPED_FOLDERS, NON_MANIFEST_FILES, NON_MANIFEST, HOOK_EXCLUDE, init_paths = __esm({
   "src/loaders/paths.ts"() {
     "use strict";
-    import_node_fs8 = __toESM(require_paths(), 1), import_node_path5 = __toESM(require_paths2(), 1), InputError = class extends Error {
+    import_node_fs8 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1), InputError = class extends Error {
       constructor(message2, file) {
         super(message2);
         this.file = file;
@@ -26635,22 +26369,8 @@ var import_node_fs8, import_node_path5, InputError, MANIFEST_EXTENSIONS, GLOB_CH
   }
 });
 
-// k8s-net-builtin:src/loaders/threads.ts: node:fs
-var require_threads = __commonJS({
-  "k8s-net-builtin:src/loaders/threads.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/loaders/threads.ts: node:os
-var require_threads2 = __commonJS({
-  "k8s-net-builtin:src/loaders/threads.ts: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
 // k8s-net-builtin:src/loaders/threads.ts: node:worker_threads
-var require_threads3 = __commonJS({
+var require_threads = __commonJS({
   "k8s-net-builtin:src/loaders/threads.ts: node:worker_threads"(exports2, module2) {
     module2.exports = require("node:worker_threads");
   }
@@ -26766,7 +26486,7 @@ function threadCount(chars, limits, threads, cores = import_node_os3.default.ava
 async function parseFiles(jobs, limits, options = {}) {
   let chars = jobs.reduce((sum, job) => sum + job.text.length, 0), count = jobs.length > 1 ? threadCount(chars, limits, options.threads) : 1, worker = count > 1 ? options.worker ?? workerModule() : void 0;
   if (!worker) return jobs.map((job) => ({ result: parseText(job.text, job.json, limits) }));
-  let [{ Worker }, { decodeParsed: decodeParsed2 }] = await Promise.all([Promise.resolve().then(() => __toESM(require_threads3(), 1)), Promise.resolve().then(() => (init_parsed_bytes(), parsed_bytes_exports))]), outcomes = Array.from({ length: jobs.length }), next = new Int32Array(new SharedArrayBuffer(4)), data = { texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next }, finished = [], mainShares = options.mainShares ?? !0, start = () => new Worker(worker, { workerData: data }), decode = (bytes, text3) => decodeParsed2(bytes, text3, limits, !0);
+  let [{ Worker }, { decodeParsed: decodeParsed2 }] = await Promise.all([Promise.resolve().then(() => __toESM(require_threads(), 1)), Promise.resolve().then(() => (init_parsed_bytes(), parsed_bytes_exports))]), outcomes = Array.from({ length: jobs.length }), next = new Int32Array(new SharedArrayBuffer(4)), data = { texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next }, finished = [], mainShares = options.mainShares ?? !0, execArgv = workerExecArgv(process.execArgv), start = () => new Worker(worker, { workerData: data, execArgv }), decode = (bytes, text3) => decodeParsed2(bytes, text3, limits, !0);
   for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes));
   for (let i2 = mainShares ? Atomics.add(next, 0, 1) : jobs.length; i2 < jobs.length; i2 = Atomics.add(next, 0, 1))
     outcomes[i2] = { result: parseText(jobs[i2].text, jobs[i2].json, limits) };
@@ -26796,18 +26516,27 @@ function runWorker(start, decode, jobs, outcomes) {
     }), worker.on("error", settle), worker.on("exit", settle);
   });
 }
+function workerExecArgv(argv) {
+  let out = [];
+  for (let i2 = 0; i2 < argv.length; i2++) {
+    let arg = argv[i2];
+    WORKER_OPTIONS.test(arg) && (out.push(arg), !arg.includes("=") && /-(?:dir|name|interval)$/.test(arg) && argv[i2 + 1] !== void 0 && out.push(argv[++i2]));
+  }
+  return out;
+}
 function workerModule() {
   for (let candidate of ["./parse-worker.js", "../parse-worker.js"]) {
     let url = new URL(candidate, __k8sNetImportMetaUrl);
     if (url.protocol === "file:" && (0, import_node_fs9.existsSync)(url)) return url;
   }
 }
-var import_node_fs9, import_node_os3, PARALLEL_FROM, PER_WORKER, MAX_THREADS, MAX_PARALLEL_DEPTH, init_threads = __esm({
+var import_node_fs9, import_node_os3, PARALLEL_FROM, PER_WORKER, MAX_THREADS, MAX_PARALLEL_DEPTH, WORKER_OPTIONS, init_threads = __esm({
   "src/loaders/threads.ts"() {
     "use strict";
-    import_node_fs9 = __toESM(require_threads(), 1), import_node_os3 = __toESM(require_threads2(), 1);
+    import_node_fs9 = require("node:fs"), import_node_os3 = __toESM(require("node:os"), 1);
     init_parse();
     PARALLEL_FROM = 4 * 1024 * 1024, PER_WORKER = 4 * 1024 * 1024, MAX_THREADS = 8, MAX_PARALLEL_DEPTH = 1e3;
+    WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof|max-old-space-size|max-semi-space-size)(?:-[a-z]+)*(?:=|$)/;
   }
 });
 
@@ -26910,7 +26639,7 @@ async function readInput(file, options, cwd, found) {
 var import_node_path6, init_sources = __esm({
   "src/loaders/sources.ts"() {
     "use strict";
-    import_node_path6 = __toESM(require_sources(), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     init_types();
     init_bytes();
     init_documents();
@@ -26924,7 +26653,7 @@ var import_node_path6, init_sources = __esm({
 });
 
 // k8s-net-builtin:src/docs/rule-docs.ts: node:fs/promises
-var require_promises3 = __commonJS({
+var require_promises = __commonJS({
   "k8s-net-builtin:src/docs/rule-docs.ts: node:fs/promises"(exports2, module2) {
     module2.exports = require("node:fs/promises");
   }
@@ -27067,7 +26796,7 @@ function ruleText(doc) {
 `;
 }
 async function writeRuleDocs(rules, root2 = packageRoot()) {
-  let { mkdir: mkdir3, readFile: readFile2, readdir: readdir2, rm: rm2, writeFile: writeFile4 } = await Promise.resolve().then(() => __toESM(require_promises3(), 1)), pages = await generateRuleDocs(rules, root2), dir = import_node_path7.default.join(root2, "docs", "rules");
+  let { mkdir: mkdir3, readFile: readFile2, readdir: readdir2, rm: rm2, writeFile: writeFile4 } = await Promise.resolve().then(() => __toESM(require_promises(), 1)), pages = await generateRuleDocs(rules, root2), dir = import_node_path7.default.join(root2, "docs", "rules");
   await mkdir3(dir, { recursive: !0 });
   let written = [];
   for (let [file, text3] of pages) {
@@ -27085,7 +26814,7 @@ async function writeRuleDocs(rules, root2 = packageRoot()) {
 var import_node_fs10, import_node_path7, MANIFEST, lineCount2, findingLine, language, optionDefault, cell, GENERATED_NOTICE, init_rule_docs = __esm({
   "src/docs/rule-docs.ts"() {
     "use strict";
-    import_node_fs10 = __toESM(require_rule_docs(), 1), import_node_path7 = __toESM(require_rule_docs2(), 1);
+    import_node_fs10 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
     init_config();
     init_engine();
     init_rule();
@@ -27097,27 +26826,6 @@ var import_node_fs10, import_node_path7, MANIFEST, lineCount2, findingLine, lang
 `).length;
     findingLine = (f) => `${f.file ?? ""}${f.start ? `:${f.start.line}:${f.start.column}` : ""}  ${f.severity}  ${f.message}`, language = (file) => file.toLowerCase().endsWith(".json") ? "json" : "yaml", optionDefault = (spec) => JSON.stringify(spec.default), cell = (text3) => text3.replaceAll(/\s*\n\s*/g, " ").replaceAll("|", "\\|");
     GENERATED_NOTICE = (id) => `<!-- Generated by \`npm run docs\` from rules/${id}.ts, rules/${id}.md and fixtures/${id}/. Edit those, not this page. -->`;
-  }
-});
-
-// k8s-net-builtin:src/commands/init.ts: node:path
-var require_init = __commonJS({
-  "k8s-net-builtin:src/commands/init.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/init/init.ts: node:fs/promises
-var require_promises4 = __commonJS({
-  "k8s-net-builtin:src/init/init.ts: node:fs/promises"(exports2, module2) {
-    module2.exports = require("node:fs/promises");
-  }
-});
-
-// k8s-net-builtin:src/init/init.ts: node:path
-var require_init2 = __commonJS({
-  "k8s-net-builtin:src/init/init.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
   }
 });
 
@@ -27187,7 +26895,7 @@ async function writeConfigFile(dir, text3) {
   for (let name2 of CONFIG_FILE_NAMES) {
     let existing = import_node_path8.default.join(dir, name2);
     try {
-      throw await (0, import_promises3.readFile)(existing), new InitError(`${name2} exists already: k8s-net init never overwrites it. Remove or rename it to start afresh.`);
+      throw await (0, import_promises2.readFile)(existing), new InitError(`${name2} exists already: k8s-net init never overwrites it. Remove or rename it to start afresh.`);
     } catch (error) {
       if (error instanceof InitError) throw error;
       if (error.code !== "ENOENT") throw new InitError(`cannot read ${name2}: ${error.message}`);
@@ -27195,23 +26903,23 @@ async function writeConfigFile(dir, text3) {
   }
   let file = import_node_path8.default.join(dir, CONFIG_FILE);
   try {
-    await (0, import_promises3.writeFile)(file, text3, { flag: "wx" });
+    await (0, import_promises2.writeFile)(file, text3, { flag: "wx" });
   } catch (error) {
     throw new InitError(`cannot write ${CONFIG_FILE}: ${error.message}`);
   }
   return file;
 }
 async function setupSnippets(root2 = packageRoot()) {
-  let read2 = (file) => (0, import_promises3.readFile)(import_node_path8.default.join(root2, "docs", "ci", file), "utf8");
+  let read2 = (file) => (0, import_promises2.readFile)(import_node_path8.default.join(root2, "docs", "ci", file), "utf8");
   return [
     { title: "pre-commit", target: ".pre-commit-config.yaml", text: await read2("pre-commit-config.yaml") },
     { title: "GitHub Actions, findings as code scanning alerts", target: ".github/workflows/k8s-net.yml", text: await read2("github-actions.yml") }
   ];
 }
-var import_promises3, import_node_path8, CONFIG_FILE, InitError, optionValue, init_init = __esm({
+var import_promises2, import_node_path8, CONFIG_FILE, InitError, optionValue, init_init = __esm({
   "src/init/init.ts"() {
     "use strict";
-    import_promises3 = __toESM(require_promises4(), 1), import_node_path8 = __toESM(require_init2(), 1);
+    import_promises2 = require("node:fs/promises"), import_node_path8 = __toESM(require("node:path"), 1);
     init_config();
     init_package_root();
     init_documents();
@@ -27220,27 +26928,6 @@ var import_promises3, import_node_path8, CONFIG_FILE, InitError, optionValue, in
         super(message2), this.name = "InitError";
       }
     }, optionValue = (spec) => JSON.stringify(spec.default);
-  }
-});
-
-// k8s-net-builtin:src/commands/lint.ts: node:path
-var require_lint = __commonJS({
-  "k8s-net-builtin:src/commands/lint.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/formatters/paths.ts: node:fs
-var require_paths3 = __commonJS({
-  "k8s-net-builtin:src/formatters/paths.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/formatters/paths.ts: node:path
-var require_paths4 = __commonJS({
-  "k8s-net-builtin:src/formatters/paths.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
   }
 });
 
@@ -27255,20 +26942,6 @@ var CONTROL, init_terminal = __esm({
   "src/util/terminal.ts"() {
     "use strict";
     CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-  }
-});
-
-// k8s-net-builtin:src/formatters/sarif.ts: node:url
-var require_sarif = __commonJS({
-  "k8s-net-builtin:src/formatters/sarif.ts: node:url"(exports2, module2) {
-    module2.exports = require("node:url");
-  }
-});
-
-// k8s-net-builtin:src/formatters/sarif.ts: node:path
-var require_sarif2 = __commonJS({
-  "k8s-net-builtin:src/formatters/sarif.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
   }
 });
 
@@ -27416,27 +27089,6 @@ var wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColor
   }
 });
 
-// k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:process
-var require_supports_color3 = __commonJS({
-  "k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:process"(exports2, module2) {
-    module2.exports = require("node:process");
-  }
-});
-
-// k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:os
-var require_supports_color4 = __commonJS({
-  "k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
-// k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:tty
-var require_supports_color5 = __commonJS({
-  "k8s-net-builtin:node_modules/chalk/source/vendor/supports-color/index.js: node:tty"(exports2, module2) {
-    module2.exports = require("node:tty");
-  }
-});
-
 // node_modules/chalk/source/vendor/supports-color/index.js
 function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process3.default.argv) {
   let prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--", position = argv.indexOf(prefix + flag), terminatorPosition = argv.indexOf("--");
@@ -27503,7 +27155,7 @@ function createSupportsColor(stream, options = {}) {
 }
 var import_node_process3, import_node_os4, import_node_tty, env, flagForceColor, supportsColor, supports_color_default, init_supports_color = __esm({
   "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    import_node_process3 = __toESM(require_supports_color3(), 1), import_node_os4 = __toESM(require_supports_color4(), 1), import_node_tty = __toESM(require_supports_color5(), 1);
+    import_node_process3 = __toESM(require("node:process"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_tty = __toESM(require("node:tty"), 1);
     ({ env } = import_node_process3.default);
     hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never") ? flagForceColor = 0 : (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) && (flagForceColor = 1);
     supportsColor = {
@@ -27646,69 +27298,6 @@ var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2
   }
 });
 
-// k8s-net-builtin:src/formatters/outputs.ts: node:fs
-var require_outputs = __commonJS({
-  "k8s-net-builtin:src/formatters/outputs.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/formatters/outputs.ts: node:fs/promises
-var require_promises5 = __commonJS({
-  "k8s-net-builtin:src/formatters/outputs.ts: node:fs/promises"(exports2, module2) {
-    module2.exports = require("node:fs/promises");
-  }
-});
-
-// k8s-net-builtin:src/formatters/outputs.ts: node:path
-var require_outputs2 = __commonJS({
-  "k8s-net-builtin:src/formatters/outputs.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/run.ts: node:fs
-var require_run = __commonJS({
-  "k8s-net-builtin:src/run.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/run.ts: node:path
-var require_run2 = __commonJS({
-  "k8s-net-builtin:src/run.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/cluster/api.ts: node:http
-var require_api = __commonJS({
-  "k8s-net-builtin:src/cluster/api.ts: node:http"(exports2, module2) {
-    module2.exports = require("node:http");
-  }
-});
-
-// k8s-net-builtin:src/cluster/api.ts: node:https
-var require_api2 = __commonJS({
-  "k8s-net-builtin:src/cluster/api.ts: node:https"(exports2, module2) {
-    module2.exports = require("node:https");
-  }
-});
-
-// k8s-net-builtin:src/cluster/api.ts: node:net
-var require_api3 = __commonJS({
-  "k8s-net-builtin:src/cluster/api.ts: node:net"(exports2, module2) {
-    module2.exports = require("node:net");
-  }
-});
-
-// k8s-net-builtin:src/cluster/api.ts: node:tls
-var require_api4 = __commonJS({
-  "k8s-net-builtin:src/cluster/api.ts: node:tls"(exports2, module2) {
-    module2.exports = require("node:tls");
-  }
-});
-
 // src/cluster/errors.ts
 function registerSecret(value) {
   value !== void 0 && value.length >= 6 && secrets.add(value);
@@ -27779,7 +27368,7 @@ function firstLine(text3) {
 var import_node_http, import_node_https, import_node_net, import_node_tls, ApiError, NEVER_READ, MAX_BODY_BYTES, MAX_ATTEMPTS, MAX_RETRY_WAIT_MS, TLS_CODES, NETWORK_PROBLEMS, codeOf, ApiClient, init_api = __esm({
   "src/cluster/api.ts"() {
     "use strict";
-    import_node_http = __toESM(require_api(), 1), import_node_https = __toESM(require_api2(), 1), import_node_net = __toESM(require_api3(), 1), import_node_tls = __toESM(require_api4(), 1);
+    import_node_http = __toESM(require("node:http"), 1), import_node_https = __toESM(require("node:https"), 1), import_node_net = __toESM(require("node:net"), 1), import_node_tls = __toESM(require("node:tls"), 1);
     init_records();
     init_errors2();
     init_names();
@@ -28124,48 +27713,6 @@ var WANTED_RESOURCES, NEVER_READ2, apiVersionOf, groupVersionSegments, init_disc
   }
 });
 
-// k8s-net-builtin:src/cluster/kubeconfig.ts: node:fs
-var require_kubeconfig = __commonJS({
-  "k8s-net-builtin:src/cluster/kubeconfig.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/cluster/kubeconfig.ts: node:os
-var require_kubeconfig2 = __commonJS({
-  "k8s-net-builtin:src/cluster/kubeconfig.ts: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
-// k8s-net-builtin:src/cluster/kubeconfig.ts: node:path
-var require_kubeconfig3 = __commonJS({
-  "k8s-net-builtin:src/cluster/kubeconfig.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/cluster/kubeconfig.ts: node:tls
-var require_kubeconfig4 = __commonJS({
-  "k8s-net-builtin:src/cluster/kubeconfig.ts: node:tls"(exports2, module2) {
-    module2.exports = require("node:tls");
-  }
-});
-
-// k8s-net-builtin:src/cluster/exec.ts: node:child_process
-var require_exec = __commonJS({
-  "k8s-net-builtin:src/cluster/exec.ts: node:child_process"(exports2, module2) {
-    module2.exports = require("node:child_process");
-  }
-});
-
-// k8s-net-builtin:src/cluster/exec.ts: node:path
-var require_exec2 = __commonJS({
-  "k8s-net-builtin:src/cluster/exec.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
 // src/cluster/exec.ts
 function clusterInfo(c) {
   return {
@@ -28184,7 +27731,7 @@ function execExtension(extensions) {
 var import_node_child_process3, import_node_path13, API_VERSIONS, MAX_OUTPUT, ExecPlugin, init_exec = __esm({
   "src/cluster/exec.ts"() {
     "use strict";
-    import_node_child_process3 = __toESM(require_exec(), 1), import_node_path13 = __toESM(require_exec2(), 1);
+    import_node_child_process3 = require("node:child_process"), import_node_path13 = __toESM(require("node:path"), 1);
     init_records();
     init_errors2();
     init_names();
@@ -28315,13 +27862,6 @@ var MAX_KUBECONFIG_BYTES, MAX_CREDENTIAL_FILE_BYTES, PROBLEMS, init_files = __es
   }
 });
 
-// k8s-net-builtin:src/cluster/proxy.ts: node:net
-var require_proxy = __commonJS({
-  "k8s-net-builtin:src/cluster/proxy.ts: node:net"(exports2, module2) {
-    module2.exports = require("node:net");
-  }
-});
-
 // src/cluster/proxy.ts
 function proxyFor(server, configured, owner, env2) {
   if (configured !== void 0) return proxyUrl(configured, `${owner}: proxy-url is`, !1);
@@ -28398,7 +27938,7 @@ function sameAddress(a, b) {
 var import_node_net2, init_proxy = __esm({
   "src/cluster/proxy.ts"() {
     "use strict";
-    import_node_net2 = __toESM(require_proxy(), 1);
+    import_node_net2 = require("node:net");
     init_errors2();
     init_names();
   }
@@ -28645,7 +28185,7 @@ function inCluster(env2) {
 var import_node_fs13, import_node_os5, import_node_path14, import_node_tls2, SERVICE_ACCOUNT, REMOVED_PROVIDERS, init_kubeconfig = __esm({
   "src/cluster/kubeconfig.ts"() {
     "use strict";
-    import_node_fs13 = __toESM(require_kubeconfig(), 1), import_node_os5 = __toESM(require_kubeconfig2(), 1), import_node_path14 = __toESM(require_kubeconfig3(), 1), import_node_tls2 = __toESM(require_kubeconfig4(), 1);
+    import_node_fs13 = require("node:fs"), import_node_os5 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_tls2 = __toESM(require("node:tls"), 1);
     init_js_yaml();
     init_records();
     init_errors2();
@@ -28794,41 +28334,6 @@ var DEFAULT_REQUEST_TIMEOUT, PAGE_SIZE, LIST_DEADLINE_REQUESTS, MAX_PAGES, CONCU
   }
 });
 
-// k8s-net-builtin:src/loaders/cache.ts: node:crypto
-var require_cache3 = __commonJS({
-  "k8s-net-builtin:src/loaders/cache.ts: node:crypto"(exports2, module2) {
-    module2.exports = require("node:crypto");
-  }
-});
-
-// k8s-net-builtin:src/loaders/cache.ts: node:fs
-var require_cache4 = __commonJS({
-  "k8s-net-builtin:src/loaders/cache.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/loaders/cache.ts: node:os
-var require_cache5 = __commonJS({
-  "k8s-net-builtin:src/loaders/cache.ts: node:os"(exports2, module2) {
-    module2.exports = require("node:os");
-  }
-});
-
-// k8s-net-builtin:src/loaders/cache.ts: node:path
-var require_cache6 = __commonJS({
-  "k8s-net-builtin:src/loaders/cache.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
-// k8s-net-builtin:src/loaders/cache.ts: node:url
-var require_cache7 = __commonJS({
-  "k8s-net-builtin:src/loaders/cache.ts: node:url"(exports2, module2) {
-    module2.exports = require("node:url");
-  }
-});
-
 // src/loaders/cache.ts
 var cache_exports = {};
 __export(cache_exports, {
@@ -28871,7 +28376,7 @@ function buildStamp() {
 var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, ParseCache, init_cache = __esm({
   "src/loaders/cache.ts"() {
     "use strict";
-    import_node_crypto = __toESM(require_cache3(), 1), import_node_fs14 = __toESM(require_cache4(), 1), import_node_os6 = __toESM(require_cache5(), 1), import_node_path15 = __toESM(require_cache6(), 1), import_node_url3 = __toESM(require_cache7(), 1), import_node_v82 = __toESM(require("node:v8"), 1);
+    import_node_crypto = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os6 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url"), import_node_v82 = __toESM(require("node:v8"), 1);
     init_parsed_bytes();
     MAGIC = Buffer.from(`k8s-net cache
 `), FORMAT = 2, CACHE_FILE_NAME = "parse-cache.bin", MAX_ENTRIES = 2e5, MAX_RESULT_NODES = 5e7;
@@ -29289,27 +28794,6 @@ var TIERS, init_reach2 = __esm({
   }
 });
 
-// k8s-net-builtin:src/commands/wizard.ts: node:fs
-var require_wizard = __commonJS({
-  "k8s-net-builtin:src/commands/wizard.ts: node:fs"(exports2, module2) {
-    module2.exports = require("node:fs");
-  }
-});
-
-// k8s-net-builtin:src/commands/wizard.ts: node:fs/promises
-var require_promises6 = __commonJS({
-  "k8s-net-builtin:src/commands/wizard.ts: node:fs/promises"(exports2, module2) {
-    module2.exports = require("node:fs/promises");
-  }
-});
-
-// k8s-net-builtin:src/commands/wizard.ts: node:path
-var require_wizard2 = __commonJS({
-  "k8s-net-builtin:src/commands/wizard.ts: node:path"(exports2, module2) {
-    module2.exports = require("node:path");
-  }
-});
-
 // src/wizard/answers.ts
 function isDevelopment(a) {
   return a.environment === "local" || a.clients === "me" ? !0 : a.production === void 0 ? void 0 : !a.production;
@@ -29415,13 +28899,6 @@ var GOOGLE_RANGES, GKE_PROXY_SUBNET, AWS_GATEWAY_CLASS, IN_CLUSTER, init_provide
   }
 });
 
-// k8s-net-builtin:src/wizard/validators.ts: node:net
-var require_validators = __commonJS({
-  "k8s-net-builtin:src/wizard/validators.ts: node:net"(exports2, module2) {
-    module2.exports = require("node:net");
-  }
-});
-
 // src/wizard/validators.ts
 function oneOf(values) {
   return (value) => typeof value == "string" && values.includes(value) ? ok(value) : fail(`expected one of ${values.join(", ")}, got ${show(value)}`);
@@ -29516,7 +28993,7 @@ function kubeVersion(value) {
 var import_node_net3, ok, fail, show, port, LABEL3, LABEL_1035, LABEL_NAME, labelValue, init_validators = __esm({
   "src/wizard/validators.ts"() {
     "use strict";
-    import_node_net3 = __toESM(require_validators(), 1), ok = (value) => ({ ok: !0, value }), fail = (error) => ({ ok: !1, error }), show = (value) => JSON.stringify(value) ?? String(value);
+    import_node_net3 = require("node:net"), ok = (value) => ({ ok: !0, value }), fail = (error) => ({ ok: !1, error }), show = (value) => JSON.stringify(value) ?? String(value);
     port = integer2(1, 65535, "a port number");
     LABEL3 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, LABEL_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
     LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -30858,7 +30335,7 @@ __export(cli_exports, {
   run: () => run
 });
 module.exports = __toCommonJS(cli_exports);
-var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs17 = __toESM(require_cli2(), 1), import_node_path19 = __toESM(require_cli3(), 1), import_node_url4 = __toESM(require_cli4(), 1);
+var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs17 = require("node:fs"), import_node_path19 = __toESM(require("node:path"), 1), import_node_url4 = require("node:url");
 
 // src/commands/explain.ts
 var Args = __toESM(require_args(), 1), import_command = __toESM(require_command2(), 1);
@@ -30885,7 +30362,7 @@ var Explain = class _Explain extends import_command.Command {
 };
 
 // src/commands/init.ts
-var import_node_path9 = __toESM(require_init(), 1), import_command2 = __toESM(require_command2(), 1);
+var import_node_path9 = __toESM(require("node:path"), 1), import_command2 = __toESM(require_command2(), 1);
 init_registry();
 var Init = class _Init extends import_command2.Command {
   static summary = "Write a commented .k8s-net.yaml and print the pre-commit and GitHub Actions set-ups.";
@@ -30908,7 +30385,7 @@ var Init = class _Init extends import_command2.Command {
 };
 
 // src/commands/lint.ts
-var Args2 = __toESM(require_args(), 1), import_command3 = __toESM(require_command2(), 1), Flags = __toESM(require_flags(), 1), import_node_path17 = __toESM(require_lint(), 1);
+var Args2 = __toESM(require_args(), 1), import_command3 = __toESM(require_command2(), 1), Flags = __toESM(require_flags(), 1), import_node_path17 = __toESM(require("node:path"), 1);
 init_config();
 
 // src/formatters/github.ts
@@ -30916,7 +30393,7 @@ init_types();
 init_util();
 
 // src/formatters/paths.ts
-var import_node_fs11 = __toESM(require_paths3(), 1), import_node_path10 = __toESM(require_paths4(), 1);
+var import_node_fs11 = require("node:fs"), import_node_path10 = __toESM(require("node:path"), 1);
 init_types();
 init_util();
 function relativePath(file, cwd) {
@@ -31066,7 +30543,7 @@ function attr(value) {
 }
 
 // src/formatters/sarif.ts
-var import_node_url2 = __toESM(require_sarif(), 1), import_node_path11 = __toESM(require_sarif2(), 1);
+var import_node_url2 = require("node:url"), import_node_path11 = __toESM(require("node:path"), 1);
 init_rule();
 init_types();
 init_util();
@@ -31241,7 +30718,7 @@ function plural(n, word) {
 var FORMATTERS = { stylish, json: json2, sarif, junit, github }, FORMAT_NAMES = Object.keys(FORMATTERS);
 
 // src/formatters/outputs.ts
-var import_node_fs12 = __toESM(require_outputs(), 1), import_promises4 = __toESM(require_promises5(), 1), import_node_path12 = __toESM(require_outputs2(), 1);
+var import_node_fs12 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path12 = __toESM(require("node:path"), 1);
 var OutputError = class extends Error {
   constructor(message2) {
     super(message2), this.name = "OutputError";
@@ -31287,15 +30764,15 @@ async function writeOutputs(outputs, stdout) {
       let entry2 = { temp: `${import_node_path12.default.resolve(o.file)}.${process.pid}.tmp`, file: o.file, done: !1 };
       staged.push(entry2);
       try {
-        await (0, import_promises4.mkdir)(import_node_path12.default.dirname(entry2.temp), { recursive: !0 }), await (0, import_promises4.writeFile)(entry2.temp, o.text);
+        await (0, import_promises3.mkdir)(import_node_path12.default.dirname(entry2.temp), { recursive: !0 }), await (0, import_promises3.writeFile)(entry2.temp, o.text);
       } catch (error) {
         throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${error.message}`);
       }
     }
     for (let s of staged)
-      await (0, import_promises4.rename)(s.temp, s.file), s.done = !0;
+      await (0, import_promises3.rename)(s.temp, s.file), s.done = !0;
   } finally {
-    process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal), await Promise.all(staged.filter((s) => !s.done).map((s) => (0, import_promises4.rm)(s.temp, { force: !0 })));
+    process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal), await Promise.all(staged.filter((s) => !s.done).map((s) => (0, import_promises3.rm)(s.temp, { force: !0 })));
   }
   for (let o of outputs) o.file === void 0 && stdout(o.text);
 }
@@ -31304,7 +30781,7 @@ async function checkTarget(o) {
     throw new OutputError(`cannot write the ${o.format} report to ${o.file}: ${why}`);
   }, kind = async (p) => {
     try {
-      return (await (0, import_promises4.stat)(p)).isDirectory() ? "folder" : "other";
+      return (await (0, import_promises3.stat)(p)).isDirectory() ? "folder" : "other";
     } catch (error) {
       let code = error.code;
       return code === "ENOENT" || code === "ENOTDIR" ? void 0 : refuse(error.message);
@@ -31323,7 +30800,7 @@ init_sources();
 init_bytes();
 
 // src/run.ts
-var import_node_fs15 = __toESM(require_run(), 1), import_node_path16 = __toESM(require_run2(), 1);
+var import_node_fs15 = require("node:fs"), import_node_path16 = __toESM(require("node:path"), 1);
 init_config();
 init_engine();
 init_registry();
@@ -31847,7 +31324,7 @@ var Rules = class _Rules extends import_command6.Command {
 };
 
 // src/commands/wizard.ts
-var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs16 = __toESM(require_wizard(), 1), import_promises5 = __toESM(require_promises6(), 1), import_node_path18 = __toESM(require_wizard2(), 1);
+var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs16 = require("node:fs"), import_promises4 = require("node:fs/promises"), import_node_path18 = __toESM(require("node:path"), 1);
 init_answers();
 var Wizard = class _Wizard extends import_command7.Command {
   static summary = "Which Service type? Answer a few questions, get the recommendation and manifests that lint clean.";
@@ -31942,7 +31419,7 @@ Standard input is not a terminal, so the wizard cannot ask: pass them as flags, 
         return;
       }
       let out = flags.out;
-      await (0, import_promises5.mkdir)(import_node_path18.default.dirname(import_node_path18.default.resolve(out)), { recursive: !0 }).then(async () => (0, import_promises5.writeFile)(out, yaml, { flag: flags.force ? "w" : "wx" })).catch((error) => {
+      await (0, import_promises4.mkdir)(import_node_path18.default.dirname(import_node_path18.default.resolve(out)), { recursive: !0 }).then(async () => (0, import_promises4.writeFile)(out, yaml, { flag: flags.force ? "w" : "wx" })).catch((error) => {
         this.error(error.code === "EEXIST" ? `${out} exists: pass --force to overwrite it` : `cannot write ${out}: ${error.message}`, { exit: 2 });
       }), answers !== given && process.stderr.write(`
 ${explainText2(recommendation, quote2)}

@@ -67,17 +67,19 @@ const bundledYaml: Plugin = {
  * the bundled CommonJS packages require them, they come as they are: the bundle imports each through a CommonJS
  * module of one line.
  */
-const requiredBuiltins: Plugin = {
-  name: 'k8s-net-required-builtins',
-  setup(b) {
-    b.onResolve({filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/}, (args) => {
-      const name = args.path.replace(/^node:/, '')
-      if ((args.kind !== 'import-statement' && args.kind !== 'dynamic-import') || !builtinModules.includes(name)) return undefined
-      // One such module for each importer: it then goes with its importer, not to a chunk of its own.
-      return {path: `${path.relative(REPO, args.importer).split(path.sep).join('/')}: node:${name}`, namespace: 'k8s-net-builtin'}
-    })
-    b.onLoad({filter: /.*/, namespace: 'k8s-net-builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path.slice(args.path.lastIndexOf(' ') + 1))})`, loader: 'js'}))
-  },
+function requiredBuiltins(kinds: ReadonlyArray<'import-statement' | 'dynamic-import'>): Plugin {
+  return {
+    name: 'k8s-net-required-builtins',
+    setup(b) {
+      b.onResolve({filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/}, (args) => {
+        const name = args.path.replace(/^node:/, '')
+        if (!(kinds as readonly string[]).includes(args.kind) || !builtinModules.includes(name)) return undefined
+        // One such module for each importer: it then goes with its importer, not to a chunk of its own.
+        return {path: `${path.relative(REPO, args.importer).split(path.sep).join('/')}: node:${name}`, namespace: 'k8s-net-builtin'}
+      })
+      b.onLoad({filter: /.*/, namespace: 'k8s-net-builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path.slice(args.path.lastIndexOf(' ') + 1))})`, loader: 'js'}))
+    },
+  }
 }
 
 type Options = BuildOptions & {metafile: true; write: false}
@@ -115,7 +117,7 @@ export function libraryBuildOptions(): Options {
     chunkNames: 'chunks/[name]-[hash]',
     // Whitespace and syntax only: names stay readable in a DEBUG=* trace.
     minifyWhitespace: true,
-    plugins: [staticRules, bundledYaml, requiredBuiltins],
+    plugins: [staticRules, bundledYaml, requiredBuiltins(['import-statement'])],
   }
 }
 
@@ -135,9 +137,9 @@ export function cliBuildOptions(): Options {
     // src/ finds its files from import.meta.url: in a CommonJS script, the script's own URL.
     banner: {js: 'var __k8sNetImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'},
     define: {'import.meta.url': '__k8sNetImportMetaUrl'},
-    // Node's modules loaded with import() are required too: a script compiled with a code cache on Node 20 has no
-    // import() of its own (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the parsing threads start from there.
-    plugins: [staticRules, bundledYaml, requiredBuiltins],
+    // A CommonJS script requires Node's modules it imports; those it loads with import() are required too: compiled
+    // with a code cache on Node 20 it has no import() of its own (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+    plugins: [staticRules, bundledYaml, requiredBuiltins(['dynamic-import'])],
   }
 }
 

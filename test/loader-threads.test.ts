@@ -18,7 +18,7 @@ import {generateApp, writeApp} from '../bench/generate.js'
 import {DEFAULT_LIMITS} from '../src/loaders/documents.js'
 import {parseText} from '../src/loaders/parse.js'
 import {loadPaths} from '../src/loaders/sources.js'
-import {MAX_THREADS, PARALLEL_FROM, type ParseJob, parseFiles, threadCount} from '../src/loaders/threads.js'
+import {MAX_THREADS, PARALLEL_FROM, type ParseJob, parseFiles, threadCount, workerExecArgv} from '../src/loaders/threads.js'
 import {lintFiles} from '../src/run.js'
 import {CORPUS, CORPUS_MISSING} from './support/corpus.js'
 import {REPO} from './support/rule-tester.js'
@@ -169,6 +169,18 @@ process.stdout.write(JSON.stringify([a.result, b.result]))`
     expect(b).toEqual(a)
     expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')).length).toBe(2)
   }, 60_000)
+})
+
+describe('the Node options a worker takes', () => {
+  it('are the profiling and memory ones: not -e and its script, nor --input-type, with which a worker does not start', () => {
+    expect(workerExecArgv(['--input-type=module', '--cpu-prof', '--cpu-prof-dir', '/tmp/p', '-e', 'import("k8s-net")', '--max-old-space-size=300', '--input-type', 'module', '--heap-prof-name=x'])).toEqual([
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      '/tmp/p',
+      '--max-old-space-size=300',
+      '--heap-prof-name=x',
+    ])
+  })
 })
 
 describe('K8S_NET_THREADS', () => {

@@ -85,7 +85,10 @@ export async function parseFiles(jobs: readonly ParseJob[], limits: Limits, opti
   const data: ParseWorkerData = {texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next}
   const finished: Array<Promise<void>> = []
   const mainShares = options.mainShares ?? true
-  const start = (): Worker => new Worker(worker, {workerData: data})
+  // The workers take the process's profiling and memory options only: the others are the process's own (-e and
+  // its script, --input-type: a worker given them does not start).
+  const execArgv = workerExecArgv(process.execArgv)
+  const start = (): Worker => new Worker(worker, {workerData: data, execArgv})
   const decode = (bytes: Uint8Array, text: string): ParsedText | undefined => decodeParsed(bytes, text, limits, true)
   for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes))
 
@@ -141,6 +144,23 @@ function runWorker(
     worker.on('error', settle)
     worker.on('exit', settle)
   })
+}
+
+/** Node options a worker takes from the process: profiling (`--cpu-prof`, `--heap-prof` and their settings) and memory limits. */
+const WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof|max-old-space-size|max-semi-space-size)(?:-[a-z]+)*(?:=|$)/
+
+/** The Node options of the process a worker is given (see WORKER_OPTIONS); one whose value comes apart takes it along. */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (!WORKER_OPTIONS.test(arg)) continue
+    out.push(arg)
+    // `--cpu-prof-dir DIR`: the value follows.
+    if (!arg.includes('=') && /-(?:dir|name|interval)$/.test(arg) && argv[i + 1] !== undefined) out.push(argv[++i]!)
+  }
+
+  return out
 }
 
 /** Where the worker module is: beside this module (dist/), or in the folder above when this code sits in a chunk of the bundle (lib/chunks/). */

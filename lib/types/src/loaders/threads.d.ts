@@ -31,3 +31,5 @@ export interface ThreadOptions {
 export declare function threadCount(chars: number, limits: Limits, threads?: number, cores?: number, load?: number): number;
 /** Parses files, on several threads when they are many enough to pay for it; results in the order of the jobs. */
 export declare function parseFiles(jobs: readonly ParseJob[], limits: Limits, options?: ThreadOptions): Promise<ParseOutcome[]>;
+/** The Node options of the process a worker is given (see WORKER_OPTIONS); one whose value comes apart takes it along. */
+export declare function workerExecArgv(argv: readonly string[]): string[];
