@@ -26536,7 +26536,7 @@ var import_node_fs9, import_node_os3, PARALLEL_FROM, PER_WORKER, MAX_THREADS, MA
     import_node_fs9 = require("node:fs"), import_node_os3 = __toESM(require("node:os"), 1);
     init_parse();
     PARALLEL_FROM = 4 * 1024 * 1024, PER_WORKER = 4 * 1024 * 1024, MAX_THREADS = 8, MAX_PARALLEL_DEPTH = 1e3;
-    WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof|max-old-space-size|max-semi-space-size)(?:-[a-z]+)*(?:=|$)/;
+    WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof)(?:-[a-z]+)*(?:=|$)/;
   }
 });
 

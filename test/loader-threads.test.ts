@@ -172,12 +172,11 @@ process.stdout.write(JSON.stringify([a.result, b.result]))`
 })
 
 describe('the Node options a worker takes', () => {
-  it('are the profiling and memory ones: not -e and its script, nor --input-type, with which a worker does not start', () => {
+  it('are the profiling ones: not -e and its script, --input-type or a memory limit, with which a worker does not start', () => {
     expect(workerExecArgv(['--input-type=module', '--cpu-prof', '--cpu-prof-dir', '/tmp/p', '-e', 'import("k8s-net")', '--max-old-space-size=300', '--input-type', 'module', '--heap-prof-name=x'])).toEqual([
       '--cpu-prof',
       '--cpu-prof-dir',
       '/tmp/p',
-      '--max-old-space-size=300',
       '--heap-prof-name=x',
     ])
   })

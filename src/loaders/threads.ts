@@ -85,8 +85,8 @@ export async function parseFiles(jobs: readonly ParseJob[], limits: Limits, opti
   const data: ParseWorkerData = {texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next}
   const finished: Array<Promise<void>> = []
   const mainShares = options.mainShares ?? true
-  // The workers take the process's profiling and memory options only: the others are the process's own (-e and
-  // its script, --input-type: a worker given them does not start).
+  // The workers take the process's profiling options only: the others are the process's own (-e and its script,
+  // --input-type, memory limits: a worker given them does not start).
   const execArgv = workerExecArgv(process.execArgv)
   const start = (): Worker => new Worker(worker, {workerData: data, execArgv})
   const decode = (bytes: Uint8Array, text: string): ParsedText | undefined => decodeParsed(bytes, text, limits, true)
@@ -146,8 +146,11 @@ function runWorker(
   })
 }
 
-/** Node options a worker takes from the process: profiling (`--cpu-prof`, `--heap-prof` and their settings) and memory limits. */
-const WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof|max-old-space-size|max-semi-space-size)(?:-[a-z]+)*(?:=|$)/
+/**
+ * Node options a worker takes from the process: profiling (`--cpu-prof`, `--heap-prof` and their settings).
+ * Memory limits are not options a worker takes (ERR_WORKER_INVALID_EXEC_ARGV).
+ */
+const WORKER_OPTIONS = /^--(?:cpu-prof|heap-prof)(?:-[a-z]+)*(?:=|$)/
 
 /** The Node options of the process a worker is given (see WORKER_OPTIONS); one whose value comes apart takes it along. */
 export function workerExecArgv(argv: readonly string[]): string[] {
