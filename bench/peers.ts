@@ -1,9 +1,12 @@
 /**
  * The corpus as users run it: whole processes, start-up included, taken in
  * turn round after round so that the machine's changing load falls on all
- * alike. k8s-net without and with `--cache` (its second run over unchanged
- * files), the Go linters kube-linter and kube-score on the same inputs, and
- * the single-threaded js-yaml floor (bench/floor.ts). Figures are medians,
+ * alike, each with its wall and CPU time (all its threads). k8s-net (the
+ * bundle in lib/, as installed: `npm run bundle` first) without
+ * and with `--cache` (its second run over unchanged files, which reuses the
+ * whole result), on one thread and on parsing threads (`K8S_NET_THREADS`),
+ * the Go linters kube-linter and kube-score on the same inputs, and the
+ * single-threaded js-yaml floor (bench/floor.ts). Figures are medians,
  * compared as ratios taken in this run.
  *
  * kube-linter comes from `../shared/peers/bin` (or K8S_NET_KUBE_LINTER);
@@ -11,9 +14,10 @@
  * when Go is present. A peer that is absent is skipped, saying so.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {manifestFiles} from './manifests.js'
 
 const KUBE_SCORE = 'github.com/zegl/kube-score/cmd/kube-score@v1.20.0'
@@ -25,6 +29,7 @@ export interface PeerFigures {
 
 interface Timed {
   ms: number[]
+  cpuMs: number[]
   status: number | null
   stderr: string
 }
@@ -35,10 +40,27 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-function run(command: string, args: string[], cwd: string): {ms: number; status: number | null; stderr: string; stdout: string} {
+function run(command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): {ms: number; cpuMs: number; status: number | null; stderr: string; stdout: string} {
+  const before = childrenCpuMs()
   const start = performance.now()
-  const r = spawnSync(command, args, {encoding: 'utf8', cwd, maxBuffer: 256 * 1024 * 1024})
-  return {ms: performance.now() - start, status: r.status, stderr: r.stderr ?? String(r.error ?? ''), stdout: r.stdout ?? ''}
+  const r = spawnSync(command, args, {encoding: 'utf8', cwd, maxBuffer: 256 * 1024 * 1024, env: env ? {...process.env, ...env} : undefined})
+  const ms = performance.now() - start
+  return {ms, cpuMs: childrenCpuMs() - before, status: r.status, stderr: r.stderr ?? String(r.error ?? ''), stdout: r.stdout ?? ''}
+}
+
+/**
+ * CPU time of the children waited for so far, all their threads (Linux:
+ * cutime and cstime of /proc/self/stat, in clock ticks of 10 ms); NaN elsewhere.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // After the name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) * 10
+  } catch {
+    return Number.NaN
+  }
 }
 
 function findKubeLinter(repo: string): string | undefined {
@@ -64,7 +86,10 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
   // Relative to the corpus, where every command runs.
   const files = manifestFiles(corpus).map((f) => path.relative(corpus, f))
   const node = process.execPath
-  const bin = path.join(repo, 'bin/run.js')
+  // The bundle in lib/, which is what an installed k8s-net runs (bin/run.js in a compiled clone runs dist/ instead).
+  const bin = path.join(path.dirname(cacheDir), 'run-bundle.mjs')
+  mkdirSync(path.dirname(bin), {recursive: true})
+  writeFileSync(bin, `const {run} = await import(${JSON.stringify(pathToFileURL(path.join(repo, 'lib', 'cli.js')).href)})\nawait run()\n`)
   const floor = path.join(repo, 'dist/bench/floor.js')
   const kubeLinter = findKubeLinter(repo)
   const kubeScore = findKubeScore(log)
@@ -83,9 +108,18 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
     log(`kube-score takes ${accepted.length} of ${files.length} files`)
   }
 
-  const cases: Array<{key: string; label: string; command: string; args: string[]}> = [
+  const threads = Math.min(os.availableParallelism(), 8)
+  const cases: Array<{key: string; label: string; command: string; args: string[]; env?: NodeJS.ProcessEnv}> = [
     {key: 'floor', label: 'floor: js-yaml `loadAll`, one thread (bench/floor.ts)', command: node, args: [floor, '.']},
-    {key: 'lint', label: 'k8s-net `lint .`', command: node, args: [bin, 'lint', '.', '--format', 'json']},
+    {key: 'lint', label: 'k8s-net `lint .` (parsing threads as the machine\'s load allows)', command: node, args: [bin, 'lint', '.', '--format', 'json']},
+    {key: 'lintOneThread', label: 'k8s-net `lint .`, one thread (`K8S_NET_THREADS=1`)', command: node, args: [bin, 'lint', '.', '--format', 'json'], env: {K8S_NET_THREADS: '1'}},
+    {
+      key: 'lintThreads',
+      label: `k8s-net \`lint .\`, ${threads} threads (\`K8S_NET_THREADS=${threads}\`, whatever the load)`,
+      command: node,
+      args: [bin, 'lint', '.', '--format', 'json'],
+      env: {K8S_NET_THREADS: String(threads)},
+    },
     {key: 'cached', label: 'k8s-net `lint . --cache`, second run', command: node, args: [bin, 'lint', '.', '--format', 'json', '--cache', '--cache-location', `${cacheDir}/`]},
   ]
   if (kubeLinter) cases.push({key: 'kubeLinter', label: 'kube-linter v0.7.6 `lint .` (default checks)', command: kubeLinter, args: ['lint', '.', '--format', 'json']})
@@ -100,11 +134,12 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
   const first = run(node, cases.find((c) => c.key === 'cached')!.args, corpus)
   if (first.status === null || first.status > 1) throw new Error(`k8s-net lint --cache failed:\n${first.stderr}`)
   const timed: Record<string, Timed> = {}
-  for (const c of cases) timed[c.key] = {ms: [], status: null, stderr: ''}
+  for (const c of cases) timed[c.key] = {ms: [], cpuMs: [], status: null, stderr: ''}
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) {
-      const r = run(c.command, c.args, corpus)
+      const r = run(c.command, c.args, corpus, c.env)
       timed[c.key]!.ms.push(r.ms)
+      timed[c.key]!.cpuMs.push(r.cpuMs)
       timed[c.key]!.status = r.status
       timed[c.key]!.stderr = r.stderr
     }
@@ -115,7 +150,8 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
   const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
   const mark = (ok: boolean): string => (ok ? 'met' : '**not met**')
   const floorMs = m('floor')!
-  const rows = cases.map((c) => `| ${c.label} | ${fmt(m(c.key)!)} | ${x(m(c.key)!, floorMs)} | ${m('kubeLinter') ? x(m(c.key)!, m('kubeLinter')!) : 'n/a'} | ${timed[c.key]!.status} |`)
+  const cpu = (key: string): string => (Number.isNaN(median(timed[key]!.cpuMs)) ? 'n/a' : fmt(median(timed[key]!.cpuMs)))
+  const rows = cases.map((c) => `| ${c.label} | ${fmt(m(c.key)!)} | ${cpu(c.key)} | ${x(m(c.key)!, floorMs)} | ${m('kubeLinter') ? x(m(c.key)!, m('kubeLinter')!) : 'n/a'} | ${timed[c.key]!.status} |`)
   const lint = m('lint')!
   const cached = m('cached')!
   const cacheRatio = cached / lint
@@ -124,16 +160,20 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
     `- k8s-net ÷ the single-threaded floor, whole process: **${(lint / floorMs).toFixed(2)}×** (target ≤ 1.30: ${mark(lint / floorMs <= 1.3)}).`,
   ]
   if (m('kubeLinter')) targets.push(`- k8s-net ÷ kube-linter, whole process: **${(lint / m('kubeLinter')!).toFixed(2)}×** (target ≤ 1.00: ${mark(lint <= m('kubeLinter')!)}); with \`--cache\`: ${x(cached, m('kubeLinter')!)}.`)
+  targets.push(`- Parsing threads: ${threads} threads ÷ one thread, whole process: ${x(m('lintThreads')!, m('lintOneThread')!)} wall, ${x(median(timed.lintThreads!.cpuMs), median(timed.lintOneThread!.cpuMs))} CPU (no target; the default run uses them only on idle cores).`)
   if (m('kubeScore')) targets.push(`- k8s-net ÷ kube-score on the files kube-score takes: **${(m('lintAccepted')! / m('kubeScore')!).toFixed(2)}×** (no target).`)
   const section = [
     `### The corpus, whole process, against the Go linters (${files.length} files; median of ${rounds} rounds taken in turn; load average ${os.loadavg()[0]!.toFixed(2)} at the end)`,
     '',
-    '| run | wall | ÷ floor | ÷ kube-linter | exit |',
-    '|---|---:|---:|---:|---:|',
+    '| run | wall | CPU | ÷ floor | ÷ kube-linter | exit |',
+    '|---|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     ...targets,
     ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n')
-  return {section, json: {rounds, accepted: accepted.length, notes, timesMs: Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, v.ms]))}}
+  return {
+    section,
+    json: {rounds, accepted: accepted.length, notes, timesMs: Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, v.ms])), cpuMs: Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, v.cpuMs]))},
+  }
 }

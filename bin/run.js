@@ -1,12 +1,97 @@
 #!/usr/bin/env node
-import {existsSync} from 'node:fs'
-import module from 'node:module'
+import {createHash} from 'node:crypto'
+import {existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs'
+import module, {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import vm from 'node:vm'
 
-// Node 22.1 and later can keep compiled code between runs: turn that on before the CLI loads. Node 20 has no such cache.
-module.enableCompileCache?.()
-
-// Installed, k8s-net runs the bundle in lib/ (npm run bundle), which needs no build. A clone that was built
-// (npm run compile, as npm test does) runs its build in dist/ instead: what src/ holds now, bundled or not.
+// A clone that was built (npm run compile, as npm test does) runs its build in dist/: what src/ holds now.
 const built = new URL('../dist/src/cli.js', import.meta.url)
-const {run} = await import(existsSync(built) ? built.href : '../lib/cli.js')
-await run()
+// Installed, k8s-net runs the bundle, lib/cli.cjs (npm run bundle), which needs no build.
+const bundle = fileURLToPath(new URL('../lib/cli.cjs', import.meta.url))
+
+if (existsSync(built)) {
+  module.enableCompileCache?.()
+  const {run} = await import(built.href)
+  await run()
+} else if (module.enableCompileCache) {
+  // Node 22.1 and later keep the compiled code of a script between runs themselves.
+  module.enableCompileCache()
+  await createRequire(import.meta.url)(bundle).run()
+} else {
+  await loadWithCodeCache(bundle).run()
+}
+
+/**
+ * Node 20 does what module.enableCompileCache() does in later versions: the script is compiled with V8's code
+ * cache of an earlier run of the same command, which V8 takes only for the same script, V8 version and flags (it
+ * compiles anew when not); the first run, or one whose cache V8 refused, writes the cache as it exits, with the
+ * code compiled by then.
+ * The cache is a folder of the system's temporary one, made for this user alone: when it is anything else (not
+ * a folder, another owner, open to others), the script is compiled without a cache. NODE_DISABLE_COMPILE_CACHE=1
+ * turns it off, as in Node 22.
+ */
+function loadWithCodeCache(link) {
+  // By its real path, as require() names it when oclif loads the commands from it.
+  const file = realpathSync(link)
+  const bytes = readFileSync(file)
+  const source = bytes.toString('utf8')
+  const folder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder()
+  // V8 checks the length of the script a cache was made for, not its text: the name holds a hash of the text (npm
+  // gives every installed file the same time, and another version may be as long). A cache for each command (a
+  // lint run's holds the code lint ran), by a name made of letters only.
+  const digest = folder && createHash('sha1').update(bytes).digest('hex').slice(0, 20)
+  const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other'
+  const cacheFile = folder && path.join(folder, `cli-${digest}-${process.version}-${process.arch}-${command}.bin`)
+  let cachedData
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile)
+  } catch {
+    // No cache yet.
+  }
+
+  // A CommonJS module's wrapper, as Node's own loader puts it around a file.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
+  const require = createRequire(file)
+  const cli = new module.Module(file)
+  cli.filename = file
+  cli.paths = require.resolve.paths('k8s-net') ?? []
+  // oclif loads the commands from this same file: it finds it loaded.
+  require.cache[file] = cli
+  script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, path.dirname(file))
+  cli.loaded = true
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}`
+        writeFileSync(temporary, script.createCachedData(), {mode: 0o600})
+        renameSync(temporary, cacheFile)
+      } catch {
+        // A cache that cannot be written is no cache: the next run compiles again.
+      }
+    })
+  }
+
+  return cli.exports
+}
+
+/** The cache folder, made for this user alone; undefined when it cannot be, or is not, that. */
+function cacheFolder() {
+  const uid = process.getuid?.()
+  const folder = path.join(os.tmpdir(), `k8s-net-compile-cache${uid === undefined ? '' : `-${uid}`}`)
+  try {
+    mkdirSync(folder, {recursive: true, mode: 0o700})
+    const stat = lstatSync(folder)
+    if (!stat.isDirectory()) return undefined
+    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0)) return undefined
+    return folder
+  } catch {
+    return undefined
+  }
+}

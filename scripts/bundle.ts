@@ -8,17 +8,21 @@
  * `npm i -g git+…`, `npm i -g <tarball>` and pre-commit's `language: node`
  * install without devDependencies or a compiler. The packages in
  * package.json's `dependencies` stay outside the bundle: they are loaded only
- * when a run needs them (`yaml` to write YAML, `@inquirer/prompts` for the
- * wizard's questions). Code loaded with `import()` goes to chunks of its own,
- * so that a lint run never reads the wizard.
+ * when a run needs them (`@inquirer/prompts` for the wizard's questions;
+ * `yaml` is bundled, see bundledYaml). Code loaded with `import()` runs only
+ * when loaded: a lint run never runs the wizard.
+ *
+ * The command line is `lib/cli.cjs`, the library `lib/index.js` (see
+ * cliBuildOptions and libraryBuildOptions).
  *
  * `lib/` is committed: run `npm run bundle` after changing `src/` or `rules/`;
  * test/ci/bundle.test.ts fails while `lib/` differs from what this script
  * makes. `lib/THIRD-PARTY-LICENSES.txt` holds the licences of the bundled
  * packages, and `lib/types/` the library's type declarations.
  */
-import {build, type Metafile, type OutputFile, type Plugin} from 'esbuild'
+import {build, type BuildOptions, type Metafile, type Plugin} from 'esbuild'
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {builtinModules} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -47,8 +51,8 @@ const staticRules: Plugin = {
 
 /**
  * `yaml` is a dependency (the wizard requires it when it reads an answers file), but a lint run that writes a
- * finding's fix as YAML imports it too: the bundle holds its ES module build in a chunk of its own, one file to
- * read where node_modules/yaml is some seventy.
+ * finding's fix as YAML imports it too: the bundles hold its ES module build (the library in a chunk of its own),
+ * one file to read where node_modules/yaml is some seventy.
  */
 const bundledYaml: Plugin = {
   name: 'k8s-net-bundled-yaml',
@@ -57,36 +61,94 @@ const bundledYaml: Plugin = {
   },
 }
 
-/** The files of `lib/`, by path relative to it, as `npm run bundle` writes them. */
-export async function bundle(): Promise<Map<string, string>> {
+/**
+ * Node's own modules, imported by an ES module, come with an ES module facade that Node builds by reading every
+ * export of the module (and so loads what they load lazily: `node:fs` loads its streams). Required instead, as
+ * the bundled CommonJS packages require them, they come as they are: the bundle imports each through a CommonJS
+ * module of one line.
+ */
+function requiredBuiltins(kinds: ReadonlyArray<'import-statement' | 'dynamic-import'>): Plugin {
+  return {
+    name: 'k8s-net-required-builtins',
+    setup(b) {
+      b.onResolve({filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/}, (args) => {
+        const name = args.path.replace(/^node:/, '')
+        if (!(kinds as readonly string[]).includes(args.kind) || !builtinModules.includes(name)) return undefined
+        // One such module for each importer: it then goes with its importer, not to a chunk of its own.
+        return {path: `${path.relative(REPO, args.importer).split(path.sep).join('/')}: node:${name}`, namespace: 'k8s-net-builtin'}
+      })
+      b.onLoad({filter: /.*/, namespace: 'k8s-net-builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path.slice(args.path.lastIndexOf(' ') + 1))})`, loader: 'js'}))
+    },
+  }
+}
+
+type Options = BuildOptions & {metafile: true; write: false}
+
+/** What the two builds share. */
+function commonOptions(): Options {
   const pjson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
-  const result = await build({
+  return {
     absWorkingDir: REPO,
-    entryPoints: {cli: 'src/cli.ts', index: 'src/index.ts'},
     outdir: OUT_DIR,
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20.19',
     // Dependencies are installed beside the package; typescript is what oclif looks for in development only.
     external: [...Object.keys(pjson.dependencies ?? {}).filter((name) => name !== 'yaml'), 'typescript'],
+    minifySyntax: true,
+    legalComments: 'none',
+    // ASCII only (other characters as escapes): Node reads it as one-byte text, which V8 scans faster than UTF-16.
+    charset: 'ascii',
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  }
+}
+
+/** The library, `lib/index.js`, and the parsing threads' module, `lib/parse-worker.js`: ES modules, with what `import()` loads in chunks of its own (the wizard, the cluster client). */
+export function libraryBuildOptions(): Options {
+  return {
+    ...commonOptions(),
+    entryPoints: {index: 'src/index.ts', 'parse-worker': 'src/loaders/parse-worker.ts'},
+    splitting: true,
+    format: 'esm',
     // The bundled packages are CommonJS in part: they need a require() in an ES module.
     banner: {js: "import {createRequire as __k8sNetCreateRequire} from 'node:module';\nconst require = __k8sNetCreateRequire(import.meta.url);"},
     chunkNames: 'chunks/[name]-[hash]',
     // Whitespace and syntax only: names stay readable in a DEBUG=* trace.
     minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    metafile: true,
-    write: false,
-    logLevel: 'warning',
-    plugins: [staticRules, bundledYaml],
-  })
+    plugins: [staticRules, bundledYaml, requiredBuiltins(['import-statement'])],
+  }
+}
+
+/**
+ * The command line, `lib/cli.cjs`: one CommonJS script, which bin/run.js compiles with a code cache (V8's
+ * compiled code of the last run, kept in a folder of the system's temporary one), so that a run does not parse
+ * and compile a megabyte of JavaScript again. Node compiles an ES module without one before Node 22. What the
+ * commands load with `import()` is in the script too, and runs only when they load it. Whitespace is kept: a
+ * comment names the source of each module, for a trace and for test/library-entry.test.ts.
+ */
+export function cliBuildOptions(): Options {
+  return {
+    ...commonOptions(),
+    entryPoints: {cli: 'src/cli.ts'},
+    format: 'cjs',
+    outExtension: {'.js': '.cjs'},
+    // src/ finds its files from import.meta.url: in a CommonJS script, the script's own URL.
+    banner: {js: 'var __k8sNetImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'},
+    define: {'import.meta.url': '__k8sNetImportMetaUrl'},
+    // A CommonJS script requires Node's modules it imports; those it loads with import() are required too: compiled
+    // with a code cache on Node 20 it has no import() of its own (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+    plugins: [staticRules, bundledYaml, requiredBuiltins(['dynamic-import'])],
+  }
+}
+
+/** The files of `lib/`, by path relative to it, as `npm run bundle` writes them. */
+export async function bundle(): Promise<Map<string, string>> {
+  const results = await Promise.all([build(libraryBuildOptions()), build(cliBuildOptions())])
   const files = new Map<string, string>()
-  for (const file of result.outputFiles as OutputFile[]) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
-  files.set(LICENSES, licenses(result.metafile!))
+  for (const result of results) for (const file of result.outputFiles) files.set(path.relative(OUT_DIR, file.path).split(path.sep).join('/'), file.text)
+  files.set(LICENSES, licenses(results.map((r) => r.metafile)))
   for (const [name, text] of await declarations()) files.set(name, text)
   return files
 }
@@ -105,10 +167,10 @@ async function declarations(): Promise<Map<string, string>> {
   return files
 }
 
-/** The licence of every package in the bundle, from its folder in node_modules. */
-function licenses(metafile: Metafile): string {
+/** The licence of every package in the bundles, from its folder in node_modules. */
+function licenses(metafiles: readonly Metafile[]): string {
   const packages = new Map<string, string>()
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
     const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input)
     if (m) packages.set(m[2]!, path.join(REPO, m[1]!))
   }

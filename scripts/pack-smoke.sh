@@ -29,7 +29,7 @@ step "npm pack"
 tarball="$work/$(cat "$work/pack.out")"
 [ -f "$tarball" ] || fail "npm pack printed more than the tarball's name: $(cat "$work/pack.out")"
 contents="$(tar -tzf "$tarball")"
-for f in package/bin/run.js package/lib/cli.js package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
+for f in package/bin/run.js package/lib/cli.cjs package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
   package/fixtures/nodeport-conflict/invalid/repeated-in-one-service.yaml package/docs/rules/README.md package/docs/ci/pre-commit-config.yaml; do
   grep -qx "$f" <<<"$contents" || fail "the tarball lacks ${f#package/}"
 done
@@ -73,6 +73,35 @@ cat lint.out
 [ "$status" -eq 1 ] || fail "lint exited $status, not 1"
 # conflict.yaml line 23 is admin's "      nodePort: 30080" (the second document starts on line 13).
 grep -q '23:17  error    nodePort 30080 is already claimed by Service default/web' lint.out || fail "lint did not report the conflict at 23:17"
+
+step "k8s-net lint: a large input on parsing threads gives what one thread gives, and --cache reuses it"
+# Some 4.5 MiB of Services in 600 files (each with a long comment): over the size from which parsing threads pay
+# (4 MiB). K8S_NET_THREADS=2 uses them whatever the machine's load; --cpu-prof writes one profile per thread, so two
+# or more say a worker ran.
+node -e '
+const fs = require("fs")
+fs.mkdirSync("big")
+const pad = "# " + "x".repeat(7000) + "\n"
+for (let f = 0; f < 600; f++) {
+  const docs = []
+  for (let s = 0; s < 20; s++) docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${f}-${s}\nspec:\n  type: NodePort\n  selector:\n    app: s${f}-${s}\n  ports:\n    - port: 80\n      nodePort: ${30000 + ((f * 20 + s) % 2768)}\n`)
+  fs.writeFileSync(`big/f${f}.yaml`, pad + docs.join("---\n"))
+}'
+set +e
+K8S_NET_THREADS=1 npx --no-install k8s-net lint big --format json >one.json 2>one.err
+one=$?
+K8S_NET_THREADS=2 node --cpu-prof --cpu-prof-dir="$work/prof" node_modules/k8s-net/bin/run.js lint big --format json >two.json 2>two.err
+two=$?
+npx --no-install k8s-net lint big --format json --cache --cache-location "$work/cache/" >/dev/null 2>&1
+npx --no-install k8s-net lint big --format json --cache --cache-location "$work/cache/" >cached.json 2>cached.err
+cached=$?
+set -e
+[ "$one" -eq 1 ] && [ "$two" -eq 1 ] && [ "$cached" -eq 1 ] || { cat one.err two.err cached.err; fail "lint of big/ exited $one, $two and $cached (cached), not 1"; }
+cmp -s one.json two.json || fail "parsing threads gave other findings than one thread"
+cmp -s one.json cached.json || fail "the second --cache run gave other findings than an uncached run"
+threads="$(find "$work/prof" -name '*.cpuprofile' | wc -l)"
+[ "$threads" -ge 2 ] || fail "no parsing thread ran (lib/parse-worker.js)"
+echo "big/: $(grep -o '"ruleId"' one.json | wc -l) findings, the same on 1 and 2 threads ($threads threads profiled) and from the cache"
 
 step "k8s-net lint: a clean file (exit 0), SARIF to a file in the same run"
 # A ClusterIP Service alone: no rule has anything to say (its pods are not in the input).

@@ -1,11 +1,12 @@
 /**
  * The command line: every command by id, for oclif's explicit command
  * strategy, and `run()`, which the executables call. Users run the bundle of
- * this module (`bin/run.js` over `lib/cli.js`, made by `npm run bundle`);
+ * this module (`bin/run.js` over `lib/cli.cjs`, made by `npm run bundle`);
  * `bin/dev.js` runs it from source and the tests from `dist/`. A test checks
  * that every module in `src/commands/` is listed here.
  */
-import {execute, settings} from '@oclif/core'
+import {execute} from '@oclif/core/execute'
+import {settings} from '@oclif/core/settings'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'

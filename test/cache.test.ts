@@ -4,14 +4,14 @@
  * parsed again, settings that change parsing miss, and a cache file that is
  * truncated, corrupted, foreign or tampered with is never trusted.
  */
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 import {afterAll, describe, expect, it} from 'vitest'
 import {CACHE_FILE_NAME, cacheFilePath, defaultCacheDirectory, ParseCache} from '../src/loaders/cache.js'
 import {loadPaths} from '../src/loaders/sources.js'
-import {lintFiles} from '../src/run.js'
+import {type LintFilesOptions, lintFiles} from '../src/run.js'
 import {runCli} from './support/cli.js'
 import {REPO} from './support/rule-tester.js'
 
@@ -19,6 +19,41 @@ const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) rmSync(d, {recursive: true, force: true})
 })
+
+/** The first bytes of a cache file, and its layout: those, the header's length (4 bytes, little-endian), the header, the parts. */
+const CACHE_MAGIC = Buffer.from('k8s-net cache\n')
+
+interface CacheHeader {
+  format: number
+  version: string
+  run?: {key: string; at: number; length: number}
+  files: Array<[string, string, number, number, number, number]>
+}
+
+function cacheBytes(header: unknown, parts: Uint8Array[]): Buffer {
+  const head = v8.serialize(header)
+  const size = Buffer.alloc(4)
+  size.writeUInt32LE(head.length)
+  return Buffer.concat([CACHE_MAGIC, size, head, ...parts])
+}
+
+function readCache(file: string): {header: CacheHeader; body: Buffer} {
+  const bytes = readFileSync(file)
+  expect(bytes.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)).toBe(true)
+  const at = CACHE_MAGIC.length + 4 + bytes.readUInt32LE(CACHE_MAGIC.length)
+  return {header: v8.deserialize(bytes.subarray(CACHE_MAGIC.length + 4, at)) as CacheHeader, body: bytes.subarray(at)}
+}
+
+/** Writes a cache file whose parts follow each other in the order given; entries' offsets are set to match. */
+function writeCache(file: string, header: CacheHeader, parts: Uint8Array[]): void {
+  let at = 0
+  const files = header.files.map(([f, k], i) => {
+    const entry: CacheHeader['files'][number] = [f, k, at, parts[i]!.length, 0, 0]
+    at += parts[i]!.length
+    return entry
+  })
+  writeFileSync(file, cacheBytes({...header, files}, parts))
+}
 
 /** A folder of manifests with findings, a syntax error, a duplicate key, a List and JSON. */
 function tree(): string {
@@ -102,6 +137,11 @@ describe('lint --cache', () => {
       Buffer.from('{"this is": "not a cache"}'),
       v8.serialize({magic: 'k8s-net parse cache', format: 1, version: 'test', entries: 'no'}),
       Buffer.alloc(0),
+      // The right first bytes, then a header that says nothing right.
+      Buffer.concat([CACHE_MAGIC, Buffer.from([200, 0, 0, 0]), Buffer.alloc(10)]),
+      cacheBytes({format: 2, version: 'test', files: 'no'}, []),
+      cacheBytes({format: 2, version: 'test', files: [['/x', 'k', 5, 1_000_000, 0, 0]]}, [new Uint8Array(10)]),
+      cacheBytes({format: 2, version: 'test', files: [], run: {key: 'k', at: 0, length: 99}}, []),
     ]
     for (const bytes of bad) {
       writeFileSync(file, bytes)
@@ -116,7 +156,7 @@ describe('lint --cache', () => {
     const file = path.join(dir, 'cache.bin')
     const expected = await report(dir)
     await load(dir, file)
-    const container = v8.deserialize(readFileSync(file)) as {entries: Array<[string, string, Uint8Array]>}
+    const {header, body} = readCache(file)
     const tampered: Array<(stored: {chunks: any[]; parsed: any[]}) => void> = [
       (s) => (s.chunks[0].offset = 1_000_000), // outside the text
       (s) => (s.chunks[0].length = -1),
@@ -132,12 +172,14 @@ describe('lint --cache', () => {
       (s) => (s.parsed[0].ok = 'yes'),
     ]
     for (const tamper of tampered) {
-      const entries = container.entries.map(([f, k, data]) => {
-        const stored = v8.deserialize(data) as {chunks: any[]; parsed: any[]}
+      const parts: Uint8Array[] = []
+      const files = header.files.map(([f, k, at, length]) => {
+        const stored = v8.deserialize(body.subarray(at, at + length)) as {chunks: any[]; parsed: any[]}
         tamper(stored)
-        return [f, k, v8.serialize(stored)]
+        parts.push(v8.serialize(stored))
+        return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
       })
-      writeFileSync(file, v8.serialize({...container, entries}))
+      writeCache(file, {...header, run: undefined, files}, parts)
       const {cache} = await load(dir, file)
       expect(cache.hits).toBe(0)
       expect(await report(dir, path.join(dir, 'fresh-' + tampered.indexOf(tamper)))).toEqual(expected)
@@ -154,6 +196,148 @@ describe('lint --cache', () => {
     expect(cacheFilePath(bare + '/', REPO)).toBe(path.join(bare, CACHE_FILE_NAME))
     expect(cacheFilePath(bare, REPO)).toBe(path.join(bare, CACHE_FILE_NAME))
     expect(cacheFilePath('c.bin', bare)).toBe(path.join(bare, 'c.bin'))
+  })
+})
+
+describe('lint --cache, the whole result and located ranges', () => {
+  const cacheOf = (dir: string): {location: string; version: string} => ({location: path.join(dir, 'cache.bin'), version: 'test'})
+  const run = async (dir: string, extra: Partial<LintFilesOptions> = {}) => lintFiles(['m'], {cwd: dir, cache: cacheOf(dir), ...extra})
+  /** What an uncached run gives, as JSON carries it (as the reused result is compared). */
+  const uncached = async (dir: string, extra: Partial<LintFilesOptions> = {}): Promise<unknown> => JSON.parse(JSON.stringify((await lintFiles(['m'], {cwd: dir, ...extra})).result))
+  const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+  const fileCount = (dir: string): number => readdirSync(path.join(dir, 'm'), {recursive: true}).filter((f) => /\.(ya?ml|json)$/.test(String(f))).length
+
+  it('reuses the last result when no input, config or setting changed, parsing nothing', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    const first = await run(dir)
+    expect(first.cache).toEqual({hits: 0, misses: files, reused: false})
+    const second = await run(dir)
+    expect(second.cache).toEqual({hits: 0, misses: 0, reused: true})
+    expect(json(second.result)).toEqual(await uncached(dir))
+    expect(json(second.result)).toEqual(json(first.result))
+  })
+
+  it('a changed file: that file is parsed again, the others are read back, and the findings are an uncached run\'s', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    await run(dir)
+    writeFileSync(path.join(dir, 'm', 'dup.yaml'), '# a line more\n' + readFileSync(path.join(dir, 'm', 'dup.yaml'), 'utf8'))
+    const changed = await run(dir)
+    expect(changed.cache).toEqual({hits: files - 1, misses: 1, reused: false})
+    expect(json(changed.result)).toEqual(await uncached(dir))
+    expect((await run(dir)).cache?.reused).toBe(true)
+  })
+
+  it('a changed config file or command-line override: nothing is parsed again, every rule runs again', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    const before = await run(dir)
+    const ruleId = before.result.findings.find((f) => f.file === 'm/dup.yaml' && f.ruleId !== 'duplicate-key')!.ruleId
+    writeFileSync(path.join(dir, '.k8s-net.yaml'), `rules:\n  ${ruleId}: off\n`)
+    const configured = await run(dir)
+    expect(configured.cache).toEqual({hits: files, misses: 0, reused: false})
+    expect(configured.result.findings.some((f) => f.ruleId === ruleId)).toBe(false)
+    expect(json(configured.result)).toEqual(await uncached(dir))
+
+    const overrides = {rules: {'duplicate-key': 'off' as const}}
+    const overridden = await run(dir, {overrides})
+    expect(overridden.cache).toEqual({hits: files, misses: 0, reused: false})
+    expect(json(overridden.result)).toEqual(await uncached(dir, {overrides}))
+    expect((await run(dir, {overrides})).cache?.reused).toBe(true)
+    // Back to no override: a result of its own.
+    expect((await run(dir)).cache?.reused).toBe(false)
+    // The namespace of objects that name none decides findings too.
+    expect((await run(dir, {namespace: 'other'})).cache?.reused).toBe(false)
+    expect(json((await run(dir, {namespace: 'other'})).result)).toEqual(await uncached(dir, {namespace: 'other'}))
+  })
+
+  it('an added file and a renamed file: parsed, and named, as an uncached run does', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    await run(dir)
+    writeFileSync(path.join(dir, 'm', 'added.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: added\nspec:\n  type: LoadBalancer\n  ports: [{port: 80}]\n')
+    const added = await run(dir)
+    expect(added.cache).toEqual({hits: files, misses: 1, reused: false})
+    expect(added.result.files).toContain('m/added.yaml')
+    expect(json(added.result)).toEqual(await uncached(dir))
+
+    renameSync(path.join(dir, 'm', 'dup.yaml'), path.join(dir, 'm', 'renamed.yaml'))
+    const renamed = await run(dir)
+    expect(renamed.cache).toEqual({hits: files, misses: 1, reused: false})
+    expect(renamed.result.findings.some((f) => f.file === 'm/renamed.yaml')).toBe(true)
+    expect(renamed.result.findings.some((f) => f.file === 'm/dup.yaml')).toBe(false)
+    expect(json(renamed.result)).toEqual(await uncached(dir))
+  })
+
+  it('never reuses a result for standard input, and keeps none', async () => {
+    const dir = tree()
+    const stdin = readFileSync(path.join(dir, 'm', 'dup.yaml'), 'utf8')
+    const options = {readStdin: async () => stdin}
+    const first = await lintFiles(['-', 'm'], {cwd: dir, cache: cacheOf(dir), ...options})
+    const second = await lintFiles(['-', 'm'], {cwd: dir, cache: cacheOf(dir), ...options})
+    expect(second.cache?.reused).toBe(false)
+    expect(second.cache?.misses).toBe(0)
+    expect(json(second.result)).toEqual(json(first.result))
+    expect(readCache(cacheOf(dir).location).header.run).toBeUndefined()
+  })
+
+  it('locates findings in unchanged files from the ranges kept, without parsing them again', async () => {
+    const dir = tree()
+    await run(dir)
+    const {header, body} = readCache(cacheOf(dir).location)
+    expect(header.run).toBeDefined()
+    // Every file with a finding has its ranges kept; move those of deny/ to line 2, column 1 (inside the file, so not refused).
+    const moved: Uint8Array[] = []
+    const files = header.files.map(([f, k, at, length, locatedAt, locatedLength]) => {
+      moved.push(body.subarray(at, at + length))
+      if (locatedLength === 0 || !f.includes(`${path.sep}deny${path.sep}`)) {
+        moved.push(body.subarray(locatedAt, locatedAt + locatedLength))
+        return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
+      }
+
+      const located = v8.deserialize(body.subarray(locatedAt, locatedAt + locatedLength)) as Array<[string, unknown]>
+      expect(located.length).toBeGreaterThan(0)
+      moved.push(v8.serialize(located.map(([key]) => [key, {start: {line: 2, column: 1}, end: {line: 2, column: 2}}])))
+      return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
+    })
+    let at = 0
+    const placed = files.map(([f, k], i) => {
+      const entry: CacheHeader['files'][number] = [f, k, at, moved[2 * i]!.length, at + moved[2 * i]!.length, moved[2 * i + 1]!.length]
+      at += moved[2 * i]!.length + moved[2 * i + 1]!.length
+      return entry
+    })
+    // No stored result: the rules run, and locate from the ranges kept.
+    writeFileSync(cacheOf(dir).location, cacheBytes({...header, run: undefined, files: placed}, moved))
+    const located = await run(dir)
+    expect(located.cache).toMatchObject({misses: 0, reused: false})
+    const deny = located.result.findings.filter((f) => f.file?.startsWith('m/deny/'))
+    expect(deny.length).toBeGreaterThan(0)
+    expect(deny.every((f) => f.start?.line === 2 && f.start.column === 1)).toBe(true)
+  })
+
+  it('does not trust a stored result that is not of the shape a run gives', async () => {
+    const dir = tree()
+    const expected = await uncached(dir)
+    await run(dir)
+    const {header, body} = readCache(cacheOf(dir).location)
+    const bad: unknown[] = [
+      {findings: 'none'},
+      {...(expected as object), findings: [{ruleId: 'x', messageId: 'y', message: 'z', severity: 'fatal'}]},
+      {...(expected as object), findings: [{ruleId: 'x', messageId: 'y', message: 'z', severity: 'error', start: {line: 0, column: 1}}]},
+      {...(expected as object), objects: -1},
+      {...(expected as object), files: [new Date()]},
+    ]
+    for (const value of bad) {
+      const result = v8.serialize(value)
+      const rest = body.subarray(header.run!.at + header.run!.length)
+      const shift = result.length - header.run!.length
+      const files = header.files.map(([f, k, at, length, locatedAt, locatedLength]) => [f, k, at + shift, length, locatedAt + shift, locatedLength] as CacheHeader['files'][number])
+      writeFileSync(cacheOf(dir).location, cacheBytes({...header, run: {...header.run!, length: result.length}, files}, [body.subarray(0, header.run!.at), result, rest]))
+      const again = await run(dir)
+      expect(again.cache?.reused).toBe(false)
+      expect(json(again.result)).toEqual(expected)
+    }
   })
 })
 

@@ -1,5 +1,5 @@
-import {Args, Command} from '@oclif/core'
-import {ruleDoc, ruleText} from '../docs/rule-docs.js'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
 import {nearestFew} from '../util/suggest.js'
 import {loadRules} from '../engine/registry.js'
 
@@ -17,6 +17,8 @@ export default class Explain extends Command {
 
   public async run(): Promise<void> {
     const {args} = await this.parse(Explain)
+    // Loaded when this command runs: a lint run never reads the rule documentation.
+    const {ruleDoc, ruleText} = await import('../docs/rule-docs.js')
     const rules = await loadRules()
     // Renamed rules keep their old ids as aliases, here as in config and suppressions.
     const rule = rules.find((r) => r.meta.id === args.rule) ?? rules.find((r) => r.meta.aliases?.includes(args.rule))

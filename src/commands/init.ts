@@ -1,6 +1,5 @@
 import path from 'node:path'
-import {Command} from '@oclif/core'
-import {configTemplate, InitError, setupSnippets, writeConfigFile} from '../init/init.js'
+import {Command} from '@oclif/core/command'
 import {loadRules} from '../engine/registry.js'
 
 export default class Init extends Command {
@@ -13,6 +12,8 @@ export default class Init extends Command {
 
   public async run(): Promise<void> {
     await this.parse(Init)
+    // Loaded when this command runs: a lint run never reads it.
+    const {configTemplate, InitError, setupSnippets, writeConfigFile} = await import('../init/init.js')
     const rules = await loadRules()
     let written: string
     try {

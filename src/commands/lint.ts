@@ -1,4 +1,6 @@
-import {Args, Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'
@@ -78,7 +80,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     rule: Flags.string({summary: 'Set a rule\'s severity, over the config file: --rule nodeport-exposed=off.', multiple: true, multipleNonGreedy: true}),
     'node-port-range': Flags.string({summary: 'The cluster\'s node port range (default 30000-32767).'}),
     'kube-version': Flags.string({summary: 'Kubernetes version the manifests are for, such as 1.33: deprecated and removed APIs are judged against it (default: kubeVersion in the config file, else the cluster\'s with --cluster, else the newest k8s-net knows).'}),
-    cache: Flags.boolean({summary: 'Reuse the parsed documents of files unchanged since the last run with --cache.'}),
+    cache: Flags.boolean({summary: 'Reuse what the last run with --cache found when nothing changed, else the parsed documents and located ranges of unchanged files.'}),
     'cache-location': Flags.string({
       summary: 'Cache file, or folder to hold it (default: node_modules/.cache/k8s-net/ found upward from the working directory, else the system cache folder).',
       dependsOn: ['cache'],

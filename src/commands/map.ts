@@ -1,4 +1,6 @@
-import {Args, Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import {ConfigError} from '../config/config.js'
 import {EXPOSURE_CLASSES, type ExposureClass} from '../exposure/model.js'
 import {MAP_FORMATS, type MapFormat, renderMap} from '../exposure/render/index.js'

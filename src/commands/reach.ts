@@ -1,7 +1,7 @@
-import {Args, Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import {ConfigError} from '../config/config.js'
-import {ReachError} from '../exposure/reach.js'
-import {renderReach} from '../exposure/render/reach.js'
 import {useColor} from '../formatters/color.js'
 import {InputError} from '../loaders/sources.js'
 import {reachFiles} from '../run.js'
@@ -46,6 +46,8 @@ Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin ti
     const {args, argv, flags} = await this.parse(Reach)
     const paths = (argv as string[]).slice(2)
     const options = inputOptions(this, paths, flags)
+    // Loaded when this command runs: a lint run never reads them.
+    const [{ReachError}, {renderReach}] = await Promise.all([import('../exposure/reach.js'), import('../exposure/render/reach.js')])
     try {
       const answer = await reachFiles({source: args.source, target: args.target}, paths, options)
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderReach(answer, {explain: flags.explain, color: useColor(flags.color)}))

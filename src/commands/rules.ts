@@ -1,5 +1,5 @@
-import {Command, Flags} from '@oclif/core'
-import {rulesIndexMarkdown} from '../docs/rule-docs.js'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import {docsUrl} from '../engine/rule.js'
 import {loadRules} from '../engine/registry.js'
 
@@ -29,6 +29,7 @@ export default class Rules extends Command {
     }
 
     if (format === 'markdown') {
+      const {rulesIndexMarkdown} = await import('../docs/rule-docs.js')
       process.stdout.write(rulesIndexMarkdown(rules, docsUrl))
       return
     }

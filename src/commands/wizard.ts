@@ -1,12 +1,11 @@
-import {Command, Flags} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import {type Stats, statSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {AnswersError, CLIENTS, ENVIRONMENTS, EXPOSURES, LOCAL_CLUSTERS, PROTOCOLS, PROVIDERS} from '../wizard/answers.js'
-import {parseAnswers, type RawAnswers, readAnswersFile} from '../wizard/answers-file.js'
-import {completeAnswers, ignoredAnswers, missingAnswers, missingMessage, undecidedQuestions} from '../wizard/complete.js'
-import {QUESTIONS} from '../wizard/questions.js'
-import {explainText, type Quote, recommend} from '../wizard/recommend.js'
+import type {RawAnswers} from '../wizard/answers-file.js'
+import type {Quote} from '../wizard/recommend.js'
 
 export default class Wizard extends Command {
   static override summary = 'Which Service type? Answer a few questions, get the recommendation and manifests that lint clean.'
@@ -72,6 +71,9 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
     }
 
     const stage = flags.explain ? 'decision' : 'manifest'
+    // The wizard is loaded when it runs (its flags need only the choices of answers.js): other commands never read it.
+    const [{parseAnswers, readAnswersFile}, {completeAnswers, ignoredAnswers, missingAnswers, missingMessage, undecidedQuestions}, {QUESTIONS}, {explainText, recommend}] =
+      await Promise.all([import('../wizard/answers-file.js'), import('../wizard/complete.js'), import('../wizard/questions.js'), import('../wizard/recommend.js')])
     try {
       const raw: RawAnswers = flags.answers ? await readAnswersFile(flags.answers) : new Map()
       for (const question of QUESTIONS) {

@@ -14,7 +14,6 @@
  * the related locations it names, `[k8s/a.yaml:12:17](1)`, as SARIF viewers
  * render them.
  */
-import {createHash} from 'node:crypto'
 import {pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {docsUrl, type RuleMeta} from '../engine/rule.js'
@@ -209,7 +208,8 @@ function fingerprintInput(finding: Finding, paths: Paths): string {
   return [finding.ruleId, file, finding.message.replaceAll(/\d+/g, '#')].join('\u0000')
 }
 
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32)
+// node:crypto is taken when a SARIF report is written: a run without one never loads it.
+const hash = (text: string): string => process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 32)
 
 function directoryUri(cwd: string): string {
   const href = pathToFileURL(path.resolve(cwd)).href

@@ -1,50 +1,58 @@
 /**
- * The parse cache (`lint --cache`): the parsed documents of files whose text
- * has not changed since the last run are read back instead of parsed again.
+ * The cache of `lint --cache`: what a run over unchanged input can reuse.
  *
- * An entry is found by the file's absolute path and used only when the hash
- * of its text, the k8s-net version and every setting that changes parsing
- * (the limits, whether the file is read as JSON) match. The cache file is
+ * - For each file, by its absolute path: its parsed documents, and the
+ *   ranges findings were located at. Used when the hash of the file's text,
+ *   the k8s-net version and every setting that changes parsing (the limits,
+ *   whether the file is read as JSON) match; then the file is not parsed,
+ *   and its findings are not parsed again to be located.
+ * - The last run's whole result, under a key of everything that decides it
+ *   (see `runKey` in src/run.ts): when the key matches, nothing is parsed
+ *   and no rule runs.
+ *
+ * The file holds a small header (what is where) and then each part as its
+ * own bytes, so that a run reads back only what it uses. The cache file is
  * hostile input like any other: one that is truncated, corrupted, from
- * another version or of another shape is ignored and rebuilt, and every
- * entry is checked after it is read back (offsets inside the text, plain
- * values only, no cycles) before a document of it is used.
+ * another version or of another shape is ignored and rebuilt, and every part
+ * is checked after it is read back (offsets inside the text, plain values
+ * only, no cycles, a result of the right shape) before it is used.
  */
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import v8 from 'node:v8'
-import type {Limits, Position, Range} from '../engine/types.js'
-import type {DocumentChunk, ParsedDocument, Span} from './documents.js'
+import type {Limits, Range} from '../engine/types.js'
+import type {FileLocator, Located} from './locate.js'
+import type {ParsedText} from './parse.js'
+import {decodeParsed, encodeParsed, isCount, isPlainValue, isRange, isRecord} from './parsed-bytes.js'
 
-/** A file's documents: the chunks it splits into and each one parsed. */
-export interface ParsedText {
-  chunks: DocumentChunk[]
-  parsed: ParsedDocument[]
-}
-
-const MAGIC = 'k8s-net parse cache'
-const FORMAT = 1
+/** The first bytes of a cache file. */
+const MAGIC = Buffer.from('k8s-net cache\n')
+const FORMAT = 2
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'parse-cache.bin'
 /** Entries of files not read in a run are kept up to this many, for runs over parts of a tree. */
 const MAX_ENTRIES = 200_000
+/** A stored run result is read back within this many nodes (findings and what they hold). */
+const MAX_RESULT_NODES = 50_000_000
 
 interface Entry {
   key: string
   data: Uint8Array
+  /** The ranges located in the file, as bytes; `locator` has them when the file was read in this run. */
+  located?: Uint8Array
+  locator?: FileLocator
 }
 
-/** What is stored for one file: chunk bounds (their lines are counted again from the text) and parse results. */
-interface StoredFile {
-  chunks: Array<{offset: number; length: number; json: boolean; items?: Array<Span | undefined>}>
-  parsed: StoredDocument[]
+/** The header: where each part is, in the bytes that follow it. */
+interface Header {
+  format: number
+  version: string
+  run?: {key: string; at: number; length: number}
+  files: Array<[file: string, key: string, at: number, length: number, locatedAt: number, locatedLength: number]>
 }
-
-type StoredDocument =
-  | {chunk: number; ok: true; value: unknown; duplicateKey?: {message: string; range: Range}}
-  | {chunk: number; ok: false; type: 'syntax' | 'limit'; message: string; range: Range}
 
 /**
  * The default cache folder: `node_modules/.cache/k8s-net` of the nearest
@@ -82,23 +90,41 @@ function isDirectory(p: string): boolean {
 export interface ParseCacheOptions {
   /** The cache file (see `cacheFilePath`). */
   file: string
-  /** The k8s-net version: a cache of another version is not used. */
+  /** The k8s-net version: a cache of another version, or of another build of it, is not used. */
   version: string
+}
+
+/**
+ * When this build of k8s-net was written (the time of this module's file):
+ * a clone built again does not reuse what an older build kept, though its
+ * version is the same. (npm gives installed files one fixed time: there the
+ * version alone tells builds apart.)
+ */
+function buildStamp(): string {
+  try {
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs)
+  } catch {
+    return ''
+  }
 }
 
 export class ParseCache {
   private readonly entries = new Map<string, Entry>()
-  /** Files whose entry was used or written in this run, or whose old entry is kept. */
+  /** Files whose entry was used or written in this run. */
   private readonly touched = new Set<string>()
+  private run?: {key: string; data: Uint8Array}
   private changed = false
   /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
   hits = 0
   misses = 0
+  /** Whether this run's whole result was the stored one. */
+  reused = false
 
   private constructor(readonly options: ParseCacheOptions) {}
 
   /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
-  static open(options: ParseCacheOptions): ParseCache {
+  static open(given: ParseCacheOptions): ParseCache {
+    const options = {...given, version: `${given.version} ${buildStamp()}`}
     const cache = new ParseCache(options)
     let bytes: Buffer
     try {
@@ -108,15 +134,30 @@ export class ParseCache {
     }
 
     try {
-      const container = v8.deserialize(bytes) as unknown
-      if (!isRecord(container) || container.magic !== MAGIC || container.format !== FORMAT || container.version !== options.version) return cache
-      const {entries} = container
-      if (!Array.isArray(entries) || entries.length > MAX_ENTRIES) return cache
-      for (const e of entries) {
-        if (!Array.isArray(e) || e.length !== 3) return new ParseCache(options)
-        const [file, key, data] = e as unknown[]
-        if (typeof file !== 'string' || typeof key !== 'string' || !(data instanceof Uint8Array)) return new ParseCache(options)
-        cache.entries.set(file, {key, data})
+      if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache
+      const headerLength = bytes.readUInt32LE(MAGIC.length)
+      const bodyAt = MAGIC.length + 4 + headerLength
+      if (bodyAt > bytes.length) return cache
+      const header = v8.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)) as unknown
+      const body = bytes.subarray(bodyAt)
+      if (!isRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache
+      const part = (at: unknown, length: unknown): Uint8Array | undefined =>
+        isCount(at) && isCount(length) && at + length <= body.length ? body.subarray(at, at + length) : undefined
+      const {files, run} = header
+      if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache
+      for (const e of files as unknown[]) {
+        if (!Array.isArray(e) || e.length !== 6) return new ParseCache(options)
+        const [file, key, at, length, locatedAt, locatedLength] = e as unknown[]
+        const data = part(at, length)
+        const located = part(locatedAt, locatedLength)
+        if (typeof file !== 'string' || typeof key !== 'string' || !data || !located) return new ParseCache(options)
+        cache.entries.set(file, {key, data, ...(located.length > 0 ? {located} : {})})
+      }
+
+      if (run !== undefined) {
+        const data = isRecord(run) && typeof run.key === 'string' ? part(run.at, run.length) : undefined
+        if (!data) return new ParseCache(options)
+        cache.run = {key: (run as {key: string}).key, data}
       }
     } catch {
       // Not a cache this version wrote: start again.
@@ -126,156 +167,135 @@ export class ParseCache {
     return cache
   }
 
-  /**
-   * The documents of a file: read back when its entry matches the text and
-   * settings and passes the checks, else parsed by `parse` and stored.
-   */
-  parse(file: string, text: string, jsonFile: boolean, limits: Limits, parse: () => ParsedText): ParsedText {
-    const key = createHash('sha256')
-      .update(`${this.options.version}\0${limits.maxFileBytes}\0${limits.maxAliasNodes}\0${limits.maxDepth}\0${jsonFile}\0`)
-      .update(text)
-      .digest('base64')
+  /** The hash of a file's text, as the keys use it. */
+  contentHash(text: string): string {
+    return createHash('sha256').update(text).digest('base64')
+  }
+
+  /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+  runKey(parts: Iterable<unknown>): string {
+    const hash = createHash('sha256')
+    for (const part of parts) hash.update(v8.serialize(part))
+    return hash.digest('base64')
+  }
+
+  /** The key of a file's parse: its text's hash and every setting that changes parsing. */
+  fileKey(hash: string, jsonFile: boolean, limits: Limits): string {
+    return `${hash}\0${this.options.version}\0${limits.maxFileBytes}\0${limits.maxAliasNodes}\0${limits.maxDepth}\0${jsonFile}`
+  }
+
+  /** A file's documents read back, when its entry has `key` and passes the checks; counted as a hit. */
+  lookup(file: string, key: string, text: string, limits: Limits): ParsedText | undefined {
     this.touched.add(file)
     const entry = this.entries.get(file)
-    if (entry?.key === key) {
-      const restored = restore(entry.data, text, limits)
-      if (restored) {
-        this.hits++
-        return restored
-      }
-    }
+    if (entry?.key !== key) return undefined
+    const restored = decodeParsed(entry.data, text, limits)
+    if (!restored) return undefined
+    this.hits++
+    return restored
+  }
 
+  /** Keeps a file's documents, parsed in this run (`bytes`: as a parsing thread sent them); counted as a miss. */
+  store(file: string, key: string, result: ParsedText, bytes?: Uint8Array): void {
+    this.touched.add(file)
     this.misses++
-    const result = parse()
-    this.entries.set(file, {key, data: store(result)})
+    this.entries.set(file, {key, data: bytes ?? encodeParsed(result)})
     this.changed = true
-    return result
+  }
+
+  /**
+   * The ranges located in a file before, when its entry has `key` (that is,
+   * the same text); an entry whose ranges do not read back, or fall outside
+   * the text's `lines`, has none.
+   */
+  located(file: string, key: string, lines: number): Located | undefined {
+    const entry = this.entries.get(file)
+    if (entry?.key !== key || !entry.located) return undefined
+    try {
+      const pairs = v8.deserialize(entry.located) as unknown
+      if (!Array.isArray(pairs)) return undefined
+      const located: Located = new Map()
+      for (const pair of pairs as unknown[]) {
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return undefined
+        const range = pair[1] as unknown
+        if (range !== null && !(isRange(range) && range.start.line <= lines && range.end.line <= lines)) return undefined
+        located.set(pair[0], range === null ? undefined : (range as Range))
+      }
+
+      return located
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The locator of a file read in this run: the ranges it finds are kept when the cache is saved. */
+  attach(file: string, locator: FileLocator): void {
+    const entry = this.entries.get(file)
+    if (entry) entry.locator = locator
+  }
+
+  /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
+  result<T>(key: string, check: (value: unknown) => value is T): T | undefined {
+    if (this.run?.key !== key) return undefined
+    try {
+      const value = v8.deserialize(this.run.data) as unknown
+      if (!isPlainValue(value, MAX_RESULT_NODES) || !check(value)) return undefined
+      this.reused = true
+      return value
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+  keepResult(key: string, value: unknown): void {
+    this.run = {key, data: v8.serialize(value)}
+    this.changed = true
+  }
+
+  /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */
+  dropResult(): void {
+    if (this.run) this.changed = true
+    this.run = undefined
   }
 
   /** Writes the cache file when anything changed (through a temporary file, so a reader never sees half of it); throws when it cannot. */
   save(): void {
+    // Ranges located in this run, beside the parsed documents they belong to.
+    for (const entry of this.entries.values()) {
+      const located = entry.locator?.newlyLocated
+      if (!located) continue
+      entry.located = v8.serialize([...located].map(([key, range]) => [key, range ?? null]))
+      this.changed = true
+    }
+
     // Entries of files not read in this run are kept, newest last, up to the cap.
     const kept = [...this.entries].filter(([file]) => !this.touched.has(file))
     const used = [...this.entries].filter(([file]) => this.touched.has(file))
     const all = [...kept.slice(Math.max(0, kept.length + used.length - MAX_ENTRIES)), ...used]
     if (!this.changed && all.length === this.entries.size && existsSync(this.options.file)) return
-    const bytes = v8.serialize({magic: MAGIC, format: FORMAT, version: this.options.version, entries: all.map(([file, e]) => [file, e.key, e.data])})
-    mkdirSync(path.dirname(this.options.file), {recursive: true})
-    const temporary = `${this.options.file}.${process.pid}.tmp`
-    writeFileSync(temporary, bytes)
-    renameSync(temporary, this.options.file)
-  }
-}
 
-function store(result: ParsedText): Uint8Array {
-  const index = new Map(result.chunks.map((c, i) => [c, i]))
-  const stored: StoredFile = {
-    chunks: result.chunks.map((c) => ({offset: c.offset, length: c.text.length, json: c.json ?? false, ...(c.items ? {items: c.items} : {})})),
-    parsed: result.parsed.map((p) => {
-      const {chunk, ...rest} = p
-      return {chunk: index.get(chunk)!, ...rest}
-    }),
-  }
-  return v8.serialize(stored)
-}
-
-/** An entry read back and checked against its text; undefined when anything about it is wrong. */
-function restore(data: Uint8Array, text: string, limits: Limits): ParsedText | undefined {
-  let stored: unknown
-  try {
-    stored = v8.deserialize(data)
-  } catch {
-    return undefined
-  }
-
-  if (!isRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return undefined
-  const chunks: DocumentChunk[] = []
-  let end = 0
-  let line = 0
-  let lineAt = 0
-  for (const [i, c] of stored.chunks.entries()) {
-    if (!isRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json !== 'boolean') return undefined
-    // Chunks follow each other inside the text, each starting a line.
-    if (c.offset < end || c.offset + c.length > text.length || (c.offset > 0 && text[c.offset - 1] !== '\n')) return undefined
-    for (let n = text.indexOf('\n', lineAt); n !== -1 && n < c.offset; n = text.indexOf('\n', n + 1)) line++
-    lineAt = c.offset
-    const chunk: DocumentChunk = {index: i, text: text.slice(c.offset, c.offset + c.length), offset: c.offset, line}
-    if (c.json) chunk.json = true
-    if (c.items !== undefined) {
-      if (!Array.isArray(c.items)) return undefined
-      for (const s of c.items as unknown[]) {
-        if (s !== undefined && !(isRecord(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return undefined
-      }
-
-      chunk.items = c.items as Array<Span | undefined>
+    const parts: Uint8Array[] = []
+    let at = 0
+    const place = (data: Uint8Array): [number, number] => {
+      parts.push(data)
+      at += data.length
+      return [at - data.length, data.length]
     }
 
-    chunks.push(chunk)
-    end = c.offset + c.length
+    const header: Header = {format: FORMAT, version: this.options.version, files: []}
+    if (this.run) {
+      const [runAt, length] = place(this.run.data)
+      header.run = {key: this.run.key, at: runAt, length}
+    }
+
+    for (const [file, entry] of all) header.files.push([file, entry.key, ...place(entry.data), ...place(entry.located ?? new Uint8Array())])
+    const head = v8.serialize(header)
+    const size = Buffer.alloc(4)
+    size.writeUInt32LE(head.length)
+    mkdirSync(path.dirname(this.options.file), {recursive: true})
+    const temporary = `${this.options.file}.${process.pid}.tmp`
+    writeFileSync(temporary, Buffer.concat([MAGIC, size, head, ...parts]))
+    renameSync(temporary, this.options.file)
   }
-
-  const parsed: ParsedDocument[] = []
-  for (const p of stored.parsed as unknown[]) {
-    if (!isRecord(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return undefined
-    const chunk = chunks[p.chunk]!
-    if (p.ok === true) {
-      if (!isPlainValue(p.value, chunk.text.length + limits.maxAliasNodes)) return undefined
-      if (p.duplicateKey === undefined) parsed.push({chunk, ok: true, value: p.value})
-      else if (isRecord(p.duplicateKey) && typeof p.duplicateKey.message === 'string' && isRange(p.duplicateKey.range)) {
-        parsed.push({chunk, ok: true, value: p.value, duplicateKey: {message: p.duplicateKey.message, range: p.duplicateKey.range}})
-      } else return undefined
-    } else if (p.ok === false) {
-      if ((p.type !== 'syntax' && p.type !== 'limit') || typeof p.message !== 'string' || !isRange(p.range)) return undefined
-      parsed.push({chunk, ok: false, type: p.type, message: p.message, range: p.range})
-    } else return undefined
-  }
-
-  return {chunks, parsed}
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
-}
-
-function isCount(v: unknown): v is number {
-  return Number.isSafeInteger(v) && (v as number) >= 0
-}
-
-function isPosition(v: unknown): v is Position {
-  return isRecord(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1
-}
-
-function isRange(v: unknown): v is Range {
-  return isRecord(v) && isPosition(v.start) && isPosition(v.end)
-}
-
-/**
- * What YAML and JSON parsing gives: null, booleans, numbers, strings, plain
- * mappings and dense arrays, within the node budget parsing enforces (a
- * cycle never ends, so it runs over it). Nothing else a serialised file can hold.
- */
-function isPlainValue(value: unknown, budget: number): boolean {
-  // An empty document reads as undefined, at the top only.
-  if (value === undefined) return true
-  const stack: unknown[] = [value]
-  let seen = 0
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') continue
-    if (typeof v !== 'object' || ++seen > budget) return false
-    const proto = Object.getPrototypeOf(v) as unknown
-    if (proto === Array.prototype) {
-      const array = v as unknown[]
-      // A sparse array (holes) was not written by a parser.
-      for (let i = 0; i < array.length; i++) {
-        if (!(i in array)) return false
-        stack.push(array[i])
-      }
-    } else if (proto === Object.prototype) {
-      if (Object.getOwnPropertySymbols(v).length > 0) return false
-      for (const key in v) stack.push((v as Record<string, unknown>)[key])
-    } else return false
-  }
-
-  return true
 }

@@ -125,15 +125,30 @@ function unlink(link: CacheLink): void {
 
 let locators = 0
 
+/** Ranges found in one file, by `locatedKey` of document and path; undefined where none could be. */
+export type Located = Map<string, Range | undefined>
+
+/** The key of a document and a path in `Located`. */
+export const locatedKey = (index: number, path: ObjectPath): string => JSON.stringify([index, ...path])
+
 /** Resolves paths to ranges in the documents of one file. */
 export class FileLocator {
   private readonly id = locators++
   private yamlDocs?: Map<number, Promise<{doc: Document.Parsed; yaml: YamlModule}>>
+  /** Whether a range was found in this run, beyond those it was given. */
+  private found = false
 
+  /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
   constructor(
     private readonly chunks: readonly DocumentChunk[],
     private readonly cache = new TreeCache(),
+    private readonly located: Located = new Map(),
   ) {}
+
+  /** Every range known for this file, when one was found in this run (for the parse cache to keep); else undefined. */
+  get newlyLocated(): Located | undefined {
+    return this.found ? this.located : undefined
+  }
 
   /**
    * The range of the node at `path` in document `index`; when the path goes
@@ -141,6 +156,21 @@ export class FileLocator {
    * deepest node that exists. Undefined when the document cannot be read.
    */
   async locate(index: number, path: ObjectPath): Promise<Range | undefined> {
+    const key = locatedKey(index, path)
+    let range: Range | undefined
+    if (this.located.has(key)) {
+      range = this.located.get(key)
+    } else {
+      range = await this.find(index, path)
+      this.located.set(key, range)
+      this.found = true
+    }
+
+    // A copy: findings that share a path do not share their positions.
+    return range && {start: {...range.start}, end: {...range.end}}
+  }
+
+  private async find(index: number, path: ObjectPath): Promise<Range | undefined> {
     const chunk = this.chunks[index]
     if (!chunk) return undefined
     const [first, item] = path

@@ -4,14 +4,14 @@
  * each document becomes a Resource, or is kept as an incomplete document or
  * a problem at its line, never dropped.
  */
-import path from 'node:path'
 import {groupOf, isClusterScoped} from '../engine/kinds.js'
 import type {KubeVersion} from '../engine/kube-version.js'
 import {type FileOrigin, type IncompleteDocument, type K8sObject, type Limits, type Resource, STDIN, type SyntaxProblem} from '../engine/types.js'
 import {isRecord, stringMap} from '../util/records.js'
-import {DEFAULT_LIMITS, type DocumentChunk, listItems, parseDocument, parseJson, rangeAt, splitDocuments} from './documents.js'
-import {FileLocator, TreeCache} from './locate.js'
-import type {ParseCache, ParsedText} from './cache.js'
+import {DEFAULT_LIMITS, listItems, rangeAt} from './documents.js'
+import {FileLocator, type Located, TreeCache} from './locate.js'
+import type {ParseCache} from './cache.js'
+import {type ParsedText, parseText} from './parse.js'
 
 export interface LoadOptions {
   /** Namespace for objects that name none (default `default`). */
@@ -31,6 +31,10 @@ export interface LoadOptions {
   cache?: ParseCache
   /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
   stdinFilename?: string
+  /** Threads to parse files on, the main thread included (1: the main thread only); default: the cores available, when the input is large enough to pay for them (see `threads.ts`). */
+  threads?: number
+  /** The parsing threads' module, for tests (see `ThreadOptions`). */
+  worker?: URL
 }
 
 /** Everything read from one or more inputs. */
@@ -74,28 +78,37 @@ export class LoadedInput {
 
 /** Parses one file's text into the loaded input. */
 export function loadText(loaded: LoadedInput, file: string, text: string, options: LoadOptions = {}): void {
-  const limits = options.limits ?? DEFAULT_LIMITS
-  const reference = options.reference ?? false
+  const prepared = prepareText(file, text, options)
+  addParsed(loaded, file, prepared, parseText(prepared.text, prepared.json, options.limits ?? DEFAULT_LIMITS), options)
+}
+
+/** A file's text as it is parsed: without byte-order marks, and whether it is read as JSON first. */
+export interface PreparedText {
+  text: string
+  json: boolean
+}
+
+/** What `parseText` is given for a file. */
+export function prepareText(file: string, text: string, options: Pick<LoadOptions, 'stdinFilename'> = {}): PreparedText {
   // A byte-order mark may open any document of a stream (files concatenated); it is not content.
   if (text.includes('\uFEFF')) text = text.replace(/^\uFEFF/gm, '')
-  const jsonFile = /\.json$/i.test(file) || ((file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text))
-  const parse = (): ParsedText => {
-    if (jsonFile) {
-      const chunk: DocumentChunk = {index: 0, text, offset: 0, line: 0, json: true}
-      const json = parseJson(chunk, limits)
-      if (json) return {chunks: [chunk], parsed: [json]}
-    }
+  const json = /\.json$/i.test(file) || ((file === STDIN || file === options.stdinFilename) && /^\s*[[{]/.test(text))
+  return {text, json}
+}
 
-    // Not strict JSON: YAML reads it, or says where it breaks.
-    const chunks = splitDocuments(text)
-    return {chunks, parsed: chunks.map((chunk) => parseDocument(chunk, limits))}
-  }
-
-  const {chunks, parsed} = options.cache && file !== STDIN ? options.cache.parse(path.resolve(options.cwd ?? process.cwd(), file), text, jsonFile, limits, parse) : parse()
+/**
+ * Adds a file's parsed documents to the loaded input: objects, incomplete
+ * documents and problems, in the order of the documents. `located`: ranges
+ * already found for paths in this file (from the parse cache).
+ */
+export function addParsed(loaded: LoadedInput, file: string, prepared: PreparedText, {chunks, parsed}: ParsedText, options: LoadOptions = {}, located?: Located): FileLocator {
+  const reference = options.reference ?? false
+  const {text} = prepared
   const json = chunks[0]?.json === true
-  loaded.locators.set(file, new FileLocator(chunks, loaded.trees))
+  const locator = new FileLocator(chunks, loaded.trees, located)
+  loaded.locators.set(file, locator)
   // JSON with a comment, which YAML cannot read either: say so at the comment, not where YAML gave up.
-  const comment = jsonFile && !json && parsed.some((p) => !p.ok && p.type === 'syntax') ? jsonComment(text) : undefined
+  const comment = prepared.json && !json && parsed.some((p) => !p.ok && p.type === 'syntax') ? jsonComment(text) : undefined
   if (comment !== undefined) {
     const chunk = chunks.findLast((c) => c.offset <= comment) ?? chunks[0]!
     loaded.problems.push({
@@ -105,7 +118,7 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
       type: 'syntax',
       reference,
     })
-    return
+    return locator
   }
 
   for (const document of parsed) {
@@ -121,6 +134,8 @@ export function loadText(loaded: LoadedInput, file: string, text: string, option
 
     addValue(loaded, document.value, origin, options)
   }
+
+  return locator
 }
 
 /** Offset of the first `//` or `/*` outside strings that stands where JSON expects a value or a key, if any. */

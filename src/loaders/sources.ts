@@ -9,9 +9,12 @@
 import path from 'node:path'
 import {STDIN, type SyntaxProblem} from '../engine/types.js'
 import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
+import type {ParseCache} from './cache.js'
 import {DEFAULT_LIMITS} from './documents.js'
-import {LoadedInput, type LoadOptions, loadText} from './objects.js'
+import {addParsed, LoadedInput, type LoadOptions, type PreparedText, prepareText} from './objects.js'
+import {type ParsedText, parseText} from './parse.js'
 import {type ExpandedPaths, expandPaths, InputError} from './paths.js'
+import {type ParseJob, parseFiles} from './threads.js'
 
 export {expandPaths, type ExpandedPaths, InputError, withoutFiles} from './paths.js'
 export {LoadedInput, type LoadOptions, loadText, makeResource} from './objects.js'
@@ -23,18 +26,114 @@ export async function loadPaths(inputs: readonly string[], options: LoadOptions 
 
 /** Reads and parses files already expanded by `expandPaths`. */
 export async function loadFiles(expanded: ExpandedPaths, options: LoadOptions = {}): Promise<LoadedInput> {
+  return parseRead(await readFiles(expanded, options), options)
+}
+
+/** Files expanded and read, not yet parsed. */
+export interface ReadFiles {
+  expanded: ExpandedPaths
+  /** Each of `expanded.files`, in order: its name (for `-`, what standard input stands for), and its text or why it is not read. */
+  read: ReadFile[]
+}
+
+/** One file read: its path as expanded, its name (for `-`, what standard input stands for), its text or why it is not read. */
+export interface ReadFile {
+  file: string
+  name: string
+  text: string | Unreadable
+  /** The hash of `text`, once computed (see `contentHashOf`). */
+  hash?: string
+}
+
+/** The hash of a file's text, computed once. */
+export function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string {
+  entry.hash ??= cache.contentHash(text)
+  return entry.hash
+}
+
+/** Reads the files expanded by `expandPaths`, all of them before any is parsed. */
+export async function readFiles(expanded: ExpandedPaths, options: LoadOptions = {}): Promise<ReadFiles> {
   const cwd = options.cwd ?? process.cwd()
-  const loaded = new LoadedInput()
-  const reference = options.reference ?? false
-  const gave = new Map<string, number>()
+  const read: ReadFiles['read'] = []
   for (const file of expanded.files) {
     const name = file === '-' ? (options.stdinFilename ?? STDIN) : file
+    read.push({file, name, text: await readInput(file, options, cwd, expanded.found.has(file))})
+  }
+
+  return {expanded, read}
+}
+
+/**
+ * Parses files read by `readFiles`: each from the parse cache when it holds
+ * it, the others on several threads when there is enough to parse (see
+ * `threads.ts`), standard input on the main thread; then builds objects in
+ * the order of the files, whatever order they were parsed in.
+ */
+export async function parseRead({expanded, read}: ReadFiles, options: LoadOptions = {}): Promise<LoadedInput> {
+  const cwd = options.cwd ?? process.cwd()
+  const limits = options.limits ?? DEFAULT_LIMITS
+  const {cache} = options
+  const loaded = new LoadedInput()
+  const reference = options.reference ?? false
+
+  interface Pending {
+    prepared: PreparedText
+    parsed?: ParsedText
+    /** The cache's key and name for the file, when the cache is used for it. */
+    cached?: {file: string; key: string}
+    job?: number
+  }
+
+  const pending: Array<Pending | undefined> = []
+  const jobs: ParseJob[] = []
+  const stdin: number[] = []
+  for (const [i, entry] of read.entries()) {
+    const {file, name, text} = entry
+    if (typeof text !== 'string') {
+      pending.push(undefined)
+      continue
+    }
+
+    const p: Pending = {prepared: prepareText(name, text, options)}
+    pending.push(p)
+    if (file === '-') {
+      stdin.push(i)
+      continue
+    }
+
+    if (cache) {
+      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry, text), p.prepared.json, limits)}
+      p.parsed = cache.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)
+    }
+
+    if (!p.parsed) p.job = jobs.push(p.prepared) - 1
+  }
+
+  // Standard input is one text, parsed on the main thread.
+  for (const i of stdin) pending[i]!.parsed = parseText(pending[i]!.prepared.text, pending[i]!.prepared.json, limits)
+  const outcomes = await parseFiles(jobs, limits, {threads: options.threads, worker: options.worker})
+
+  const gave = new Map<string, number>()
+  for (const [i, {file, name, text}] of read.entries()) {
     const before = loaded.count
-    const text = await readInput(file, options, cwd, expanded.found.has(file))
     // Files given as reference are read, not linted: the summary does not count them.
     if (!reference) loaded.files.push(name)
-    if (typeof text === 'string') loadText(loaded, name, text, options)
-    else loaded.problems.push(notRead(name, text, reference))
+    const p = pending[i]
+    if (p && typeof text === 'string') {
+      let parsed = p.parsed
+      if (p.job !== undefined) {
+        const outcome = outcomes[p.job]!
+        parsed = outcome.result
+        if (p.cached) cache!.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes)
+      }
+
+      const located = p.cached && cache!.located(p.cached.file, p.cached.key, lineCount(p.prepared.text))
+      const locator = addParsed(loaded, name, p.prepared, parsed!, options, located)
+      if (p.cached) cache!.attach(p.cached.file, locator)
+    } else if (typeof text !== 'string') {
+      loaded.problems.push(notRead(name, text, reference))
+    }
+
     gave.set(file, loaded.count - before)
   }
 
@@ -59,6 +158,12 @@ export async function loadFiles(expanded: ExpandedPaths, options: LoadOptions = 
   }
 
   return loaded
+}
+
+function lineCount(text: string): number {
+  let lines = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+  return lines
 }
 
 /** A file that is not read (too big, binary, not UTF-8, unreadable), as a problem at its first line, or where it shows. */

@@ -2,11 +2,15 @@
  * lib/ is the CLI and library as users install them (npm run bundle), and it
  * is committed: installing from git or a tarball builds nothing. These tests
  * fail while lib/ differs from a fresh bundle of src/ and rules/, and when a
- * command module is missing from src/cli.ts.
+ * command module is missing from src/cli.ts. bin/run.js compiles lib/cli.cjs
+ * with a code cache on Node 20: how it keeps and trusts it.
  */
-import {readdirSync, readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import module from 'node:module'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
 import {bundle, OUT_DIR} from '../../scripts/bundle.js'
 import {COMMANDS} from '../../src/cli.js'
 import {REPO} from '../support/rule-tester.js'
@@ -48,4 +52,77 @@ describe('the bundle in lib/', () => {
     expect(Object.keys(COMMANDS).sort(), 'src/cli.ts lists the commands by id: add the new module to COMMANDS').toEqual(modules)
     for (const [id, command] of Object.entries(COMMANDS)) expect(typeof command.run, id).toBe('function')
   })
+})
+
+/** bin/run.js over lib/cli.cjs as installed: the package's bin/, lib/ and package.json in a folder of their own (no dist/). */
+describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function')('the code cache of lib/cli.cjs (Node 20: bin/run.js)', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'k8s-net-code-cache-'))
+  afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+  const pkg = path.join(scratch, 'k8s-net')
+  mkdirSync(path.join(pkg, 'bin'), {recursive: true})
+  cpSync(path.join(REPO, 'bin', 'run.js'), path.join(pkg, 'bin', 'run.js'))
+  cpSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'))
+  mkdirSync(path.join(pkg, 'lib'))
+  cpSync(path.join(OUT_DIR, 'cli.cjs'), path.join(pkg, 'lib', 'cli.cjs'))
+  const manifest = path.join(REPO, 'examples', 'shop.yaml')
+
+  /** Lints examples/shop.yaml with TMPDIR `tmp`; what it printed. */
+  const lint = (tmp: string, env: NodeJS.ProcessEnv = {}): string => {
+    mkdirSync(tmp, {recursive: true})
+    const run = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'lint', manifest], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: {...process.env, NODE_ENV: undefined, NO_COLOR: '1', TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: undefined, ...env},
+    })
+    expect(run.status, run.stderr).toBe(1)
+    return run.stdout
+  }
+
+  const uid = process.getuid?.()
+  const folderIn = (tmp: string): string => path.join(tmp, `k8s-net-compile-cache${uid === undefined ? '' : `-${uid}`}`)
+
+  it('the first run writes it, for this user alone; later runs print the same; a damaged cache is compiled anew and rewritten', () => {
+    const tmp = path.join(scratch, 'tmp')
+    const first = lint(tmp)
+    expect(first).toContain('nodeport-conflict')
+    const folder = folderIn(tmp)
+    const [name, ...others] = readdirSync(folder)
+    expect(others).toEqual([])
+    expect(name).toMatch(/-lint\.bin$/)
+    const file = path.join(folder, name!)
+    if (uid !== undefined) {
+      expect(statSync(folder).mode & 0o777).toBe(0o700)
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+    }
+
+    const written = readFileSync(file)
+    expect(lint(tmp)).toBe(first)
+    // Taken, not written again.
+    expect(readFileSync(file).equals(written)).toBe(true)
+    writeFileSync(file, Buffer.alloc(written.length, 7))
+    expect(lint(tmp)).toBe(first)
+    expect(readFileSync(file).equals(Buffer.alloc(written.length, 7))).toBe(false)
+
+    // A script as long as the one a cache was made for, with the same time (npm gives every installed file one):
+    // its own code runs, not the cache's.
+    const script = path.join(pkg, 'lib', 'cli.cjs')
+    const {atime, mtime} = statSync(script)
+    const text = readFileSync(script, 'utf8')
+    expect(text).toContain('"problems"')
+    writeFileSync(script, text.replace('"problems"', '"PROBLEMS"'))
+    utimesSync(script, atime, mtime)
+    expect(lint(tmp)).toBe(first.replace('problems', 'PROBLEMS'))
+    writeFileSync(script, text)
+  }, 60_000)
+
+  it('a folder open to others is not used, and NODE_DISABLE_COMPILE_CACHE=1 turns the cache off', () => {
+    const open = path.join(scratch, 'open')
+    mkdirSync(folderIn(open), {recursive: true, mode: 0o777})
+    chmodSync(folderIn(open), 0o777)
+    lint(open)
+    if (uid !== undefined) expect(readdirSync(folderIn(open))).toEqual([])
+    const off = path.join(scratch, 'off')
+    lint(off, {NODE_DISABLE_COMPILE_CACHE: '1'})
+    expect(readdirSync(off)).toEqual([])
+  }, 60_000)
 })

@@ -4,8 +4,8 @@ import type { Rule } from './engine/rule.js';
 import type { Severity } from './engine/types.js';
 import { LoadedInput } from './loaders/sources.js';
 import type { ClusterOptions } from './cluster/index.js';
-import { type MapOptions, type MapReport } from './exposure/report.js';
-import { type ReachAnswer, type ReachQuery } from './exposure/reach.js';
+import type { MapOptions, MapReport } from './exposure/report.js';
+import type { ReachAnswer, ReachQuery } from './exposure/reach.js';
 export interface LintFilesOptions {
     cwd?: string;
     /** `--config`; otherwise `.k8s-net.yaml` is looked for from cwd upward. */
@@ -29,11 +29,21 @@ export interface LintFilesOptions {
         version: string;
         onWarning?: (message: string) => void;
     };
+    /** Threads to parse files on, the main thread included (1: the main thread only); default: the cores available, when the input is large enough to pay for them. */
+    threads?: number;
+    /** The parsing threads' module, for tests. */
+    worker?: URL;
 }
 export interface LintRun {
     result: LintResult;
     config: ResolvedConfig;
     rules: readonly Rule[];
+    /** With `cache`: files read back and parsed, and whether the whole result was the stored one. */
+    cache?: {
+        hits: number;
+        misses: number;
+        reused: boolean;
+    };
 }
 export interface LoadedRun {
     input: LoadedInput;
@@ -46,7 +56,11 @@ export interface LoadedRun {
  * with `--cluster`. Every command that reads manifests starts here.
  */
 export declare function loadInput(paths: readonly string[], options?: LintFilesOptions): Promise<LoadedRun>;
-/** Lints manifest paths (files, directories, globs, `-` for stdin). */
+/**
+ * Lints manifest paths (files, directories, globs, `-` for stdin). With
+ * `cache`, a run whose every input is as it was last time reuses that run's
+ * result (see `runKey`); any other reuses what it can file by file.
+ */
 export declare function lintFiles(paths: readonly string[], options?: LintFilesOptions): Promise<LintRun>;
 /** The exposure map of manifest paths or a cluster (`k8s-net map`). */
 export declare function mapFiles(paths: readonly string[], options?: LintFilesOptions & MapOptions): Promise<MapReport>;

@@ -1,10 +1,6 @@
 import type { Limits } from '../engine/types.js';
-import type { DocumentChunk, ParsedDocument } from './documents.js';
-/** A file's documents: the chunks it splits into and each one parsed. */
-export interface ParsedText {
-    chunks: DocumentChunk[];
-    parsed: ParsedDocument[];
-}
+import type { FileLocator, Located } from './locate.js';
+import type { ParsedText } from './parse.js';
 /** The name of the cache file inside a cache folder. */
 export declare const CACHE_FILE_NAME = "parse-cache.bin";
 /**
@@ -17,26 +13,48 @@ export declare function cacheFilePath(location: string | undefined, cwd: string)
 export interface ParseCacheOptions {
     /** The cache file (see `cacheFilePath`). */
     file: string;
-    /** The k8s-net version: a cache of another version is not used. */
+    /** The k8s-net version: a cache of another version, or of another build of it, is not used. */
     version: string;
 }
 export declare class ParseCache {
     readonly options: ParseCacheOptions;
     private readonly entries;
-    /** Files whose entry was used or written in this run, or whose old entry is kept. */
+    /** Files whose entry was used or written in this run. */
     private readonly touched;
+    private run?;
     private changed;
     /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
     hits: number;
     misses: number;
+    /** Whether this run's whole result was the stored one. */
+    reused: boolean;
     private constructor();
     /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
-    static open(options: ParseCacheOptions): ParseCache;
+    static open(given: ParseCacheOptions): ParseCache;
+    /** The hash of a file's text, as the keys use it. */
+    contentHash(text: string): string;
+    /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+    runKey(parts: Iterable<unknown>): string;
+    /** The key of a file's parse: its text's hash and every setting that changes parsing. */
+    fileKey(hash: string, jsonFile: boolean, limits: Limits): string;
+    /** A file's documents read back, when its entry has `key` and passes the checks; counted as a hit. */
+    lookup(file: string, key: string, text: string, limits: Limits): ParsedText | undefined;
+    /** Keeps a file's documents, parsed in this run (`bytes`: as a parsing thread sent them); counted as a miss. */
+    store(file: string, key: string, result: ParsedText, bytes?: Uint8Array): void;
     /**
-     * The documents of a file: read back when its entry matches the text and
-     * settings and passes the checks, else parsed by `parse` and stored.
+     * The ranges located in a file before, when its entry has `key` (that is,
+     * the same text); an entry whose ranges do not read back, or fall outside
+     * the text's `lines`, has none.
      */
-    parse(file: string, text: string, jsonFile: boolean, limits: Limits, parse: () => ParsedText): ParsedText;
+    located(file: string, key: string, lines: number): Located | undefined;
+    /** The locator of a file read in this run: the ranges it finds are kept when the cache is saved. */
+    attach(file: string, locator: FileLocator): void;
+    /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
+    result<T>(key: string, check: (value: unknown) => value is T): T | undefined;
+    /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+    keepResult(key: string, value: unknown): void;
+    /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */
+    dropResult(): void;
     /** Writes the cache file when anything changed (through a temporary file, so a reader never sees half of it); throws when it cannot. */
     save(): void;
 }

@@ -49,19 +49,30 @@ export declare class TreeCache {
     constructor(budget?: number);
     get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined;
 }
+/** Ranges found in one file, by `locatedKey` of document and path; undefined where none could be. */
+export type Located = Map<string, Range | undefined>;
+/** The key of a document and a path in `Located`. */
+export declare const locatedKey: (index: number, path: ObjectPath) => string;
 /** Resolves paths to ranges in the documents of one file. */
 export declare class FileLocator {
     private readonly chunks;
     private readonly cache;
+    private readonly located;
     private readonly id;
     private yamlDocs?;
-    constructor(chunks: readonly DocumentChunk[], cache?: TreeCache);
+    /** Whether a range was found in this run, beyond those it was given. */
+    private found;
+    /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
+    constructor(chunks: readonly DocumentChunk[], cache?: TreeCache, located?: Located);
+    /** Every range known for this file, when one was found in this run (for the parse cache to keep); else undefined. */
+    get newlyLocated(): Located | undefined;
     /**
      * The range of the node at `path` in document `index`; when the path goes
      * further than the document (a key that is missing), the range of the
      * deepest node that exists. Undefined when the document cannot be read.
      */
     locate(index: number, path: ObjectPath): Promise<Range | undefined>;
+    private find;
     private locateInItem;
     private locateWithYaml;
 }

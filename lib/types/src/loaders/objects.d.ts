@@ -1,7 +1,8 @@
 import type { KubeVersion } from '../engine/kube-version.js';
 import { type IncompleteDocument, type K8sObject, type Limits, type Resource, type SyntaxProblem } from '../engine/types.js';
-import { FileLocator, TreeCache } from './locate.js';
+import { FileLocator, type Located, TreeCache } from './locate.js';
 import type { ParseCache } from './cache.js';
+import { type ParsedText } from './parse.js';
 export interface LoadOptions {
     /** Namespace for objects that name none (default `default`). */
     namespace?: string;
@@ -20,6 +21,10 @@ export interface LoadOptions {
     cache?: ParseCache;
     /** The file name standard input stands for (`--stdin-filename`), in findings and config exemptions; default `<stdin>`. */
     stdinFilename?: string;
+    /** Threads to parse files on, the main thread included (1: the main thread only); default: the cores available, when the input is large enough to pay for them (see `threads.ts`). */
+    threads?: number;
+    /** The parsing threads' module, for tests (see `ThreadOptions`). */
+    worker?: URL;
 }
 /** Everything read from one or more inputs. */
 export declare class LoadedInput {
@@ -50,5 +55,18 @@ export declare class LoadedInput {
 }
 /** Parses one file's text into the loaded input. */
 export declare function loadText(loaded: LoadedInput, file: string, text: string, options?: LoadOptions): void;
+/** A file's text as it is parsed: without byte-order marks, and whether it is read as JSON first. */
+export interface PreparedText {
+    text: string;
+    json: boolean;
+}
+/** What `parseText` is given for a file. */
+export declare function prepareText(file: string, text: string, options?: Pick<LoadOptions, 'stdinFilename'>): PreparedText;
+/**
+ * Adds a file's parsed documents to the loaded input: objects, incomplete
+ * documents and problems, in the order of the documents. `located`: ranges
+ * already found for paths in this file (from the parse cache).
+ */
+export declare function addParsed(loaded: LoadedInput, file: string, prepared: PreparedText, { chunks, parsed }: ParsedText, options?: LoadOptions, located?: Located): FileLocator;
 /** Builds a Resource from a decoded object (from a file or a cluster). */
 export declare function makeResource(object: K8sObject, origin: Resource['origin'], uid: number, defaultNamespace: string | undefined, reference: boolean): Resource;

@@ -1,0 +1,3 @@
+import {createRequire as __k8sNetCreateRequire} from 'node:module';
+const require = __k8sNetCreateRequire(import.meta.url);
+import{Alias,Composer,Document,Lexer,LineCounter,Pair,Parser,Scalar,Schema,YAMLError,YAMLMap,YAMLParseError,YAMLSeq,YAMLWarning,browser_default,cst_exports,isAlias,isCollection,isDocument,isMap,isNode,isPair,isScalar,isSeq,parse,parseAllDocuments,parseDocument,stringify,visit,visitAsync}from"./chunk-OTE5PKM4.js";import"./chunk-RXR24DPB.js";export{Alias,cst_exports as CST,Composer,Document,Lexer,LineCounter,Pair,Parser,Scalar,Schema,YAMLError,YAMLMap,YAMLParseError,YAMLSeq,YAMLWarning,browser_default as default,isAlias,isCollection,isDocument,isMap,isNode,isPair,isScalar,isSeq,parse,parseAllDocuments,parseDocument,stringify,visit,visitAsync};

@@ -1,3 +1,0 @@
-import {createRequire as __k8sNetCreateRequire} from 'node:module';
-const require = __k8sNetCreateRequire(import.meta.url);
-import{parseAnswers,parseAnswersText,readAnswersFile}from"./chunk-UNXVGXEU.js";import"./chunk-H6MJWZGY.js";import{completeAnswers,ignoredAnswers,missingAnswers,missingMessage}from"./chunk-VVUIBVU3.js";import{accessCommand,buildManifests,generate}from"./chunk-OB5HXEJ2.js";import{explainText,recommend}from"./chunk-DL4RVBCV.js";import"./chunk-P6P4MC7E.js";import{AnswersError,QUESTIONS,route}from"./chunk-UHT44GG2.js";import"./chunk-AIPHVTVN.js";export{AnswersError,QUESTIONS,accessCommand,buildManifests,completeAnswers,explainText,generate,ignoredAnswers,missingAnswers,missingMessage,parseAnswers,parseAnswersText,readAnswersFile,recommend,route};
