@@ -30872,7 +30872,7 @@ async function readRun(paths, options) {
 }
 async function parseRun(run2, paths, options) {
   let { config, loadOptions } = run2, input2 = run2.linted ? await parseRead(run2.linted, loadOptions) : new LoadedInput();
-  if (run2.context && input2.merge(await parseRead(run2.context, { ...loadOptions, reference: !0 })), options.cluster) {
+  if (run2.context && input2.merge(await parseRead(run2.context, { ...loadOptions, reference: !0 })), run2.linted = void 0, run2.context = void 0, options.cluster) {
     let { loadCluster: loadCluster2 } = await Promise.resolve().then(() => (init_cluster(), cluster_exports));
     input2.merge(await loadCluster2({ cwd: options.cwd, ...options.cluster }, { reference: paths.length > 0, settings: config.settings })), paths.length === 0 && (config.settings.live = !0), config.settings.kubeVersion ??= input2.serverVersion;
   }

@@ -117,6 +117,9 @@ async function parseRun(run: ReadRun, paths: readonly string[], options: LintFil
   const {config, loadOptions} = run
   const input = run.linted ? await parseRead(run.linted, loadOptions) : new LoadedInput()
   if (run.context) input.merge(await parseRead(run.context, {...loadOptions, reference: true}))
+  // Parsed: the files' texts go (each document keeps the text locating needs); the run key was taken before.
+  run.linted = undefined
+  run.context = undefined
   if (options.cluster) {
     // Imported here only: linting files never loads the cluster client.
     const {loadCluster} = await import('./cluster/index.js')
