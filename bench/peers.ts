@@ -1,8 +1,8 @@
 /**
  * The corpus as users run it: whole processes, start-up included, taken in
  * turn round after round so that the machine's changing load falls on all
- * alike, each with its wall and CPU time (all its threads). k8s-net (the
- * bundle in lib/, as installed: `npm run bundle` first) without
+ * alike, each with its wall and CPU time (all its threads). k8s-net (as
+ * installed from its tarball: the bundle in lib/, with its code cache) without
  * and with `--cache` (its second run over unchanged files, which reuses the
  * whole result), on one thread and on parsing threads (`K8S_NET_THREADS`),
  * the Go linters kube-linter and kube-score on the same inputs, and the
@@ -14,10 +14,9 @@
  * when Go is present. A peer that is absent is skipped, saying so.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {manifestFiles} from './manifests.js'
 
 const KUBE_SCORE = 'github.com/zegl/kube-score/cmd/kube-score@v1.20.0'
@@ -81,15 +80,20 @@ function findKubeScore(log: (line: string) => void): {bin?: string; reason?: str
   return install.status === 0 && existsSync(bin) ? {bin} : {reason: `go install ${KUBE_SCORE} failed: ${install.stderr.trim().split('\n').at(-1)}`}
 }
 
+function printsReport(stdout: string): boolean {
+  try {
+    return Array.isArray((JSON.parse(stdout) as {findings?: unknown}).findings)
+  } catch {
+    return false
+  }
+}
+
 /** The corpus against the peers and the floor; `cacheDir` holds the cache of the `--cache` runs. */
-export function peerComparison(repo: string, corpus: string, cacheDir: string, log: (line: string) => void, rounds = 5): PeerFigures {
+export function peerComparison(repo: string, bin: string, corpus: string, cacheDir: string, log: (line: string) => void, rounds = 5): PeerFigures {
   // Relative to the corpus, where every command runs.
   const files = manifestFiles(corpus).map((f) => path.relative(corpus, f))
   const node = process.execPath
-  // The bundle in lib/, which is what an installed k8s-net runs (bin/run.js in a compiled clone runs dist/ instead).
-  const bin = path.join(path.dirname(cacheDir), 'run-bundle.mjs')
-  mkdirSync(path.dirname(bin), {recursive: true})
-  writeFileSync(bin, `const {run} = await import(${JSON.stringify(pathToFileURL(path.join(repo, 'lib', 'cli.js')).href)})\nawait run()\n`)
+  // `bin`: bin/run.js of k8s-net installed from its tarball, as users run it (a compiled clone's bin/run.js runs dist/ instead).
   const floor = path.join(repo, 'dist/bench/floor.js')
   const kubeLinter = findKubeLinter(repo)
   const kubeScore = findKubeScore(log)
@@ -133,6 +137,8 @@ export function peerComparison(repo: string, corpus: string, cacheDir: string, l
   // The cache's first run, untimed: the timed runs are all second runs over unchanged files.
   const first = run(node, cases.find((c) => c.key === 'cached')!.args, corpus)
   if (first.status === null || first.status > 1) throw new Error(`k8s-net lint --cache failed:\n${first.stderr}`)
+  // A run that fails before it lints (exit 1 from Node itself) would pass for a fast one: it must print its findings.
+  if (!printsReport(first.stdout)) throw new Error(`k8s-net lint --cache printed no report (exit ${first.status}):\n${first.stderr}`)
   const timed: Record<string, Timed> = {}
   for (const c of cases) timed[c.key] = {ms: [], cpuMs: [], status: null, stderr: ''}
   for (let round = 0; round < rounds; round++) {
