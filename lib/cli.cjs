@@ -9037,7 +9037,7 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var scan = require_scan(), parse2 = require_parse(), utils = require_utils2(), constants = require_constants(), isObject3 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob2, options, returnState = !1) => {
+    var scan = require_scan(), parse2 = require_parse(), utils = require_utils2(), constants = require_constants(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
         let fns = glob2.map((input2) => picomatch2(input2, options, returnState));
         return (str2) => {
@@ -9048,7 +9048,7 @@ var require_picomatch = __commonJS({
           return !1;
         };
       }
-      let isState = isObject3(glob2) && glob2.tokens && glob2.input;
+      let isState = isObject2(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
       let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, !1, !0), state = regex.state;
@@ -26424,6 +26424,7 @@ __export(parsed_bytes_exports, {
   encodeParsed: () => encodeParsed,
   isCount: () => isCount,
   isPlainValue: () => isPlainValue,
+  isPosition: () => isPosition,
   isRange: () => isRange,
   isRecord: () => isRecord3
 });
@@ -28414,7 +28415,10 @@ function buildStamp() {
     return "";
   }
 }
-var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, ParseCache, init_cache = __esm({
+function isLintResult(value) {
+  return !isRecord3(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped) ? !1 : value.findings.every((f) => !isRecord3(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount(s))) || f.object !== void 0 && !(isRecord3(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isRecord3(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
+}
+var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, ParseCache, isStrings, optionalPosition, init_cache = __esm({
   "src/loaders/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os6 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url"), import_node_v82 = __toESM(require("node:v8"), 1);
@@ -28523,12 +28527,12 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
         let entry2 = this.entries.get(file);
         entry2 && (entry2.locator = locator);
       }
-      /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
-      result(key2, check) {
+      /** The stored result of a run whose key is `key`, when it reads back and is the shape `lint` gives. */
+      result(key2) {
         if (this.run?.key === key2)
           try {
             let value = import_node_v82.default.deserialize(this.run.data);
-            return !isPlainValue(value, MAX_RESULT_NODES) || !check(value) ? void 0 : (this.reused = !0, value);
+            return !isPlainValue(value, MAX_RESULT_NODES) || !isLintResult(value) ? void 0 : (this.reused = !0, value);
           } catch {
             return;
           }
@@ -28561,6 +28565,7 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
         (0, import_node_fs14.writeFileSync)(temporary, Buffer.concat([MAGIC, size, head, ...parts])), (0, import_node_fs14.renameSync)(temporary, this.options.file);
       }
     };
+    isStrings = (v) => Array.isArray(v) && v.every((s) => typeof s == "string"), optionalPosition = (v) => v === void 0 || isPosition(v);
   }
 });
 
@@ -30898,7 +30903,7 @@ function saveCache(cache5, options) {
     }
 }
 async function lintFiles(paths, options = {}) {
-  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2, isLintResult), result = stored ?? await locateReports(...await checkRun(run2, paths, options));
+  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options));
   return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, reused: cache5.reused } }) : { result, config, rules };
 }
 async function checkRun(run2, paths, options) {
@@ -30926,10 +30931,6 @@ function runKey(run2, paths, options) {
     return;
   }
 }
-function isLintResult(value) {
-  return !isObject2(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount2(value.objects) || !isCount2(value.suppressed) || !isCount2(value.skipped) ? !1 : value.findings.every((f) => !isObject2(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount2(s))) || f.object !== void 0 && !(isObject2(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isObject2(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
-}
-var isObject2 = (v) => v !== null && typeof v == "object" && !Array.isArray(v), isCount2 = (v) => Number.isSafeInteger(v) && v >= 0, isStrings = (v) => Array.isArray(v) && v.every((s) => typeof s == "string"), optionalPosition = (v) => v === void 0 || isObject2(v) && isCount2(v.line) && v.line >= 1 && isCount2(v.column) && v.column >= 1;
 async function mapFiles(paths, options = {}) {
   let [{ input: input2, config }, { mapReport: mapReport2 }] = await Promise.all([loadInput(paths, options), Promise.resolve().then(() => (init_report(), report_exports))]), model = exposureModel(indexInput(input2, config));
   return mapReport2(model, { workload: options.workload, from: options.from, input: input2 });

@@ -164,7 +164,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const run = await readRun(paths, options)
   const {cache, config, rules} = run
   const key = cache ? runKey(run, paths, options) : undefined
-  const stored = key === undefined ? undefined : cache!.result(key, isLintResult)
+  const stored = key === undefined ? undefined : cache!.result(key)
   const result = stored ?? (await locateReports(...(await checkRun(run, paths, options))))
   if (!cache) return {result, config, rules}
   if (key === undefined) cache.dropResult()
@@ -213,26 +213,6 @@ function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOption
     return undefined
   }
 }
-
-/** A run result read back from the cache: the shape `lint` gives, checked field by field before it is trusted. */
-function isLintResult(value: unknown): value is LintResult {
-  if (!isObject(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules)) return false
-  if (!isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped)) return false
-  return value.findings.every((f: unknown) => {
-    if (!isObject(f) || typeof f.ruleId !== 'string' || typeof f.messageId !== 'string' || typeof f.message !== 'string') return false
-    if (f.severity !== 'error' && f.severity !== 'warning' && f.severity !== 'info') return false
-    if (f.file !== undefined && typeof f.file !== 'string') return false
-    if (!optionalPosition(f.start) || !optionalPosition(f.end) || (f.fix !== undefined && typeof f.fix !== 'string')) return false
-    if (f.path !== undefined && !(Array.isArray(f.path) && f.path.every((s) => typeof s === 'string' || isCount(s)))) return false
-    if (f.object !== undefined && !(isObject(f.object) && typeof f.object.kind === 'string' && typeof f.object.name === 'string')) return false
-    return f.related === undefined || (Array.isArray(f.related) && f.related.every((r) => isObject(r) && typeof r.message === 'string' && optionalPosition(r.start) && optionalPosition(r.end)))
-  })
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string')
-const optionalPosition = (v: unknown): boolean => v === undefined || (isObject(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1)
 
 /** The exposure map of manifest paths or a cluster (`k8s-net map`). */
 export async function mapFiles(paths: readonly string[], options: LintFilesOptions & MapOptions = {}): Promise<MapReport> {

@@ -24,9 +24,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import v8 from 'node:v8'
 import type {Limits, Range} from '../engine/types.js'
+import type {LintResult} from '../engine/engine.js'
 import type {FileLocator, Located} from './locate.js'
 import type {ParsedText} from './parse.js'
-import {decodeParsed, encodeParsed, isCount, isPlainValue, isRange, isRecord} from './parsed-bytes.js'
+import {decodeParsed, encodeParsed, isCount, isPlainValue, isPosition, isRange, isRecord} from './parsed-bytes.js'
 
 /** The first bytes of a cache file. */
 const MAGIC = Buffer.from('k8s-net cache\n')
@@ -234,12 +235,12 @@ export class ParseCache {
     if (entry) entry.locator = locator
   }
 
-  /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
-  result<T>(key: string, check: (value: unknown) => value is T): T | undefined {
+  /** The stored result of a run whose key is `key`, when it reads back and is the shape `lint` gives. */
+  result(key: string): LintResult | undefined {
     if (this.run?.key !== key) return undefined
     try {
       const value = v8.deserialize(this.run.data) as unknown
-      if (!isPlainValue(value, MAX_RESULT_NODES) || !check(value)) return undefined
+      if (!isPlainValue(value, MAX_RESULT_NODES) || !isLintResult(value)) return undefined
       this.reused = true
       return value
     } catch {
@@ -299,3 +300,21 @@ export class ParseCache {
     renameSync(temporary, this.options.file)
   }
 }
+
+/** A run result read back: the shape `lint` gives, checked field by field before it is trusted (isPlainValue has checked it holds plain values only). */
+function isLintResult(value: unknown): value is LintResult {
+  if (!isRecord(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules)) return false
+  if (!isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped)) return false
+  return value.findings.every((f: unknown) => {
+    if (!isRecord(f) || typeof f.ruleId !== 'string' || typeof f.messageId !== 'string' || typeof f.message !== 'string') return false
+    if (f.severity !== 'error' && f.severity !== 'warning' && f.severity !== 'info') return false
+    if (f.file !== undefined && typeof f.file !== 'string') return false
+    if (!optionalPosition(f.start) || !optionalPosition(f.end) || (f.fix !== undefined && typeof f.fix !== 'string')) return false
+    if (f.path !== undefined && !(Array.isArray(f.path) && f.path.every((s) => typeof s === 'string' || isCount(s)))) return false
+    if (f.object !== undefined && !(isRecord(f.object) && typeof f.object.kind === 'string' && typeof f.object.name === 'string')) return false
+    return f.related === undefined || (Array.isArray(f.related) && f.related.every((r) => isRecord(r) && typeof r.message === 'string' && optionalPosition(r.start) && optionalPosition(r.end)))
+  })
+}
+
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string')
+const optionalPosition = (v: unknown): boolean => v === undefined || isPosition(v)

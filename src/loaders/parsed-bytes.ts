@@ -102,7 +102,7 @@ export function isCount(v: unknown): v is number {
   return Number.isSafeInteger(v) && (v as number) >= 0
 }
 
-function isPosition(v: unknown): v is Position {
+export function isPosition(v: unknown): v is Position {
   return isRecord(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1
 }
 

@@ -1,4 +1,5 @@
 import type { Limits } from '../engine/types.js';
+import type { LintResult } from '../engine/engine.js';
 import type { FileLocator, Located } from './locate.js';
 import type { ParsedText } from './parse.js';
 /** The name of the cache file inside a cache folder. */
@@ -49,8 +50,8 @@ export declare class ParseCache {
     located(file: string, key: string, lines: number): Located | undefined;
     /** The locator of a file read in this run: the ranges it finds are kept when the cache is saved. */
     attach(file: string, locator: FileLocator): void;
-    /** The stored result of a run whose key is `key`, when it reads back and passes `check`. */
-    result<T>(key: string, check: (value: unknown) => value is T): T | undefined;
+    /** The stored result of a run whose key is `key`, when it reads back and is the shape `lint` gives. */
+    result(key: string): LintResult | undefined;
     /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
     keepResult(key: string, value: unknown): void;
     /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */

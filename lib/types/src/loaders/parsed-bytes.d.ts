@@ -1,4 +1,4 @@
-import type { Limits, Range } from '../engine/types.js';
+import type { Limits, Position, Range } from '../engine/types.js';
 import type { ParsedText } from './parse.js';
 /** A parse result as bytes. */
 export declare function encodeParsed(result: ParsedText): Uint8Array;
@@ -10,6 +10,7 @@ export declare function encodeParsed(result: ParsedText): Uint8Array;
 export declare function decodeParsed(data: Uint8Array, text: string, limits: Limits, trusted?: boolean): ParsedText | undefined;
 export declare function isRecord(v: unknown): v is Record<string, unknown>;
 export declare function isCount(v: unknown): v is number;
+export declare function isPosition(v: unknown): v is Position;
 export declare function isRange(v: unknown): v is Range;
 /**
  * What YAML and JSON parsing gives: null, booleans, numbers, strings, plain
