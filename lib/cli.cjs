@@ -14055,22 +14055,27 @@ function servingContainers(template) {
   let containers = longRunningContainers(template);
   return [...containers.filter((c) => c.role === "container"), ...containers.filter((c) => c.role === "sidecar")];
 }
-function targetPortDeclarations(port2, templates) {
-  let target = effectiveTargetPort(port2), out = { matching: [], otherProtocol: [] };
-  if (target === void 0) return out;
-  for (let template of templates)
-    for (let container of servingContainers(template))
+function targetPortDeclarations(port2, templates, servingOf = servingContainers) {
+  let out = { matching: [], otherProtocol: [] };
+  for (let template of templates) declarationsIn(port2, template, servingOf(template), out);
+  return out;
+}
+function declarationsIn(port2, template, containers, out) {
+  let target = effectiveTargetPort(port2);
+  if (target !== void 0)
+    for (let container of containers)
       for (let declared of container.ports) {
         if (!(typeof target == "string" ? declared.name === target : declared.containerPort === target)) continue;
         let match = { template, container, port: declared };
         declared.protocol === port2.protocol ? out.matching.push(match) : out.otherProtocol.push(match);
       }
-  return out;
 }
-function resolveTargetPort(port2, template) {
+function resolveTargetPort(port2, template, serving) {
   let target = effectiveTargetPort(port2);
   if (target === void 0) return;
-  let match = targetPortDeclarations(port2, [template]).matching[0];
+  let declarations = { matching: [], otherProtocol: [] };
+  declarationsIn(port2, template, serving ?? servingContainers(template), declarations);
+  let match = declarations.matching[0];
   return typeof target == "number" ? match ? { number: target, match } : { number: target } : match?.port.containerPort === void 0 ? void 0 : { number: match.port.containerPort, match };
 }
 function mentionsPort(container, port2) {
@@ -14143,7 +14148,9 @@ function imageRepository(image2) {
   return parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) && parts.shift(), parts[0] === "library" && parts.shift(), parts.join("/");
 }
 function frontDoorFromImage(image2) {
-  let repository = imageRepository(image2);
+  return frontDoorFromRepository(imageRepository(image2), image2);
+}
+function frontDoorFromRepository(repository, image2) {
   for (let [suffix, product] of IMAGES)
     if (repository === suffix || repository.endsWith(`/${suffix}`)) return { product, evidence: `image ${image2}` };
 }
@@ -14153,10 +14160,10 @@ function frontDoorOfTemplate(template, extra = []) {
   for (let container of servingContainers(template)) {
     let image2 = container.container.image;
     if (typeof image2 != "string") continue;
-    let byImage = frontDoorFromImage(image2);
+    let repository = imageRepository(image2), byImage = frontDoorFromRepository(repository, image2);
     if (byImage) return byImage;
     let args = container.container.args;
-    if (imageRepository(image2).endsWith("proxyv2") && Array.isArray(args) && args.includes("router"))
+    if (repository.endsWith("proxyv2") && Array.isArray(args) && args.includes("router"))
       return { product: "Istio gateway", evidence: `image ${image2} started as a router` };
   }
   let inject = getPath(template.owner.object, [...template.path, "metadata", "annotations", "inject.istio.io/templates"]);

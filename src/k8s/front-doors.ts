@@ -129,7 +129,10 @@ export function imageRepository(image: string): string {
 
 /** A front door recognised from a container image. */
 export function frontDoorFromImage(image: string): FrontDoor | undefined {
-  const repository = imageRepository(image)
+  return frontDoorFromRepository(imageRepository(image), image)
+}
+
+function frontDoorFromRepository(repository: string, image: string): FrontDoor | undefined {
   for (const [suffix, product] of IMAGES) {
     if (repository === suffix || repository.endsWith(`/${suffix}`)) return {product, evidence: `image ${image}`}
   }
@@ -144,11 +147,12 @@ export function frontDoorOfTemplate(template: PodTemplate, extra: readonly strin
   for (const container of servingContainers(template)) {
     const image = container.container.image
     if (typeof image !== 'string') continue
-    const byImage = frontDoorFromImage(image)
+    const repository = imageRepository(image)
+    const byImage = frontDoorFromRepository(repository, image)
     if (byImage) return byImage
     // Istio's proxy image runs sidecars too: it is a gateway only when started as a router.
     const args = container.container.args
-    if (imageRepository(image).endsWith('proxyv2') && Array.isArray(args) && args.includes('router')) {
+    if (repository.endsWith('proxyv2') && Array.isArray(args) && args.includes('router')) {
       return {product: 'Istio gateway', evidence: `image ${image} started as a router`}
     }
   }

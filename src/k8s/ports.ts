@@ -42,24 +42,30 @@ export interface TargetPortDeclarations {
   otherProtocol: PortMatch[]
 }
 
-/** Every container port of the templates that a Service port's targetPort names or numbers. */
-export function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[]): TargetPortDeclarations {
-  const target = effectiveTargetPort(port)
+/** Every container port of the templates that a Service port's targetPort names or numbers (`servingOf`: their serving containers, if already read). */
+export function targetPortDeclarations(
+  port: ServicePort,
+  templates: readonly PodTemplate[],
+  servingOf: (template: PodTemplate) => readonly ContainerInfo[] = servingContainers,
+): TargetPortDeclarations {
   const out: TargetPortDeclarations = {matching: [], otherProtocol: []}
-  if (target === undefined) return out
-  for (const template of templates) {
-    for (const container of servingContainers(template)) {
-      for (const declared of container.ports) {
-        const same = typeof target === 'string' ? declared.name === target : declared.containerPort === target
-        if (!same) continue
-        const match = {template, container, port: declared}
-        if (declared.protocol === port.protocol) out.matching.push(match)
-        else out.otherProtocol.push(match)
-      }
+  for (const template of templates) declarationsIn(port, template, servingOf(template), out)
+  return out
+}
+
+/** Adds the container ports of one template's serving containers that the Service port's targetPort names or numbers. */
+function declarationsIn(port: ServicePort, template: PodTemplate, containers: readonly ContainerInfo[], out: TargetPortDeclarations): void {
+  const target = effectiveTargetPort(port)
+  if (target === undefined) return
+  for (const container of containers) {
+    for (const declared of container.ports) {
+      const same = typeof target === 'string' ? declared.name === target : declared.containerPort === target
+      if (!same) continue
+      const match = {template, container, port: declared}
+      if (declared.protocol === port.protocol) out.matching.push(match)
+      else out.otherProtocol.push(match)
     }
   }
-
-  return out
 }
 
 /**
@@ -67,12 +73,14 @@ export function targetPortDeclarations(port: ServicePort, templates: readonly Po
  * a numeric targetPort as is (with the container that declares it, if one
  * does), a named one through the first container port of that name and
  * protocol. Undefined when a name resolves to nothing: those pods get no
- * endpoint for this port.
+ * endpoint for this port. `serving` saves reading the template's containers again: `servingContainers(template)`.
  */
-export function resolveTargetPort(port: ServicePort, template: PodTemplate): {number: number; match?: PortMatch} | undefined {
+export function resolveTargetPort(port: ServicePort, template: PodTemplate, serving?: readonly ContainerInfo[]): {number: number; match?: PortMatch} | undefined {
   const target = effectiveTargetPort(port)
   if (target === undefined) return undefined
-  const match = targetPortDeclarations(port, [template]).matching[0]
+  const declarations: TargetPortDeclarations = {matching: [], otherProtocol: []}
+  declarationsIn(port, template, serving ?? servingContainers(template), declarations)
+  const match = declarations.matching[0]
   if (typeof target === 'number') return match ? {number: target, match} : {number: target}
   return match?.port.containerPort === undefined ? undefined : {number: match.port.containerPort, match}
 }

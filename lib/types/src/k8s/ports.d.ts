@@ -32,16 +32,16 @@ export interface TargetPortDeclarations {
     /** Same name or number, another protocol: the Service does not reach these. */
     otherProtocol: PortMatch[];
 }
-/** Every container port of the templates that a Service port's targetPort names or numbers. */
-export declare function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[]): TargetPortDeclarations;
+/** Every container port of the templates that a Service port's targetPort names or numbers (`servingOf`: their serving containers, if already read). */
+export declare function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[], servingOf?: (template: PodTemplate) => readonly ContainerInfo[]): TargetPortDeclarations;
 /**
  * The container port number a Service port sends to in one template's pods:
  * a numeric targetPort as is (with the container that declares it, if one
  * does), a named one through the first container port of that name and
  * protocol. Undefined when a name resolves to nothing: those pods get no
- * endpoint for this port.
+ * endpoint for this port. `serving` saves reading the template's containers again: `servingContainers(template)`.
  */
-export declare function resolveTargetPort(port: ServicePort, template: PodTemplate): {
+export declare function resolveTargetPort(port: ServicePort, template: PodTemplate, serving?: readonly ContainerInfo[]): {
     number: number;
     match?: PortMatch;
 } | undefined;
