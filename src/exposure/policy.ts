@@ -24,7 +24,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
 import {isRecord} from '../util/records.js'
-import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
+import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
@@ -144,6 +144,19 @@ interface ReadPolicy {
   /** Undefined when the podSelector cannot be read. */
   selector?: Selector
   rules: unknown[]
+  /** `spec.ingress[i]`, made once per rule that decides. */
+  paths?: ObjectPath[]
+}
+
+const ruleOf = (read: ReadPolicy, i: number): ObjectPath => ((read.paths ??= [])[i] ??= ['spec', 'ingress', i])
+
+/** The NetworkPolicies that select a target's pods, and what follows from that alone. */
+interface Selecting {
+  selecting: ReadPolicy[]
+  /** The first policy of the namespace whose podSelector cannot be read. */
+  maybe?: Resource
+  /** The verdict when they admit nothing of a sender. */
+  isolated?: Verdict
 }
 
 export class PolicyEvaluator {
@@ -151,6 +164,9 @@ export class PolicyEvaluator {
   private readonly cnps: CnpPolicy[] = []
   private readonly cni: Resource[] = []
   private readonly namespaceLabels = new Map<string, Readonly<Record<string, string>>>()
+  private readonly selected = new WeakMap<Target, Selecting>()
+  /** Parsed selectors of policy rules, kept while many evaluations run (see `release`). */
+  private selectors = new WeakMap<object, SelectorParse>()
 
   constructor(private readonly index: ResourceIndex) {
     for (const policy of index.byKind('NetworkPolicy')) {
@@ -208,6 +224,14 @@ export class PolicyEvaluator {
     }
 
     return this.tierOf(admin, 'admin', peer, target, port, np)
+  }
+
+  /**
+   * Lets go of the parsed selectors that evaluations kept: the exposure model calls this once it is built, so
+   * that they do not stay in memory as long as the model does. Later evaluations parse them again.
+   */
+  release(): void {
+    this.selectors = new WeakMap()
   }
 
   /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
@@ -305,27 +329,22 @@ export class PolicyEvaluator {
       return {status: 'unknown', decisions: [{tier: 'networkpolicy', text: `unknown: the NetworkPolicies of namespace ${target.namespace} could not be read`}]}
     }
 
-    const selecting: ReadPolicy[] = []
-    let maybe: Resource | undefined
-    for (const read of this.npByNamespace.get(target.namespace) ?? []) {
-      if (!read.selector) maybe ??= read.policy
-      else if (matches(read.selector, target.labels)) selecting.push(read)
-    }
-
+    const {selecting, maybe} = this.selecting(target)
     if (selecting.length === 0) {
       if (!maybe) return undefined
-      return {status: 'unknown', decisions: [{tier: 'networkpolicy', policy: maybe, path: ['spec', 'podSelector'], text: 'its podSelector cannot be read: whether it isolates the pods is unknown'}]}
+      return {status: 'unknown', decisions: [{tier: 'networkpolicy', policy: maybe, path: POD_SELECTOR, text: 'its podSelector cannot be read: whether it isolates the pods is unknown'}]}
     }
 
     let best: Amount = 'none'
     let decider: Decision | undefined
-    for (const {policy, rules} of selecting) {
+    for (const read of selecting) {
+      const {policy, rules} = read
       for (const [i, rule] of rules.entries()) {
         const m = this.networkPolicyRule(rule, policy, peer, port)
         if (m === 'none') continue
         const next = union(best, m)
         if (next !== best || !decider) {
-          decider = {tier: 'networkpolicy', policy, path: ['spec', 'ingress', i], text: m === 'all' ? 'admits' : m === 'some' ? 'admits part of the sender' : 'may admit (cannot tell)'}
+          decider = {tier: 'networkpolicy', policy, path: ruleOf(read, i), text: m === 'all' ? 'admits' : m === 'some' ? 'admits part of the sender' : 'may admit (cannot tell)'}
           best = next
         }
 
@@ -335,17 +354,37 @@ export class PolicyEvaluator {
       if (best === 'all') break
     }
 
-    if (best === 'none' || !decider) {
-      const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
-      const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
-      return {
-        status: 'blocked',
-        decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: ['spec', 'podSelector'], text: `isolates the pods${also}; no rule admits the sender`}],
-      }
-    }
-
+    if (best === 'none' || !decider) return this.isolated(target, selecting)
     if (maybe && best !== 'all') return {status: 'unknown', decisions: [decider]}
     return {status: best === 'all' ? 'admitted' : best === 'some' ? 'partial' : 'unknown', decisions: [decider]}
+  }
+
+  /** The NetworkPolicies that select the target's pods, and the first whose podSelector cannot be read: once per target. */
+  private selecting(target: Target): Selecting {
+    let found = this.selected.get(target)
+    if (found) return found
+    const selecting: ReadPolicy[] = []
+    let maybe: Resource | undefined
+    for (const read of this.npByNamespace.get(target.namespace) ?? []) {
+      if (!read.selector) maybe ??= read.policy
+      else if (matches(read.selector, target.labels)) selecting.push(read)
+    }
+
+    this.selected.set(target, (found = {selecting, maybe}))
+    return found
+  }
+
+  /** The verdict when the policies that select the target admit nothing of the sender: the same for every sender and port. */
+  private isolated(target: Target, selecting: ReadPolicy[]): Verdict {
+    const found = this.selected.get(target)!
+    if (found.isolated) return found.isolated
+    const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
+    const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
+    found.isolated = {
+      status: 'blocked',
+      decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: POD_SELECTOR, text: `isolates the pods${also}; no rule admits the sender`}],
+    }
+    return found.isolated
   }
 
   /** How much of the sender one NetworkPolicy ingress rule admits on the port. */
@@ -367,11 +406,19 @@ export class PolicyEvaluator {
     const hasNs = entry.namespaceSelector !== undefined && entry.namespaceSelector !== null
     const hasPods = entry.podSelector !== undefined && entry.podSelector !== null
     if (!hasNs && !hasPods) return 'unknown'
-    const pods = parseLabelSelector(hasPods ? entry.podSelector : {})
+    const pods = hasPods ? this.parsed(entry.podSelector) : EVERY
     if (!pods.ok) return 'unknown'
     if (!hasNs) return this.selectorsMatch(peer, {requirements: [{key: NAME_LABEL, operator: 'In', values: [policy.namespace]}]}, pods.selector)
-    const ns = parseLabelSelector(entry.namespaceSelector)
+    const ns = this.parsed(entry.namespaceSelector)
     return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : 'unknown'
+  }
+
+  /** A selector of a policy rule, parsed once: every sender and port evaluated against the rule reads it again. */
+  private parsed(selector: unknown): SelectorParse {
+    if (!isRecord(selector)) return parseLabelSelector(selector)
+    let parsed = this.selectors.get(selector)
+    if (!parsed) this.selectors.set(selector, (parsed = parseLabelSelector(selector)))
+    return parsed
   }
 
   /** How much of the sender pods in namespaces of `ns` with labels of `pods` take in. */
@@ -433,6 +480,11 @@ export class PolicyEvaluator {
     return verdict
   }
 }
+
+/** `podSelector: {}`, parsed: every pod. */
+const EVERY: SelectorParse = {ok: true, selector: {requirements: []}}
+
+const POD_SELECTOR: ObjectPath = Object.freeze(['spec', 'podSelector'])
 
 const OPEN: Verdict = {status: 'open', decisions: [{tier: 'networkpolicy', text: 'no policy selects the pods'}]}
 
