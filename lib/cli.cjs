@@ -14666,19 +14666,11 @@ function exposureModel(index) {
   let model = new Builder(index).build();
   return cache.set(index, model), model;
 }
-function peerKey(peer) {
-  switch (peer.type) {
-    case "pods":
-      return `pods\0${peer.namespace}\0${JSON.stringify(peer.labels)}`;
-    case "unknown-pods":
-      return `unknown\0${peer.namespace ?? ""}`;
-    case "namespace":
-      return `ns\0${peer.namespace}`;
-    case "cluster":
-      return `cluster\0${peer.except ?? ""}`;
-    case "addresses":
-      return `addresses\0${peer.addresses ? JSON.stringify(peer.addresses) : ""}`;
-  }
+function join(before, after) {
+  let out = new Array(before.length + after.length);
+  for (let [i2, hop] of before.entries()) out[i2] = hop;
+  for (let [i2, hop] of after.entries()) out[before.length + i2] = hop;
+  return out;
 }
 function nodePortOf(port2) {
   return typeof port2.nodePort == "number" ? String(port2.nodePort) : "node port";
@@ -14698,7 +14690,7 @@ function describePath(path21) {
   let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
-var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, nsName, init_model = __esm({
+var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
   "src/exposure/model.ts"() {
     "use strict";
     init_records();
@@ -14713,7 +14705,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
     init_cidr();
     init_policy();
     EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), cache = /* @__PURE__ */ new WeakMap();
-    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), Builder = class {
+    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -14724,6 +14716,17 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
       selected = /* @__PURE__ */ new Map();
       pathKeys = /* @__PURE__ */ new Map();
       controllers;
+      /** Read once per Service: its ports, and how messages name them. */
+      services = /* @__PURE__ */ new Map();
+      /** Per template, its ports as the evaluator takes them, one object per number, name and protocol. */
+      templates = /* @__PURE__ */ new Map();
+      /** The verdicts on one template port: per peer, and per sender as hops carry them. */
+      verdicts = /* @__PURE__ */ new Map();
+      /** Senders that recur (every pod of a namespace, outside it, an ingress controller's pods), one object each. */
+      senders = /* @__PURE__ */ new Map();
+      controllerSenders = /* @__PURE__ */ new Map();
+      controllersByClass = /* @__PURE__ */ new Map();
+      entries = /* @__PURE__ */ new Map();
       build() {
         let workloads = [];
         for (let template of this.index.podTemplates) {
@@ -14745,8 +14748,8 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         for (let ingress2 of ingressesOf(this.index)) this.ingressPaths(ingress2);
         for (let route2 of routesOf(this.index)) this.routePaths(route2);
         for (let w of workloads)
-          w.paths.sort((a, b) => rank(a.class) - rank(b.class)), w.class = w.paths[0]?.class;
-        return { workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index };
+          w.paths = w.paths.sort((a, b) => rank(a.class) - rank(b.class)).slice(), w.class = w.paths[0]?.class;
+        return this.evaluator.release(), { workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index };
       }
       templatesOf(service2) {
         let list2 = this.selected.get(service2);
@@ -14760,85 +14763,113 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
       add(template, path21) {
         let w = this.exposures.get(template);
         if (!w) return;
-        let k = `${path21.class}>${path21.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(",")}`).join(">")}`, seen = this.pathKeys.get(template);
+        let k = path21.class;
+        for (let h of path21.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(",")}`;
+        let seen = this.pathKeys.get(template);
         seen || this.pathKeys.set(template, seen = /* @__PURE__ */ new Set()), !seen.has(k) && (seen.add(k), w.paths.push(path21));
       }
-      /** Where a Service's ports land in one template's pods. */
-      portTargets(service2, template, only) {
-        let out = [];
-        for (let sp of servicePorts(service2)) {
-          if (only !== void 0 && sp.port !== only && sp.name !== only) continue;
-          let resolved = resolveTargetPort(sp, template), target = { number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol };
-          out.push({ servicePort: sp, target, label: `${describeServicePort(sp)} \u2192 ${resolved ? resolved.number : `${String(sp.targetPort)} (no container port of that name)`}` });
+      service(service2) {
+        let state = this.services.get(service2);
+        if (!state) {
+          let ports = servicePorts(service2);
+          state = { name: nsName(service2), ports, described: ports.map((p) => describeServicePort(p)), targets: /* @__PURE__ */ new Map(), hops: /* @__PURE__ */ new Map() }, this.services.set(service2, state);
         }
-        return out;
+        return state;
       }
-      verdicts = /* @__PURE__ */ new Map();
-      /** The evaluator's verdict, once per template, sender and port: many paths share them. */
-      verdict(template, peer, port2) {
-        let byKey = this.verdicts.get(template);
-        byKey || this.verdicts.set(template, byKey = /* @__PURE__ */ new Map());
-        let k = `${peerKey(peer)}\0${port2.number ?? ""}\0${port2.name ?? ""}\0${port2.protocol}`, v = byKey.get(k);
-        return v || byKey.set(k, v = this.evaluator.evaluate(peer, targetOf(template), port2)), v;
+      template(template) {
+        let state = this.templates.get(template);
+        return state || this.templates.set(template, state = { name: objectName(template.owner), target: targetOf(template), ports: /* @__PURE__ */ new Map() }), state;
       }
-      podsHop(template, targets, peer, sender) {
-        return targets.map((t) => ({
-          type: "pods",
-          object: template.owner,
-          name: objectName(template.owner),
-          ports: [t.target.number === void 0 ? `${t.servicePort.targetPort ?? "?"} (unresolved)` : `${t.target.number}${t.target.protocol === "TCP" ? "" : `/${t.target.protocol}`}`],
-          hosts: [],
-          paths: [],
-          details: [],
-          verdict: { ...this.verdict(template, peer, t.target), sender, senderType: peer.type, port: t.target }
-        }));
+      /** The template's port of that number, name and protocol: one object for all who name it. */
+      targetPort(template, number, name2, protocol) {
+        let ports = this.template(template).ports, k = `${number ?? ""}\0${name2 ?? ""}\0${protocol}`, port2 = ports.get(k);
+        return port2 || ports.set(k, port2 = { number, name: name2, protocol }), port2;
+      }
+      /** Where a Service's ports land in one template's pods (each port, or the one `only` names). */
+      portTargets(service2, template, only) {
+        let state = this.service(service2), all = state.targets.get(template);
+        if (!all) {
+          let pods = this.template(template);
+          all = state.ports.map((sp) => {
+            let resolved = resolveTargetPort(sp, template, pods.serving ??= servingContainers(template)), target = this.targetPort(template, resolved?.number, resolved?.match?.port.name, sp.protocol), ports = [target.number === void 0 ? `${sp.targetPort ?? "?"} (unresolved)` : `${target.number}${target.protocol === "TCP" ? "" : `/${target.protocol}`}`];
+            return { servicePort: sp, target, ports, hops: /* @__PURE__ */ new Map() };
+          }), state.targets.set(template, all);
+        }
+        return only === void 0 ? all : all.filter((t) => t.servicePort.port === only || t.servicePort.name === only);
+      }
+      /** A sender that recurs, made once. */
+      sender(key2, make) {
+        let sender = this.senders.get(key2);
+        return sender || this.senders.set(key2, sender = make()), sender;
+      }
+      /** The evaluator's verdict, once per template port and sender: many paths share them. */
+      verdict(template, port2, sender) {
+        let cached = this.verdicts.get(port2);
+        cached || this.verdicts.set(port2, cached = { byPeer: /* @__PURE__ */ new Map(), bySender: /* @__PURE__ */ new Map() });
+        let hop = cached.bySender.get(sender);
+        if (!hop) {
+          let v = cached.byPeer.get(sender.peer);
+          v || cached.byPeer.set(sender.peer, v = this.evaluator.evaluate(sender.peer, this.template(template).target, port2)), cached.bySender.set(sender, hop = { status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port: port2 });
+        }
+        return hop;
+      }
+      podsHop(template, targets, sender) {
+        return targets.map((t) => {
+          let hop = t.hops.get(sender);
+          return hop || (hop = { type: "pods", object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender) }, t.hops.set(sender, hop)), hop;
+        });
       }
       // ---- Services ------------------------------------------------------------
       servicePaths(service2, type2) {
         let spec = specOf(service2), templates = this.templatesOf(service2);
-        if (templates.length === 0) return;
-        let local = spec.externalTrafficPolicy === "Local", externalIPs = Array.isArray(spec.externalIPs) ? spec.externalIPs.filter((ip) => typeof ip == "string") : [];
+        if (templates.length === 0 || this.service(service2).ports.length === 0) return;
+        let local = spec.externalTrafficPolicy === "Local", externalIPs = Array.isArray(spec.externalIPs) ? spec.externalIPs.filter((ip) => typeof ip == "string") : [], { name: name2, described: ports } = this.service(service2), serviceHop = (hopType, details2, path21) => ({
+          type: hopType,
+          object: service2,
+          path: path21,
+          name: `${hopType === "load-balancer" ? "LoadBalancer" : hopType === "node-port" ? "NodePort" : ""} Service ${name2}`.trim(),
+          ports: hopType === "node-port" ? this.service(service2).ports.map((sp) => `${nodePortOf(sp)} \u2192 ${describeServicePort(sp)}`) : ports,
+          hosts: NONE,
+          paths: NONE,
+          details: details2
+        }), outside2;
+        if (type2 === "LoadBalancer") {
+          let lb = loadBalancerSource(service2), sender = local ? { peer: { type: "addresses", addresses: lb.addresses, name: lb.who }, text: `${lb.who} (client addresses kept: externalTrafficPolicy Local)` } : this.sender("lb-cluster", () => ({ peer: { type: "addresses", name: "node addresses" }, text: "node addresses (externalTrafficPolicy Cluster: the node forwards the client's traffic as its own)" }));
+          outside2 = { hop: serviceHop("load-balancer", lb.details, TYPE_PATH), class: lb.class, restricted: lb.restricted, notes: lb.notes, sender };
+        } else if (type2 === "NodePort") {
+          let sender = this.sender(`node-port\0${local}`, () => ({ peer: NODES, text: local ? "clients of the nodes (addresses not known)" : "node addresses (externalTrafficPolicy Cluster)" }));
+          outside2 = { hop: serviceHop("node-port", NONE, TYPE_PATH), class: "nodes", notes: NONE, sender };
+        }
+        let external;
+        externalIPs.length > 0 && (external = serviceHop("external-ip", [`externalIPs ${externalIPs.join(", ")}`], EXTERNAL_IPS_PATH), external.name = `Service ${name2} with externalIPs`);
+        let clusterHop = { type: "service", object: service2, path: PORTS_PATH, name: `Service ${name2}`, ports, hosts: NONE, paths: NONE, details: type2 === "ClusterIP" && spec.clusterIP === "None" ? HEADLESS : NONE };
         for (let template of templates) {
           let targets = this.portTargets(service2, template);
-          if (targets.length === 0) continue;
-          let ports = targets.map((t) => describeServicePort(t.servicePort)), serviceHop = (hopType, details2, path21) => ({
-            type: hopType,
-            object: service2,
-            path: path21,
-            name: `${hopType === "load-balancer" ? "LoadBalancer" : hopType === "node-port" ? "NodePort" : ""} Service ${nsName(service2)}`.trim(),
-            ports: hopType === "node-port" ? targets.map((t) => `${nodePortOf(t.servicePort)} \u2192 ${describeServicePort(t.servicePort)}`) : ports,
-            hosts: [],
-            paths: [],
-            details: details2
-          });
-          if (type2 === "LoadBalancer") {
-            let lb = loadBalancerSource(service2), details2 = [...lb.details], [peer, sender] = local ? [{ type: "addresses", addresses: lb.addresses, name: lb.who }, `${lb.who} (client addresses kept: externalTrafficPolicy Local)`] : [{ type: "addresses", name: "node addresses" }, "node addresses (externalTrafficPolicy Cluster: the node forwards the client's traffic as its own)"];
-            this.add(template, { class: lb.class, restricted: lb.restricted, hops: [serviceHop("load-balancer", details2, ["spec", "type"]), ...this.podsHop(template, targets, peer, sender)], notes: lb.notes });
-          } else if (type2 === "NodePort") {
-            let sender = local ? "clients of the nodes (addresses not known)" : "node addresses (externalTrafficPolicy Cluster)";
-            this.add(template, { class: "nodes", hops: [serviceHop("node-port", [], ["spec", "type"]), ...this.podsHop(template, targets, { type: "addresses", name: "nodes" }, sender)], notes: [] });
+          if (outside2) {
+            let hops = join([outside2.hop], this.podsHop(template, targets, outside2.sender));
+            this.add(template, type2 === "LoadBalancer" ? { class: outside2.class, restricted: outside2.restricted, hops, notes: outside2.notes } : { class: outside2.class, hops, notes: outside2.notes });
           }
-          if (externalIPs.length > 0) {
-            let hop = serviceHop("external-ip", [`externalIPs ${externalIPs.join(", ")}`], ["spec", "externalIPs"]);
-            hop.name = `Service ${nsName(service2)} with externalIPs`, this.add(template, { class: "nodes", hops: [hop, ...this.podsHop(template, targets, { type: "addresses", name: "externalIPs" }, "clients of the external IPs (addresses not known)")], notes: [] });
+          if (external) {
+            let sender = this.sender("external-ip", () => ({ peer: { type: "addresses", name: "externalIPs" }, text: "clients of the external IPs (addresses not known)" }));
+            this.add(template, { class: "nodes", hops: join([external], this.podsHop(template, targets, sender)), notes: NONE });
           }
-          let fromCluster = this.podsHop(template, targets, { type: "cluster", except: template.namespace }, `any pod outside namespace ${template.namespace}`), clusterHop = { type: "service", object: service2, path: ["spec", "ports"], name: `Service ${nsName(service2)}`, ports, hosts: [], paths: [], details: type2 === "ClusterIP" && spec.clusterIP === "None" ? ["headless"] : [] };
-          if (fromCluster.some((h) => h.verdict.status !== "blocked"))
-            this.add(template, { class: "cluster", hops: [clusterHop, ...fromCluster], notes: [] });
+          let ns = template.namespace, cluster2 = this.podsHop(template, targets, this.sender(`cluster\0${ns}`, () => ({ peer: { type: "cluster", except: ns }, text: `any pod outside namespace ${ns}` })));
+          if (cluster2.some((h) => h.verdict.status !== "blocked"))
+            this.add(template, { class: "cluster", hops: join([clusterHop], cluster2), notes: NONE });
           else {
-            let fromNamespace = this.podsHop(template, targets, { type: "namespace", namespace: template.namespace }, `any pod of namespace ${template.namespace}`);
-            fromNamespace.some((h) => h.verdict.status !== "blocked") && this.add(template, { class: "namespace", hops: [clusterHop, ...fromNamespace], notes: [] });
+            let namespace = this.podsHop(template, targets, this.sender(`namespace\0${ns}`, () => ({ peer: { type: "namespace", namespace: ns }, text: `any pod of namespace ${ns}` })));
+            namespace.some((h) => h.verdict.status !== "blocked") && this.add(template, { class: "namespace", hops: join([clusterHop], namespace), notes: NONE });
           }
         }
       }
       hostPaths(w) {
-        let template = w.template;
+        let template = w.template, name2 = this.template(template).name;
         if (template.spec.hostNetwork === !0) {
           let ports = longRunningContainers(template).flatMap((c) => c.ports.map((p) => `${p.containerPort ?? "?"}${p.protocol === "TCP" ? "" : `/${p.protocol}`}`));
           w.paths.push({
             class: "nodes",
-            hops: [{ type: "host-network", object: template.owner, path: [...template.path, "spec", "hostNetwork"], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ["listens on the node's own addresses"], verdict: { status: "open", decisions: [{ tier: "networkpolicy", text: "hostNetwork pods: network policies do not select them" }], sender: "anyone who reaches the node", senderType: "addresses", port: { protocol: "TCP" } } }],
-            notes: []
+            hops: [{ type: "host-network", object: template.owner, path: [...template.path, "spec", "hostNetwork"], name: `hostNetwork of ${name2}`, ports, hosts: NONE, paths: NONE, details: ["listens on the node's own addresses"], verdict: { status: "open", decisions: [{ tier: "networkpolicy", text: "hostNetwork pods: network policies do not select them" }], sender: "anyone who reaches the node", senderType: "addresses", port: { protocol: "TCP" } } }],
+            notes: NONE
           });
           return;
         }
@@ -14846,14 +14877,14 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
           let list2 = Array.isArray(container.container.ports) ? container.container.ports : [];
           for (let [i2, p] of list2.entries()) {
             if (!isRecord(p) || typeof p.hostPort != "number") continue;
-            let port2 = container.ports.find((cp) => cp.index === i2), target = { number: typeof p.containerPort == "number" ? p.containerPort : void 0, name: port2?.name, protocol: port2?.protocol ?? "TCP" };
+            let port2 = container.ports.find((cp) => cp.index === i2), target = this.targetPort(template, typeof p.containerPort == "number" ? p.containerPort : void 0, port2?.name, port2?.protocol ?? "TCP"), sender = this.sender("host-port", () => ({ peer: NODES, text: "clients of the node (addresses not known)" }));
             w.paths.push({
               class: "nodes",
               hops: [
-                { type: "host-port", object: template.owner, path: [...container.path, "ports", i2, "hostPort"], name: `hostPort of ${objectName(template.owner)}`, ports: [`${p.hostPort} \u2192 ${target.number ?? "?"}`], hosts: [], paths: [], details: [`container ${container.name}`] },
-                { type: "pods", object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? "?")], hosts: [], paths: [], details: [], verdict: { ...this.evaluator.evaluate({ type: "addresses", name: "nodes" }, targetOf(template), target), sender: "clients of the node (addresses not known)", senderType: "addresses", port: target } }
+                { type: "host-port", object: template.owner, path: [...container.path, "ports", i2, "hostPort"], name: `hostPort of ${name2}`, ports: [`${p.hostPort} \u2192 ${target.number ?? "?"}`], hosts: NONE, paths: NONE, details: [`container ${container.name}`] },
+                { type: "pods", object: template.owner, name: name2, ports: [String(target.number ?? "?")], hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, target, sender) }
               ],
-              notes: []
+              notes: NONE
             });
           }
         }
@@ -14870,18 +14901,45 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         }
         return this.controllers;
       }
-      /** The ingress controllers that serve an Ingress of this class, as far as the input tells. */
+      /** The ingress controllers that serve an Ingress of this class, as far as the input tells (once per class). */
       controllersFor(className2) {
-        let seen = /* @__PURE__ */ new Set(), candidates = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).map((c) => c.template).filter((t) => !seen.has(objectName(t.owner)) && seen.add(objectName(t.owner)));
+        let found = this.controllersByClass.get(className2);
+        return found || this.controllersByClass.set(className2, found = this.findControllers(className2)), found;
+      }
+      findControllers(className2) {
+        let seen = /* @__PURE__ */ new Set(), candidates = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).map((c) => c.template).filter((t) => !seen.has(this.template(t).name) && seen.add(this.template(t).name));
         if (candidates.length <= 1 || className2 === void 0) return candidates;
         let controller = controllerOf(this.index, className2), named = candidates.filter((t) => [...Object.values(t.labels), ...longRunningContainers(t).flatMap((c) => Array.isArray(c.container.args) ? c.container.args.map(String) : [])].some((w) => w === className2 || w.endsWith(`=${className2}`) || controller !== void 0 && w.endsWith(`=${controller}`)));
         return named.length > 0 ? named : candidates;
       }
-      /** How traffic reaches a front door's pods: its widest Service, or undefined when none of the input selects them. */
+      /**
+       * How traffic reaches a front door's pods: its widest Service, or undefined when none of the input selects them.
+       * Worked out again only when the front door has gained paths since.
+       */
       entryOf(template) {
-        let widest = this.exposures.get(template)?.paths.filter((p) => p.hops[0]?.type === "load-balancer" || p.hops[0]?.type === "node-port" || p.hops[0]?.type === "host-port" || p.hops[0]?.type === "host-network").sort((a, b) => rank(a.class) - rank(b.class))[0];
-        if (widest)
-          return { class: widest.class, hops: widest.hops, peer: { type: "pods", namespace: template.namespace, labels: template.labels, name: objectName(template.owner) } };
+        let w = this.exposures.get(template), cached = this.entries.get(template);
+        if (cached && cached.paths === (w?.paths.length ?? 0)) return cached.entry;
+        let widest = w?.paths.filter((p) => p.hops[0]?.type === "load-balancer" || p.hops[0]?.type === "node-port" || p.hops[0]?.type === "host-port" || p.hops[0]?.type === "host-network").sort((a, b) => rank(a.class) - rank(b.class))[0], entry2 = widest && {
+          class: widest.class,
+          hops: widest.hops,
+          // The front door's own pods are a hop of the paths behind it.
+          controllerHops: widest.hops.map((h) => h.type === "pods" ? { ...h, type: "ingress-controller" } : h),
+          peer: { type: "pods", namespace: template.namespace, labels: template.labels, name: this.template(template).name }
+        };
+        return this.entries.set(template, { paths: w?.paths.length ?? 0, entry: entry2 }), entry2;
+      }
+      controllerSender(controller) {
+        let sender = this.controllerSenders.get(controller);
+        if (!sender) {
+          let name2 = this.template(controller).name;
+          sender = { peer: { type: "pods", namespace: controller.namespace, labels: controller.labels, name: name2 }, text: `the ingress controller's pods (${name2})` }, this.controllerSenders.set(controller, sender);
+        }
+        return sender;
+      }
+      /** The service hop behind an Ingress or route backend: the Service's ports that `only` names, or all. */
+      backendServiceHop(service2, targets, only) {
+        let state = this.service(service2), hop = state.hops.get(only);
+        return hop || (hop = { type: "service", object: service2, path: PORTS_PATH, name: `Service ${state.name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: NONE }, state.hops.set(only, hop)), hop;
       }
       ingressPaths(ingress2) {
         let className2 = effectiveClass(ingress2, this.index), controllers = this.controllersFor(className2), tls3 = tlsCoverage(ingress2), byService = /* @__PURE__ */ new Map(), addBackend = (ref, host2, path21) => {
@@ -14891,40 +14949,40 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         };
         addBackend(defaultBackendOf(ingress2)?.service, void 0, void 0);
         for (let rule of ingressRules(ingress2)) for (let p of rule.paths) addBackend(p.backend?.service, rule.host, p.path ?? "/");
-        for (let { ref, hosts, paths, tls: tlsModes } of byService.values())
+        let name2 = `Ingress ${nsName(ingress2)}`, details2 = className2 ? [`class ${className2}`] : NO_CLASS, unknown = controllers.length === 0 ? [`unknown: no ingress controller${className2 ? ` for class ${className2}` : ""} in the input; assumed reached from the internet`] : NONE;
+        for (let { ref, hosts, paths, tls: tlsModes } of byService.values()) {
+          let ingressHop;
           for (let service2 of this.index.table("Service", [""]).findAll(ingress2.namespace, ref.name))
             for (let template of this.templatesOf(service2)) {
               let targets = this.portTargets(service2, template, ref.port);
               if (targets.length === 0) continue;
-              let ingressHop = {
+              ingressHop ??= {
                 type: "ingress",
                 object: ingress2,
                 path: ref.namePath,
-                name: `Ingress ${nsName(ingress2)}`,
-                ports: [],
+                name: name2,
+                ports: NONE,
                 hosts: [...hosts],
-                paths: [...paths],
+                paths: paths.size === 0 ? NONE : [...paths],
                 tls: tlsModes.size === 1 ? [...tlsModes][0] : "some hosts",
-                details: className2 ? [`class ${className2}`] : ["no class"]
-              }, serviceHop = { type: "service", object: service2, path: ["spec", "ports"], name: `Service ${nsName(service2)}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: [], paths: [], details: [] };
+                details: details2
+              };
+              let serviceHop = this.backendServiceHop(service2, targets, ref.port);
               if (controllers.length === 0) {
-                let peer = { type: "unknown-pods", name: "the ingress controller" };
-                this.add(template, {
-                  class: "internet",
-                  hops: [ingressHop, serviceHop, ...this.podsHop(template, targets, peer, "the ingress controller's pods (not in the input)")],
-                  notes: [`unknown: no ingress controller${className2 ? ` for class ${className2}` : ""} in the input; assumed reached from the internet`]
-                });
+                let sender = this.sender("unknown-controller", () => ({ peer: { type: "unknown-pods", name: "the ingress controller" }, text: "the ingress controller's pods (not in the input)" }));
+                this.add(template, { class: "internet", hops: join([ingressHop, serviceHop], this.podsHop(template, targets, sender)), notes: unknown });
                 continue;
               }
               for (let controller of controllers) {
-                let entry2 = this.entryOf(controller), peer = { type: "pods", namespace: controller.namespace, labels: controller.labels, name: objectName(controller.owner) }, notes = entry2 ? [] : [`unknown: no Service of the ingress controller ${objectName(controller.owner)} in the input; assumed reached from the internet`], entryHops = entry2 ? entry2.hops.map((h) => h.type === "pods" ? { ...h, type: "ingress-controller" } : h) : [];
+                let entry2 = this.entryOf(controller), notes = entry2 ? NONE : [`unknown: no Service of the ingress controller ${this.template(controller).name} in the input; assumed reached from the internet`];
                 this.add(template, {
                   class: entry2?.class ?? "internet",
-                  hops: [...entryHops, ingressHop, serviceHop, ...this.podsHop(template, targets, peer, `the ingress controller's pods (${objectName(controller.owner)})`)],
+                  hops: join([...entry2?.controllerHops ?? NONE_HOPS, ingressHop, serviceHop], this.podsHop(template, targets, this.controllerSender(controller))),
                   notes
                 });
               }
             }
+        }
       }
       // ---- Gateway API ---------------------------------------------------------
       routePaths(route2) {
@@ -14939,7 +14997,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
         if (parents.length === 0) return;
         let backends = backendRefsOf(route2).filter(isServiceRef);
         for (let parent of parents) {
-          let gateway = isGatewayRef(parent) ? gatewaysOf(this.index).find(parent.namespace, parent.name) : void 0, notes = [], gatewayHop, cls = "internet", peer = { type: "unknown-pods", name: `the pods of Gateway ${parent.namespace}/${parent.name}` }, sender = `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)`;
+          let gateway = isGatewayRef(parent) ? gatewaysOf(this.index).find(parent.namespace, parent.name) : void 0, notes = [], gatewayHop, cls = "internet", sender = { peer: { type: "unknown-pods", name: `the pods of Gateway ${parent.namespace}/${parent.name}` }, text: `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)` };
           if (gateway) {
             let listeners = listenersOf(gateway).filter(
               (l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port) && admitsKind(l, route2.kind) !== !1 && admitsNamespace(l, gateway, route2.namespace, this.index) !== "no"
@@ -14953,25 +15011,29 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, Builder, 
               name: `Gateway ${nsName(gateway)}`,
               ports: listeners.map((l) => `${l.port ?? "?"}/${l.protocol ?? "?"}${l.name ? ` "${l.name}"` : ""}`),
               hosts: lhosts,
-              paths: [],
+              paths: NONE,
               tls: [...new Set(tlsModes)].join(", "),
               details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
             };
             let proxy = this.index.podTemplates.filter((t) => t.labels["gateway.networking.k8s.io/gateway-name"] === gateway.name && t.namespace === gateway.namespace)[0], entry2 = proxy ? this.entryOf(proxy) : void 0;
-            proxy && (peer = { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: objectName(proxy.owner) }, sender = `the gateway's pods (${objectName(proxy.owner)})`), entry2 ? cls = entry2.class : internal && (cls = "private"), entry2 || notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === "private" ? "a private network" : "the internet"}`);
+            if (proxy) {
+              let proxyName = this.template(proxy).name;
+              sender = { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` };
+            }
+            entry2 ? cls = entry2.class : internal && (cls = "private"), entry2 || notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === "private" ? "a private network" : "the internet"}`);
           } else
-            gatewayHop = { type: "gateway", name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: [], hosts: [], paths: [], details: [] }, notes.push(
+            gatewayHop = { type: "gateway", name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: NONE, hosts: NONE, paths: NONE, details: NONE }, notes.push(
               isGatewayRef(parent) ? `unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet` : `unknown: the listeners of ${parent.kind} ${parent.namespace}/${parent.name} are not read; assumed reached from the internet`
             );
-          gateway && peer.type === "unknown-pods" && notes.push("unknown: the gateway's pods are not in the input; the policy verdict cannot see their labels");
+          gateway && sender.peer.type === "unknown-pods" && notes.push("unknown: the gateway's pods are not in the input; the policy verdict cannot see their labels");
           for (let ref of backends) {
-            let routeHop = { type: "route", object: route2, path: [...ref.path, "name"], name: `${route2.kind} ${nsName(route2)}`, ports: [], hosts: hostnames, paths: matchPaths, details: [] };
+            let routeHop = { type: "route", object: route2, path: [...ref.path, "name"], name: `${route2.kind} ${nsName(route2)}`, ports: NONE, hosts: hostnames, paths: matchPaths, details: NONE };
             for (let service2 of this.index.table("Service", [""]).findAll(ref.namespace, ref.name))
               for (let template of this.templatesOf(service2)) {
                 let targets = this.portTargets(service2, template, typeof ref.port == "number" ? ref.port : void 0);
                 if (targets.length === 0) continue;
-                let serviceHop = { type: "service", object: service2, path: ["spec", "ports"], name: `Service ${nsName(service2)}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: [], paths: [], details: ref.namespace === route2.namespace ? [] : ["in another namespace than the route"] };
-                this.add(template, { class: cls, hops: [gatewayHop, routeHop, serviceHop, ...this.podsHop(template, targets, peer, sender)], notes: [...notes] });
+                let only = typeof ref.port == "number" ? ref.port : void 0, serviceHop = ref.namespace === route2.namespace ? this.backendServiceHop(service2, targets, only) : { type: "service", object: service2, path: PORTS_PATH, name: `Service ${this.service(service2).name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: OTHER_NAMESPACE };
+                this.add(template, { class: cls, hops: join([gatewayHop, routeHop, serviceHop], this.podsHop(template, targets, sender)), notes: notes.length === 0 ? NONE : notes });
               }
           }
         }

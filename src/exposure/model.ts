@@ -21,11 +21,11 @@ import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
 import {admitsKind, admitsNamespace, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isServiceRef, listenersOf, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
 import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
-import {describeServicePort, resolveTargetPort} from '../k8s/ports.js'
+import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
 import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k8s/services.js'
-import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
+import {type ContainerInfo, longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
-import {type Peer, PolicyEvaluator, type TargetPort, targetOf, type Verdict} from './policy.js'
+import {type Peer, PolicyEvaluator, type Target, type TargetPort, targetOf, type Verdict} from './policy.js'
 
 export type ExposureClass = 'internet' | 'private' | 'nodes' | 'cluster' | 'namespace'
 /** Widest first. */
@@ -43,15 +43,15 @@ export interface Hop {
   path?: ObjectPath
   /** `LoadBalancer Service shop/web`, `Ingress shop/web`, `Deployment shop/web`. */
   name: string
-  /** Ports as traffic meets them at this hop: `80`, `443/TCP "https"`, `8080 (container port)`. */
-  ports: string[]
-  hosts: string[]
+  /** Ports as traffic meets them at this hop: `80`, `443/TCP "https"`, `8080 (container port)`. Hops share lists: read them, never change them. */
+  ports: readonly string[]
+  hosts: readonly string[]
   /** Ingress paths, route path matches. */
-  paths: string[]
+  paths: readonly string[]
   /** `terminated`, `passthrough`, `none`; absent where it does not apply. */
   tls?: string
   /** More: source ranges, the product of a controller, an internal load balancer annotation. */
-  details: string[]
+  details: readonly string[]
   /** The policy verdict on a hop into pods. */
   verdict?: HopVerdict
 }
@@ -71,7 +71,7 @@ export interface ExposurePath {
   restricted?: boolean
   hops: Hop[]
   /** What the input does not tell, and what was assumed: `unknown: no ingress controller in the input`. */
-  notes: string[]
+  notes: readonly string[]
 }
 
 export interface WorkloadExposure {
@@ -111,8 +111,59 @@ const EDGE_GROUPS = new Set([GATEWAY_GROUP, 'gateway.networking.x-k8s.io'])
 interface PortTarget {
   servicePort: ServicePort
   target: TargetPort
-  label: string
+  /** The port as the hop into the pods shows it: `8080`, `53/UDP`, `http (unresolved)`. */
+  ports: readonly string[]
+  /** The hops into the pods on this port, per sender. */
+  hops: Map<Sender, Hop>
 }
+
+/** Who sends traffic into pods: the peer the evaluator reads, and how the verdict names it. */
+interface Sender {
+  peer: Peer
+  text: string
+}
+
+interface ServiceState {
+  /** `shop/web`. */
+  name: string
+  ports: ServicePort[]
+  /** `80 "http"`, per port. */
+  described: string[]
+  targets: Map<PodTemplate, PortTarget[]>
+  /** The hop of the Service behind an Ingress or route, per port it names (all: undefined). */
+  hops: Map<number | string | undefined, Hop>
+}
+
+interface TemplateState {
+  /** `Deployment shop/web`. */
+  name: string
+  /** One object per template: the evaluator keeps what it works out per target. */
+  target: Target
+  /** Its serving containers, read when a Service port is resolved against them. */
+  serving?: readonly ContainerInfo[]
+  ports: Map<string, TargetPort>
+}
+
+/** How traffic reaches a front door's pods. */
+interface Entry {
+  class: ExposureClass
+  hops: readonly Hop[]
+  /** The same, with the hops into the front door's pods as hops through an ingress controller. */
+  controllerHops: readonly Hop[]
+  peer: Peer
+}
+
+/** Empty lists in hops and paths are many: they share one, which nothing may change. */
+const NONE: readonly string[] = Object.freeze([])
+const NONE_HOPS: readonly Hop[] = Object.freeze([])
+const HEADLESS: readonly string[] = Object.freeze(['headless'])
+const NO_CLASS: readonly string[] = Object.freeze(['no class'])
+const OTHER_NAMESPACE: readonly string[] = Object.freeze(['in another namespace than the route'])
+/** Clients of the nodes, whose addresses are not known. */
+const NODES: Peer = Object.freeze({type: 'addresses', name: 'nodes'})
+const TYPE_PATH: ObjectPath = Object.freeze(['spec', 'type'])
+const PORTS_PATH: ObjectPath = Object.freeze(['spec', 'ports'])
+const EXTERNAL_IPS_PATH: ObjectPath = Object.freeze(['spec', 'externalIPs'])
 
 class Builder {
   private readonly evaluator: PolicyEvaluator
@@ -120,6 +171,17 @@ class Builder {
   private readonly selected = new Map<Resource, PodTemplate[]>()
   private readonly pathKeys = new Map<PodTemplate, Set<string>>()
   private controllers?: Array<{template: PodTemplate; door: FrontDoor}>
+  /** Read once per Service: its ports, and how messages name them. */
+  private readonly services = new Map<Resource, ServiceState>()
+  /** Per template, its ports as the evaluator takes them, one object per number, name and protocol. */
+  private readonly templates = new Map<PodTemplate, TemplateState>()
+  /** The verdicts on one template port: per peer, and per sender as hops carry them. */
+  private readonly verdicts = new Map<TargetPort, {byPeer: Map<Peer, Verdict>; bySender: Map<Sender, HopVerdict>}>()
+  /** Senders that recur (every pod of a namespace, outside it, an ingress controller's pods), one object each. */
+  private readonly senders = new Map<string, Sender>()
+  private readonly controllerSenders = new Map<PodTemplate, Sender>()
+  private readonly controllersByClass = new Map<string | undefined, PodTemplate[]>()
+  private readonly entries = new Map<PodTemplate, {paths: number; entry: Entry | undefined}>()
 
   constructor(private readonly index: ResourceIndex) {
     this.evaluator = new PolicyEvaluator(index)
@@ -151,10 +213,12 @@ class Builder {
     for (const route of routesOf(this.index)) this.routePaths(route)
 
     for (const w of workloads) {
-      w.paths.sort((a, b) => rank(a.class) - rank(b.class))
+      // A copy of the exact length: the list grew one path at a time.
+      w.paths = w.paths.sort((a, b) => rank(a.class) - rank(b.class)).slice()
       w.class = w.paths[0]?.class
     }
 
+    this.evaluator.release()
     return {workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index}
   }
 
@@ -173,7 +237,8 @@ class Builder {
   private add(template: PodTemplate, path: ExposurePath): void {
     const w = this.exposures.get(template)
     if (!w) return
-    const k = `${path.class}>${path.hops.map((h) => `${h.object?.uid ?? h.name}:${h.ports.join(',')}`).join('>')}`
+    let k: string = path.class
+    for (const h of path.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(',')}`
     let seen = this.pathKeys.get(template)
     if (!seen) this.pathKeys.set(template, (seen = new Set()))
     if (seen.has(k)) return
@@ -181,43 +246,83 @@ class Builder {
     w.paths.push(path)
   }
 
-  /** Where a Service's ports land in one template's pods. */
-  private portTargets(service: Resource, template: PodTemplate, only?: number | string): PortTarget[] {
-    const out: PortTarget[] = []
-    for (const sp of servicePorts(service)) {
-      if (only !== undefined && sp.port !== only && sp.name !== only) continue
-      const resolved = resolveTargetPort(sp, template)
-      const target: TargetPort = {number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol}
-      out.push({servicePort: sp, target, label: `${describeServicePort(sp)} → ${resolved ? resolved.number : `${String(sp.targetPort)} (no container port of that name)`}`})
+  private service(service: Resource): ServiceState {
+    let state = this.services.get(service)
+    if (!state) {
+      const ports = servicePorts(service)
+      state = {name: nsName(service), ports, described: ports.map((p) => describeServicePort(p)), targets: new Map(), hops: new Map()}
+      this.services.set(service, state)
     }
 
-    return out
+    return state
   }
 
-  private readonly verdicts = new Map<PodTemplate, Map<string, Verdict>>()
-
-  /** The evaluator's verdict, once per template, sender and port: many paths share them. */
-  private verdict(template: PodTemplate, peer: Peer, port: TargetPort): Verdict {
-    let byKey = this.verdicts.get(template)
-    if (!byKey) this.verdicts.set(template, (byKey = new Map()))
-    const k = `${peerKey(peer)}\u0000${port.number ?? ''}\u0000${port.name ?? ''}\u0000${port.protocol}`
-    let v = byKey.get(k)
-    if (!v) byKey.set(k, (v = this.evaluator.evaluate(peer, targetOf(template), port)))
-    return v
+  private template(template: PodTemplate): TemplateState {
+    let state = this.templates.get(template)
+    if (!state) this.templates.set(template, (state = {name: objectName(template.owner), target: targetOf(template), ports: new Map()}))
+    return state
   }
 
-  private podsHop(template: PodTemplate, targets: PortTarget[], peer: Peer, sender: string): Hop[] {
+  /** The template's port of that number, name and protocol: one object for all who name it. */
+  private targetPort(template: PodTemplate, number: number | undefined, name: string | undefined, protocol: string): TargetPort {
+    const ports = this.template(template).ports
+    const k = `${number ?? ''}\u0000${name ?? ''}\u0000${protocol}`
+    let port = ports.get(k)
+    if (!port) ports.set(k, (port = {number, name, protocol}))
+    return port
+  }
+
+  /** Where a Service's ports land in one template's pods (each port, or the one `only` names). */
+  private portTargets(service: Resource, template: PodTemplate, only?: number | string): PortTarget[] {
+    const state = this.service(service)
+    let all = state.targets.get(template)
+    if (!all) {
+      const pods = this.template(template)
+      all = state.ports.map((sp) => {
+        const resolved = resolveTargetPort(sp, template, (pods.serving ??= servingContainers(template)))
+        const target = this.targetPort(template, resolved?.number, resolved?.match?.port.name, sp.protocol)
+        const ports = [target.number === undefined ? `${sp.targetPort ?? '?'} (unresolved)` : `${target.number}${target.protocol === 'TCP' ? '' : `/${target.protocol}`}`]
+        return {servicePort: sp, target, ports, hops: new Map()}
+      })
+      state.targets.set(template, all)
+    }
+
+    return only === undefined ? all : all.filter((t) => t.servicePort.port === only || t.servicePort.name === only)
+  }
+
+  /** A sender that recurs, made once. */
+  private sender(key: string, make: () => Sender): Sender {
+    let sender = this.senders.get(key)
+    if (!sender) this.senders.set(key, (sender = make()))
+    return sender
+  }
+
+  /** The evaluator's verdict, once per template port and sender: many paths share them. */
+  private verdict(template: PodTemplate, port: TargetPort, sender: Sender): HopVerdict {
+    let cached = this.verdicts.get(port)
+    if (!cached) this.verdicts.set(port, (cached = {byPeer: new Map(), bySender: new Map()}))
+    let hop = cached.bySender.get(sender)
+    if (!hop) {
+      let v = cached.byPeer.get(sender.peer)
+      if (!v) cached.byPeer.set(sender.peer, (v = this.evaluator.evaluate(sender.peer, this.template(template).target, port)))
+      // Written out, not spread: a spread object here gets a hidden class of its own, one per hop.
+      cached.bySender.set(sender, (hop = {status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port}))
+    }
+
+    return hop
+  }
+
+  private podsHop(template: PodTemplate, targets: PortTarget[], sender: Sender): Hop[] {
     // One hop per port: verdicts differ by port.
-    return targets.map((t) => ({
-      type: 'pods' as const,
-      object: template.owner,
-      name: objectName(template.owner),
-      ports: [t.target.number === undefined ? `${t.servicePort.targetPort ?? '?'} (unresolved)` : `${t.target.number}${t.target.protocol === 'TCP' ? '' : `/${t.target.protocol}`}`],
-      hosts: [],
-      paths: [],
-      details: [],
-      verdict: {...this.verdict(template, peer, t.target), sender, senderType: peer.type, port: t.target},
-    }))
+    return targets.map((t) => {
+      let hop = t.hops.get(sender)
+      if (!hop) {
+        hop = {type: 'pods', object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender)}
+        t.hops.set(sender, hop)
+      }
+
+      return hop
+    })
   }
 
   // ---- Services ------------------------------------------------------------
@@ -225,63 +330,74 @@ class Builder {
   private servicePaths(service: Resource, type: string): void {
     const spec = specOf(service)
     const templates = this.templatesOf(service)
-    if (templates.length === 0) return
+    if (templates.length === 0 || this.service(service).ports.length === 0) return
     const local = spec.externalTrafficPolicy === 'Local'
     const externalIPs = Array.isArray(spec.externalIPs) ? spec.externalIPs.filter((ip): ip is string => typeof ip === 'string') : []
+    const {name, described: ports} = this.service(service)
+    // The hops in front of the pods are the same for every template the Service selects.
+    const serviceHop = (hopType: HopType, details: readonly string[], path: ObjectPath): Hop => ({
+      type: hopType,
+      object: service,
+      path,
+      name: `${hopType === 'load-balancer' ? 'LoadBalancer' : hopType === 'node-port' ? 'NodePort' : ''} Service ${name}`.trim(),
+      ports: hopType === 'node-port' ? this.service(service).ports.map((sp) => `${nodePortOf(sp)} → ${describeServicePort(sp)}`) : ports,
+      hosts: NONE,
+      paths: NONE,
+      details,
+    })
 
+    let outside: {hop: Hop; class: ExposureClass; restricted?: boolean; notes: readonly string[]; sender: Sender} | undefined
+    if (type === 'LoadBalancer') {
+      const lb = loadBalancerSource(service)
+      const sender: Sender = local
+        ? {peer: {type: 'addresses', addresses: lb.addresses, name: lb.who}, text: `${lb.who} (client addresses kept: externalTrafficPolicy Local)`}
+        : this.sender('lb-cluster', () => ({peer: {type: 'addresses', name: 'node addresses'}, text: 'node addresses (externalTrafficPolicy Cluster: the node forwards the client\'s traffic as its own)'}))
+      outside = {hop: serviceHop('load-balancer', lb.details, TYPE_PATH), class: lb.class, restricted: lb.restricted, notes: lb.notes, sender}
+    } else if (type === 'NodePort') {
+      const sender = this.sender(`node-port\u0000${local}`, () => ({peer: NODES, text: local ? 'clients of the nodes (addresses not known)' : 'node addresses (externalTrafficPolicy Cluster)'}))
+      outside = {hop: serviceHop('node-port', NONE, TYPE_PATH), class: 'nodes', notes: NONE, sender}
+    }
+
+    let external: Hop | undefined
+    if (externalIPs.length > 0) {
+      external = serviceHop('external-ip', [`externalIPs ${externalIPs.join(', ')}`], EXTERNAL_IPS_PATH)
+      external.name = `Service ${name} with externalIPs`
+    }
+
+    const clusterHop: Hop = {type: 'service', object: service, path: PORTS_PATH, name: `Service ${name}`, ports, hosts: NONE, paths: NONE, details: type === 'ClusterIP' && spec.clusterIP === 'None' ? HEADLESS : NONE}
     for (const template of templates) {
       const targets = this.portTargets(service, template)
-      if (targets.length === 0) continue
-      const ports = targets.map((t) => describeServicePort(t.servicePort))
-      const serviceHop = (hopType: HopType, details: string[], path: ObjectPath): Hop => ({
-        type: hopType,
-        object: service,
-        path,
-        name: `${hopType === 'load-balancer' ? 'LoadBalancer' : hopType === 'node-port' ? 'NodePort' : ''} Service ${nsName(service)}`.trim(),
-        ports: hopType === 'node-port' ? targets.map((t) => `${nodePortOf(t.servicePort)} → ${describeServicePort(t.servicePort)}`) : ports,
-        hosts: [],
-        paths: [],
-        details,
-      })
-
-      if (type === 'LoadBalancer') {
-        const lb = loadBalancerSource(service)
-        const details = [...lb.details]
-        const [peer, sender] = local
-          ? [{type: 'addresses', addresses: lb.addresses, name: lb.who} as Peer, `${lb.who} (client addresses kept: externalTrafficPolicy Local)`]
-          : [{type: 'addresses', name: 'node addresses'} as Peer, 'node addresses (externalTrafficPolicy Cluster: the node forwards the client\'s traffic as its own)']
-        this.add(template, {class: lb.class, restricted: lb.restricted, hops: [serviceHop('load-balancer', details, ['spec', 'type']), ...this.podsHop(template, targets, peer, sender)], notes: lb.notes})
-      } else if (type === 'NodePort') {
-        const sender = local ? 'clients of the nodes (addresses not known)' : 'node addresses (externalTrafficPolicy Cluster)'
-        this.add(template, {class: 'nodes', hops: [serviceHop('node-port', [], ['spec', 'type']), ...this.podsHop(template, targets, {type: 'addresses', name: 'nodes'}, sender)], notes: []})
+      if (outside) {
+        const hops = join([outside.hop], this.podsHop(template, targets, outside.sender))
+        this.add(template, type === 'LoadBalancer' ? {class: outside.class, restricted: outside.restricted, hops, notes: outside.notes} : {class: outside.class, hops, notes: outside.notes})
       }
 
-      if (externalIPs.length > 0) {
-        const hop = serviceHop('external-ip', [`externalIPs ${externalIPs.join(', ')}`], ['spec', 'externalIPs'])
-        hop.name = `Service ${nsName(service)} with externalIPs`
-        this.add(template, {class: 'nodes', hops: [hop, ...this.podsHop(template, targets, {type: 'addresses', name: 'externalIPs'}, 'clients of the external IPs (addresses not known)')], notes: []})
+      if (external) {
+        const sender = this.sender('external-ip', () => ({peer: {type: 'addresses', name: 'externalIPs'}, text: 'clients of the external IPs (addresses not known)'}))
+        this.add(template, {class: 'nodes', hops: join([external], this.podsHop(template, targets, sender)), notes: NONE})
       }
 
       // Any Service: pods of other namespaces, or only its own namespace's when policies keep the rest out.
-      const fromCluster = this.podsHop(template, targets, {type: 'cluster', except: template.namespace}, `any pod outside namespace ${template.namespace}`)
-      const clusterHop: Hop = {type: 'service', object: service, path: ['spec', 'ports'], name: `Service ${nsName(service)}`, ports, hosts: [], paths: [], details: type === 'ClusterIP' && spec.clusterIP === 'None' ? ['headless'] : []}
-      if (fromCluster.some((h) => h.verdict!.status !== 'blocked')) {
-        this.add(template, {class: 'cluster', hops: [clusterHop, ...fromCluster], notes: []})
+      const ns = template.namespace
+      const cluster = this.podsHop(template, targets, this.sender(`cluster\u0000${ns}`, () => ({peer: {type: 'cluster', except: ns}, text: `any pod outside namespace ${ns}`})))
+      if (cluster.some((h) => h.verdict!.status !== 'blocked')) {
+        this.add(template, {class: 'cluster', hops: join([clusterHop], cluster), notes: NONE})
       } else {
-        const fromNamespace = this.podsHop(template, targets, {type: 'namespace', namespace: template.namespace}, `any pod of namespace ${template.namespace}`)
-        if (fromNamespace.some((h) => h.verdict!.status !== 'blocked')) this.add(template, {class: 'namespace', hops: [clusterHop, ...fromNamespace], notes: []})
+        const namespace = this.podsHop(template, targets, this.sender(`namespace\u0000${ns}`, () => ({peer: {type: 'namespace', namespace: ns}, text: `any pod of namespace ${ns}`})))
+        if (namespace.some((h) => h.verdict!.status !== 'blocked')) this.add(template, {class: 'namespace', hops: join([clusterHop], namespace), notes: NONE})
       }
     }
   }
 
   private hostPaths(w: WorkloadExposure): void {
     const template = w.template
+    const name = this.template(template).name
     if (template.spec.hostNetwork === true) {
       const ports = longRunningContainers(template).flatMap((c) => c.ports.map((p) => `${p.containerPort ?? '?'}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`))
       w.paths.push({
         class: 'nodes',
-        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${objectName(template.owner)}`, ports, hosts: [], paths: [], details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', senderType: 'addresses', port: {protocol: 'TCP'}}}],
-        notes: [],
+        hops: [{type: 'host-network', object: template.owner, path: [...template.path, 'spec', 'hostNetwork'], name: `hostNetwork of ${name}`, ports, hosts: NONE, paths: NONE, details: ['listens on the node\'s own addresses'], verdict: {status: 'open', decisions: [{tier: 'networkpolicy', text: 'hostNetwork pods: network policies do not select them'}], sender: 'anyone who reaches the node', senderType: 'addresses', port: {protocol: 'TCP'}}}],
+        notes: NONE,
       })
       return
     }
@@ -291,14 +407,15 @@ class Builder {
       for (const [i, p] of list.entries()) {
         if (!isRecord(p) || typeof p.hostPort !== 'number') continue
         const port = container.ports.find((cp) => cp.index === i)
-        const target: TargetPort = {number: typeof p.containerPort === 'number' ? p.containerPort : undefined, name: port?.name, protocol: port?.protocol ?? 'TCP'}
+        const target = this.targetPort(template, typeof p.containerPort === 'number' ? p.containerPort : undefined, port?.name, port?.protocol ?? 'TCP')
+        const sender = this.sender('host-port', () => ({peer: NODES, text: 'clients of the node (addresses not known)'}))
         w.paths.push({
           class: 'nodes',
           hops: [
-            {type: 'host-port', object: template.owner, path: [...container.path, 'ports', i, 'hostPort'], name: `hostPort of ${objectName(template.owner)}`, ports: [`${p.hostPort} → ${target.number ?? '?'}`], hosts: [], paths: [], details: [`container ${container.name}`]},
-            {type: 'pods', object: template.owner, name: objectName(template.owner), ports: [String(target.number ?? '?')], hosts: [], paths: [], details: [], verdict: {...this.evaluator.evaluate({type: 'addresses', name: 'nodes'}, targetOf(template), target), sender: 'clients of the node (addresses not known)', senderType: 'addresses', port: target}},
+            {type: 'host-port', object: template.owner, path: [...container.path, 'ports', i, 'hostPort'], name: `hostPort of ${name}`, ports: [`${p.hostPort} → ${target.number ?? '?'}`], hosts: NONE, paths: NONE, details: [`container ${container.name}`]},
+            {type: 'pods', object: template.owner, name, ports: [String(target.number ?? '?')], hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, target, sender)},
           ],
-          notes: [],
+          notes: NONE,
         })
       }
     }
@@ -319,14 +436,20 @@ class Builder {
     return this.controllers
   }
 
-  /** The ingress controllers that serve an Ingress of this class, as far as the input tells. */
+  /** The ingress controllers that serve an Ingress of this class, as far as the input tells (once per class). */
   private controllersFor(className: string | undefined): PodTemplate[] {
+    let found = this.controllersByClass.get(className)
+    if (!found) this.controllersByClass.set(className, (found = this.findControllers(className)))
+    return found
+  }
+
+  private findControllers(className: string | undefined): PodTemplate[] {
     // Copies of one controller (the same kind, namespace and name in several files) serve as one.
     const seen = new Set<string>()
     const candidates = this.frontDoors()
       .filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product))
       .map((c) => c.template)
-      .filter((t) => !seen.has(objectName(t.owner)) && seen.add(objectName(t.owner)))
+      .filter((t) => !seen.has(this.template(t).name) && seen.add(this.template(t).name))
     if (candidates.length <= 1 || className === undefined) return candidates
     const controller = controllerOf(this.index, className)
     const named = candidates.filter((t) => {
@@ -336,12 +459,47 @@ class Builder {
     return named.length > 0 ? named : candidates
   }
 
-  /** How traffic reaches a front door's pods: its widest Service, or undefined when none of the input selects them. */
-  private entryOf(template: PodTemplate): {class: ExposureClass; hops: Hop[]; peer: Peer} | undefined {
+  /**
+   * How traffic reaches a front door's pods: its widest Service, or undefined when none of the input selects them.
+   * Worked out again only when the front door has gained paths since.
+   */
+  private entryOf(template: PodTemplate): Entry | undefined {
     const w = this.exposures.get(template)
+    const cached = this.entries.get(template)
+    if (cached && cached.paths === (w?.paths.length ?? 0)) return cached.entry
     const widest = w?.paths.filter((p) => p.hops[0]?.type === 'load-balancer' || p.hops[0]?.type === 'node-port' || p.hops[0]?.type === 'host-port' || p.hops[0]?.type === 'host-network').sort((a, b) => rank(a.class) - rank(b.class))[0]
-    if (!widest) return undefined
-    return {class: widest.class, hops: widest.hops, peer: {type: 'pods', namespace: template.namespace, labels: template.labels, name: objectName(template.owner)}}
+    const entry: Entry | undefined = widest && {
+      class: widest.class,
+      hops: widest.hops,
+      // The front door's own pods are a hop of the paths behind it.
+      controllerHops: widest.hops.map((h) => (h.type === 'pods' ? {...h, type: 'ingress-controller' as const} : h)),
+      peer: {type: 'pods', namespace: template.namespace, labels: template.labels, name: this.template(template).name},
+    }
+    this.entries.set(template, {paths: w?.paths.length ?? 0, entry})
+    return entry
+  }
+
+  private controllerSender(controller: PodTemplate): Sender {
+    let sender = this.controllerSenders.get(controller)
+    if (!sender) {
+      const name = this.template(controller).name
+      sender = {peer: {type: 'pods', namespace: controller.namespace, labels: controller.labels, name}, text: `the ingress controller's pods (${name})`}
+      this.controllerSenders.set(controller, sender)
+    }
+
+    return sender
+  }
+
+  /** The service hop behind an Ingress or route backend: the Service's ports that `only` names, or all. */
+  private backendServiceHop(service: Resource, targets: PortTarget[], only: number | string | undefined): Hop {
+    const state = this.service(service)
+    let hop = state.hops.get(only)
+    if (!hop) {
+      hop = {type: 'service', object: service, path: PORTS_PATH, name: `Service ${state.name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: NONE}
+      state.hops.set(only, hop)
+    }
+
+    return hop
   }
 
   private ingressPaths(ingress: Resource): void {
@@ -364,41 +522,39 @@ class Builder {
     addBackend(defaultBackendOf(ingress)?.service, undefined, undefined)
     for (const rule of ingressRules(ingress)) for (const p of rule.paths) addBackend(p.backend?.service, rule.host, p.path ?? '/')
 
+    const name = `Ingress ${nsName(ingress)}`
+    const details = className ? [`class ${className}`] : NO_CLASS
+    const unknown = controllers.length === 0 ? [`unknown: no ingress controller${className ? ` for class ${className}` : ''} in the input; assumed reached from the internet`] : NONE
     for (const {ref, hosts, paths, tls: tlsModes} of byService.values()) {
+      let ingressHop: Hop | undefined
       for (const service of this.index.table('Service', ['']).findAll(ingress.namespace, ref.name)) {
         for (const template of this.templatesOf(service)) {
           const targets = this.portTargets(service, template, ref.port)
           if (targets.length === 0) continue
-          const ingressHop: Hop = {
+          ingressHop ??= {
             type: 'ingress',
             object: ingress,
             path: ref.namePath,
-            name: `Ingress ${nsName(ingress)}`,
-            ports: [],
+            name,
+            ports: NONE,
             hosts: [...hosts],
-            paths: [...paths],
+            paths: paths.size === 0 ? NONE : [...paths],
             tls: tlsModes.size === 1 ? [...tlsModes][0] : 'some hosts',
-            details: className ? [`class ${className}`] : ['no class'],
+            details,
           }
-          const serviceHop: Hop = {type: 'service', object: service, path: ['spec', 'ports'], name: `Service ${nsName(service)}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: [], paths: [], details: []}
+          const serviceHop = this.backendServiceHop(service, targets, ref.port)
           if (controllers.length === 0) {
-            const peer: Peer = {type: 'unknown-pods', name: 'the ingress controller'}
-            this.add(template, {
-              class: 'internet',
-              hops: [ingressHop, serviceHop, ...this.podsHop(template, targets, peer, 'the ingress controller\'s pods (not in the input)')],
-              notes: [`unknown: no ingress controller${className ? ` for class ${className}` : ''} in the input; assumed reached from the internet`],
-            })
+            const sender = this.sender('unknown-controller', () => ({peer: {type: 'unknown-pods', name: 'the ingress controller'}, text: 'the ingress controller\'s pods (not in the input)'}))
+            this.add(template, {class: 'internet', hops: join([ingressHop, serviceHop], this.podsHop(template, targets, sender)), notes: unknown})
             continue
           }
 
           for (const controller of controllers) {
             const entry = this.entryOf(controller)
-            const peer: Peer = {type: 'pods', namespace: controller.namespace, labels: controller.labels, name: objectName(controller.owner)}
-            const notes = entry ? [] : [`unknown: no Service of the ingress controller ${objectName(controller.owner)} in the input; assumed reached from the internet`]
-            const entryHops = entry ? entry.hops.map((h) => (h.type === 'pods' ? {...h, type: 'ingress-controller' as const} : h)) : []
+            const notes = entry ? NONE : [`unknown: no Service of the ingress controller ${this.template(controller).name} in the input; assumed reached from the internet`]
             this.add(template, {
               class: entry?.class ?? 'internet',
-              hops: [...entryHops, ingressHop, serviceHop, ...this.podsHop(template, targets, peer, `the ingress controller's pods (${objectName(controller.owner)})`)],
+              hops: join([...(entry?.controllerHops ?? NONE_HOPS), ingressHop, serviceHop], this.podsHop(template, targets, this.controllerSender(controller))),
               notes,
             })
           }
@@ -433,8 +589,7 @@ class Builder {
       const notes: string[] = []
       let gatewayHop: Hop
       let cls: ExposureClass = 'internet'
-      let peer: Peer = {type: 'unknown-pods', name: `the pods of Gateway ${parent.namespace}/${parent.name}`}
-      let sender = `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)`
+      let sender: Sender = {peer: {type: 'unknown-pods', name: `the pods of Gateway ${parent.namespace}/${parent.name}`}, text: `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)`}
       if (gateway) {
         const listeners = listenersOf(gateway).filter(
           (l) =>
@@ -461,7 +616,7 @@ class Builder {
           name: `Gateway ${nsName(gateway)}`,
           ports: listeners.map((l) => `${l.port ?? '?'}/${l.protocol ?? '?'}${l.name ? ` "${l.name}"` : ''}`),
           hosts: lhosts,
-          paths: [],
+          paths: NONE,
           tls: [...new Set(tlsModes)].join(', '),
           details: [...(gatewayClass ? [`class ${gatewayClass}`] : []), ...(internal ? [`internal load balancer (${internal})`] : [])],
         }
@@ -469,15 +624,15 @@ class Builder {
         const proxy = proxies[0]
         const entry = proxy ? this.entryOf(proxy) : undefined
         if (proxy) {
-          peer = {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: objectName(proxy.owner)}
-          sender = `the gateway's pods (${objectName(proxy.owner)})`
+          const proxyName = this.template(proxy).name
+          sender = {peer: {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: proxyName}, text: `the gateway's pods (${proxyName})`}
         }
 
         if (entry) cls = entry.class
         else if (internal) cls = 'private'
         if (!entry) notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === 'private' ? 'a private network' : 'the internet'}`)
       } else {
-        gatewayHop = {type: 'gateway', name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: [], hosts: [], paths: [], details: []}
+        gatewayHop = {type: 'gateway', name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: NONE, hosts: NONE, paths: NONE, details: NONE}
         notes.push(
           isGatewayRef(parent)
             ? `unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet`
@@ -485,15 +640,19 @@ class Builder {
         )
       }
 
-      if (gateway && peer.type === 'unknown-pods') notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
+      if (gateway && sender.peer.type === 'unknown-pods') notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
       for (const ref of backends) {
-        const routeHop: Hop = {type: 'route', object: route, path: [...ref.path, 'name'], name: `${route.kind} ${nsName(route)}`, ports: [], hosts: hostnames, paths: matchPaths, details: []}
+        const routeHop: Hop = {type: 'route', object: route, path: [...ref.path, 'name'], name: `${route.kind} ${nsName(route)}`, ports: NONE, hosts: hostnames, paths: matchPaths, details: NONE}
         for (const service of this.index.table('Service', ['']).findAll(ref.namespace, ref.name)) {
           for (const template of this.templatesOf(service)) {
             const targets = this.portTargets(service, template, typeof ref.port === 'number' ? ref.port : undefined)
             if (targets.length === 0) continue
-            const serviceHop: Hop = {type: 'service', object: service, path: ['spec', 'ports'], name: `Service ${nsName(service)}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: [], paths: [], details: ref.namespace === route.namespace ? [] : ['in another namespace than the route']}
-            this.add(template, {class: cls, hops: [gatewayHop, routeHop, serviceHop, ...this.podsHop(template, targets, peer, sender)], notes: [...notes]})
+            const only = typeof ref.port === 'number' ? ref.port : undefined
+            const serviceHop: Hop =
+              ref.namespace === route.namespace
+                ? this.backendServiceHop(service, targets, only)
+                : {type: 'service', object: service, path: PORTS_PATH, name: `Service ${this.service(service).name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: OTHER_NAMESPACE}
+            this.add(template, {class: cls, hops: join([gatewayHop, routeHop, serviceHop], this.podsHop(template, targets, sender)), notes: notes.length === 0 ? NONE : notes})
           }
         }
       }
@@ -501,28 +660,12 @@ class Builder {
   }
 }
 
-function peerKey(peer: Peer): string {
-  switch (peer.type) {
-    case 'pods': {
-      return `pods\u0000${peer.namespace}\u0000${JSON.stringify(peer.labels)}`
-    }
-
-    case 'unknown-pods': {
-      return `unknown\u0000${peer.namespace ?? ''}`
-    }
-
-    case 'namespace': {
-      return `ns\u0000${peer.namespace}`
-    }
-
-    case 'cluster': {
-      return `cluster\u0000${peer.except ?? ''}`
-    }
-
-    case 'addresses': {
-      return `addresses\u0000${peer.addresses ? JSON.stringify(peer.addresses) : ''}`
-    }
-  }
+/** Two lists of hops as one, of the exact length (a spread leaves room to grow in every path). */
+function join(before: readonly Hop[], after: readonly Hop[]): Hop[] {
+  const out = new Array<Hop>(before.length + after.length)
+  for (const [i, hop] of before.entries()) out[i] = hop
+  for (const [i, hop] of after.entries()) out[before.length + i] = hop
+  return out
 }
 
 const nsName = (r: Resource): string => (r.namespace === '' ? r.name : `${r.namespace}/${r.name}`)

@@ -40,11 +40,11 @@ export interface HopReport {
   type: HopType
   object: ObjectReport | null
   name: string
-  ports: string[]
-  hosts: string[]
-  paths: string[]
+  ports: readonly string[]
+  hosts: readonly string[]
+  paths: readonly string[]
   tls: string | null
-  details: string[]
+  details: readonly string[]
   verdict: VerdictReport | null
 }
 
@@ -53,7 +53,7 @@ export interface PathReport {
   /** Source ranges narrow the clients to some networks. */
   restricted: boolean
   hops: HopReport[]
-  notes: string[]
+  notes: readonly string[]
 }
 
 export interface WorkloadReport {

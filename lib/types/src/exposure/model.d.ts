@@ -30,15 +30,15 @@ export interface Hop {
     path?: ObjectPath;
     /** `LoadBalancer Service shop/web`, `Ingress shop/web`, `Deployment shop/web`. */
     name: string;
-    /** Ports as traffic meets them at this hop: `80`, `443/TCP "https"`, `8080 (container port)`. */
-    ports: string[];
-    hosts: string[];
+    /** Ports as traffic meets them at this hop: `80`, `443/TCP "https"`, `8080 (container port)`. Hops share lists: read them, never change them. */
+    ports: readonly string[];
+    hosts: readonly string[];
     /** Ingress paths, route path matches. */
-    paths: string[];
+    paths: readonly string[];
     /** `terminated`, `passthrough`, `none`; absent where it does not apply. */
     tls?: string;
     /** More: source ranges, the product of a controller, an internal load balancer annotation. */
-    details: string[];
+    details: readonly string[];
     /** The policy verdict on a hop into pods. */
     verdict?: HopVerdict;
 }
@@ -56,7 +56,7 @@ export interface ExposurePath {
     restricted?: boolean;
     hops: Hop[];
     /** What the input does not tell, and what was assumed: `unknown: no ingress controller in the input`. */
-    notes: string[];
+    notes: readonly string[];
 }
 export interface WorkloadExposure {
     template: PodTemplate;
