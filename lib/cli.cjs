@@ -15651,14 +15651,14 @@ var ingress_nginx_retired_exports = {};
 __export(ingress_nginx_retired_exports, {
   default: () => ingress_nginx_retired_default
 });
-var CONTROLLER_KINDS, ingress_nginx_retired_default, init_ingress_nginx_retired = __esm({
+var CONTROLLER_KINDS, NGINX, ingress_nginx_retired_default, init_ingress_nginx_retired = __esm({
   "rules/ingress-nginx-retired.ts"() {
     "use strict";
     init_rule();
     init_front_doors();
     init_ingress();
     init_workloads();
-    CONTROLLER_KINDS = /* @__PURE__ */ new Set(["Deployment", "DaemonSet", "StatefulSet"]), ingress_nginx_retired_default = {
+    CONTROLLER_KINDS = /* @__PURE__ */ new Set(["Deployment", "DaemonSet", "StatefulSet"]), NGINX = /nginx/i, ingress_nginx_retired_default = {
       meta: {
         id: "ingress-nginx-retired",
         description: "ingress-nginx runs or serves Ingresses here: it is retired and gets no fixes, security ones included.",
@@ -15673,7 +15673,7 @@ var CONTROLLER_KINDS, ingress_nginx_retired_default, init_ingress_nginx_retired 
         for (let template of index.podTemplates) {
           let owner = template.owner;
           if (!CONTROLLER_KINDS.has(owner.kind)) continue;
-          let container = containersOf(template).find((c) => c.role !== "init" && typeof c.container.image == "string" && frontDoorFromImage(c.container.image)?.product === "ingress-nginx");
+          let container = containersOf(template).find((c) => c.role !== "init" && typeof c.container.image == "string" && NGINX.test(c.container.image) && frontDoorFromImage(c.container.image)?.product === "ingress-nginx");
           container && report2({
             target: owner,
             path: [...container.path, "image"],
@@ -16461,16 +16461,16 @@ var inRange, port_invalid_default, init_port_invalid = __esm({
       },
       check({ index, report: report2 }) {
         let checkNumber = (value, path21, field, target) => {
-          typeof value == "number" && !inRange(value) && report2({ target, path: path21, messageId: "numberOutOfRange", data: { field, number: value } });
+          typeof value == "number" && !inRange(value) && report2({ target, path: path21(), messageId: "numberOutOfRange", data: { field: field(), number: value } });
         }, checkName = (name2, path21, field, target) => {
           let problem2 = portNameProblem(name2);
-          problem2 && report2({ target, path: path21, messageId: problem2, data: { field, name: JSON.stringify(name2), ...problem2 === "nameTooLong" ? { length: name2.length } : {} } });
+          problem2 && report2({ target, path: path21(), messageId: problem2, data: { field: field(), name: JSON.stringify(name2), ...problem2 === "nameTooLong" ? { length: name2.length } : {} } });
         };
         for (let service2 of index.byKind("Service", "")) {
           let ports = specOf(service2).ports;
           if (Array.isArray(ports))
             for (let [i2, p] of ports.entries())
-              isRecord(p) && (checkNumber(p.port, ["spec", "ports", i2, "port"], "port", service2), checkNumber(p.targetPort, ["spec", "ports", i2, "targetPort"], "targetPort", service2), typeof p.targetPort == "string" && !/^\d+$/.test(p.targetPort) && checkName(p.targetPort, ["spec", "ports", i2, "targetPort"], "targetPort", service2));
+              isRecord(p) && (checkNumber(p.port, () => ["spec", "ports", i2, "port"], () => "port", service2), checkNumber(p.targetPort, () => ["spec", "ports", i2, "targetPort"], () => "targetPort", service2), typeof p.targetPort == "string" && !/^\d+$/.test(p.targetPort) && checkName(p.targetPort, () => ["spec", "ports", i2, "targetPort"], () => "targetPort", service2));
         }
         for (let template of index.podTemplates) {
           let owner = template.owner;
@@ -16478,11 +16478,9 @@ var inRange, port_invalid_default, init_port_invalid = __esm({
             let ports = container.container.ports;
             if (Array.isArray(ports))
               for (let [i2, p] of ports.entries())
-                isRecord(p) && (checkNumber(p.containerPort, [...container.path, "ports", i2, "containerPort"], `containerPort of container ${JSON.stringify(container.name)}`, owner), typeof p.name == "string" && checkName(p.name, [...container.path, "ports", i2, "name"], `container ${JSON.stringify(container.name)} port`, owner));
-            for (let probe of probePorts(container)) {
-              let what = `${probe.probe}.${probe.handler}.port`;
-              checkNumber(probe.port, probe.path, what, owner);
-            }
+                isRecord(p) && (checkNumber(p.containerPort, () => [...container.path, "ports", i2, "containerPort"], () => `containerPort of container ${JSON.stringify(container.name)}`, owner), typeof p.name == "string" && checkName(p.name, () => [...container.path, "ports", i2, "name"], () => `container ${JSON.stringify(container.name)} port`, owner));
+            for (let probe of probePorts(container))
+              checkNumber(probe.port, () => probe.path, () => `${probe.probe}.${probe.handler}.port`, owner);
           }
         }
       }
@@ -17206,9 +17204,9 @@ function initContainerDeclaring(templates, name2) {
     for (let container of containersOf(template))
       if (container.role === "init" && container.ports.some((p) => p.name === name2)) return container.name;
 }
-function declaredPorts(templates) {
+function declaredPorts(templates, servingOf) {
   return templates.flatMap(
-    (template) => servingContainers(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
+    (template) => servingOf(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
   );
 }
 function listPorts(matches2) {
@@ -17273,13 +17271,13 @@ var LIST_LIMIT, service_target_port_unknown_default, init_service_target_port_un
           if (!selector) continue;
           let templates = servingTemplates(index, service2.namespace, selector);
           if (templates.length === 0) continue;
-          let declared = declaredPorts(templates), everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0)), proxies = templates.some((t) => listenersConfiguredElsewhere(index, t)), pods = describeTemplates(templates);
+          let serving = new Map(templates.map((t) => [t, servingContainers(t)])), servingOf = (t) => serving.get(t), declared = declaredPorts(templates, servingOf), everyContainerDeclares = templates.every((t) => servingOf(t).every((c) => c.ports.length > 0)), proxies = templates.some((t) => listenersConfiguredElsewhere(index, t));
           for (let port2 of servicePorts(service2)) {
             let target = effectiveTargetPort(port2);
             if (target === void 0 || typeof target == "number" && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue;
-            let { matching, otherProtocol } = targetPortDeclarations(port2, templates);
+            let { matching, otherProtocol } = targetPortDeclarations(port2, templates, servingOf);
             if (matching.length > 0) {
-              let identity = (t) => objectName(t.owner), serving = new Set(matching.map((m) => identity(m.template))), lacking = typeof target == "string" ? templates.filter((t) => !serving.has(identity(t))) : [];
+              let identity = (t) => objectName(t.owner), serving2 = new Set(matching.map((m) => identity(m.template))), lacking = typeof target == "string" ? templates.filter((t) => !serving2.has(identity(t))) : [];
               if (lacking.length > 0) {
                 let first = matching[0];
                 report2({
@@ -17292,14 +17290,14 @@ var LIST_LIMIT, service_target_port_unknown_default, init_service_target_port_un
               }
               continue;
             }
-            if (typeof target == "number" && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue;
+            if (typeof target == "number" && templates.some((t) => servingOf(t).some((c) => mentionsPort(c, target)))) continue;
             let path21 = ["spec", "ports", port2.index, port2.targetPort === void 0 ? "port" : "targetPort"];
             if (otherProtocol.length > 0) {
-              let first = otherProtocol[0], related2 = [{ message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, "ports", first.port.index] }], data2 = { pods, protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(" and "), container: first.container.name, protocol: port2.protocol };
+              let first = otherProtocol[0], related2 = [{ message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, "ports", first.port.index] }], data2 = { pods: describeTemplates(templates), protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(" and "), container: first.container.name, protocol: port2.protocol };
               report2(typeof target == "string" ? { target: service2, path: path21, messageId: "nameOtherProtocol", data: { ...data2, name: target }, related: related2 } : { target: service2, path: path21, messageId: "numberOtherProtocol", data: { ...data2, number: target }, related: related2 });
               continue;
             }
-            let related = declared[0] ? [{ message: "ports declared here", target: declared[0].template.owner, path: [...declared[0].container.path, "ports"] }] : [], suggestion = suggest(target, declared, port2.protocol), near = suggestion === void 0 ? {} : { suggestion }, data = { pods, declared: declared.length > 0 ? listPorts(declared) : "no ports" };
+            let related = declared[0] ? [{ message: "ports declared here", target: declared[0].template.owner, path: [...declared[0].container.path, "ports"] }] : [], suggestion = suggest(target, declared, port2.protocol), near = suggestion === void 0 ? {} : { suggestion }, data = { pods: describeTemplates(templates), declared: declared.length > 0 ? listPorts(declared) : "no ports" };
             if (typeof target == "number") {
               let written = suggestion ? probed(declared, suggestion) ? "numberUndeclaredNear" : "numberUndeclaredEitherSide" : "numberUndeclared", messageId = port2.targetPort === void 0 ? suggestion ? "defaultedUndeclaredNear" : "defaultedUndeclared" : written;
               report2({ target: service2, path: path21, messageId, data: { ...data, ...messageId === "numberUndeclaredEitherSide" ? {} : near, number: target }, related });

@@ -4,6 +4,7 @@ import {effectiveClass, INGRESS_NGINX_CONTROLLER, ingressesOf, nginxIngressClass
 import {containersOf} from '../src/k8s/workloads.js'
 
 const CONTROLLER_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet'])
+const NGINX = /nginx/i
 
 export default defineRule({
   meta: {
@@ -21,7 +22,8 @@ export default defineRule({
     for (const template of index.podTemplates) {
       const owner = template.owner
       if (!CONTROLLER_KINDS.has(owner.kind)) continue
-      const container = containersOf(template).find((c) => c.role !== 'init' && typeof c.container.image === 'string' && frontDoorFromImage(c.container.image)?.product === 'ingress-nginx')
+      // Every image of ingress-nginx has `nginx` in its repository: the others are not parsed.
+      const container = containersOf(template).find((c) => c.role !== 'init' && typeof c.container.image === 'string' && NGINX.test(c.container.image) && frontDoorFromImage(c.container.image)?.product === 'ingress-nginx')
       if (!container) continue
       report({
         target: owner,

@@ -32,12 +32,13 @@ export default defineRule({
     },
   },
   check({index, report}) {
-    const checkNumber = (value: unknown, path: ObjectPath, field: string, target: Resource): void => {
-      if (typeof value === 'number' && !inRange(value)) report({target, path, messageId: 'numberOutOfRange', data: {field, number: value}})
+    // Paths and field names are made only for a report: most ports are fine.
+    const checkNumber = (value: unknown, path: () => ObjectPath, field: () => string, target: Resource): void => {
+      if (typeof value === 'number' && !inRange(value)) report({target, path: path(), messageId: 'numberOutOfRange', data: {field: field(), number: value}})
     }
-    const checkName = (name: string, path: ObjectPath, field: string, target: Resource): void => {
+    const checkName = (name: string, path: () => ObjectPath, field: () => string, target: Resource): void => {
       const problem = portNameProblem(name)
-      if (problem) report({target, path, messageId: problem, data: {field, name: JSON.stringify(name), ...(problem === 'nameTooLong' ? {length: name.length} : {})}})
+      if (problem) report({target, path: path(), messageId: problem, data: {field: field(), name: JSON.stringify(name), ...(problem === 'nameTooLong' ? {length: name.length} : {})}})
     }
 
     for (const service of index.byKind('Service', '')) {
@@ -45,10 +46,10 @@ export default defineRule({
       if (!Array.isArray(ports)) continue
       for (const [i, p] of ports.entries()) {
         if (!isRecord(p)) continue
-        checkNumber(p.port, ['spec', 'ports', i, 'port'], 'port', service)
-        checkNumber(p.targetPort, ['spec', 'ports', i, 'targetPort'], 'targetPort', service)
+        checkNumber(p.port, () => ['spec', 'ports', i, 'port'], () => 'port', service)
+        checkNumber(p.targetPort, () => ['spec', 'ports', i, 'targetPort'], () => 'targetPort', service)
         // A string of digits is a quoted number, which service-target-port-unknown explains.
-        if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) checkName(p.targetPort, ['spec', 'ports', i, 'targetPort'], 'targetPort', service)
+        if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) checkName(p.targetPort, () => ['spec', 'ports', i, 'targetPort'], () => 'targetPort', service)
       }
     }
 
@@ -59,15 +60,14 @@ export default defineRule({
         if (Array.isArray(ports)) {
           for (const [i, p] of ports.entries()) {
             if (!isRecord(p)) continue
-            checkNumber(p.containerPort, [...container.path, 'ports', i, 'containerPort'], `containerPort of container ${JSON.stringify(container.name)}`, owner)
-            if (typeof p.name === 'string') checkName(p.name, [...container.path, 'ports', i, 'name'], `container ${JSON.stringify(container.name)} port`, owner)
+            checkNumber(p.containerPort, () => [...container.path, 'ports', i, 'containerPort'], () => `containerPort of container ${JSON.stringify(container.name)}`, owner)
+            if (typeof p.name === 'string') checkName(p.name, () => [...container.path, 'ports', i, 'name'], () => `container ${JSON.stringify(container.name)} port`, owner)
           }
         }
 
         for (const probe of probePorts(container)) {
-          const what = `${probe.probe}.${probe.handler}.port`
           // A name is checked where the container declares it; one it does not declare, by probe-port-unknown.
-          checkNumber(probe.port, probe.path, what, owner)
+          checkNumber(probe.port, () => probe.path, () => `${probe.probe}.${probe.handler}.port`, owner)
         }
       }
     }

@@ -7,7 +7,7 @@ import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, ta
 import {probePorts} from '../src/k8s/probes.js'
 import {listenersConfiguredElsewhere} from '../src/k8s/proxies.js'
 import {servicePorts, serviceSelector} from '../src/k8s/services.js'
-import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
+import {type ContainerInfo, containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */
 const LIST_LIMIT = 4
@@ -56,17 +56,19 @@ export default defineRule({
       // Pods that never serve (test and hook Pods, Jobs) are in no endpoints worth judging.
       const templates = servingTemplates(index, service.namespace, selector)
       if (templates.length === 0) continue
-      const declared = declaredPorts(templates)
-      const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))
+      // Each template's serving containers, read once for all the Service's ports.
+      const serving = new Map(templates.map((t) => [t, servingContainers(t)]))
+      const servingOf = (t: PodTemplate): readonly ContainerInfo[] => serving.get(t)!
+      const declared = declaredPorts(templates, servingOf)
+      const everyContainerDeclares = templates.every((t) => servingOf(t).every((c) => c.ports.length > 0))
       const proxies = templates.some((t) => listenersConfiguredElsewhere(index, t))
-      const pods = describeTemplates(templates)
       for (const port of servicePorts(service)) {
         const target = effectiveTargetPort(port)
         if (target === undefined) continue
         // A number needs no declaration: judge it only when every container says what it serves, and none is a
         // proxy whose listeners other objects configure (an Istio gateway, Envoy).
         if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue
-        const {matching, otherProtocol} = targetPortDeclarations(port, templates)
+        const {matching, otherProtocol} = targetPortDeclarations(port, templates, servingOf)
         if (matching.length > 0) {
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
           // whose template renamed the port, say), while the others serve.
@@ -88,12 +90,12 @@ export default defineRule({
           continue
         }
         // A container started with the number in its command line or environment probably listens there.
-        if (typeof target === 'number' && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue
+        if (typeof target === 'number' && templates.some((t) => servingOf(t).some((c) => mentionsPort(c, target)))) continue
         const path = ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort']
         if (otherProtocol.length > 0) {
           const first = otherProtocol[0]!
           const related = [{message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, 'ports', first.port.index]}]
-          const data = {pods, protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(' and '), container: first.container.name, protocol: port.protocol}
+          const data = {pods: describeTemplates(templates), protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(' and '), container: first.container.name, protocol: port.protocol}
           // A name resolves per protocol, so the port gets no endpoints; a number always does, but may reach nothing.
           if (typeof target === 'string') report({target: service, path, messageId: 'nameOtherProtocol', data: {...data, name: target}, related})
           else report({target: service, path, messageId: 'numberOtherProtocol', data: {...data, number: target}, related})
@@ -103,7 +105,7 @@ export default defineRule({
         const related = declared[0] ? [{message: 'ports declared here', target: declared[0].template.owner, path: [...declared[0].container.path, 'ports']}] : []
         const suggestion = suggest(target, declared, port.protocol)
         const near: Record<string, string> = suggestion === undefined ? {} : {suggestion}
-        const data = {pods, declared: declared.length > 0 ? listPorts(declared) : 'no ports'}
+        const data = {pods: describeTemplates(templates), declared: declared.length > 0 ? listPorts(declared) : 'no ports'}
         if (typeof target === 'number') {
           // A written number is fixed on the Service side only when the containers show they listen on the declared
           // port (their probes use it); otherwise either side may be the wrong one. An unset targetPort was forgotten.
@@ -159,9 +161,9 @@ function initContainerDeclaring(templates: readonly PodTemplate[], name: string)
 }
 
 /** Every container port the templates' serving containers declare. */
-function declaredPorts(templates: readonly PodTemplate[]): PortMatch[] {
+function declaredPorts(templates: readonly PodTemplate[], servingOf: (template: PodTemplate) => readonly ContainerInfo[]): PortMatch[] {
   return templates.flatMap((template) =>
-    servingContainers(template).flatMap((container) => container.ports.map((port) => ({template, container, port}))),
+    servingOf(template).flatMap((container) => container.ports.map((port) => ({template, container, port}))),
   )
 }
 
