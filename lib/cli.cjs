@@ -14672,6 +14672,11 @@ function join(before, after) {
   for (let [i2, hop] of after.entries()) out[before.length + i2] = hop;
   return out;
 }
+function pathKey(path21) {
+  let k = path21.class;
+  for (let h of path21.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(",")}`;
+  return k;
+}
 function nodePortOf(port2) {
   return typeof port2.nodePort == "number" ? String(port2.nodePort) : "node port";
 }
@@ -14690,7 +14695,7 @@ function describePath(path21) {
   let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
-var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
+var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
   "src/exposure/model.ts"() {
     "use strict";
     init_records();
@@ -14705,7 +14710,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
     init_cidr();
     init_policy();
     EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), cache = /* @__PURE__ */ new WeakMap();
-    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
+    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -14718,10 +14723,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
       controllers;
       /** Read once per Service: its ports, and how messages name them. */
       services = /* @__PURE__ */ new Map();
-      /** Per template, its ports as the evaluator takes them, one object per number, name and protocol. */
       templates = /* @__PURE__ */ new Map();
-      /** The verdicts on one template port: per peer, and per sender as hops carry them. */
-      verdicts = /* @__PURE__ */ new Map();
       /** Senders that recur (every pod of a namespace, outside it, an ingress controller's pods), one object each. */
       senders = /* @__PURE__ */ new Map();
       controllerSenders = /* @__PURE__ */ new Map();
@@ -14763,60 +14765,60 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
       add(template, path21) {
         let w = this.exposures.get(template);
         if (!w) return;
-        let k = path21.class;
-        for (let h of path21.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(",")}`;
-        let seen = this.pathKeys.get(template);
-        seen || this.pathKeys.set(template, seen = /* @__PURE__ */ new Set()), !seen.has(k) && (seen.add(k), w.paths.push(path21));
+        let k = pathKey(path21);
+        if (w.paths.length < MANY_PATHS) {
+          if (w.paths.some((p) => p.class === path21.class && pathKey(p) === k)) return;
+        } else {
+          let seen = this.pathKeys.get(template);
+          if (seen || this.pathKeys.set(template, seen = new Set(w.paths.map((p) => pathKey(p)))), seen.has(k)) return;
+          seen.add(k);
+        }
+        w.paths.push(path21);
       }
       service(service2) {
         let state = this.services.get(service2);
         if (!state) {
           let ports = servicePorts(service2);
-          state = { name: nsName(service2), ports, described: ports.map((p) => describeServicePort(p)), targets: /* @__PURE__ */ new Map(), hops: /* @__PURE__ */ new Map() }, this.services.set(service2, state);
+          state = { name: nsName(service2), ports, described: ports.map((p) => describeServicePort(p)) }, this.services.set(service2, state);
         }
         return state;
       }
       template(template) {
         let state = this.templates.get(template);
-        return state || this.templates.set(template, state = { name: objectName(template.owner), target: targetOf(template), ports: /* @__PURE__ */ new Map() }), state;
+        return state || this.templates.set(template, state = { name: objectName(template.owner), target: targetOf(template) }), state;
       }
-      /** The template's port of that number, name and protocol: one object for all who name it. */
-      targetPort(template, number, name2, protocol) {
-        let ports = this.template(template).ports, k = `${number ?? ""}\0${name2 ?? ""}\0${protocol}`, port2 = ports.get(k);
-        return port2 || ports.set(k, port2 = { number, name: name2, protocol }), port2;
+      /** Where each of a Service's ports lands in one template's pods. */
+      resolve(service2, template) {
+        let serving = servingContainers(template);
+        return this.service(service2).ports.map((sp) => {
+          let resolved = resolveTargetPort(sp, template, serving), target = { number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol }, ports = [target.number === void 0 ? `${sp.targetPort ?? "?"} (unresolved)` : `${target.number}${target.protocol === "TCP" ? "" : `/${target.protocol}`}`];
+          return { servicePort: sp, target, ports, hops: [] };
+        });
       }
-      /** Where a Service's ports land in one template's pods (each port, or the one `only` names). */
+      /**
+       * Where a Service's ports (each, or the one `only` names) land in one template's pods, for the Ingresses and
+       * routes in front of it: kept, since several may lead to the same pods.
+       */
       portTargets(service2, template, only) {
-        let state = this.service(service2), all = state.targets.get(template);
-        if (!all) {
-          let pods = this.template(template);
-          all = state.ports.map((sp) => {
-            let resolved = resolveTargetPort(sp, template, pods.serving ??= servingContainers(template)), target = this.targetPort(template, resolved?.number, resolved?.match?.port.name, sp.protocol), ports = [target.number === void 0 ? `${sp.targetPort ?? "?"} (unresolved)` : `${target.number}${target.protocol === "TCP" ? "" : `/${target.protocol}`}`];
-            return { servicePort: sp, target, ports, hops: /* @__PURE__ */ new Map() };
-          }), state.targets.set(template, all);
-        }
-        return only === void 0 ? all : all.filter((t) => t.servicePort.port === only || t.servicePort.name === only);
+        let state = this.service(service2), all = state.targets?.get(template);
+        return all || (state.targets ??= /* @__PURE__ */ new Map(), state.targets.set(template, all = this.resolve(service2, template))), only === void 0 ? all : all.filter((t) => t.servicePort.port === only || t.servicePort.name === only);
       }
       /** A sender that recurs, made once. */
       sender(key2, make) {
         let sender = this.senders.get(key2);
         return sender || this.senders.set(key2, sender = make()), sender;
       }
-      /** The evaluator's verdict, once per template port and sender: many paths share them. */
+      /** The evaluator's verdict on a sender's traffic into a template's pods on a port. */
       verdict(template, port2, sender) {
-        let cached = this.verdicts.get(port2);
-        cached || this.verdicts.set(port2, cached = { byPeer: /* @__PURE__ */ new Map(), bySender: /* @__PURE__ */ new Map() });
-        let hop = cached.bySender.get(sender);
-        if (!hop) {
-          let v = cached.byPeer.get(sender.peer);
-          v || cached.byPeer.set(sender.peer, v = this.evaluator.evaluate(sender.peer, this.template(template).target, port2)), cached.bySender.set(sender, hop = { status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port: port2 });
-        }
-        return hop;
+        let v = this.evaluator.evaluate(sender.peer, this.template(template).target, port2);
+        return { status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port: port2 };
       }
+      /** The hops into the pods on each port, made once per port and sender: paths through several Ingresses share them. */
       podsHop(template, targets, sender) {
         return targets.map((t) => {
-          let hop = t.hops.get(sender);
-          return hop || (hop = { type: "pods", object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender) }, t.hops.set(sender, hop)), hop;
+          for (let i2 = 0; i2 < t.hops.length; i2 += 2) if (t.hops[i2] === sender) return t.hops[i2 + 1];
+          let hop = { type: "pods", object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender) };
+          return t.hops.length < 2 * MANY_SENDERS && t.hops.push(sender, hop), hop;
         });
       }
       // ---- Services ------------------------------------------------------------
@@ -14844,7 +14846,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
         externalIPs.length > 0 && (external = serviceHop("external-ip", [`externalIPs ${externalIPs.join(", ")}`], EXTERNAL_IPS_PATH), external.name = `Service ${name2} with externalIPs`);
         let clusterHop = { type: "service", object: service2, path: PORTS_PATH, name: `Service ${name2}`, ports, hosts: NONE, paths: NONE, details: type2 === "ClusterIP" && spec.clusterIP === "None" ? HEADLESS : NONE };
         for (let template of templates) {
-          let targets = this.portTargets(service2, template);
+          let targets = this.resolve(service2, template);
           if (outside2) {
             let hops = join([outside2.hop], this.podsHop(template, targets, outside2.sender));
             this.add(template, type2 === "LoadBalancer" ? { class: outside2.class, restricted: outside2.restricted, hops, notes: outside2.notes } : { class: outside2.class, hops, notes: outside2.notes });
@@ -14877,7 +14879,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
           let list2 = Array.isArray(container.container.ports) ? container.container.ports : [];
           for (let [i2, p] of list2.entries()) {
             if (!isRecord(p) || typeof p.hostPort != "number") continue;
-            let port2 = container.ports.find((cp) => cp.index === i2), target = this.targetPort(template, typeof p.containerPort == "number" ? p.containerPort : void 0, port2?.name, port2?.protocol ?? "TCP"), sender = this.sender("host-port", () => ({ peer: NODES, text: "clients of the node (addresses not known)" }));
+            let port2 = container.ports.find((cp) => cp.index === i2), target = { number: typeof p.containerPort == "number" ? p.containerPort : void 0, name: port2?.name, protocol: port2?.protocol ?? "TCP" }, sender = this.sender("host-port", () => ({ peer: NODES, text: "clients of the node (addresses not known)" }));
             w.paths.push({
               class: "nodes",
               hops: [
@@ -14938,8 +14940,8 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
       }
       /** The service hop behind an Ingress or route backend: the Service's ports that `only` names, or all. */
       backendServiceHop(service2, targets, only) {
-        let state = this.service(service2), hop = state.hops.get(only);
-        return hop || (hop = { type: "service", object: service2, path: PORTS_PATH, name: `Service ${state.name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: NONE }, state.hops.set(only, hop)), hop;
+        let state = this.service(service2), hop = state.hops?.get(only);
+        return hop || (hop = { type: "service", object: service2, path: PORTS_PATH, name: `Service ${state.name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: NONE }, state.hops ??= /* @__PURE__ */ new Map(), state.hops.set(only, hop)), hop;
       }
       ingressPaths(ingress2) {
         let className2 = effectiveClass(ingress2, this.index), controllers = this.controllersFor(className2), tls3 = tlsCoverage(ingress2), byService = /* @__PURE__ */ new Map(), addBackend = (ref, host2, path21) => {
@@ -15730,7 +15732,7 @@ var ingress_rule_conflict_exports = {};
 __export(ingress_rule_conflict_exports, {
   default: () => ingress_rule_conflict_default
 });
-function pathKey(p, nginx) {
+function pathKey2(p, nginx) {
   let path21 = p.path === void 0 || p.path === "" ? "/" : p.path;
   if (nginx) return path21;
   let type2 = p.pathType ?? "ImplementationSpecific";
@@ -15759,7 +15761,7 @@ var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_con
           let className2 = effectiveClass(ingress2, index) ?? "", nginx = className2 !== "" && controllerOf(index, className2) === INGRESS_NGINX, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
           for (let rule of ingressRules(ingress2))
             for (let p of rule.paths) {
-              let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);
+              let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);
               if (!earlier) {
                 claims.set(key2, { ingress: ingress2, at: at2 });
                 continue;

@@ -23,7 +23,7 @@ import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, de
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
 import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k8s/services.js'
-import {type ContainerInfo, longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
+import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
 import {type Peer, PolicyEvaluator, type Target, type TargetPort, targetOf, type Verdict} from './policy.js'
 
@@ -113,8 +113,8 @@ interface PortTarget {
   target: TargetPort
   /** The port as the hop into the pods shows it: `8080`, `53/UDP`, `http (unresolved)`. */
   ports: readonly string[]
-  /** The hops into the pods on this port, per sender. */
-  hops: Map<Sender, Hop>
+  /** The hops into the pods on this port: sender, hop, sender, hop... */
+  hops: Array<Sender | Hop>
 }
 
 /** Who sends traffic into pods: the peer the evaluator reads, and how the verdict names it. */
@@ -129,9 +129,10 @@ interface ServiceState {
   ports: ServicePort[]
   /** `80 "http"`, per port. */
   described: string[]
-  targets: Map<PodTemplate, PortTarget[]>
+  /** Per template, for Ingresses and routes. */
+  targets?: Map<PodTemplate, PortTarget[]>
   /** The hop of the Service behind an Ingress or route, per port it names (all: undefined). */
-  hops: Map<number | string | undefined, Hop>
+  hops?: Map<number | string | undefined, Hop>
 }
 
 interface TemplateState {
@@ -139,9 +140,6 @@ interface TemplateState {
   name: string
   /** One object per template: the evaluator keeps what it works out per target. */
   target: Target
-  /** Its serving containers, read when a Service port is resolved against them. */
-  serving?: readonly ContainerInfo[]
-  ports: Map<string, TargetPort>
 }
 
 /** How traffic reaches a front door's pods. */
@@ -159,6 +157,11 @@ const NONE_HOPS: readonly Hop[] = Object.freeze([])
 const HEADLESS: readonly string[] = Object.freeze(['headless'])
 const NO_CLASS: readonly string[] = Object.freeze(['no class'])
 const OTHER_NAMESPACE: readonly string[] = Object.freeze(['in another namespace than the route'])
+/** Paths of a workload beyond which their keys are kept to find a path added twice. */
+const MANY_PATHS = 8
+/** Senders on one port beyond which the hops into its pods are no longer kept (so that looking them up stays short). */
+const MANY_SENDERS = 16
+
 /** Clients of the nodes, whose addresses are not known. */
 const NODES: Peer = Object.freeze({type: 'addresses', name: 'nodes'})
 const TYPE_PATH: ObjectPath = Object.freeze(['spec', 'type'])
@@ -173,10 +176,7 @@ class Builder {
   private controllers?: Array<{template: PodTemplate; door: FrontDoor}>
   /** Read once per Service: its ports, and how messages name them. */
   private readonly services = new Map<Resource, ServiceState>()
-  /** Per template, its ports as the evaluator takes them, one object per number, name and protocol. */
   private readonly templates = new Map<PodTemplate, TemplateState>()
-  /** The verdicts on one template port: per peer, and per sender as hops carry them. */
-  private readonly verdicts = new Map<TargetPort, {byPeer: Map<Peer, Verdict>; bySender: Map<Sender, HopVerdict>}>()
   /** Senders that recur (every pod of a namespace, outside it, an ingress controller's pods), one object each. */
   private readonly senders = new Map<string, Sender>()
   private readonly controllerSenders = new Map<PodTemplate, Sender>()
@@ -237,12 +237,17 @@ class Builder {
   private add(template: PodTemplate, path: ExposurePath): void {
     const w = this.exposures.get(template)
     if (!w) return
-    let k: string = path.class
-    for (const h of path.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(',')}`
-    let seen = this.pathKeys.get(template)
-    if (!seen) this.pathKeys.set(template, (seen = new Set()))
-    if (seen.has(k)) return
-    seen.add(k)
+    const k = pathKey(path)
+    // A workload of few paths compares them one by one, keeping nothing; one of many keeps their keys.
+    if (w.paths.length < MANY_PATHS) {
+      if (w.paths.some((p) => p.class === path.class && pathKey(p) === k)) return
+    } else {
+      let seen = this.pathKeys.get(template)
+      if (!seen) this.pathKeys.set(template, (seen = new Set(w.paths.map((p) => pathKey(p)))))
+      if (seen.has(k)) return
+      seen.add(k)
+    }
+
     w.paths.push(path)
   }
 
@@ -250,7 +255,7 @@ class Builder {
     let state = this.services.get(service)
     if (!state) {
       const ports = servicePorts(service)
-      state = {name: nsName(service), ports, described: ports.map((p) => describeServicePort(p)), targets: new Map(), hops: new Map()}
+      state = {name: nsName(service), ports, described: ports.map((p) => describeServicePort(p))}
       this.services.set(service, state)
     }
 
@@ -259,32 +264,31 @@ class Builder {
 
   private template(template: PodTemplate): TemplateState {
     let state = this.templates.get(template)
-    if (!state) this.templates.set(template, (state = {name: objectName(template.owner), target: targetOf(template), ports: new Map()}))
+    if (!state) this.templates.set(template, (state = {name: objectName(template.owner), target: targetOf(template)}))
     return state
   }
 
-  /** The template's port of that number, name and protocol: one object for all who name it. */
-  private targetPort(template: PodTemplate, number: number | undefined, name: string | undefined, protocol: string): TargetPort {
-    const ports = this.template(template).ports
-    const k = `${number ?? ''}\u0000${name ?? ''}\u0000${protocol}`
-    let port = ports.get(k)
-    if (!port) ports.set(k, (port = {number, name, protocol}))
-    return port
+  /** Where each of a Service's ports lands in one template's pods. */
+  private resolve(service: Resource, template: PodTemplate): PortTarget[] {
+    const serving = servingContainers(template)
+    return this.service(service).ports.map((sp) => {
+      const resolved = resolveTargetPort(sp, template, serving)
+      const target: TargetPort = {number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol}
+      const ports = [target.number === undefined ? `${sp.targetPort ?? '?'} (unresolved)` : `${target.number}${target.protocol === 'TCP' ? '' : `/${target.protocol}`}`]
+      return {servicePort: sp, target, ports, hops: []}
+    })
   }
 
-  /** Where a Service's ports land in one template's pods (each port, or the one `only` names). */
+  /**
+   * Where a Service's ports (each, or the one `only` names) land in one template's pods, for the Ingresses and
+   * routes in front of it: kept, since several may lead to the same pods.
+   */
   private portTargets(service: Resource, template: PodTemplate, only?: number | string): PortTarget[] {
     const state = this.service(service)
-    let all = state.targets.get(template)
+    let all = state.targets?.get(template)
     if (!all) {
-      const pods = this.template(template)
-      all = state.ports.map((sp) => {
-        const resolved = resolveTargetPort(sp, template, (pods.serving ??= servingContainers(template)))
-        const target = this.targetPort(template, resolved?.number, resolved?.match?.port.name, sp.protocol)
-        const ports = [target.number === undefined ? `${sp.targetPort ?? '?'} (unresolved)` : `${target.number}${target.protocol === 'TCP' ? '' : `/${target.protocol}`}`]
-        return {servicePort: sp, target, ports, hops: new Map()}
-      })
-      state.targets.set(template, all)
+      state.targets ??= new Map()
+      state.targets.set(template, (all = this.resolve(service, template)))
     }
 
     return only === undefined ? all : all.filter((t) => t.servicePort.port === only || t.servicePort.name === only)
@@ -297,30 +301,20 @@ class Builder {
     return sender
   }
 
-  /** The evaluator's verdict, once per template port and sender: many paths share them. */
+  /** The evaluator's verdict on a sender's traffic into a template's pods on a port. */
   private verdict(template: PodTemplate, port: TargetPort, sender: Sender): HopVerdict {
-    let cached = this.verdicts.get(port)
-    if (!cached) this.verdicts.set(port, (cached = {byPeer: new Map(), bySender: new Map()}))
-    let hop = cached.bySender.get(sender)
-    if (!hop) {
-      let v = cached.byPeer.get(sender.peer)
-      if (!v) cached.byPeer.set(sender.peer, (v = this.evaluator.evaluate(sender.peer, this.template(template).target, port)))
-      // Written out, not spread: a spread object here gets a hidden class of its own, one per hop.
-      cached.bySender.set(sender, (hop = {status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port}))
-    }
-
-    return hop
+    const v = this.evaluator.evaluate(sender.peer, this.template(template).target, port)
+    // Written out, not spread: a spread object here gets a hidden class of its own, one per hop.
+    return {status: v.status, decisions: v.decisions, sender: sender.text, senderType: sender.peer.type, port}
   }
 
+  /** The hops into the pods on each port, made once per port and sender: paths through several Ingresses share them. */
   private podsHop(template: PodTemplate, targets: PortTarget[], sender: Sender): Hop[] {
-    // One hop per port: verdicts differ by port.
     return targets.map((t) => {
-      let hop = t.hops.get(sender)
-      if (!hop) {
-        hop = {type: 'pods', object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender)}
-        t.hops.set(sender, hop)
-      }
-
+      // Pairs of sender and hop, in a list: a port has few senders, and a list costs less than a Map.
+      for (let i = 0; i < t.hops.length; i += 2) if (t.hops[i] === sender) return t.hops[i + 1] as Hop
+      const hop: Hop = {type: 'pods', object: template.owner, name: this.template(template).name, ports: t.ports, hosts: NONE, paths: NONE, details: NONE, verdict: this.verdict(template, t.target, sender)}
+      if (t.hops.length < 2 * MANY_SENDERS) t.hops.push(sender, hop)
       return hop
     })
   }
@@ -366,7 +360,7 @@ class Builder {
 
     const clusterHop: Hop = {type: 'service', object: service, path: PORTS_PATH, name: `Service ${name}`, ports, hosts: NONE, paths: NONE, details: type === 'ClusterIP' && spec.clusterIP === 'None' ? HEADLESS : NONE}
     for (const template of templates) {
-      const targets = this.portTargets(service, template)
+      const targets = this.resolve(service, template)
       if (outside) {
         const hops = join([outside.hop], this.podsHop(template, targets, outside.sender))
         this.add(template, type === 'LoadBalancer' ? {class: outside.class, restricted: outside.restricted, hops, notes: outside.notes} : {class: outside.class, hops, notes: outside.notes})
@@ -407,7 +401,7 @@ class Builder {
       for (const [i, p] of list.entries()) {
         if (!isRecord(p) || typeof p.hostPort !== 'number') continue
         const port = container.ports.find((cp) => cp.index === i)
-        const target = this.targetPort(template, typeof p.containerPort === 'number' ? p.containerPort : undefined, port?.name, port?.protocol ?? 'TCP')
+        const target: TargetPort = {number: typeof p.containerPort === 'number' ? p.containerPort : undefined, name: port?.name, protocol: port?.protocol ?? 'TCP'}
         const sender = this.sender('host-port', () => ({peer: NODES, text: 'clients of the node (addresses not known)'}))
         w.paths.push({
           class: 'nodes',
@@ -493,9 +487,10 @@ class Builder {
   /** The service hop behind an Ingress or route backend: the Service's ports that `only` names, or all. */
   private backendServiceHop(service: Resource, targets: PortTarget[], only: number | string | undefined): Hop {
     const state = this.service(service)
-    let hop = state.hops.get(only)
+    let hop = state.hops?.get(only)
     if (!hop) {
       hop = {type: 'service', object: service, path: PORTS_PATH, name: `Service ${state.name}`, ports: targets.map((t) => describeServicePort(t.servicePort)), hosts: NONE, paths: NONE, details: NONE}
+      state.hops ??= new Map()
       state.hops.set(only, hop)
     }
 
@@ -666,6 +661,13 @@ function join(before: readonly Hop[], after: readonly Hop[]): Hop[] {
   for (const [i, hop] of before.entries()) out[i] = hop
   for (const [i, hop] of after.entries()) out[before.length + i] = hop
   return out
+}
+
+/** What tells paths apart: their class, and each hop's object (or name) and ports. */
+function pathKey(path: ExposurePath): string {
+  let k: string = path.class
+  for (const h of path.hops) k += `>${h.object?.uid ?? h.name}:${h.ports.length === 1 ? h.ports[0] : h.ports.join(',')}`
+  return k
 }
 
 const nsName = (r: Resource): string => (r.namespace === '' ? r.name : `${r.namespace}/${r.name}`)
