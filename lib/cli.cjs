@@ -13921,13 +13921,13 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
           if (missing.length === 0) continue;
           let candidates = places.get(name2), target = candidates.find((c) => !c.reference) ?? candidates[0], near = nearMiss(byNamespace.get(name2) ?? [], missing), what = missing.map((d) => d.toLowerCase()).join(" and "), ingressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Ingress"), egressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Egress");
           if (missing.length === 1 && missing[0] === "Ingress" && !ingressBy) {
-            let allowLists = (byNamespace.get(name2) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has("Ingress") && !allowsEveryone(p, "Ingress")), isolated = new Set(
+            let allowLists = (byNamespace.get(name2) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has("Ingress") && !allowsEveryone(p, "Ingress")), isolated2 = new Set(
               allowLists.flatMap((p) => {
                 let selector = podSelectorOf(p);
                 return selector.ok ? index.selectTemplates(name2, selector.selector) : [];
               })
             ), templates = index.templatesIn(name2);
-            if (templates.length > 0 && templates.every((t) => isolated.has(t))) {
+            if (templates.length > 0 && templates.every((t) => isolated2.has(t))) {
               report2({
                 target,
                 path: ["metadata", "name"],
@@ -14322,6 +14322,14 @@ function union(a, b) {
 function both(a, b) {
   return a === "none" || b === "none" ? "none" : a === "unknown" || b === "unknown" ? "unknown" : a === "some" || b === "some" ? "some" : "all";
 }
+function isolated(read2) {
+  if (read2.isolated) return read2.isolated;
+  let { selecting } = read2, others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0].policy)), also = others.length > 0 ? ` (as do ${others.join(", ")})` : "";
+  return read2.isolated = {
+    status: "blocked",
+    decisions: [{ tier: "networkpolicy", policy: selecting[0].policy, path: POD_SELECTOR, text: `isolates the pods${also}; no rule admits the sender` }]
+  }, read2.isolated;
+}
 function onlyNamespace(ns) {
   let [r, more] = ns.requirements;
   return r && !more && r.key === NAME_LABEL && r.operator === "In" && r.values.length === 1 ? r.values[0] : void 0;
@@ -14427,7 +14435,7 @@ function ciliumSelects(selector, target, nsLabels) {
   if (!(!nsLabels && requirements.some((r) => r.key.startsWith("io.cilium.k8s.namespace.labels."))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
     return matches({ requirements }, labels);
 }
-var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEvaluator, EVERY, POD_SELECTOR, OPEN, prepend, statusOf, init_policy = __esm({
+var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, init_policy = __esm({
   "src/exposure/policy.ts"() {
     "use strict";
     init_records();
@@ -14474,8 +14482,6 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
       cni = [];
       namespaceLabels = /* @__PURE__ */ new Map();
       selected = /* @__PURE__ */ new WeakMap();
-      /** Parsed selectors of policy rules, kept while many evaluations run (see `release`). */
-      selectors = /* @__PURE__ */ new WeakMap();
       /** Whether the traffic of `peer` gets into the target's pods on `port`. */
       evaluate(peer, target, port2) {
         if (target.hostNetwork)
@@ -14487,13 +14493,6 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
           return verdict ? this.cniStep(target, verdict) : afterNp();
         };
         return this.tierOf(admin, "admin", peer, target, port2, np);
-      }
-      /**
-       * Lets go of the parsed selectors that evaluations kept: the exposure model calls this once it is built, so
-       * that they do not stay in memory as long as the model does. Later evaluations parse them again.
-       */
-      release() {
-        this.selectors = /* @__PURE__ */ new WeakMap();
       }
       /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
       namespaceMatches(selector, namespace) {
@@ -14556,21 +14555,21 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
       networkPolicyTier(peer, target, port2) {
         if (!this.index.readable("NetworkPolicy", target.namespace))
           return { status: "unknown", decisions: [{ tier: "networkpolicy", text: `unknown: the NetworkPolicies of namespace ${target.namespace} could not be read` }] };
-        let { selecting, maybe } = this.selecting(target);
+        let read2 = this.selecting(target), { selecting, maybe } = read2;
         if (selecting.length === 0)
           return maybe ? { status: "unknown", decisions: [{ tier: "networkpolicy", policy: maybe, path: POD_SELECTOR, text: "its podSelector cannot be read: whether it isolates the pods is unknown" }] } : void 0;
         let best = "none", decider;
-        for (let read2 of selecting) {
-          let { policy, rules } = read2;
+        for (let policyRead of selecting) {
+          let { policy, rules } = policyRead;
           for (let [i2, rule] of rules.entries()) {
             let m = this.networkPolicyRule(rule, policy, peer, port2);
             if (m === "none") continue;
             let next = union(best, m);
-            if ((next !== best || !decider) && (decider = { tier: "networkpolicy", policy, path: ruleOf(read2, i2), text: m === "all" ? "admits" : m === "some" ? "admits part of the sender" : "may admit (cannot tell)" }, best = next), best === "all") break;
+            if ((next !== best || !decider) && (decider = { tier: "networkpolicy", policy, path: ruleOf(policyRead, i2), text: m === "all" ? "admits" : m === "some" ? "admits part of the sender" : "may admit (cannot tell)" }, best = next), best === "all") break;
           }
           if (best === "all") break;
         }
-        return best === "none" || !decider ? this.isolated(target, selecting) : maybe && best !== "all" ? { status: "unknown", decisions: [decider] } : { status: best === "all" ? "admitted" : best === "some" ? "partial" : "unknown", decisions: [decider] };
+        return best === "none" || !decider ? isolated(read2) : maybe && best !== "all" ? { status: "unknown", decisions: [decider] } : { status: best === "all" ? "admitted" : best === "some" ? "partial" : "unknown", decisions: [decider] };
       }
       /** The NetworkPolicies that select the target's pods, and the first whose podSelector cannot be read: once per target. */
       selecting(target) {
@@ -14580,16 +14579,6 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
         for (let read2 of this.npByNamespace.get(target.namespace) ?? [])
           read2.selector ? matches(read2.selector, target.labels) && selecting.push(read2) : maybe ??= read2.policy;
         return this.selected.set(target, found = { selecting, maybe }), found;
-      }
-      /** The verdict when the policies that select the target admit nothing of the sender: the same for every sender and port. */
-      isolated(target, selecting) {
-        let found = this.selected.get(target);
-        if (found.isolated) return found.isolated;
-        let others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0].policy)), also = others.length > 0 ? ` (as do ${others.join(", ")})` : "";
-        return found.isolated = {
-          status: "blocked",
-          decisions: [{ tier: "networkpolicy", policy: selecting[0].policy, path: POD_SELECTOR, text: `isolates the pods${also}; no rule admits the sender` }]
-        }, found.isolated;
       }
       /** How much of the sender one NetworkPolicy ingress rule admits on the port. */
       networkPolicyRule(rule, policy, peer, port2) {
@@ -14604,17 +14593,11 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
         if (entry2.ipBlock !== void 0 && entry2.ipBlock !== null) return ipBlockMatch(entry2.ipBlock, peer);
         let hasNs = entry2.namespaceSelector !== void 0 && entry2.namespaceSelector !== null, hasPods = entry2.podSelector !== void 0 && entry2.podSelector !== null;
         if (!hasNs && !hasPods) return "unknown";
-        let pods = hasPods ? this.parsed(entry2.podSelector) : EVERY;
+        let pods = parseLabelSelector(hasPods ? entry2.podSelector : {});
         if (!pods.ok) return "unknown";
         if (!hasNs) return this.selectorsMatch(peer, { requirements: [{ key: NAME_LABEL, operator: "In", values: [policy.namespace] }] }, pods.selector);
-        let ns = this.parsed(entry2.namespaceSelector);
+        let ns = parseLabelSelector(entry2.namespaceSelector);
         return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : "unknown";
-      }
-      /** A selector of a policy rule, parsed once: every sender and port evaluated against the rule reads it again. */
-      parsed(selector) {
-        if (!isRecord(selector)) return parseLabelSelector(selector);
-        let parsed = this.selectors.get(selector);
-        return parsed || this.selectors.set(selector, parsed = parseLabelSelector(selector)), parsed;
       }
       /** How much of the sender pods in namespaces of `ns` with labels of `pods` take in. */
       selectorsMatch(peer, ns, pods) {
@@ -14653,7 +14636,8 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
         let status = verdict.status;
         return status === "admitted" || status === "partial" && !unread ? verdict : unread ? { status: "unknown", decisions: [...verdict.decisions, { tier: "cni", policy: unread, text: "may select the pods; its rules are not evaluated" }] } : isolating && status === "open" ? { status: "blocked", decisions: [{ tier: "cni", policy: isolating, text: "isolates the pods and admits nothing" }] } : verdict;
       }
-    }, EVERY = { ok: !0, selector: { requirements: [] } }, POD_SELECTOR = Object.freeze(["spec", "podSelector"]), OPEN = { status: "open", decisions: [{ tier: "networkpolicy", text: "no policy selects the pods" }] };
+    }, POD_SELECTOR = Object.freeze(["spec", "podSelector"]);
+    OPEN = { status: "open", decisions: [{ tier: "networkpolicy", text: "no policy selects the pods" }] };
     prepend = (decision, verdict) => ({ status: verdict.status, decisions: [decision, ...verdict.decisions] });
     statusOf = (a) => a === "all" ? "admitted" : a === "some" ? "partial" : a === "none" ? "blocked" : "unknown";
   }
@@ -14751,7 +14735,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
         for (let route2 of routesOf(this.index)) this.routePaths(route2);
         for (let w of workloads)
           w.paths = w.paths.sort((a, b) => rank(a.class) - rank(b.class)).slice(), w.class = w.paths[0]?.class;
-        return this.evaluator.release(), { workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index };
+        return { workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index };
       }
       templatesOf(service2) {
         let list2 = this.selected.get(service2);

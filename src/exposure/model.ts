@@ -218,7 +218,6 @@ class Builder {
       w.class = w.paths[0]?.class
     }
 
-    this.evaluator.release()
     return {workloads, exits, evaluator: this.evaluator, byTemplate: this.exposures, index: this.index}
   }
 

@@ -24,7 +24,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
 import {isRecord} from '../util/records.js'
-import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
+import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
@@ -165,8 +165,6 @@ export class PolicyEvaluator {
   private readonly cni: Resource[] = []
   private readonly namespaceLabels = new Map<string, Readonly<Record<string, string>>>()
   private readonly selected = new WeakMap<Target, Selecting>()
-  /** Parsed selectors of policy rules, kept while many evaluations run (see `release`). */
-  private selectors = new WeakMap<object, SelectorParse>()
 
   constructor(private readonly index: ResourceIndex) {
     for (const policy of index.byKind('NetworkPolicy')) {
@@ -224,14 +222,6 @@ export class PolicyEvaluator {
     }
 
     return this.tierOf(admin, 'admin', peer, target, port, np)
-  }
-
-  /**
-   * Lets go of the parsed selectors that evaluations kept: the exposure model calls this once it is built, so
-   * that they do not stay in memory as long as the model does. Later evaluations parse them again.
-   */
-  release(): void {
-    this.selectors = new WeakMap()
   }
 
   /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
@@ -329,7 +319,8 @@ export class PolicyEvaluator {
       return {status: 'unknown', decisions: [{tier: 'networkpolicy', text: `unknown: the NetworkPolicies of namespace ${target.namespace} could not be read`}]}
     }
 
-    const {selecting, maybe} = this.selecting(target)
+    const read = this.selecting(target)
+    const {selecting, maybe} = read
     if (selecting.length === 0) {
       if (!maybe) return undefined
       return {status: 'unknown', decisions: [{tier: 'networkpolicy', policy: maybe, path: POD_SELECTOR, text: 'its podSelector cannot be read: whether it isolates the pods is unknown'}]}
@@ -337,14 +328,14 @@ export class PolicyEvaluator {
 
     let best: Amount = 'none'
     let decider: Decision | undefined
-    for (const read of selecting) {
-      const {policy, rules} = read
+    for (const policyRead of selecting) {
+      const {policy, rules} = policyRead
       for (const [i, rule] of rules.entries()) {
         const m = this.networkPolicyRule(rule, policy, peer, port)
         if (m === 'none') continue
         const next = union(best, m)
         if (next !== best || !decider) {
-          decider = {tier: 'networkpolicy', policy, path: ruleOf(read, i), text: m === 'all' ? 'admits' : m === 'some' ? 'admits part of the sender' : 'may admit (cannot tell)'}
+          decider = {tier: 'networkpolicy', policy, path: ruleOf(policyRead, i), text: m === 'all' ? 'admits' : m === 'some' ? 'admits part of the sender' : 'may admit (cannot tell)'}
           best = next
         }
 
@@ -354,7 +345,7 @@ export class PolicyEvaluator {
       if (best === 'all') break
     }
 
-    if (best === 'none' || !decider) return this.isolated(target, selecting)
+    if (best === 'none' || !decider) return isolated(read)
     if (maybe && best !== 'all') return {status: 'unknown', decisions: [decider]}
     return {status: best === 'all' ? 'admitted' : best === 'some' ? 'partial' : 'unknown', decisions: [decider]}
   }
@@ -372,19 +363,6 @@ export class PolicyEvaluator {
 
     this.selected.set(target, (found = {selecting, maybe}))
     return found
-  }
-
-  /** The verdict when the policies that select the target admit nothing of the sender: the same for every sender and port. */
-  private isolated(target: Target, selecting: ReadPolicy[]): Verdict {
-    const found = this.selected.get(target)!
-    if (found.isolated) return found.isolated
-    const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
-    const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
-    found.isolated = {
-      status: 'blocked',
-      decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: POD_SELECTOR, text: `isolates the pods${also}; no rule admits the sender`}],
-    }
-    return found.isolated
   }
 
   /** How much of the sender one NetworkPolicy ingress rule admits on the port. */
@@ -406,19 +384,11 @@ export class PolicyEvaluator {
     const hasNs = entry.namespaceSelector !== undefined && entry.namespaceSelector !== null
     const hasPods = entry.podSelector !== undefined && entry.podSelector !== null
     if (!hasNs && !hasPods) return 'unknown'
-    const pods = hasPods ? this.parsed(entry.podSelector) : EVERY
+    const pods = parseLabelSelector(hasPods ? entry.podSelector : {})
     if (!pods.ok) return 'unknown'
     if (!hasNs) return this.selectorsMatch(peer, {requirements: [{key: NAME_LABEL, operator: 'In', values: [policy.namespace]}]}, pods.selector)
-    const ns = this.parsed(entry.namespaceSelector)
+    const ns = parseLabelSelector(entry.namespaceSelector)
     return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : 'unknown'
-  }
-
-  /** A selector of a policy rule, parsed once: every sender and port evaluated against the rule reads it again. */
-  private parsed(selector: unknown): SelectorParse {
-    if (!isRecord(selector)) return parseLabelSelector(selector)
-    let parsed = this.selectors.get(selector)
-    if (!parsed) this.selectors.set(selector, (parsed = parseLabelSelector(selector)))
-    return parsed
   }
 
   /** How much of the sender pods in namespaces of `ns` with labels of `pods` take in. */
@@ -481,10 +451,20 @@ export class PolicyEvaluator {
   }
 }
 
-/** `podSelector: {}`, parsed: every pod. */
-const EVERY: SelectorParse = {ok: true, selector: {requirements: []}}
-
 const POD_SELECTOR: ObjectPath = Object.freeze(['spec', 'podSelector'])
+
+/** The verdict when the policies that select a target admit nothing of the sender: the same for every sender and port. */
+function isolated(read: Selecting): Verdict {
+  if (read.isolated) return read.isolated
+  const {selecting} = read
+  const others = [...new Set(selecting.slice(1).map((p) => objectName(p.policy)))].filter((n) => n !== objectName(selecting[0]!.policy))
+  const also = others.length > 0 ? ` (as do ${others.join(', ')})` : ''
+  read.isolated = {
+    status: 'blocked',
+    decisions: [{tier: 'networkpolicy', policy: selecting[0]!.policy, path: POD_SELECTOR, text: `isolates the pods${also}; no rule admits the sender`}],
+  }
+  return read.isolated
+}
 
 const OPEN: Verdict = {status: 'open', decisions: [{tier: 'networkpolicy', text: 'no policy selects the pods'}]}
 

@@ -110,16 +110,9 @@ export declare class PolicyEvaluator {
     private readonly cni;
     private readonly namespaceLabels;
     private readonly selected;
-    /** Parsed selectors of policy rules, kept while many evaluations run (see `release`). */
-    private selectors;
     constructor(index: ResourceIndex);
     /** Whether the traffic of `peer` gets into the target's pods on `port`. */
     evaluate(peer: Peer, target: Target, port: TargetPort): Verdict;
-    /**
-     * Lets go of the parsed selectors that evaluations kept: the exposure model calls this once it is built, so
-     * that they do not stay in memory as long as the model does. Later evaluations parse them again.
-     */
-    release(): void;
     /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
     namespaceMatches(selector: Selector, namespace: string): boolean | undefined;
     private subjectSelects;
@@ -130,13 +123,9 @@ export declare class PolicyEvaluator {
     private networkPolicyTier;
     /** The NetworkPolicies that select the target's pods, and the first whose podSelector cannot be read: once per target. */
     private selecting;
-    /** The verdict when the policies that select the target admit nothing of the sender: the same for every sender and port. */
-    private isolated;
     /** How much of the sender one NetworkPolicy ingress rule admits on the port. */
     networkPolicyRule(rule: unknown, policy: Resource, peer: Peer, port: TargetPort): Amount;
     private npPeerMatch;
-    /** A selector of a policy rule, parsed once: every sender and port evaluated against the rule reads it again. */
-    private parsed;
     /** How much of the sender pods in namespaces of `ns` with labels of `pods` take in. */
     private selectorsMatch;
     private cniStep;
