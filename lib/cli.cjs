@@ -14154,10 +14154,19 @@ function frontDoorFromRepository(repository, image2) {
   for (let [suffix, product] of IMAGES)
     if (repository === suffix || repository.endsWith(`/${suffix}`)) return { product, evidence: `image ${image2}` };
 }
+function mentionsFrontDoorImage(template) {
+  for (let field of ["containers", "initContainers"]) {
+    let list2 = template.spec[field];
+    if (Array.isArray(list2)) {
+      for (let c of list2) if (isRecord(c) && typeof c.image == "string" && IMAGE_WORDS.test(c.image)) return !0;
+    }
+  }
+  return !1;
+}
 function frontDoorOfTemplate(template, extra = []) {
   let byLabels = frontDoorFromLabels(template.labels, extra);
   if (byLabels) return byLabels;
-  for (let container of servingContainers(template)) {
+  for (let container of mentionsFrontDoorImage(template) ? servingContainers(template) : []) {
     let image2 = container.container.image;
     if (typeof image2 != "string") continue;
     let repository = imageRepository(image2), byImage = frontDoorFromRepository(repository, image2);
@@ -14178,7 +14187,7 @@ function frontDoorOfService(service2, selected, extra = []) {
     if (found) return found;
   }
 }
-var PRODUCT_NAMES, GATEWAY_LABELS, IMAGES, PART_OF_INGRESS, init_front_doors = __esm({
+var PRODUCT_NAMES, GATEWAY_LABELS, IMAGES, PART_OF_INGRESS, IMAGE_WORDS, init_front_doors = __esm({
   "src/k8s/front-doors.ts"() {
     "use strict";
     init_records();
@@ -14227,6 +14236,7 @@ var PRODUCT_NAMES, GATEWAY_LABELS, IMAGES, PART_OF_INGRESS, init_front_doors = _
       ["apache/apisix", "Apache APISIX"],
       ["zalando/skipper", "Skipper"]
     ], PART_OF_INGRESS = /ingress|gateway/;
+    IMAGE_WORDS = new RegExp([.../* @__PURE__ */ new Set([...IMAGES.map(([suffix]) => suffix.split("/").at(-1)), "proxyv2"])].map((w) => w.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
   }
 });
 

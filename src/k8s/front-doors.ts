@@ -5,7 +5,7 @@
  * the images their pods run.
  */
 import type {PodTemplate} from '../engine/types.js'
-import {getPath} from '../util/records.js'
+import {getPath, isRecord} from '../util/records.js'
 import type {Resource} from '../engine/types.js'
 import {servingContainers} from './ports.js'
 
@@ -140,11 +140,29 @@ function frontDoorFromRepository(repository: string, image: string): FrontDoor |
   return undefined
 }
 
+/**
+ * Words every image of a front door has in its repository: the last segment of each known one, and Istio's
+ * proxy. An image without any of them is none, whatever its registry and tag.
+ */
+const IMAGE_WORDS = new RegExp([...new Set([...IMAGES.map(([suffix]) => suffix.split('/').at(-1)!), 'proxyv2'])].map((w) => w.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+
+/** Whether a container of the template (init containers too) runs an image that may be a front door's. */
+function mentionsFrontDoorImage(template: PodTemplate): boolean {
+  for (const field of ['containers', 'initContainers'] as const) {
+    const list = template.spec[field]
+    if (!Array.isArray(list)) continue
+    for (const c of list) if (isRecord(c) && typeof c.image === 'string' && IMAGE_WORDS.test(c.image)) return true
+  }
+
+  return false
+}
+
 /** Whether the pods of a template run an ingress controller or a gateway proxy: by their labels, images, or Istio's gateway injection. */
 export function frontDoorOfTemplate(template: PodTemplate, extra: readonly string[] = []): FrontDoor | undefined {
   const byLabels = frontDoorFromLabels(template.labels, extra)
   if (byLabels) return byLabels
-  for (const container of servingContainers(template)) {
+  // Most pods run no front door: their containers are read only when an image could be one.
+  for (const container of mentionsFrontDoorImage(template) ? servingContainers(template) : []) {
     const image = container.container.image
     if (typeof image !== 'string') continue
     const repository = imageRepository(image)
