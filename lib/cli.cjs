@@ -10513,7 +10513,7 @@ var require_plugin = __commonJS({
           load: async () => this.findCommand(id, { must: !0 }),
           pluginAlias: this.alias,
           pluginType: c.pluginType === "jit" ? "jit" : this.type
-        })).sort((a, b) => a.id.localeCompare(b.id));
+        })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       }
       async _manifest() {
         let ignoreManifest = !!this.options.ignoreManifest, errorOnManifestCreate = !!this.options.errorOnManifestCreate, respectNoCacheDefault = !!this.options.respectNoCacheDefault, readManifest = async (dotfile = !1) => {
@@ -25130,7 +25130,7 @@ async function locateReports(checked2, locators2) {
   for (let crash of checked2.crashes) findings.push(crash);
   let order = new Map(checked2.files.map((f, i2) => [f, i2]));
   return findings.sort(
-    (a, b) => (order.get(a.file ?? "") ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? "") ?? Number.MAX_SAFE_INTEGER) || (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.column ?? 0) - (b.start?.column ?? 0) || objectKey(a.object).localeCompare(objectKey(b.object)) || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => (order.get(a.file ?? "") ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? "") ?? Number.MAX_SAFE_INTEGER) || (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.column ?? 0) - (b.start?.column ?? 0) || byCodeUnits(objectKey(a.object), objectKey(b.object)) || byCodeUnits(a.ruleId, b.ruleId)
   ), {
     findings,
     files: checked2.files,
@@ -25177,7 +25177,7 @@ function refOf(resource) {
   let ref = { apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name };
   return resource.namespace !== "" && (ref.namespace = resource.namespace), ref;
 }
-var SUPPRESSION_PREFIX, RANK, isResource, init_engine = __esm({
+var SUPPRESSION_PREFIX, RANK, isResource, byCodeUnits, init_engine = __esm({
   "src/engine/engine.ts"() {
     "use strict";
     init_resource_index();
@@ -25187,6 +25187,7 @@ var SUPPRESSION_PREFIX, RANK, isResource, init_engine = __esm({
     SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
     RANK = { info: 0, warning: 1, error: 2 };
     isResource = (target) => "uid" in target;
+    byCodeUnits = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
 
