@@ -26590,21 +26590,26 @@ async function loadPaths(inputs, options = {}) {
 async function loadFiles(expanded, options = {}) {
   return parseRead(await readFiles(expanded, options), options);
 }
-function contentHashOf(cache5, entry2, text3) {
-  return entry2.hash ??= cache5.contentHash(text3), entry2.hash;
+function contentHashOf(cache5, entry2) {
+  if (entry2.hash === void 0) {
+    let { content } = entry2;
+    if (typeof content != "string" && !Buffer.isBuffer(content)) return;
+    entry2.hash = cache5.contentHash(content);
+  }
+  return entry2.hash;
 }
 async function readFiles(expanded, options = {}) {
   let cwd = options.cwd ?? process.cwd(), read2 = [];
   for (let file of expanded.files) {
     let name2 = file === "-" ? options.stdinFilename ?? STDIN : file;
-    read2.push({ file, name: name2, text: await readInput(file, options, cwd, expanded.found.has(file)) });
+    read2.push(new ReadFile(file, name2, await readInput(file, options, cwd, expanded.found.has(file))));
   }
   return { expanded, read: read2 };
 }
 async function parseRead({ expanded, read: read2 }, options = {}) {
   let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache5 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
   for (let [i2, entry2] of read2.entries()) {
-    let { file, name: name2, text: text3 } = entry2;
+    let { file, name: name2 } = entry2, { text: text3 } = entry2;
     if (typeof text3 != "string") {
       pending.push(void 0);
       continue;
@@ -26614,7 +26619,7 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
       stdin.push(i2);
       continue;
     }
-    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2, text3), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
+    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
   }
   for (let i2 of stdin) pending[i2].parsed = parseText(pending[i2].prepared.text, pending[i2].prepared.json, limits);
   let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker }), gave = /* @__PURE__ */ new Map();
@@ -26677,9 +26682,9 @@ async function readInput(file, options, cwd, found) {
     if (found) return { problem: `cannot read ${file}: ${error.code ?? error.message}: not read` };
     throw new InputError(`cannot read ${file}: ${error.message}`, file);
   }
-  return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, "file");
+  return isUnreadable(buffer) ? buffer : options.cache ? { bytes: buffer, limit } : decodeText(buffer, limit, "file");
 }
-var import_node_path6, init_sources = __esm({
+var import_node_path6, ReadFile, init_sources = __esm({
   "src/loaders/sources.ts"() {
     "use strict";
     import_node_path6 = __toESM(require("node:path"), 1);
@@ -26692,6 +26697,31 @@ var import_node_path6, init_sources = __esm({
     init_threads();
     init_paths();
     init_objects();
+    ReadFile = class {
+      constructor(file, name2, read2) {
+        this.file = file;
+        this.name = name2;
+        typeof read2 == "string" || !("bytes" in read2) ? this.decoded = read2 : this.bytes = read2;
+      }
+      file;
+      name;
+      /** The hash of the file's bytes (or of standard input's text), once computed (see `contentHashOf`). */
+      hash;
+      decoded;
+      bytes;
+      /** The text (a byte-order mark dropped), or why it is not read (not UTF-8, binary, too large, not readable). */
+      get text() {
+        if (this.decoded === void 0) {
+          let { bytes, limit } = this.bytes;
+          this.decoded = decodeText(bytes, limit, "file");
+        }
+        return this.decoded;
+      }
+      /** What decides the text: the bytes as read, the text, or why the file is not read. */
+      get content() {
+        return this.bytes?.bytes ?? this.text;
+      }
+    };
   }
 });
 
@@ -28473,9 +28503,9 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
         }
         return cache5;
       }
-      /** The hash of a file's text, as the keys use it. */
-      contentHash(text3) {
-        return (0, import_node_crypto.createHash)("sha256").update(text3).digest("base64");
+      /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+      contentHash(content) {
+        return (0, import_node_crypto.createHash)("sha256").update(content).digest("base64");
       }
       /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
       runKey(parts) {
@@ -30923,7 +30953,7 @@ function runKey(run2, paths, options) {
       }
       let { expanded, read: read2 } = files;
       yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups];
-      for (let entry2 of read2) yield [entry2.name, typeof entry2.text == "string" ? contentHashOf(cache5, entry2, entry2.text) : entry2.text];
+      for (let entry2 of read2) yield [entry2.name, contentHashOf(cache5, entry2) ?? entry2.text];
     }
   }
   try {

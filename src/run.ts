@@ -202,7 +202,7 @@ function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOption
 
       const {expanded, read} = files
       yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups]
-      for (const entry of read) yield [entry.name, typeof entry.text === 'string' ? contentHashOf(cache!, entry, entry.text) : entry.text]
+      for (const entry of read) yield [entry.name, contentHashOf(cache!, entry) ?? entry.text]
     }
   }
 

@@ -229,6 +229,21 @@ describe('lint --cache, the whole result and located ranges', () => {
     expect((await run(dir)).cache?.reused).toBe(true)
   })
 
+  it('keys files by their bytes: a byte-order mark added is a change, and files not read (invalid UTF-8) are reused as reported', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    writeFileSync(path.join(dir, 'm', 'latin1.yaml'), Buffer.from('kind: Service\nmetadata:\n  name: caf\xe9\n', 'latin1'))
+    await run(dir)
+    const reused = await run(dir)
+    expect(reused.cache).toEqual({hits: 0, misses: 0, reused: true})
+    expect(json(reused.result)).toEqual(await uncached(dir))
+    expect(reused.result.findings.filter((f) => f.file === path.join('m', 'latin1.yaml')).map((f) => f.message)).toEqual([expect.stringContaining('is not valid UTF-8')])
+    writeFileSync(path.join(dir, 'm', 'dup.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(path.join(dir, 'm', 'dup.yaml'))]))
+    const changed = await run(dir)
+    expect(changed.cache).toEqual({hits: files - 1, misses: 1, reused: false})
+    expect(json(changed.result)).toEqual(await uncached(dir))
+  })
+
   it('a changed config file or command-line override: nothing is parsed again, every rule runs again', async () => {
     const dir = tree()
     const files = fileCount(dir)

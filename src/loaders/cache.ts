@@ -168,9 +168,9 @@ export class ParseCache {
     return cache
   }
 
-  /** The hash of a file's text, as the keys use it. */
-  contentHash(text: string): string {
-    return createHash('sha256').update(text).digest('base64')
+  /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+  contentHash(content: Uint8Array | string): string {
+    return createHash('sha256').update(content).digest('base64')
   }
 
   /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */

@@ -8,7 +8,7 @@
  */
 import path from 'node:path'
 import {STDIN, type SyntaxProblem} from '../engine/types.js'
-import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
+import {type ByteLimit, decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
 import type {ParseCache} from './cache.js'
 import {DEFAULT_LIMITS} from './documents.js'
 import {addParsed, LoadedInput, type LoadOptions, type PreparedText, prepareText} from './objects.js'
@@ -36,18 +36,54 @@ export interface ReadFiles {
   read: ReadFile[]
 }
 
-/** One file read: its path as expanded, its name (for `-`, what standard input stands for), its text or why it is not read. */
-export interface ReadFile {
-  file: string
-  name: string
-  text: string | Unreadable
-  /** The hash of `text`, once computed (see `contentHashOf`). */
+/**
+ * One file read: its path as expanded, its name (for `-`, what standard
+ * input stands for), its text or why it is not read. With the parse cache,
+ * a file's bytes are kept and decoded only when its text is asked for: a run
+ * whose stored result is reused hashes the bytes and never decodes them.
+ */
+export class ReadFile {
+  /** The hash of the file's bytes (or of standard input's text), once computed (see `contentHashOf`). */
   hash?: string
+  private decoded?: string | Unreadable
+  private readonly bytes?: {bytes: Buffer; limit: ByteLimit}
+
+  constructor(
+    readonly file: string,
+    readonly name: string,
+    read: string | Unreadable | {bytes: Buffer; limit: ByteLimit},
+  ) {
+    if (typeof read === 'string' || !('bytes' in read)) this.decoded = read
+    else this.bytes = read
+  }
+
+  /** The text (a byte-order mark dropped), or why it is not read (not UTF-8, binary, too large, not readable). */
+  get text(): string | Unreadable {
+    if (this.decoded === undefined) {
+      const {bytes, limit} = this.bytes!
+      this.decoded = decodeText(bytes, limit, 'file')
+    }
+
+    return this.decoded
+  }
+
+  /** What decides the text: the bytes as read, the text, or why the file is not read. */
+  get content(): Buffer | string | Unreadable {
+    return this.bytes?.bytes ?? this.text
+  }
 }
 
-/** The hash of a file's text, computed once. */
-export function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string {
-  entry.hash ??= cache.contentHash(text)
+/**
+ * The hash of a file's content (its bytes, or standard input's text), computed once; undefined for a file that is
+ * not read. Text without a byte-order mark hashes as its UTF-8 bytes do.
+ */
+export function contentHashOf(cache: ParseCache, entry: ReadFile): string | undefined {
+  if (entry.hash === undefined) {
+    const {content} = entry
+    if (typeof content !== 'string' && !Buffer.isBuffer(content)) return undefined
+    entry.hash = cache.contentHash(content)
+  }
+
   return entry.hash
 }
 
@@ -57,7 +93,7 @@ export async function readFiles(expanded: ExpandedPaths, options: LoadOptions = 
   const read: ReadFiles['read'] = []
   for (const file of expanded.files) {
     const name = file === '-' ? (options.stdinFilename ?? STDIN) : file
-    read.push({file, name, text: await readInput(file, options, cwd, expanded.found.has(file))})
+    read.push(new ReadFile(file, name, await readInput(file, options, cwd, expanded.found.has(file))))
   }
 
   return {expanded, read}
@@ -88,7 +124,8 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
   const jobs: ParseJob[] = []
   const stdin: number[] = []
   for (const [i, entry] of read.entries()) {
-    const {file, name, text} = entry
+    const {file, name} = entry
+    const {text} = entry
     if (typeof text !== 'string') {
       pending.push(undefined)
       continue
@@ -102,7 +139,7 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
     }
 
     if (cache) {
-      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry, text), p.prepared.json, limits)}
+      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry)!, p.prepared.json, limits)}
       p.parsed = cache.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)
     }
 
@@ -178,8 +215,11 @@ function notRead(file: string, unreadable: Unreadable, reference: boolean): Synt
   }
 }
 
-/** The text of a file or of standard input, or why it is not read. A file found by a walk that cannot be opened is reported; one named is a usage error. */
-async function readInput(file: string, options: LoadOptions, cwd: string, found: boolean): Promise<string | Unreadable> {
+/**
+ * The text of a file or of standard input, or why it is not read; with the parse cache, a file's bytes, decoded
+ * when its text is asked for. A file found by a walk that cannot be opened is reported; one named is a usage error.
+ */
+async function readInput(file: string, options: LoadOptions, cwd: string, found: boolean): Promise<string | Unreadable | {bytes: Buffer; limit: ByteLimit}> {
   const limit = fileLimit((options.limits ?? DEFAULT_LIMITS).maxFileBytes)
   if (file === '-') {
     if (!options.readStdin) throw new InputError('standard input is not available')
@@ -198,5 +238,6 @@ async function readInput(file: string, options: LoadOptions, cwd: string, found:
     throw new InputError(`cannot read ${file}: ${(error as Error).message}`, file)
   }
 
-  return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, 'file')
+  if (isUnreadable(buffer)) return buffer
+  return options.cache ? {bytes: buffer, limit} : decodeText(buffer, limit, 'file')
 }

@@ -32,8 +32,8 @@ export declare class ParseCache {
     private constructor();
     /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
     static open(given: ParseCacheOptions): ParseCache;
-    /** The hash of a file's text, as the keys use it. */
-    contentHash(text: string): string;
+    /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+    contentHash(content: Uint8Array | string): string;
     /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
     runKey(parts: Iterable<unknown>): string;
     /** The key of a file's parse: its text's hash and every setting that changes parsing. */

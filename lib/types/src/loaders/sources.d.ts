@@ -1,4 +1,4 @@
-import { type Unreadable } from '../util/bytes.js';
+import { type ByteLimit, type Unreadable } from '../util/bytes.js';
 import type { ParseCache } from './cache.js';
 import { LoadedInput, type LoadOptions } from './objects.js';
 import { type ExpandedPaths } from './paths.js';
@@ -14,16 +14,33 @@ export interface ReadFiles {
     /** Each of `expanded.files`, in order: its name (for `-`, what standard input stands for), and its text or why it is not read. */
     read: ReadFile[];
 }
-/** One file read: its path as expanded, its name (for `-`, what standard input stands for), its text or why it is not read. */
-export interface ReadFile {
-    file: string;
-    name: string;
-    text: string | Unreadable;
-    /** The hash of `text`, once computed (see `contentHashOf`). */
+/**
+ * One file read: its path as expanded, its name (for `-`, what standard
+ * input stands for), its text or why it is not read. With the parse cache,
+ * a file's bytes are kept and decoded only when its text is asked for: a run
+ * whose stored result is reused hashes the bytes and never decodes them.
+ */
+export declare class ReadFile {
+    readonly file: string;
+    readonly name: string;
+    /** The hash of the file's bytes (or of standard input's text), once computed (see `contentHashOf`). */
     hash?: string;
+    private decoded?;
+    private readonly bytes?;
+    constructor(file: string, name: string, read: string | Unreadable | {
+        bytes: Buffer;
+        limit: ByteLimit;
+    });
+    /** The text (a byte-order mark dropped), or why it is not read (not UTF-8, binary, too large, not readable). */
+    get text(): string | Unreadable;
+    /** What decides the text: the bytes as read, the text, or why the file is not read. */
+    get content(): Buffer | string | Unreadable;
 }
-/** The hash of a file's text, computed once. */
-export declare function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string;
+/**
+ * The hash of a file's content (its bytes, or standard input's text), computed once; undefined for a file that is
+ * not read. Text without a byte-order mark hashes as its UTF-8 bytes do.
+ */
+export declare function contentHashOf(cache: ParseCache, entry: ReadFile): string | undefined;
 /** Reads the files expanded by `expandPaths`, all of them before any is parsed. */
 export declare function readFiles(expanded: ExpandedPaths, options?: LoadOptions): Promise<ReadFiles>;
 /**
