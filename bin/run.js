@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import {createHash} from 'node:crypto'
-import {existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import module, {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -36,15 +35,24 @@ if (existsSync(built)) {
 function loadWithCodeCache(link) {
   // By its real path, as require() names it when oclif loads the commands from it.
   const file = realpathSync(link)
-  const bytes = readFileSync(file)
-  const source = bytes.toString('utf8')
+  const fd = openSync(file, 'r')
+  let source
+  let stat
+  try {
+    stat = fstatSync(fd)
+    source = readFileSync(fd, 'utf8')
+  } finally {
+    closeSync(fd)
+  }
+
   const folder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder()
-  // V8 checks the length of the script a cache was made for, not its text: the name holds a hash of the text (npm
-  // gives every installed file the same time, and another version may be as long). A cache for each command (a
-  // lint run's holds the code lint ran), by a name made of letters only.
-  const digest = folder && createHash('sha1').update(bytes).digest('hex').slice(0, 20)
+  // V8 checks the length of the script a cache was made for, not its text. npm gives every installed file the same
+  // time, and another version may be as long: the name holds what changes whenever the file is written (its change
+  // time, which no tool sets back, and its inode) beside its size and time. A cache for each command (a lint run's
+  // holds the code lint ran), by a name made of letters only.
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other'
-  const cacheFile = folder && path.join(folder, `cli-${digest}-${process.version}-${process.arch}-${command}.bin`)
+  const key = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino].map((n) => Math.trunc(n).toString(36)).join('-')
+  const cacheFile = folder && path.join(folder, `cli-${key}-${process.version}-${process.arch}-${command}.bin`)
   let cachedData
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile)
@@ -72,13 +80,53 @@ function loadWithCodeCache(link) {
         const temporary = `${cacheFile}.${process.pid}`
         writeFileSync(temporary, script.createCachedData(), {mode: 0o600})
         renameSync(temporary, cacheFile)
+        prune(folder, cacheFile)
       } catch {
         // A cache that cannot be written is no cache: the next run compiles again.
+      }
+    })
+  } else if (cacheFile) {
+    process.once('exit', () => {
+      try {
+        // Used: the last to be pruned.
+        const now = new Date()
+        utimesSync(cacheFile, now, now)
+      } catch {
+        // Pruned meanwhile by another run: it writes one again.
       }
     })
   }
 
   return cli.exports
+}
+
+/**
+ * Removes what upgrades and other installs left in the cache folder: caches unused for two weeks, then the least
+ * recently used beyond a few commands of a few installed versions (about 1 MB each), and files of writes that
+ * never finished. Runs after a cache was written, not on every run.
+ */
+function prune(folder, written) {
+  // Within the function: this runs as the process exits, maybe before the module's own constants were set.
+  const keep = 24
+  const unusedFor = 14 * 24 * 3600 * 1000
+  const now = Date.now()
+  const files = []
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith('cli-')) continue
+    const file = path.join(folder, name)
+    if (file === written) continue
+    try {
+      const {mtimeMs} = statSync(file)
+      // A write of another run may be under way: its file goes only when it is a minute old.
+      if (now - mtimeMs > (name.endsWith('.bin') ? unusedFor : 60_000)) rmSync(file, {force: true})
+      else if (name.endsWith('.bin')) files.push({file, mtimeMs})
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
+
+  files.sort((a, b) => b.mtimeMs - a.mtimeMs)
+  for (const {file} of files.slice(keep - 1)) rmSync(file, {force: true})
 }
 
 /** The cache folder, made for this user alone; undefined when it cannot be, or is not, that. */

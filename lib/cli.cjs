@@ -10513,7 +10513,7 @@ var require_plugin = __commonJS({
           load: async () => this.findCommand(id, { must: !0 }),
           pluginAlias: this.alias,
           pluginType: c.pluginType === "jit" ? "jit" : this.type
-        })).sort((a, b) => a.id.localeCompare(b.id));
+        })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       }
       async _manifest() {
         let ignoreManifest = !!this.options.ignoreManifest, errorOnManifestCreate = !!this.options.errorOnManifestCreate, respectNoCacheDefault = !!this.options.respectNoCacheDefault, readManifest = async (dotfile = !1) => {
@@ -25150,7 +25150,7 @@ async function locateReports(checked2, locators2) {
   for (let crash of checked2.crashes) findings.push(crash);
   let order = new Map(checked2.files.map((f, i2) => [f, i2]));
   return findings.sort(
-    (a, b) => (order.get(a.file ?? "") ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? "") ?? Number.MAX_SAFE_INTEGER) || (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.column ?? 0) - (b.start?.column ?? 0) || objectKey(a.object).localeCompare(objectKey(b.object)) || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => (order.get(a.file ?? "") ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file ?? "") ?? Number.MAX_SAFE_INTEGER) || (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.column ?? 0) - (b.start?.column ?? 0) || byCodeUnits(objectKey(a.object), objectKey(b.object)) || byCodeUnits(a.ruleId, b.ruleId)
   ), {
     findings,
     files: checked2.files,
@@ -25197,7 +25197,7 @@ function refOf(resource) {
   let ref = { apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name };
   return resource.namespace !== "" && (ref.namespace = resource.namespace), ref;
 }
-var SUPPRESSION_PREFIX, RANK, isResource, init_engine = __esm({
+var SUPPRESSION_PREFIX, RANK, isResource, byCodeUnits, init_engine = __esm({
   "src/engine/engine.ts"() {
     "use strict";
     init_resource_index();
@@ -25207,6 +25207,7 @@ var SUPPRESSION_PREFIX, RANK, isResource, init_engine = __esm({
     SUPPRESSION_PREFIX = "ignore.k8s-net.io/";
     RANK = { info: 0, warning: 1, error: 2 };
     isResource = (target) => "uid" in target;
+    byCodeUnits = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
 
@@ -26621,21 +26622,28 @@ async function loadPaths(inputs, options = {}) {
 async function loadFiles(expanded, options = {}) {
   return parseRead(await readFiles(expanded, options), options);
 }
-function contentHashOf(cache5, entry2, text3) {
-  return entry2.hash ??= cache5.contentHash(text3), entry2.hash;
+function contentHashOf(cache5, entry2) {
+  if (entry2.hash === void 0) {
+    let { content } = entry2;
+    if (typeof content != "string" && !Buffer.isBuffer(content)) return;
+    entry2.hash = cache5.contentHash(content);
+    let { stat: stat3 } = entry2;
+    stat3 && Buffer.isBuffer(content) && cache5.noteStat(stat3.path, stat3.stats, entry2.hash);
+  }
+  return entry2.hash;
 }
 async function readFiles(expanded, options = {}) {
   let cwd = options.cwd ?? process.cwd(), read2 = [];
   for (let file of expanded.files) {
     let name2 = file === "-" ? options.stdinFilename ?? STDIN : file;
-    read2.push({ file, name: name2, text: await readInput(file, options, cwd, expanded.found.has(file)) });
+    read2.push(await readInput(file, name2, options, cwd, expanded.found.has(file)));
   }
   return { expanded, read: read2 };
 }
 async function parseRead({ expanded, read: read2 }, options = {}) {
   let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache5 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
   for (let [i2, entry2] of read2.entries()) {
-    let { file, name: name2, text: text3 } = entry2;
+    let { file, name: name2 } = entry2, { text: text3 } = entry2;
     if (typeof text3 != "string") {
       pending.push(void 0);
       continue;
@@ -26645,7 +26653,7 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
       stdin.push(i2);
       continue;
     }
-    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2, text3), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
+    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
   }
   for (let i2 of stdin) pending[i2].parsed = parseText(pending[i2].prepared.text, pending[i2].prepared.json, limits);
   let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker }), gave = /* @__PURE__ */ new Map();
@@ -26694,26 +26702,42 @@ function notRead(file, unreadable, reference) {
     reference
   };
 }
-async function readInput(file, options, cwd, found) {
+async function readInput(file, name2, options, cwd, found) {
   let limit = fileLimit((options.limits ?? DEFAULT_LIMITS).maxFileBytes);
   if (file === "-") {
     if (!options.readStdin) throw new InputError("standard input is not available");
     let input2 = await options.readStdin(limit.bytes);
-    return typeof input2 != "string" ? decodeText(input2, limit, "standard input") : input2.length > limit.bytes ? overLimit("standard input", limit) : stripBom(input2);
+    return typeof input2 != "string" ? new ReadFile(file, name2, decodeText(input2, limit, "standard input")) : new ReadFile(file, name2, input2.length > limit.bytes ? overLimit("standard input", limit) : stripBom(input2));
   }
-  let buffer;
+  let full = import_node_path6.default.resolve(cwd, file), readBytes = () => {
+    try {
+      return readFileBounded(full, limit, "file");
+    } catch (error) {
+      if (found) return { problem: `cannot read ${file}: ${error.code ?? error.message}: not read` };
+      throw new InputError(`cannot read ${file}: ${error.message}`, file);
+    }
+  }, { cache: cache5 } = options;
+  if (!cache5) {
+    let bytes2 = readBytes();
+    return new ReadFile(file, name2, isUnreadable(bytes2) ? bytes2 : decodeText(bytes2, limit, "file"));
+  }
+  let stats;
   try {
-    buffer = readFileBounded(import_node_path6.default.resolve(cwd, file), limit, "file");
-  } catch (error) {
-    if (found) return { problem: `cannot read ${file}: ${error.code ?? error.message}: not read` };
-    throw new InputError(`cannot read ${file}: ${error.message}`, file);
+    stats = (0, import_node_fs10.statSync)(full);
+  } catch {
   }
-  return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, "file");
+  let hash2 = stats?.isFile() ? cache5.knownHash(full, stats) : void 0;
+  if (hash2 !== void 0) {
+    let entry2 = new ReadFile(file, name2, { limit, read: () => cache5.verified(full, hash2, readBytes(), (now) => entry2.hash = now) }, hash2);
+    return entry2;
+  }
+  let bytes = readBytes();
+  return new ReadFile(file, name2, isUnreadable(bytes) ? bytes : { limit, bytes, stat: stats?.isFile() ? { path: full, stats } : void 0 });
 }
-var import_node_path6, init_sources = __esm({
+var import_node_fs10, import_node_path6, ReadFile, init_sources = __esm({
   "src/loaders/sources.ts"() {
     "use strict";
-    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_fs10 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
     init_types();
     init_bytes();
     init_documents();
@@ -26723,6 +26747,35 @@ var import_node_path6, init_sources = __esm({
     init_threads();
     init_paths();
     init_objects();
+    ReadFile = class {
+      constructor(file, name2, read2, hash2) {
+        this.file = file;
+        this.name = name2;
+        this.hash = hash2;
+        typeof read2 == "string" || "problem" in read2 ? this.decoded = read2 : this.bytes = read2;
+      }
+      file;
+      name;
+      hash;
+      decoded;
+      bytes;
+      /** The text (a byte-order mark dropped), or why it is not read (not UTF-8, binary, too large, not readable). */
+      get text() {
+        if (this.decoded === void 0) {
+          let source = this.bytes, bytes = source.bytes ?? source.read();
+          this.decoded = isUnreadable(bytes) ? bytes : decodeText(bytes, source.limit, "file");
+        }
+        return this.decoded;
+      }
+      /** What decides the text: the bytes as read, the text, or why the file is not read. */
+      get content() {
+        return this.bytes?.bytes ?? this.text;
+      }
+      /** What `stat` said of the file before its bytes were read. */
+      get stat() {
+        return this.bytes?.stat;
+      }
+    };
   }
 });
 
@@ -26748,11 +26801,11 @@ __export(rule_docs_exports, {
 function fixtureFiles(root2, id, kind) {
   let dir = import_node_path7.default.join(root2, "fixtures", id, kind), names;
   try {
-    names = (0, import_node_fs10.readdirSync)(dir).filter((n) => MANIFEST.test(n));
+    names = (0, import_node_fs11.readdirSync)(dir).filter((n) => MANIFEST.test(n));
   } catch {
     return [];
   }
-  return names.map((name2) => ({ file: `fixtures/${id}/${kind}/${name2}`, text: (0, import_node_fs10.readFileSync)(import_node_path7.default.join(dir, name2), "utf8") })).sort((a, b) => lineCount2(a.text) - lineCount2(b.text) || (a.file < b.file ? -1 : 1));
+  return names.map((name2) => ({ file: `fixtures/${id}/${kind}/${name2}`, text: (0, import_node_fs11.readFileSync)(import_node_path7.default.join(dir, name2), "utf8") })).sort((a, b) => lineCount2(a.text) - lineCount2(b.text) || (a.file < b.file ? -1 : 1));
 }
 async function findingsOf(rule, root2, file) {
   let config = resolveConfig({}, [rule]);
@@ -26885,10 +26938,10 @@ async function writeRuleDocs(rules, root2 = packageRoot()) {
   }
   return { written, removed };
 }
-var import_node_fs10, import_node_path7, MANIFEST, lineCount2, findingLine, language, optionDefault, cell, GENERATED_NOTICE, init_rule_docs = __esm({
+var import_node_fs11, import_node_path7, MANIFEST, lineCount2, findingLine, language, optionDefault, cell, GENERATED_NOTICE, init_rule_docs = __esm({
   "src/docs/rule-docs.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_fs11 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
     init_config();
     init_engine();
     init_rule();
@@ -28023,17 +28076,17 @@ function kubeconfigFiles(options) {
   let env2 = options.env ?? process.env, cwd = options.cwd ?? process.cwd();
   if (options.kubeconfig !== void 0) {
     let file2 = import_node_path14.default.resolve(cwd, options.kubeconfig);
-    if (!(0, import_node_fs13.existsSync)(file2)) throw new ClusterError(`kubeconfig ${options.kubeconfig}: no such file (--kubeconfig)`);
+    if (!(0, import_node_fs14.existsSync)(file2)) throw new ClusterError(`kubeconfig ${options.kubeconfig}: no such file (--kubeconfig)`);
     return [file2];
   }
   let list2 = env2.KUBECONFIG?.split(import_node_path14.default.delimiter).filter(Boolean) ?? [];
   if (list2.length > 0) {
-    let files = [...new Set(list2.map((f) => import_node_path14.default.resolve(cwd, f)))].filter((f) => (0, import_node_fs13.existsSync)(f));
+    let files = [...new Set(list2.map((f) => import_node_path14.default.resolve(cwd, f)))].filter((f) => (0, import_node_fs14.existsSync)(f));
     if (files.length === 0) throw new ClusterError(`KUBECONFIG names no file that exists (${list2.join(import_node_path14.default.delimiter)})`);
     return files;
   }
   let home = env2.HOME || env2.USERPROFILE || import_node_os5.default.homedir(), file = import_node_path14.default.join(home, ".kube", "config");
-  return (0, import_node_fs13.existsSync)(file) ? [file] : [];
+  return (0, import_node_fs14.existsSync)(file) ? [file] : [];
 }
 function loadKubeconfig(files) {
   let merged = {
@@ -28097,7 +28150,7 @@ function selectContext(config, name2) {
 async function connect(options) {
   let env2 = options.env ?? process.env, files = kubeconfigFiles(options);
   if (files.length === 0) {
-    if (env2.KUBERNETES_SERVICE_HOST && (0, import_node_fs13.existsSync)(import_node_path14.default.join(SERVICE_ACCOUNT, "token"))) return inCluster(env2);
+    if (env2.KUBERNETES_SERVICE_HOST && (0, import_node_fs14.existsSync)(import_node_path14.default.join(SERVICE_ACCOUNT, "token"))) return inCluster(env2);
     throw new ClusterError("no kubeconfig found: pass --kubeconfig, set KUBECONFIG, or create ~/.kube/config (kubectl config view shows what kubectl uses)");
   }
   let selected = selectContext(loadKubeconfig(files), options.context);
@@ -28256,10 +28309,10 @@ function inCluster(env2) {
     }
   };
 }
-var import_node_fs13, import_node_os5, import_node_path14, import_node_tls2, SERVICE_ACCOUNT, REMOVED_PROVIDERS, init_kubeconfig = __esm({
+var import_node_fs14, import_node_os5, import_node_path14, import_node_tls2, SERVICE_ACCOUNT, REMOVED_PROVIDERS, init_kubeconfig = __esm({
   "src/cluster/kubeconfig.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs"), import_node_os5 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_tls2 = __toESM(require("node:tls"), 1);
+    import_node_fs14 = require("node:fs"), import_node_os5 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_tls2 = __toESM(require("node:tls"), 1);
     init_js_yaml();
     init_records();
     init_errors2();
@@ -28435,14 +28488,14 @@ function cacheFilePath(location, cwd) {
 }
 function isDirectory(p) {
   try {
-    return (0, import_node_fs14.statSync)(p).isDirectory();
+    return (0, import_node_fs15.statSync)(p).isDirectory();
   } catch {
     return !1;
   }
 }
 function buildStamp() {
   try {
-    return String((0, import_node_fs14.statSync)((0, import_node_url3.fileURLToPath)(__k8sNetImportMetaUrl)).mtimeMs);
+    return String((0, import_node_fs15.statSync)((0, import_node_url3.fileURLToPath)(__k8sNetImportMetaUrl)).mtimeMs);
   } catch {
     return "";
   }
@@ -28450,13 +28503,13 @@ function buildStamp() {
 function isLintResult(value) {
   return !isRecord3(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped) ? !1 : value.findings.every((f) => !isRecord3(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount(s))) || f.object !== void 0 && !(isRecord3(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isRecord3(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
 }
-var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, ParseCache, isStrings, optionalPosition, init_cache = __esm({
+var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, RACY_MS, ParseCache, statKey, isStrings, optionalPosition, init_cache = __esm({
   "src/loaders/cache.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os6 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url"), import_node_v82 = __toESM(require("node:v8"), 1);
+    import_node_crypto = require("node:crypto"), import_node_fs15 = require("node:fs"), import_node_os6 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_url3 = require("node:url"), import_node_v82 = __toESM(require("node:v8"), 1);
     init_parsed_bytes();
     MAGIC = Buffer.from(`k8s-net cache
-`), FORMAT = 2, CACHE_FILE_NAME = "parse-cache.bin", MAX_ENTRIES = 2e5, MAX_RESULT_NODES = 5e7;
+`), FORMAT = 3, CACHE_FILE_NAME = "parse-cache.bin", MAX_ENTRIES = 2e5, MAX_RESULT_NODES = 5e7, RACY_MS = 3e3;
     ParseCache = class _ParseCache {
       constructor(options) {
         this.options = options;
@@ -28465,18 +28518,24 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
       entries = /* @__PURE__ */ new Map();
       /** Files whose entry was used or written in this run. */
       touched = /* @__PURE__ */ new Set();
+      /** What `stat` said of the files read in this run, and the hash of what was read. */
+      stats = /* @__PURE__ */ new Map();
       run;
       changed = !1;
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
       misses = 0;
+      /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+      unread = 0;
       /** Whether this run's whole result was the stored one. */
       reused = !1;
+      /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
+      changedWhileRead = !1;
       /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
       static open(given) {
         let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), bytes;
         try {
-          bytes = (0, import_node_fs14.readFileSync)(options.file);
+          bytes = (0, import_node_fs15.readFileSync)(options.file);
         } catch {
           return cache5;
         }
@@ -28489,10 +28548,10 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
           let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
           if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
           for (let e of files) {
-            if (!Array.isArray(e) || e.length !== 6) return new _ParseCache(options);
-            let [file, key2, at2, length, locatedAt, locatedLength] = e, data = part(at2, length), located = part(locatedAt, locatedLength);
-            if (typeof file != "string" || typeof key2 != "string" || !data || !located) return new _ParseCache(options);
-            cache5.entries.set(file, { key: key2, data, ...located.length > 0 ? { located } : {} });
+            if (!Array.isArray(e) || e.length !== 7) return new _ParseCache(options);
+            let [file, key2, at2, length, locatedAt, locatedLength, stat3] = e, data = part(at2, length), located = part(locatedAt, locatedLength);
+            if (typeof file != "string" || typeof key2 != "string" || typeof stat3 != "string" || !data || !located) return new _ParseCache(options);
+            cache5.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
           if (run2 !== void 0) {
             let data = isRecord3(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
@@ -28504,9 +28563,34 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
         }
         return cache5;
       }
-      /** The hash of a file's text, as the keys use it. */
-      contentHash(text3) {
-        return (0, import_node_crypto.createHash)("sha256").update(text3).digest("base64");
+      /**
+       * The hash of a file's bytes kept from a run that read it, when `stat` says
+       * it has not been written since: the same size, modification and change
+       * times (no tool sets the change time back), inode and device. Undefined
+       * otherwise: the file is read and hashed.
+       */
+      knownHash(file, stat3) {
+        let entry2 = this.entries.get(file);
+        if (!(!entry2?.stat || entry2.stat !== statKey(stat3)))
+          return this.unread++, entry2.key.slice(0, entry2.key.indexOf("\0"));
+      }
+      /**
+       * The bytes of a file `knownHash` vouched for, read later: when they hash
+       * otherwise (written in between), `rehash` is given their hash, and this
+       * run keeps no result, whose key holds the hash kept.
+       */
+      verified(file, hash2, bytes, rehash) {
+        let now = Buffer.isBuffer(bytes) ? this.contentHash(bytes) : void 0;
+        return now === hash2 || (now !== void 0 && rehash(now), this.stats.delete(file), this.changedWhileRead = !0), bytes;
+      }
+      /** Notes what `stat` said of a file before its bytes were read and hashed: kept with the entry of that hash. */
+      noteStat(file, stat3, hash2) {
+        let racy = Math.max(stat3.mtimeMs, stat3.ctimeMs) > Date.now() - RACY_MS;
+        this.stats.set(file, { stat: racy ? "" : statKey(stat3), hash: hash2 });
+      }
+      /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+      contentHash(content) {
+        return (0, import_node_crypto.createHash)("sha256").update(content).digest("base64");
       }
       /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
       runKey(parts) {
@@ -28529,7 +28613,7 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
       }
       /** Keeps a file's documents, parsed in this run (`bytes`: as a parsing thread sent them); counted as a miss. */
       store(file, key2, result, bytes) {
-        this.touched.add(file), this.misses++, this.entries.set(file, { key: key2, data: bytes ?? encodeParsed(result) }), this.changed = !0;
+        this.touched.add(file), this.misses++, this.entries.set(file, { key: key2, data: bytes ?? encodeParsed(result), stat: "" }), this.changed = !0;
       }
       /**
        * The ranges located in a file before, when its entry has `key` (that is,
@@ -28569,8 +28653,9 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
             return;
           }
       }
-      /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+      /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. None when a file changed as it was read. */
       keepResult(key2, value) {
+        if (this.changedWhileRead) return this.dropResult();
         this.run = { key: key2, data: import_node_v82.default.serialize(value) }, this.changed = !0;
       }
       /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */
@@ -28583,20 +28668,24 @@ var import_node_crypto, import_node_fs14, import_node_os6, import_node_path15, i
           let located = entry2.locator?.newlyLocated;
           located && (entry2.located = import_node_v82.default.serialize([...located].map(([key2, range]) => [key2, range ?? null])), this.changed = !0);
         }
+        for (let [file, noted] of this.stats) {
+          let entry2 = this.entries.get(file), stat3 = entry2?.key.startsWith(`${noted.hash}\0`) ? noted.stat : "";
+          !entry2 || entry2.stat === stat3 || (entry2.stat = stat3, this.changed = !0);
+        }
         let kept = [...this.entries].filter(([file]) => !this.touched.has(file)), used = [...this.entries].filter(([file]) => this.touched.has(file)), all = [...kept.slice(Math.max(0, kept.length + used.length - MAX_ENTRIES)), ...used];
-        if (!this.changed && all.length === this.entries.size && (0, import_node_fs14.existsSync)(this.options.file)) return;
+        if (!this.changed && all.length === this.entries.size && (0, import_node_fs15.existsSync)(this.options.file)) return;
         let parts = [], at2 = 0, place = (data) => (parts.push(data), at2 += data.length, [at2 - data.length, data.length]), header = { format: FORMAT, version: this.options.version, files: [] };
         if (this.run) {
           let [runAt, length] = place(this.run.data);
           header.run = { key: this.run.key, at: runAt, length };
         }
-        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array())]);
+        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array()), entry2.stat]);
         let head = import_node_v82.default.serialize(header), size = Buffer.alloc(4);
-        size.writeUInt32LE(head.length), (0, import_node_fs14.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
+        size.writeUInt32LE(head.length), (0, import_node_fs15.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
         let temporary = `${this.options.file}.${process.pid}.tmp`;
-        (0, import_node_fs14.writeFileSync)(temporary, Buffer.concat([MAGIC, size, head, ...parts])), (0, import_node_fs14.renameSync)(temporary, this.options.file);
+        (0, import_node_fs15.writeFileSync)(temporary, Buffer.concat([MAGIC, size, head, ...parts])), (0, import_node_fs15.renameSync)(temporary, this.options.file);
       }
-    };
+    }, statKey = (s) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.dev}`;
     isStrings = (v) => Array.isArray(v) && v.every((s) => typeof s == "string"), optionalPosition = (v) => v === void 0 || isPosition(v);
   }
 });
@@ -30413,7 +30502,7 @@ __export(cli_exports, {
   run: () => run
 });
 module.exports = __toCommonJS(cli_exports);
-var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs17 = require("node:fs"), import_node_path19 = __toESM(require("node:path"), 1), import_node_url4 = require("node:url");
+var import_execute = __toESM(require_execute(), 1), import_settings = __toESM(require_settings(), 1), import_node_fs18 = require("node:fs"), import_node_path19 = __toESM(require("node:path"), 1), import_node_url4 = require("node:url");
 
 // src/commands/explain.ts
 var Args = __toESM(require_args(), 1), import_command = __toESM(require_command2(), 1);
@@ -30471,7 +30560,7 @@ init_types();
 init_util();
 
 // src/formatters/paths.ts
-var import_node_fs11 = require("node:fs"), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs"), import_node_path10 = __toESM(require("node:path"), 1);
 init_types();
 init_util();
 function relativePath(file, cwd) {
@@ -30489,7 +30578,7 @@ function locationText(where2, cwd) {
 function repositoryRoot(from) {
   let dir = import_node_path10.default.resolve(from);
   for (; ; ) {
-    if ((0, import_node_fs11.existsSync)(import_node_path10.default.join(dir, ".git"))) return dir;
+    if ((0, import_node_fs12.existsSync)(import_node_path10.default.join(dir, ".git"))) return dir;
     let parent = import_node_path10.default.dirname(dir);
     if (parent === dir) return;
     dir = parent;
@@ -30796,7 +30885,7 @@ function plural(n, word) {
 var FORMATTERS = { stylish, json: json2, sarif, junit, github }, FORMAT_NAMES = Object.keys(FORMATTERS);
 
 // src/formatters/outputs.ts
-var import_node_fs12 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path12 = __toESM(require("node:path"), 1);
 var OutputError = class extends Error {
   constructor(message2) {
     super(message2), this.name = "OutputError";
@@ -30833,7 +30922,7 @@ async function writeOutputs(outputs, stdout) {
   let files = outputs.filter((o) => o.file !== void 0);
   for (let o of files) await checkTarget(o);
   let staged = [], onSignal = (signal) => {
-    for (let s of staged) s.done || (0, import_node_fs12.rmSync)(s.temp, { force: !0 });
+    for (let s of staged) s.done || (0, import_node_fs13.rmSync)(s.temp, { force: !0 });
     process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal), process.kill(process.pid, signal);
   };
   process.on("SIGINT", onSignal), process.on("SIGTERM", onSignal);
@@ -30878,7 +30967,7 @@ init_sources();
 init_bytes();
 
 // src/run.ts
-var import_node_fs15 = require("node:fs"), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs"), import_node_path16 = __toESM(require("node:path"), 1);
 init_config();
 init_engine();
 init_registry();
@@ -30936,7 +31025,7 @@ function saveCache(cache5, options) {
 }
 async function lintFiles(paths, options = {}) {
   let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options));
-  return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, reused: cache5.reused } }) : { result, config, rules };
+  return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, unread: cache5.unread, reused: cache5.reused } }) : { result, config, rules };
 }
 async function checkRun(run2, paths, options) {
   let input2 = await parseRun(run2, paths, options);
@@ -30946,7 +31035,7 @@ function runKey(run2, paths, options) {
   if (options.cluster || options.live || paths.includes("-") || options.contextPaths?.includes("-")) return;
   let { config, cache: cache5 } = run2, cwd = options.cwd ?? process.cwd();
   function* parts() {
-    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs15.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
+    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs16.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
     for (let files of [run2.linted, run2.context]) {
       if (!files) {
         yield null;
@@ -30954,7 +31043,7 @@ function runKey(run2, paths, options) {
       }
       let { expanded, read: read2 } = files;
       yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups];
-      for (let entry2 of read2) yield [entry2.name, typeof entry2.text == "string" ? contentHashOf(cache5, entry2, entry2.text) : entry2.text];
+      for (let entry2 of read2) yield [entry2.name, contentHashOf(cache5, entry2) ?? entry2.text];
     }
   }
   try {
@@ -31402,7 +31491,7 @@ var Rules = class _Rules extends import_command6.Command {
 };
 
 // src/commands/wizard.ts
-var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs16 = require("node:fs"), import_promises4 = require("node:fs/promises"), import_node_path18 = __toESM(require("node:path"), 1);
+var import_command7 = __toESM(require_command2(), 1), Flags5 = __toESM(require_flags(), 1), import_node_fs17 = require("node:fs"), import_promises4 = require("node:fs/promises"), import_node_path18 = __toESM(require("node:path"), 1);
 init_answers();
 var Wizard = class _Wizard extends import_command7.Command {
   static summary = "Which Service type? Answer a few questions, get the recommendation and manifests that lint clean.";
@@ -31520,7 +31609,7 @@ function outProblem(out, force) {
 }
 function statOf(file) {
   try {
-    return (0, import_node_fs16.statSync)(file);
+    return (0, import_node_fs17.statSync)(file);
   } catch {
     return;
   }
@@ -31534,7 +31623,7 @@ async function run(options = {}) {
     error.code !== "EPIPE" && (process.stderr.write(`k8s-net: cannot write to standard output: ${error.message}
 `), process.exit(2));
   });
-  let self = (0, import_node_url4.fileURLToPath)(__k8sNetImportMetaUrl), root2 = packageRoot(), pjson = JSON.parse((0, import_node_fs17.readFileSync)(import_node_path19.default.join(root2, "package.json"), "utf8"));
+  let self = (0, import_node_url4.fileURLToPath)(__k8sNetImportMetaUrl), root2 = packageRoot(), pjson = JSON.parse((0, import_node_fs18.readFileSync)(import_node_path19.default.join(root2, "package.json"), "utf8"));
   import_settings.settings.enableAutoTranspile = !1;
   let commands = { strategy: "explicit", target: `./${import_node_path19.default.relative(root2, self).split(import_node_path19.default.sep).join("/")}`, identifier: "COMMANDS" };
   await (0, import_execute.execute)({ development: options.development, loadOptions: { root: root2, pjson: { ...pjson, oclif: { ...pjson.oclif, commands } } } });

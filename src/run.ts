@@ -49,8 +49,8 @@ export interface LintRun {
   result: LintResult
   config: ResolvedConfig
   rules: readonly Rule[]
-  /** With `cache`: files read back and parsed, and whether the whole result was the stored one. */
-  cache?: {hits: number; misses: number; reused: boolean}
+  /** With `cache`: files read back and parsed, files not read at all (unchanged since the cache kept them), and whether the whole result was the stored one. */
+  cache?: {hits: number; misses: number; unread: number; reused: boolean}
 }
 
 export interface LoadedRun {
@@ -170,7 +170,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   if (key === undefined) cache.dropResult()
   else if (!stored) cache.keepResult(key, result)
   saveCache(cache, options)
-  return {result, config, rules, cache: {hits: cache.hits, misses: cache.misses, reused: cache.reused}}
+  return {result, config, rules, cache: {hits: cache.hits, misses: cache.misses, unread: cache.unread, reused: cache.reused}}
 }
 
 /** Parses and checks the input, keeping of it only what locating the reports needs: the objects, their index and what rules built over it go before locating. */
@@ -202,7 +202,7 @@ function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOption
 
       const {expanded, read} = files
       yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups]
-      for (const entry of read) yield [entry.name, typeof entry.text === 'string' ? contentHashOf(cache!, entry, entry.text) : entry.text]
+      for (const entry of read) yield [entry.name, contentHashOf(cache!, entry) ?? entry.text]
     }
   }
 

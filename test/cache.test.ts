@@ -8,7 +8,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it, vi} from 'vitest'
 import {CACHE_FILE_NAME, cacheFilePath, defaultCacheDirectory, ParseCache} from '../src/loaders/cache.js'
 import {loadPaths} from '../src/loaders/sources.js'
 import {type LintFilesOptions, lintFiles} from '../src/run.js'
@@ -27,7 +27,7 @@ interface CacheHeader {
   format: number
   version: string
   run?: {key: string; at: number; length: number}
-  files: Array<[string, string, number, number, number, number]>
+  files: Array<[string, string, number, number, number, number, string]>
 }
 
 function cacheBytes(header: unknown, parts: Uint8Array[]): Buffer {
@@ -47,8 +47,8 @@ function readCache(file: string): {header: CacheHeader; body: Buffer} {
 /** Writes a cache file whose parts follow each other in the order given; entries' offsets are set to match. */
 function writeCache(file: string, header: CacheHeader, parts: Uint8Array[]): void {
   let at = 0
-  const files = header.files.map(([f, k], i) => {
-    const entry: CacheHeader['files'][number] = [f, k, at, parts[i]!.length, 0, 0]
+  const files = header.files.map(([f, k, , , , , stat], i) => {
+    const entry: CacheHeader['files'][number] = [f, k, at, parts[i]!.length, 0, 0, stat]
     at += parts[i]!.length
     return entry
   })
@@ -173,11 +173,11 @@ describe('lint --cache', () => {
     ]
     for (const tamper of tampered) {
       const parts: Uint8Array[] = []
-      const files = header.files.map(([f, k, at, length]) => {
+      const files = header.files.map(([f, k, at, length, , , stat]) => {
         const stored = v8.deserialize(body.subarray(at, at + length)) as {chunks: any[]; parsed: any[]}
         tamper(stored)
         parts.push(v8.serialize(stored))
-        return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
+        return [f, k, 0, 0, 0, 0, stat] as CacheHeader['files'][number]
       })
       writeCache(file, {...header, run: undefined, files}, parts)
       const {cache} = await load(dir, file)
@@ -211,9 +211,9 @@ describe('lint --cache, the whole result and located ranges', () => {
     const dir = tree()
     const files = fileCount(dir)
     const first = await run(dir)
-    expect(first.cache).toEqual({hits: 0, misses: files, reused: false})
+    expect(first.cache).toEqual({hits: 0, misses: files, unread: 0, reused: false})
     const second = await run(dir)
-    expect(second.cache).toEqual({hits: 0, misses: 0, reused: true})
+    expect(second.cache).toEqual({hits: 0, misses: 0, unread: 0, reused: true})
     expect(json(second.result)).toEqual(await uncached(dir))
     expect(json(second.result)).toEqual(json(first.result))
   })
@@ -224,9 +224,75 @@ describe('lint --cache, the whole result and located ranges', () => {
     await run(dir)
     writeFileSync(path.join(dir, 'm', 'dup.yaml'), '# a line more\n' + readFileSync(path.join(dir, 'm', 'dup.yaml'), 'utf8'))
     const changed = await run(dir)
-    expect(changed.cache).toEqual({hits: files - 1, misses: 1, reused: false})
+    expect(changed.cache).toEqual({hits: files - 1, misses: 1, unread: 0, reused: false})
     expect(json(changed.result)).toEqual(await uncached(dir))
     expect((await run(dir)).cache?.reused).toBe(true)
+  })
+
+  it('keys files by their bytes: a byte-order mark added is a change, and files not read (invalid UTF-8) are reused as reported', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    writeFileSync(path.join(dir, 'm', 'latin1.yaml'), Buffer.from('kind: Service\nmetadata:\n  name: caf\xe9\n', 'latin1'))
+    await run(dir)
+    const reused = await run(dir)
+    expect(reused.cache).toEqual({hits: 0, misses: 0, unread: 0, reused: true})
+    expect(json(reused.result)).toEqual(await uncached(dir))
+    expect(reused.result.findings.filter((f) => f.file === path.join('m', 'latin1.yaml')).map((f) => f.message)).toEqual([expect.stringContaining('is not valid UTF-8')])
+    writeFileSync(path.join(dir, 'm', 'dup.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(path.join(dir, 'm', 'dup.yaml'))]))
+    const changed = await run(dir)
+    expect(changed.cache).toEqual({hits: files - 1, misses: 1, unread: 0, reused: false})
+    expect(json(changed.result)).toEqual(await uncached(dir))
+  })
+
+  it('reads no file that stat shows unwritten since its hash was kept; a file written since is read again', async () => {
+    const dir = tree()
+    const files = fileCount(dir)
+    // Files written within seconds of being read are read again however stat looks (the next test): taken here as read later.
+    const now = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000)
+    try {
+      await run(dir)
+    } finally {
+      clock.mockRestore()
+    }
+
+    const unchanged = await run(dir)
+    expect(unchanged.cache).toEqual({hits: 0, misses: 0, unread: files, reused: true})
+    expect(json(unchanged.result)).toEqual(await uncached(dir))
+    writeFileSync(path.join(dir, 'm', 'dup.yaml'), '# a line more\n' + readFileSync(path.join(dir, 'm', 'dup.yaml'), 'utf8'))
+    const changed = await run(dir)
+    expect(changed.cache).toEqual({hits: files - 1, misses: 1, unread: files - 1, reused: false})
+    expect(json(changed.result)).toEqual(await uncached(dir))
+    // Written just now, dup.yaml is read again in every run; the others are still taken as they were.
+    expect((await run(dir)).cache).toEqual({hits: 0, misses: 0, unread: files - 1, reused: true})
+  })
+
+  it('a file that reads otherwise than the hash its stat vouched for (written as the run read it): parsed as read, and no result kept', async () => {
+    const dir = tree()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000)
+    try {
+      await run(dir)
+    } finally {
+      clock.mockRestore()
+    }
+
+    const file = cacheOf(dir).location
+    const {header, body} = readCache(file)
+    const dup = path.join(dir, 'm', 'dup.yaml')
+    const other = Buffer.alloc(32).toString('base64')
+    const files = header.files.map((e) => (e[0] === dup ? ([e[0], other + e[1].slice(e[1].indexOf('\0')), ...e.slice(2)] as CacheHeader['files'][number]) : e))
+    expect(files).not.toEqual(header.files)
+    writeFileSync(file, cacheBytes({...header, files}, [body]))
+    const again = await run(dir)
+    expect(again.cache).toMatchObject({misses: 1, reused: false})
+    expect(json(again.result)).toEqual(await uncached(dir))
+    expect(readCache(file).header.run).toBeUndefined()
+  })
+
+  it('reads again a file written within seconds before it was read: its file system may keep the same time for a later write', async () => {
+    const dir = tree()
+    await run(dir)
+    expect((await run(dir)).cache).toEqual({hits: 0, misses: 0, unread: 0, reused: true})
   })
 
   it('a changed config file or command-line override: nothing is parsed again, every rule runs again', async () => {
@@ -236,13 +302,13 @@ describe('lint --cache, the whole result and located ranges', () => {
     const ruleId = before.result.findings.find((f) => f.file === 'm/dup.yaml' && f.ruleId !== 'duplicate-key')!.ruleId
     writeFileSync(path.join(dir, '.k8s-net.yaml'), `rules:\n  ${ruleId}: off\n`)
     const configured = await run(dir)
-    expect(configured.cache).toEqual({hits: files, misses: 0, reused: false})
+    expect(configured.cache).toEqual({hits: files, misses: 0, unread: 0, reused: false})
     expect(configured.result.findings.some((f) => f.ruleId === ruleId)).toBe(false)
     expect(json(configured.result)).toEqual(await uncached(dir))
 
     const overrides = {rules: {'duplicate-key': 'off' as const}}
     const overridden = await run(dir, {overrides})
-    expect(overridden.cache).toEqual({hits: files, misses: 0, reused: false})
+    expect(overridden.cache).toEqual({hits: files, misses: 0, unread: 0, reused: false})
     expect(json(overridden.result)).toEqual(await uncached(dir, {overrides}))
     expect((await run(dir, {overrides})).cache?.reused).toBe(true)
     // Back to no override: a result of its own.
@@ -258,13 +324,13 @@ describe('lint --cache, the whole result and located ranges', () => {
     await run(dir)
     writeFileSync(path.join(dir, 'm', 'added.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: added\nspec:\n  type: LoadBalancer\n  ports: [{port: 80}]\n')
     const added = await run(dir)
-    expect(added.cache).toEqual({hits: files, misses: 1, reused: false})
+    expect(added.cache).toEqual({hits: files, misses: 1, unread: 0, reused: false})
     expect(added.result.files).toContain('m/added.yaml')
     expect(json(added.result)).toEqual(await uncached(dir))
 
     renameSync(path.join(dir, 'm', 'dup.yaml'), path.join(dir, 'm', 'renamed.yaml'))
     const renamed = await run(dir)
-    expect(renamed.cache).toEqual({hits: files, misses: 1, reused: false})
+    expect(renamed.cache).toEqual({hits: files, misses: 1, unread: 0, reused: false})
     expect(renamed.result.findings.some((f) => f.file === 'm/renamed.yaml')).toBe(true)
     expect(renamed.result.findings.some((f) => f.file === 'm/dup.yaml')).toBe(false)
     expect(json(renamed.result)).toEqual(await uncached(dir))
@@ -289,21 +355,21 @@ describe('lint --cache, the whole result and located ranges', () => {
     expect(header.run).toBeDefined()
     // Every file with a finding has its ranges kept; move those of deny/ to line 2, column 1 (inside the file, so not refused).
     const moved: Uint8Array[] = []
-    const files = header.files.map(([f, k, at, length, locatedAt, locatedLength]) => {
+    const files = header.files.map(([f, k, at, length, locatedAt, locatedLength, stat]) => {
       moved.push(body.subarray(at, at + length))
       if (locatedLength === 0 || !f.includes(`${path.sep}deny${path.sep}`)) {
         moved.push(body.subarray(locatedAt, locatedAt + locatedLength))
-        return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
+        return [f, k, 0, 0, 0, 0, stat] as CacheHeader['files'][number]
       }
 
       const located = v8.deserialize(body.subarray(locatedAt, locatedAt + locatedLength)) as Array<[string, unknown]>
       expect(located.length).toBeGreaterThan(0)
       moved.push(v8.serialize(located.map(([key]) => [key, {start: {line: 2, column: 1}, end: {line: 2, column: 2}}])))
-      return [f, k, 0, 0, 0, 0] as CacheHeader['files'][number]
+      return [f, k, 0, 0, 0, 0, stat] as CacheHeader['files'][number]
     })
     let at = 0
-    const placed = files.map(([f, k], i) => {
-      const entry: CacheHeader['files'][number] = [f, k, at, moved[2 * i]!.length, at + moved[2 * i]!.length, moved[2 * i + 1]!.length]
+    const placed = files.map(([f, k, , , , , stat], i) => {
+      const entry: CacheHeader['files'][number] = [f, k, at, moved[2 * i]!.length, at + moved[2 * i]!.length, moved[2 * i + 1]!.length, stat]
       at += moved[2 * i]!.length + moved[2 * i + 1]!.length
       return entry
     })
@@ -332,7 +398,7 @@ describe('lint --cache, the whole result and located ranges', () => {
       const result = v8.serialize(value)
       const rest = body.subarray(header.run!.at + header.run!.length)
       const shift = result.length - header.run!.length
-      const files = header.files.map(([f, k, at, length, locatedAt, locatedLength]) => [f, k, at + shift, length, locatedAt + shift, locatedLength] as CacheHeader['files'][number])
+      const files = header.files.map(([f, k, at, length, locatedAt, locatedLength, stat]) => [f, k, at + shift, length, locatedAt + shift, locatedLength, stat] as CacheHeader['files'][number])
       writeFileSync(cacheOf(dir).location, cacheBytes({...header, run: {...header.run!, length: result.length}, files}, [body.subarray(0, header.run!.at), result, rest]))
       const again = await run(dir)
       expect(again.cache?.reused).toBe(false)

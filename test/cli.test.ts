@@ -1,10 +1,11 @@
 /** The built CLI end to end: what a user and a CI job see. `npm test` builds dist/ first. */
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type CliResult, runCli} from './support/cli.js'
 import {REPO} from './support/rule-tester.js'
+import {scratchDir} from './support/scratch.js'
 
 const INVALID = 'fixtures/nodeport-conflict/invalid/across-namespaces.yaml'
 const CLEAN = 'fixtures/scenarios/clean-app.yaml'
@@ -104,7 +105,7 @@ describe('k8s-net lint', () => {
     })
 
     it('a bad config file is exit 2 naming file, key and line', () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-cli-'))
+      const dir = scratchDir('k8s-net-cli-')
       writeFileSync(path.join(dir, '.k8s-net.yaml'), 'rules:\n  no-such-rule: off\n')
       writeFileSync(path.join(dir, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n')
       const run = runCli(['lint', 'svc.yaml'], {cwd: dir})
@@ -114,7 +115,7 @@ describe('k8s-net lint', () => {
     })
 
     it('a directory that holds no manifest is exit 2, as a glob that matches nothing', () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-empty-'))
+      const dir = scratchDir('k8s-net-empty-')
       writeFileSync(path.join(dir, 'README.md'), '# not a manifest\n')
       const run = runCli(['lint', dir])
       expect(run.status).toBe(2)

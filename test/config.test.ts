@@ -1,6 +1,5 @@
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ConfigError, type ConfigOverrides, findConfigFile, loadConfig} from '../src/config/config.js'
@@ -9,9 +8,10 @@ import {compileGlobs} from '../src/config/glob.js'
 import {loadRules} from '../src/engine/registry.js'
 import {lintFiles} from '../src/run.js'
 import {FIXTURES} from './support/rule-tester.js'
+import {scratchDir} from './support/scratch.js'
 
 const scratch = (files: Record<string, string | Buffer>): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-config-'))
+  const dir = scratchDir('k8s-net-config-')
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
     writeFileSync(path.join(dir, name), text)

@@ -2,10 +2,13 @@
  * The cache of `lint --cache`: what a run over unchanged input can reuse.
  *
  * - For each file, by its absolute path: its parsed documents, and the
- *   ranges findings were located at. Used when the hash of the file's text,
+ *   ranges findings were located at. Used when the hash of the file's bytes,
  *   the k8s-net version and every setting that changes parsing (the limits,
  *   whether the file is read as JSON) match; then the file is not parsed,
  *   and its findings are not parsed again to be located.
+ * - For each file, what `stat` said of it when it was read (size, times,
+ *   inode, device): when all of that is the same, the file has not been
+ *   written since, and its hash is the one kept (see `knownHash`).
  * - The last run's whole result, under a key of everything that decides it
  *   (see `runKey` in src/run.ts): when the key matches, nothing is parsed
  *   and no rule runs.
@@ -23,7 +26,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import v8 from 'node:v8'
+import type {Stats} from 'node:fs'
 import type {Limits, Range} from '../engine/types.js'
+import type {Unreadable} from '../util/bytes.js'
 import type {LintResult} from '../engine/engine.js'
 import type {FileLocator, Located} from './locate.js'
 import type {ParsedText} from './parse.js'
@@ -31,13 +36,19 @@ import {decodeParsed, encodeParsed, isCount, isPlainValue, isPosition, isRange, 
 
 /** The first bytes of a cache file. */
 const MAGIC = Buffer.from('k8s-net cache\n')
-const FORMAT = 2
+const FORMAT = 3
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'parse-cache.bin'
 /** Entries of files not read in a run are kept up to this many, for runs over parts of a tree. */
 const MAX_ENTRIES = 200_000
 /** A stored run result is read back within this many nodes (findings and what they hold). */
 const MAX_RESULT_NODES = 50_000_000
+/**
+ * A file changed this recently when it was read may be written again within
+ * the same tick of its file system's clock (some keep whole seconds, FAT two),
+ * leaving size and times as they were: its stat is not kept.
+ */
+const RACY_MS = 3000
 
 interface Entry {
   key: string
@@ -45,6 +56,8 @@ interface Entry {
   /** The ranges located in the file, as bytes; `locator` has them when the file was read in this run. */
   located?: Uint8Array
   locator?: FileLocator
+  /** What `statKey` gave when the file was read with the bytes `key` hashes; empty when not to be trusted. */
+  stat: string
 }
 
 /** The header: where each part is, in the bytes that follow it. */
@@ -52,7 +65,7 @@ interface Header {
   format: number
   version: string
   run?: {key: string; at: number; length: number}
-  files: Array<[file: string, key: string, at: number, length: number, locatedAt: number, locatedLength: number]>
+  files: Array<[file: string, key: string, at: number, length: number, locatedAt: number, locatedLength: number, stat: string]>
 }
 
 /**
@@ -113,13 +126,19 @@ export class ParseCache {
   private readonly entries = new Map<string, Entry>()
   /** Files whose entry was used or written in this run. */
   private readonly touched = new Set<string>()
+  /** What `stat` said of the files read in this run, and the hash of what was read. */
+  private readonly stats = new Map<string, {stat: string; hash: string}>()
   private run?: {key: string; data: Uint8Array}
   private changed = false
   /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
   hits = 0
   misses = 0
+  /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+  unread = 0
   /** Whether this run's whole result was the stored one. */
   reused = false
+  /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
+  changedWhileRead = false
 
   private constructor(readonly options: ParseCacheOptions) {}
 
@@ -147,12 +166,12 @@ export class ParseCache {
       const {files, run} = header
       if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache
       for (const e of files as unknown[]) {
-        if (!Array.isArray(e) || e.length !== 6) return new ParseCache(options)
-        const [file, key, at, length, locatedAt, locatedLength] = e as unknown[]
+        if (!Array.isArray(e) || e.length !== 7) return new ParseCache(options)
+        const [file, key, at, length, locatedAt, locatedLength, stat] = e as unknown[]
         const data = part(at, length)
         const located = part(locatedAt, locatedLength)
-        if (typeof file !== 'string' || typeof key !== 'string' || !data || !located) return new ParseCache(options)
-        cache.entries.set(file, {key, data, ...(located.length > 0 ? {located} : {})})
+        if (typeof file !== 'string' || typeof key !== 'string' || typeof stat !== 'string' || !data || !located) return new ParseCache(options)
+        cache.entries.set(file, {key, data, stat, ...(located.length > 0 ? {located} : {})})
       }
 
       if (run !== undefined) {
@@ -168,9 +187,42 @@ export class ParseCache {
     return cache
   }
 
-  /** The hash of a file's text, as the keys use it. */
-  contentHash(text: string): string {
-    return createHash('sha256').update(text).digest('base64')
+  /**
+   * The hash of a file's bytes kept from a run that read it, when `stat` says
+   * it has not been written since: the same size, modification and change
+   * times (no tool sets the change time back), inode and device. Undefined
+   * otherwise: the file is read and hashed.
+   */
+  knownHash(file: string, stat: Stats): string | undefined {
+    const entry = this.entries.get(file)
+    if (!entry?.stat || entry.stat !== statKey(stat)) return undefined
+    this.unread++
+    return entry.key.slice(0, entry.key.indexOf('\0'))
+  }
+
+  /**
+   * The bytes of a file `knownHash` vouched for, read later: when they hash
+   * otherwise (written in between), `rehash` is given their hash, and this
+   * run keeps no result, whose key holds the hash kept.
+   */
+  verified(file: string, hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable {
+    const now = Buffer.isBuffer(bytes) ? this.contentHash(bytes) : undefined
+    if (now === hash) return bytes
+    if (now !== undefined) rehash(now)
+    this.stats.delete(file)
+    this.changedWhileRead = true
+    return bytes
+  }
+
+  /** Notes what `stat` said of a file before its bytes were read and hashed: kept with the entry of that hash. */
+  noteStat(file: string, stat: Stats, hash: string): void {
+    const racy = Math.max(stat.mtimeMs, stat.ctimeMs) > Date.now() - RACY_MS
+    this.stats.set(file, {stat: racy ? '' : statKey(stat), hash})
+  }
+
+  /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+  contentHash(content: Uint8Array | string): string {
+    return createHash('sha256').update(content).digest('base64')
   }
 
   /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
@@ -200,7 +252,7 @@ export class ParseCache {
   store(file: string, key: string, result: ParsedText, bytes?: Uint8Array): void {
     this.touched.add(file)
     this.misses++
-    this.entries.set(file, {key, data: bytes ?? encodeParsed(result)})
+    this.entries.set(file, {key, data: bytes ?? encodeParsed(result), stat: ''})
     this.changed = true
   }
 
@@ -248,8 +300,9 @@ export class ParseCache {
     }
   }
 
-  /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+  /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. None when a file changed as it was read. */
   keepResult(key: string, value: unknown): void {
+    if (this.changedWhileRead) return this.dropResult()
     this.run = {key, data: v8.serialize(value)}
     this.changed = true
   }
@@ -267,6 +320,15 @@ export class ParseCache {
       const located = entry.locator?.newlyLocated
       if (!located) continue
       entry.located = v8.serialize([...located].map(([key, range]) => [key, range ?? null]))
+      this.changed = true
+    }
+
+    // What stat said of the files read, beside the entry of the bytes they were read with.
+    for (const [file, noted] of this.stats) {
+      const entry = this.entries.get(file)
+      const stat = entry?.key.startsWith(`${noted.hash}\0`) ? noted.stat : ''
+      if (!entry || entry.stat === stat) continue
+      entry.stat = stat
       this.changed = true
     }
 
@@ -290,7 +352,7 @@ export class ParseCache {
       header.run = {key: this.run.key, at: runAt, length}
     }
 
-    for (const [file, entry] of all) header.files.push([file, entry.key, ...place(entry.data), ...place(entry.located ?? new Uint8Array())])
+    for (const [file, entry] of all) header.files.push([file, entry.key, ...place(entry.data), ...place(entry.located ?? new Uint8Array()), entry.stat])
     const head = v8.serialize(header)
     const size = Buffer.alloc(4)
     size.writeUInt32LE(head.length)
@@ -300,6 +362,9 @@ export class ParseCache {
     renameSync(temporary, this.options.file)
   }
 }
+
+/** What `stat` says of a file that changes whenever it is written. */
+const statKey = (s: Stats): string => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.dev}`
 
 /** A run result read back: the shape `lint` gives, checked field by field before it is trusted (isPlainValue has checked it holds plain values only). */
 function isLintResult(value: unknown): value is LintResult {

@@ -6,9 +6,10 @@
  * no object at all. The work is done by `paths.ts` (which files), `bytes.ts`
  * (reading them, bounded) and `objects.ts` (parsing them).
  */
+import {type Stats, statSync} from 'node:fs'
 import path from 'node:path'
 import {STDIN, type SyntaxProblem} from '../engine/types.js'
-import {decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
+import {type ByteLimit, decodeText, fileLimit, isUnreadable, overLimit, readFileBounded, stripBom, type Unreadable} from '../util/bytes.js'
 import type {ParseCache} from './cache.js'
 import {DEFAULT_LIMITS} from './documents.js'
 import {addParsed, LoadedInput, type LoadOptions, type PreparedText, prepareText} from './objects.js'
@@ -36,18 +37,74 @@ export interface ReadFiles {
   read: ReadFile[]
 }
 
-/** One file read: its path as expanded, its name (for `-`, what standard input stands for), its text or why it is not read. */
-export interface ReadFile {
-  file: string
-  name: string
-  text: string | Unreadable
-  /** The hash of `text`, once computed (see `contentHashOf`). */
-  hash?: string
+/** A file's bytes, read or to be read, and the limit its text is decoded within. */
+interface Bytes {
+  limit: ByteLimit
+  /** The bytes, when read. */
+  bytes?: Buffer
+  /** Reads them (a file `stat` says is unchanged since the cache kept its hash): a file that cannot be read any more says why. */
+  read?: () => Buffer | Unreadable
+  /** Its absolute path and what `stat` said of it before it was read, for the parse cache to keep with its hash. */
+  stat?: {path: string; stats: Stats}
 }
 
-/** The hash of a file's text, computed once. */
-export function contentHashOf(cache: ParseCache, entry: ReadFile, text: string): string {
-  entry.hash ??= cache.contentHash(text)
+/**
+ * One file read: its path as expanded, its name (for `-`, what standard
+ * input stands for), its text or why it is not read. With the parse cache,
+ * a file's bytes are kept and decoded only when its text is asked for, and
+ * a file the cache knows unchanged is read only then: a run whose stored
+ * result is reused neither reads nor decodes those.
+ */
+export class ReadFile {
+  private decoded?: string | Unreadable
+  private readonly bytes?: Bytes
+
+  constructor(
+    readonly file: string,
+    readonly name: string,
+    read: string | Unreadable | Bytes,
+    /** The hash of the file's bytes (or of standard input's text), once known (see `contentHashOf`). */
+    public hash?: string,
+  ) {
+    if (typeof read === 'string' || 'problem' in read) this.decoded = read
+    else this.bytes = read
+  }
+
+  /** The text (a byte-order mark dropped), or why it is not read (not UTF-8, binary, too large, not readable). */
+  get text(): string | Unreadable {
+    if (this.decoded === undefined) {
+      const source = this.bytes!
+      const bytes = source.bytes ?? source.read!()
+      this.decoded = isUnreadable(bytes) ? bytes : decodeText(bytes, source.limit, 'file')
+    }
+
+    return this.decoded
+  }
+
+  /** What decides the text: the bytes as read, the text, or why the file is not read. */
+  get content(): Buffer | string | Unreadable {
+    return this.bytes?.bytes ?? this.text
+  }
+
+  /** What `stat` said of the file before its bytes were read. */
+  get stat(): Bytes['stat'] {
+    return this.bytes?.stat
+  }
+}
+
+/**
+ * The hash of a file's content (its bytes, or standard input's text), computed once; undefined for a file that is
+ * not read. Text without a byte-order mark hashes as its UTF-8 bytes do.
+ */
+export function contentHashOf(cache: ParseCache, entry: ReadFile): string | undefined {
+  if (entry.hash === undefined) {
+    const {content} = entry
+    if (typeof content !== 'string' && !Buffer.isBuffer(content)) return undefined
+    entry.hash = cache.contentHash(content)
+    const {stat} = entry
+    if (stat && Buffer.isBuffer(content)) cache.noteStat(stat.path, stat.stats, entry.hash)
+  }
+
   return entry.hash
 }
 
@@ -57,7 +114,7 @@ export async function readFiles(expanded: ExpandedPaths, options: LoadOptions = 
   const read: ReadFiles['read'] = []
   for (const file of expanded.files) {
     const name = file === '-' ? (options.stdinFilename ?? STDIN) : file
-    read.push({file, name, text: await readInput(file, options, cwd, expanded.found.has(file))})
+    read.push(await readInput(file, name, options, cwd, expanded.found.has(file)))
   }
 
   return {expanded, read}
@@ -88,7 +145,8 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
   const jobs: ParseJob[] = []
   const stdin: number[] = []
   for (const [i, entry] of read.entries()) {
-    const {file, name, text} = entry
+    const {file, name} = entry
+    const {text} = entry
     if (typeof text !== 'string') {
       pending.push(undefined)
       continue
@@ -102,7 +160,7 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
     }
 
     if (cache) {
-      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry, text), p.prepared.json, limits)}
+      p.cached = {file: path.resolve(cwd, file), key: cache.fileKey(contentHashOf(cache, entry)!, p.prepared.json, limits)}
       p.parsed = cache.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)
     }
 
@@ -179,25 +237,54 @@ function notRead(file: string, unreadable: Unreadable, reference: boolean): Synt
   }
 }
 
-/** The text of a file or of standard input, or why it is not read. A file found by a walk that cannot be opened is reported; one named is a usage error. */
-async function readInput(file: string, options: LoadOptions, cwd: string, found: boolean): Promise<string | Unreadable> {
+/**
+ * A file or standard input read: its text, or why it is not read. With the
+ * parse cache, a file's bytes, decoded when its text is asked for, and a
+ * file the cache knows unchanged (see `ParseCache.knownHash`) is read only
+ * then. A file found by a walk that cannot be opened is reported; one named
+ * is a usage error.
+ */
+async function readInput(file: string, name: string, options: LoadOptions, cwd: string, found: boolean): Promise<ReadFile> {
   const limit = fileLimit((options.limits ?? DEFAULT_LIMITS).maxFileBytes)
   if (file === '-') {
     if (!options.readStdin) throw new InputError('standard input is not available')
     const input = await options.readStdin(limit.bytes)
-    if (typeof input !== 'string') return decodeText(input, limit, 'standard input')
-    if (input.length > limit.bytes) return overLimit('standard input', limit)
-    return stripBom(input)
+    if (typeof input !== 'string') return new ReadFile(file, name, decodeText(input, limit, 'standard input'))
+    return new ReadFile(file, name, input.length > limit.bytes ? overLimit('standard input', limit) : stripBom(input))
   }
 
+  const full = path.resolve(cwd, file)
   // Synchronous reads: several times faster than promises for the many small files a manifest tree holds.
-  let buffer: Buffer | Unreadable
-  try {
-    buffer = readFileBounded(path.resolve(cwd, file), limit, 'file')
-  } catch (error) {
-    if (found) return {problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}: not read`}
-    throw new InputError(`cannot read ${file}: ${(error as Error).message}`, file)
+  const readBytes = (): Buffer | Unreadable => {
+    try {
+      return readFileBounded(full, limit, 'file')
+    } catch (error) {
+      if (found) return {problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}: not read`}
+      throw new InputError(`cannot read ${file}: ${(error as Error).message}`, file)
+    }
   }
 
-  return isUnreadable(buffer) ? buffer : decodeText(buffer, limit, 'file')
+  const {cache} = options
+  if (!cache) {
+    const bytes = readBytes()
+    return new ReadFile(file, name, isUnreadable(bytes) ? bytes : decodeText(bytes, limit, 'file'))
+  }
+
+  // What stat says before the bytes are read: a file written after this is not taken for what was read.
+  let stats: Stats | undefined
+  try {
+    stats = statSync(full)
+  } catch {
+    // Reading says why.
+  }
+
+  const hash = stats?.isFile() ? cache.knownHash(full, stats) : undefined
+  if (hash !== undefined) {
+    // Read when its text is needed: a file written after stat was asked is hashed as read, and no result of this run is kept.
+    const entry: ReadFile = new ReadFile(file, name, {limit, read: () => cache.verified(full, hash, readBytes(), (now) => (entry.hash = now))}, hash)
+    return entry
+  }
+
+  const bytes = readBytes()
+  return new ReadFile(file, name, isUnreadable(bytes) ? bytes : {limit, bytes, stat: stats?.isFile() ? {path: full, stats} : undefined})
 }

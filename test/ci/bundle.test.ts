@@ -44,6 +44,10 @@ describe('the bundle in lib/', () => {
     expect(Object.keys(scripts).filter((name) => atInstall.includes(name))).toEqual([])
   })
 
+  it('calls localeCompare nowhere in the CLI: its first call loads the collation data, milliseconds of every start', () => {
+    expect(readFileSync(path.join(OUT_DIR, 'cli.cjs'), 'utf8').match(/\.localeCompare\(/g) ?? []).toEqual([])
+  })
+
   it('holds every command of src/commands/', () => {
     const modules = readdirSync(path.join(REPO, 'src', 'commands'))
       .filter((f) => f.endsWith('.ts'))
@@ -113,6 +117,40 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
     utimesSync(script, atime, mtime)
     expect(lint(tmp)).toBe(first.replace('problems', 'PROBLEMS'))
     writeFileSync(script, text)
+  }, 60_000)
+
+  it('a run that writes a cache removes caches unused for two weeks, the least recently used beyond 24, and writes that never finished', () => {
+    const tmp = path.join(scratch, 'prune')
+    const folder = folderIn(tmp)
+    mkdirSync(folder, {recursive: true, mode: 0o700})
+    const day = 24 * 3600 * 1000
+    const put = (name: string, age: number): void => {
+      writeFileSync(path.join(folder, name), 'x', {mode: 0o600})
+      const when = new Date(Date.now() - age)
+      utimesSync(path.join(folder, name), when, when)
+    }
+
+    // 30 caches used one to thirty hours ago, two unused for three weeks, a write left behind and one under way.
+    for (let i = 1; i <= 30; i++) put(`cli-old${i}-v20.0.0-x64-lint.bin`, i * 3600 * 1000)
+    put('cli-stale1-v20.0.0-x64-map.bin', 21 * day)
+    put('cli-stale2-v20.0.0-x64-lint.bin', 15 * day)
+    put('cli-old1-v20.0.0-x64-lint.bin.4242', 3600 * 1000)
+    put('cli-old2-v20.0.0-x64-lint.bin.4343', 1000)
+    put('other-file', 30 * day)
+    lint(tmp)
+    const left = readdirSync(folder).sort()
+    const written = left.filter((name) => name.endsWith('-lint.bin') && !name.startsWith('cli-old'))
+    expect(written).toHaveLength(1)
+    expect(left).toEqual(
+      [...written, ...Array.from({length: 23}, (_, i) => `cli-old${i + 1}-v20.0.0-x64-lint.bin`), 'cli-old2-v20.0.0-x64-lint.bin.4343', 'other-file'].sort(),
+    )
+    // A run that takes its cache marks it used, and writes nothing.
+    const used = path.join(folder, written[0]!)
+    const old = new Date(Date.now() - 5 * day)
+    utimesSync(used, old, old)
+    lint(tmp)
+    expect(Date.now() - statSync(used).mtimeMs).toBeLessThan(day)
+    expect(readdirSync(folder).sort()).toEqual(left)
   }, 60_000)
 
   it('a folder open to others is not used, and NODE_DISABLE_COMPILE_CACHE=1 turns the cache off', () => {

@@ -1,9 +1,9 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lintFiles} from '../../src/run.js'
 import {FIXTURES, ruleTester} from '../support/rule-tester.js'
+import {scratchDir} from '../support/scratch.js'
 
 ruleTester('route-parent-missing', {
   valid: [
@@ -198,7 +198,7 @@ describe('the former id httproute-parent-missing', () => {
     (await lintFiles([file], options)).result.findings.filter((f) => f.ruleId === 'route-parent-missing').map((f) => f.severity)
 
   it('sets the rule in config, in --rule and in exemptions', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-net-alias-'))
+    const dir = scratchDir('k8s-net-alias-')
     expect(await findings({cwd: dir})).toEqual(['error', 'error'])
     writeFileSync(path.join(dir, '.k8s-net.yaml'), 'rules:\n  httproute-parent-missing: warning\n')
     expect(await findings({cwd: dir})).toEqual(['warning', 'warning'])

@@ -38,10 +38,11 @@ export interface LintRun {
     result: LintResult;
     config: ResolvedConfig;
     rules: readonly Rule[];
-    /** With `cache`: files read back and parsed, and whether the whole result was the stored one. */
+    /** With `cache`: files read back and parsed, files not read at all (unchanged since the cache kept them), and whether the whole result was the stored one. */
     cache?: {
         hits: number;
         misses: number;
+        unread: number;
         reused: boolean;
     };
 }

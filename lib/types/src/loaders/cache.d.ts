@@ -1,4 +1,6 @@
+import type { Stats } from 'node:fs';
 import type { Limits } from '../engine/types.js';
+import type { Unreadable } from '../util/bytes.js';
 import type { LintResult } from '../engine/engine.js';
 import type { FileLocator, Located } from './locate.js';
 import type { ParsedText } from './parse.js';
@@ -22,18 +24,39 @@ export declare class ParseCache {
     private readonly entries;
     /** Files whose entry was used or written in this run. */
     private readonly touched;
+    /** What `stat` said of the files read in this run, and the hash of what was read. */
+    private readonly stats;
     private run?;
     private changed;
     /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
     hits: number;
     misses: number;
+    /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+    unread: number;
     /** Whether this run's whole result was the stored one. */
     reused: boolean;
+    /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
+    changedWhileRead: boolean;
     private constructor();
     /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
     static open(given: ParseCacheOptions): ParseCache;
-    /** The hash of a file's text, as the keys use it. */
-    contentHash(text: string): string;
+    /**
+     * The hash of a file's bytes kept from a run that read it, when `stat` says
+     * it has not been written since: the same size, modification and change
+     * times (no tool sets the change time back), inode and device. Undefined
+     * otherwise: the file is read and hashed.
+     */
+    knownHash(file: string, stat: Stats): string | undefined;
+    /**
+     * The bytes of a file `knownHash` vouched for, read later: when they hash
+     * otherwise (written in between), `rehash` is given their hash, and this
+     * run keeps no result, whose key holds the hash kept.
+     */
+    verified(file: string, hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable;
+    /** Notes what `stat` said of a file before its bytes were read and hashed: kept with the entry of that hash. */
+    noteStat(file: string, stat: Stats, hash: string): void;
+    /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
+    contentHash(content: Uint8Array | string): string;
     /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
     runKey(parts: Iterable<unknown>): string;
     /** The key of a file's parse: its text's hash and every setting that changes parsing. */
@@ -52,7 +75,7 @@ export declare class ParseCache {
     attach(file: string, locator: FileLocator): void;
     /** The stored result of a run whose key is `key`, when it reads back and is the shape `lint` gives. */
     result(key: string): LintResult | undefined;
-    /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. */
+    /** Keeps a run's whole result under its key (a plain value); replaces the one kept before. None when a file changed as it was read. */
     keepResult(key: string, value: unknown): void;
     /** Forgets the stored run result: a run that cannot have one (standard input, a cluster) leaves none behind. */
     dropResult(): void;
