@@ -24983,7 +24983,7 @@ var key, ResourceIndex, init_resource_index = __esm({
     init_selectors();
     init_records();
     init_workload_controller_labels();
-    key = (...parts) => parts.join("\0"), ResourceIndex = class {
+    key = (a, b, c) => c === void 0 ? `${a}\0${b}` : `${a}\0${b}\0${c}`, ResourceIndex = class {
       constructor(resources, podTemplateKinds = BUILTIN_POD_TEMPLATE_KINDS, unreadable = []) {
         this.resources = resources;
         this.unreadable = unreadable;
@@ -25025,7 +25025,7 @@ var key, ResourceIndex, init_resource_index = __esm({
       }
       /** The objects of a kind in the given API groups (`''` is the core group), by namespace and name. */
       table(kind, groups) {
-        let cacheKey = key(kind, ...groups), table = this.tables.get(cacheKey);
+        let cacheKey = [kind, ...groups].join("\0"), table = this.tables.get(cacheKey);
         return table || (table = buildTable(this.byKind(kind).filter((r) => groups.includes(r.group))), this.tables.set(cacheKey, table)), table;
       }
       /**
