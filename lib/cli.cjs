@@ -18807,7 +18807,7 @@ function load2(text3, json3, limits, spans) {
         depth === 3 && (itemOpen = state.position);
       } else {
         let kind = state.kind;
-        depth === 3 && spans && kind === "mapping" && spans.set(state.result, { start: itemOpen, end: state.position }), kind === "scalar" && text3.charCodeAt(state.position) !== COLON && typeof state.result == "string" && state.result.length <= INTERN_LENGTH && (state.result = intern(state.result)), kind === "sequence" && state.anchor === null && (state.result = state.result.slice()), depth--, aliasAt === void 0 && state.kind === null && state.result !== null && typeof state.result == "object" && (aliasAt = Math.max(lastOpen, text3.indexOf("*", lastOpen)));
+        depth === 3 && spans && kind === "mapping" && spans.set(state.result, { start: itemOpen, end: state.position }), kind === "scalar" && typeof state.result == "string" && state.result.length <= INTERN_LENGTH && (state.result = intern(state.result)), kind === "sequence" && state.anchor === null && (state.result = state.result.slice()), depth--, aliasAt === void 0 && state.kind === null && state.result !== null && typeof state.result == "object" && (aliasAt = Math.max(lastOpen, text3.indexOf("*", lastOpen)));
       }
     }
   }), aliased: aliasAt !== void 0, aliasAt, input: input2 };
@@ -18919,7 +18919,7 @@ function positionIn(chunk, offset, starts) {
   }
   return { line: chunk.line + line + 1, column: offset - lineStart + 1 };
 }
-var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitError, INTERN_LENGTH, INTERN_MAX, COLON, interned, init_documents = __esm({
+var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitError, INTERN_LENGTH, INTERN_MAX, interned, init_documents = __esm({
   "src/loaders/documents.ts"() {
     "use strict";
     init_js_yaml();
@@ -18935,7 +18935,7 @@ var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitErr
       }
       offset;
     };
-    INTERN_LENGTH = 12, INTERN_MAX = 5e4, COLON = 58, interned = /* @__PURE__ */ new Map();
+    INTERN_LENGTH = 12, INTERN_MAX = 5e4, interned = /* @__PURE__ */ new Map();
   }
 });
 

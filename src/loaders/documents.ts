@@ -205,7 +205,6 @@ function shareText(chunk: DocumentChunk, loaded: Loaded): void {
 /** Strings up to this length are shared (longer ones are slices of the document's text already, see `shareText`). */
 const INTERN_LENGTH = 12
 const INTERN_MAX = 50_000
-const COLON = 0x3a
 const interned = new Map<string, string>()
 
 /** One copy of each short string value (`http`, `TCP`, a name repeated in labels and selectors) for all documents. */
@@ -243,11 +242,8 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
       } else {
         const kind = state.kind as string | null
         if (depth === 3 && spans && kind === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
-        // Not a key (one a colon follows): V8 keeps one copy of each property name already.
-        if (kind === 'scalar' && text.charCodeAt(state.position) !== COLON && typeof state.result === 'string' && state.result.length <= INTERN_LENGTH) {
-          state.result = intern(state.result)
-        }
-
+        // Keys too: they take no memory (V8 keeps one copy of each property name), but one js-yaml stores as a key already seen is stored faster.
+        if (kind === 'scalar' && typeof state.result === 'string' && state.result.length <= INTERN_LENGTH) state.result = intern(state.result)
         // js-yaml grows a sequence by push, to 17 slots for one entry: a copy holds just its entries. Not one an alias may name.
         if (kind === 'sequence' && (state as unknown as {anchor: string | null}).anchor === null) state.result = (state.result as unknown[]).slice()
         depth--
