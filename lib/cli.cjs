@@ -12524,11 +12524,22 @@ function isEnabled(meta, setting) {
 function renderMessage(meta, messageId, data = {}) {
   let text3 = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : void 0;
   if (text3 === void 0) throw new Error(`rule ${meta.id} has no message ${JSON.stringify(messageId)}`);
-  return text3.replaceAll(PLACEHOLDER, (whole, name2) => {
-    if (name2.startsWith("related:")) return whole;
+  let parts = partsOf(text3), message2 = parts[0];
+  for (let i2 = 1; i2 < parts.length; i2 += 2) {
+    let name2 = parts[i2];
     if (!Object.hasOwn(data, name2)) throw new Error(`rule ${meta.id}: message ${messageId} needs a value for {{${name2}}}`);
-    return String(data[name2]);
-  });
+    message2 += String(data[name2]) + parts[i2 + 1];
+  }
+  return message2;
+}
+function partsOf(text3) {
+  let parts = messageParts.get(text3);
+  if (parts) return parts;
+  parts = [""];
+  let at2 = 0;
+  for (let m of text3.matchAll(PLACEHOLDER))
+    m[1].startsWith("related:") || (parts[parts.length - 1] += text3.slice(at2, m.index), parts.push(m[1], ""), at2 = m.index + m[0].length);
+  return parts[parts.length - 1] += text3.slice(at2), messageParts.set(text3, parts), parts;
 }
 function defaultOptions(meta) {
   let out = {};
@@ -12545,10 +12556,11 @@ function checkOption(spec, value) {
       return typeof value === spec.type ? void 0 : `expected a ${spec.type}`;
   }
 }
-var PLACEHOLDER, DOCS_BASE, docsUrl, init_rule = __esm({
+var PLACEHOLDER, messageParts, DOCS_BASE, docsUrl, init_rule = __esm({
   "src/engine/rule.ts"() {
     "use strict";
     PLACEHOLDER = /\{\{\s*([\w:]+)\s*\}\}/g;
+    messageParts = /* @__PURE__ */ new Map();
     DOCS_BASE = "https://github.com/k8s-net/k8s-net/blob/main/docs/rules/", docsUrl = (id) => `${DOCS_BASE}${id}.md`;
   }
 });
@@ -17507,27 +17519,27 @@ function padStart(string11, max) {
 function makeSnippet(mark, options) {
   if (options = Object.create(options || null), !mark.buffer) return null;
   options.maxLength || (options.maxLength = 79), typeof options.indent != "number" && (options.indent = 1), typeof options.linesBefore != "number" && (options.linesBefore = 3), typeof options.linesAfter != "number" && (options.linesAfter = 2);
-  for (var re = /\r?\n|\r|\0/g, lineStarts = [0], lineEnds = [], match, foundLineNo = -1; match = re.exec(mark.buffer); )
-    lineEnds.push(match.index), lineStarts.push(match.index + match[0].length), mark.position <= match.index && foundLineNo < 0 && (foundLineNo = lineStarts.length - 2);
-  foundLineNo < 0 && (foundLineNo = lineStarts.length - 1);
+  for (var re = /\r?\n|\r|\0/g, lineStarts2 = [0], lineEnds = [], match, foundLineNo = -1; match = re.exec(mark.buffer); )
+    lineEnds.push(match.index), lineStarts2.push(match.index + match[0].length), mark.position <= match.index && foundLineNo < 0 && (foundLineNo = lineStarts2.length - 2);
+  foundLineNo < 0 && (foundLineNo = lineStarts2.length - 1);
   var result = "", i2, line, lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length, maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
   for (i2 = 1; i2 <= options.linesBefore && !(foundLineNo - i2 < 0); i2++)
     line = getLine(
       mark.buffer,
-      lineStarts[foundLineNo - i2],
+      lineStarts2[foundLineNo - i2],
       lineEnds[foundLineNo - i2],
-      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
+      mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i2]),
       maxLineLength
     ), result = common.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line.str + `
 ` + result;
-  for (line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength), result += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + `
+  for (line = getLine(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength), result += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + `
 `, result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + `^
 `, i2 = 1; i2 <= options.linesAfter && !(foundLineNo + i2 >= lineEnds.length); i2++)
     line = getLine(
       mark.buffer,
-      lineStarts[foundLineNo + i2],
+      lineStarts2[foundLineNo + i2],
       lineEnds[foundLineNo + i2],
-      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
+      mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i2]),
       maxLineLength
     ), result += common.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line.str + `
 `;
@@ -18972,24 +18984,32 @@ function rangeAt(chunk, offset) {
   let start = positionIn(chunk, offset);
   return { start, end: { line: start.line, column: start.column + 1 } };
 }
-function positionIn(chunk, offset) {
-  let starts = lastLines?.chunk.deref() === chunk ? lastLines.starts : void 0;
-  if (!starts) {
-    starts = [0];
-    let text3 = chunk.text;
-    for (let i2 = text3.indexOf(`
+function lineStarts(text3) {
+  let starts = [0];
+  for (let i2 = text3.indexOf(`
 `); i2 !== -1; i2 = text3.indexOf(`
 `, i2 + 1)) starts.push(i2 + 1);
-    lastLines = { chunk: new WeakRef(chunk), starts };
-  }
-  let lo = 0, hi = starts.length - 1;
-  for (; lo < hi; ) {
-    let mid = lo + hi + 1 >>> 1;
-    starts[mid] <= offset ? lo = mid : hi = mid - 1;
-  }
-  return { line: chunk.line + lo + 1, column: offset - starts[lo] + 1 };
+  return starts;
 }
-var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitError, INTERN_LENGTH, INTERN_MAX, interned, lastLines, init_documents = __esm({
+function positionIn(chunk, offset, starts) {
+  let line = 0, lineStart = 0;
+  if (starts) {
+    let hi = starts.length - 1;
+    for (; line < hi; ) {
+      let mid = line + hi + 1 >>> 1;
+      starts[mid] <= offset ? line = mid : hi = mid - 1;
+    }
+    lineStart = starts[line];
+  } else {
+    let { text: text3 } = chunk;
+    for (let i2 = text3.indexOf(`
+`); i2 !== -1 && i2 < offset; i2 = text3.indexOf(`
+`, i2 + 1))
+      line++, lineStart = i2 + 1;
+  }
+  return { line: chunk.line + line + 1, column: offset - lineStart + 1 };
+}
+var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitError, INTERN_LENGTH, INTERN_MAX, interned, init_documents = __esm({
   "src/loaders/documents.ts"() {
     "use strict";
     init_js_yaml();
@@ -25053,7 +25073,7 @@ var key, ResourceIndex, init_resource_index = __esm({
     init_selectors();
     init_records();
     init_workload_controller_labels();
-    key = (...parts) => parts.join("\0"), ResourceIndex = class {
+    key = (a, b, c) => c === void 0 ? `${a}\0${b}` : `${a}\0${b}\0${c}`, ResourceIndex = class {
       constructor(resources, podTemplateKinds = BUILTIN_POD_TEMPLATE_KINDS, unreadable = []) {
         this.resources = resources;
         this.unreadable = unreadable;
@@ -25095,7 +25115,7 @@ var key, ResourceIndex, init_resource_index = __esm({
       }
       /** The objects of a kind in the given API groups (`''` is the core group), by namespace and name. */
       table(kind, groups) {
-        let cacheKey = key(kind, ...groups), table = this.tables.get(cacheKey);
+        let cacheKey = [kind, ...groups].join("\0"), table = this.tables.get(cacheKey);
         return table || (table = buildTable(this.byKind(kind).filter((r) => groups.includes(r.group))), this.tables.set(cacheKey, table)), table;
       }
       /**
@@ -25239,8 +25259,8 @@ function objectKey(ref) {
   return ref ? `${ref.kind}/${ref.namespace ?? ""}/${ref.name}` : "";
 }
 async function toFinding(report2, where2, relatedWheres) {
-  let finding = { ...report2.what, ...where2 };
-  if (report2.path?.length && where2.object && (finding.path = report2.path), typeof report2.fix == "string" ? finding.fix = report2.fix : report2.fix && (finding.fix = await toYaml(report2.fix)), report2.related?.length) {
+  let { what } = report2, finding = { ruleId: what.ruleId, messageId: what.messageId, severity: what.severity, message: what.message };
+  if ("data" in what && (finding.data = what.data), "object" in where2 && (finding.object = where2.object), "file" in where2 && (finding.file = where2.file, finding.start = where2.start, finding.end = where2.end), report2.path?.length && where2.object && (finding.path = report2.path), typeof report2.fix == "string" ? finding.fix = report2.fix : report2.fix && (finding.fix = await toYaml(report2.fix)), report2.related?.length) {
     let related = report2.related.map((r, j) => ({ message: r.message, ...relatedWheres[j] }));
     finding.related = related;
     let fileless = (n) => related[Number(n)]?.file === void 0;
@@ -25292,10 +25312,6 @@ var STDIN, init_types = __esm({
 // src/loaders/locate.ts
 function unlink(link) {
   link.previous.next = link.next, link.next.previous = link.previous;
-}
-function rangeOf(chunk, text3, frame, base) {
-  let start = startOf(text3, frame);
-  return { start: positionIn(chunk, base + start), end: positionIn(chunk, base + endOf(text3, frame, start)) };
 }
 function buildItemTree(text3, span) {
   let itemText = text3.slice(span.start, span.end), base = span.start;
@@ -25521,6 +25537,8 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
       /** Sentinel of the circular list: `next` is the least recently used entry, `previous` the most recent. */
       list = {};
       size = 0;
+      /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
+      lines;
       get(key2, size, build2) {
         let entry2 = this.entries.get(key2);
         for (entry2 ? unlink(entry2) : (entry2 = { key: key2, tree: build2(), size }, this.entries.set(key2, entry2), this.size += size), entry2.previous = this.list.previous, entry2.next = this.list, this.list.previous.next = entry2, this.list.previous = entry2; this.size > this.budget && this.list.next !== entry2; ) {
@@ -25529,10 +25547,18 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
         }
         return entry2.tree;
       }
+      /** The offsets where a document's lines start. */
+      linesOf(chunk) {
+        return this.lines?.chunk !== chunk && (this.lines = { chunk, starts: lineStarts(chunk.text) }), this.lines.starts;
+      }
     };
     locators = 0, locatedKey = (index, path21) => JSON.stringify([index, ...path21]), FileLocator = class {
-      /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
-      constructor(chunks, cache5 = new TreeCache(), located = /* @__PURE__ */ new Map()) {
+      /**
+       * `located`: ranges found before for the same text (the parse cache's),
+       * used without parsing again; the ranges found in this run are added to it.
+       * Without it, ranges are neither looked up nor kept.
+       */
+      constructor(chunks, cache5 = new TreeCache(), located) {
         this.chunks = chunks;
         this.cache = cache5;
         this.located = located;
@@ -25554,6 +25580,7 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
        * deepest node that exists. Undefined when the document cannot be read.
        */
       async locate(index, path21) {
+        if (!this.located) return this.find(index, path21);
         let key2 = locatedKey(index, path21), range;
         return this.located.has(key2) ? range = this.located.get(key2) : (range = await this.find(index, path21), this.located.set(key2, range), this.found = !0), range && { start: { ...range.start }, end: { ...range.end } };
       }
@@ -25569,14 +25596,18 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
           let tree = buildTree(chunk.text);
           return tree ? { tree, base: 0 } : void 0;
         }), frame = entry2 ? follow(entry2.tree, path21) : IRREGULAR;
-        return frame !== IRREGULAR ? rangeOf(chunk, entry2.tree.text, frame, 0) : this.locateWithYaml(chunk, index, path21);
+        return frame !== IRREGULAR ? this.rangeOf(chunk, entry2.tree.text, frame, 0) : this.locateWithYaml(chunk, index, path21);
       }
       locateInItem(chunk, item, path21) {
         chunk.json && chunk.items === void 0 && (chunk.items = jsonItemSpans(chunk.text));
         let span = chunk.items?.[item];
         if (!span) return;
         let entry2 = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span)), frame = entry2 ? follow(entry2.tree, path21) : IRREGULAR;
-        return frame === IRREGULAR ? void 0 : rangeOf(chunk, entry2.tree.text, frame, entry2.base);
+        return frame === IRREGULAR ? void 0 : this.rangeOf(chunk, entry2.tree.text, frame, entry2.base);
+      }
+      rangeOf(chunk, text3, frame, base) {
+        let start = startOf(text3, frame), starts = this.cache.linesOf(chunk);
+        return { start: positionIn(chunk, base + start, starts), end: positionIn(chunk, base + endOf(text3, frame, start), starts) };
       }
       async locateWithYaml(chunk, index, path21) {
         this.yamlDocs ??= /* @__PURE__ */ new Map();
@@ -25591,7 +25622,8 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
           if (!range) return;
           let end = range[1];
           for (; end > range[0] + 1 && /\s/.test(chunk.text[end - 1] ?? ""); ) end--;
-          return { start: positionIn(chunk, range[0]), end: positionIn(chunk, end) };
+          let starts = this.cache.linesOf(chunk);
+          return { start: positionIn(chunk, range[0], starts), end: positionIn(chunk, end, starts) };
         } catch {
           return;
         }
@@ -26725,7 +26757,7 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
         let outcome = outcomes[p.job];
         parsed = outcome.result, p.cached && cache5.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes);
       }
-      let located = p.cached && cache5.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)), locator = addParsed(loaded, name2, p.prepared, parsed, options, located);
+      let located = p.cached && (cache5.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)) ?? /* @__PURE__ */ new Map()), locator = addParsed(loaded, name2, p.prepared, parsed, options, located);
       p.cached && cache5.attach(p.cached.file, locator);
     } else typeof text3 != "string" && loaded.problems.push(notRead(name2, text3, reference));
     gave.set(file, loaded.count - before);

@@ -36,7 +36,8 @@ export interface KindTable {
   inNamespace(namespace: string): readonly Resource[]
 }
 
-const key = (...parts: string[]): string => parts.join('\u0000')
+/** A map key of two or three strings (no rest parameter and join: the index makes one for every object, label and lookup). */
+const key = (a: string, b: string, c?: string): string => (c === undefined ? `${a}\u0000${b}` : `${a}\u0000${b}\u0000${c}`)
 
 export class ResourceIndex {
   private readonly byKindMap = new Map<string, Resource[]>()
@@ -93,7 +94,7 @@ export class ResourceIndex {
 
   /** The objects of a kind in the given API groups (`''` is the core group), by namespace and name. */
   table(kind: string, groups: readonly string[]): KindTable {
-    const cacheKey = key(kind, ...groups)
+    const cacheKey = [kind, ...groups].join('\u0000')
     let table = this.tables.get(cacheKey)
     if (!table) {
       table = buildTable(this.byKind(kind).filter((r) => groups.includes(r.group)))

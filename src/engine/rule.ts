@@ -148,11 +148,35 @@ const PLACEHOLDER = /\{\{\s*([\w:]+)\s*\}\}/g
 export function renderMessage(meta: RuleMeta, messageId: string, data: Readonly<Record<string, string | number>> = {}): string {
   const text = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined
   if (text === undefined) throw new Error(`rule ${meta.id} has no message ${JSON.stringify(messageId)}`)
-  return text.replaceAll(PLACEHOLDER, (whole, name: string) => {
-    if (name.startsWith('related:')) return whole
+  const parts = partsOf(text)
+  let message = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!
     if (!Object.hasOwn(data, name)) throw new Error(`rule ${meta.id}: message ${messageId} needs a value for {{${name}}}`)
-    return String(data[name])
-  })
+    message += String(data[name]) + parts[i + 1]!
+  }
+
+  return message
+}
+
+/** Message texts split at their placeholders: text, name, text, ... (`{{related:N}}` stays in the text); each text split once. */
+const messageParts = new Map<string, string[]>()
+
+function partsOf(text: string): string[] {
+  let parts = messageParts.get(text)
+  if (parts) return parts
+  parts = ['']
+  let at = 0
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m[1]!.startsWith('related:')) continue
+    parts[parts.length - 1] += text.slice(at, m.index)
+    parts.push(m[1]!, '')
+    at = m.index + m[0].length
+  }
+
+  parts[parts.length - 1] += text.slice(at)
+  messageParts.set(text, parts)
+  return parts
 }
 
 /** Where a rule's reference page lives. */

@@ -242,6 +242,7 @@ function load(text: string, json: boolean, limits: Limits, spans?: Map<unknown, 
       } else {
         const kind = state.kind as string | null
         if (depth === 3 && spans && kind === 'mapping') spans.set(state.result, {start: itemOpen, end: state.position})
+        // Keys too: they take no memory (V8 keeps one copy of each property name), but one js-yaml stores as a key already seen is stored faster.
         if (kind === 'scalar' && typeof state.result === 'string' && state.result.length <= INTERN_LENGTH) state.result = intern(state.result)
         // js-yaml grows a sequence by push, to 17 slots for one entry: a copy holds just its entries. Not one an alias may name.
         if (kind === 'sequence' && (state as unknown as {anchor: string | null}).anchor === null) state.result = (state.result as unknown[]).slice()
@@ -396,29 +397,39 @@ export function rangeAt(chunk: DocumentChunk, offset: number): Range {
   return {start, end: {line: start.line, column: start.column + 1}}
 }
 
-/** The line starts of the chunk last asked about: positions are asked for document after document (see engine.ts). */
-let lastLines: {chunk: WeakRef<DocumentChunk>; starts: number[]} | undefined
+/** Offsets of the starts of a text's lines. */
+export function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
 
-/** The 1-based file position of an offset inside a chunk. */
-export function positionIn(chunk: DocumentChunk, offset: number): Position {
-  // Offsets of the chunk's line starts, computed once for the positions asked in a row: a big document may be asked for many.
-  let starts = lastLines?.chunk.deref() === chunk ? lastLines.starts : undefined
-  if (!starts) {
-    starts = [0]
-    const text = chunk.text
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-    lastLines = {chunk: new WeakRef(chunk), starts}
-  }
-
+/**
+ * The 1-based file position of an offset inside a chunk. `starts`: the
+ * chunk's `lineStarts`, for a caller that asks for many positions in one
+ * chunk; without them, the lines before the offset are counted.
+ */
+export function positionIn(chunk: DocumentChunk, offset: number, starts?: readonly number[]): Position {
   // The last line start at or before the offset (a line break belongs to the line it ends).
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (starts[mid]! <= offset) lo = mid
-    else hi = mid - 1
+  let line = 0
+  let lineStart = 0
+  if (starts) {
+    let hi = starts.length - 1
+    while (line < hi) {
+      const mid = (line + hi + 1) >>> 1
+      if (starts[mid]! <= offset) line = mid
+      else hi = mid - 1
+    }
+
+    lineStart = starts[line]!
+  } else {
+    const {text} = chunk
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++
+      lineStart = i + 1
+    }
   }
 
   // Chunks start at the start of a line, so columns need no shift.
-  return {line: chunk.line + lo + 1, column: offset - starts[lo]! + 1}
+  return {line: chunk.line + line + 1, column: offset - lineStart + 1}
 }

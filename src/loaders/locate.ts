@@ -17,7 +17,7 @@ import jsYaml from 'js-yaml'
 import type {Document, Node as YamlNode} from 'yaml'
 import type {ObjectPath, Range} from '../engine/types.js'
 import {loadYaml, type YamlModule} from '../util/yaml.js'
-import {type DocumentChunk, ITEM_SPANS_FROM, positionIn, SCHEMA, type Span} from './documents.js'
+import {type DocumentChunk, ITEM_SPANS_FROM, lineStarts, positionIn, SCHEMA, type Span} from './documents.js'
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 
@@ -68,6 +68,8 @@ export class TreeCache {
   /** Sentinel of the circular list: `next` is the least recently used entry, `previous` the most recent. */
   private readonly list: CacheLink = {}
   private size = 0
+  /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
+  private lines?: {chunk: DocumentChunk; starts: number[]}
 
   /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
   constructor(private readonly budget = 16 * 1024) {
@@ -105,6 +107,12 @@ export class TreeCache {
 
     return entry.tree
   }
+
+  /** The offsets where a document's lines start. */
+  linesOf(chunk: DocumentChunk): number[] {
+    if (this.lines?.chunk !== chunk) this.lines = {chunk, starts: lineStarts(chunk.text)}
+    return this.lines.starts
+  }
 }
 
 interface CacheLink {
@@ -138,11 +146,15 @@ export class FileLocator {
   /** Whether a range was found in this run, beyond those it was given. */
   private found = false
 
-  /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
+  /**
+   * `located`: ranges found before for the same text (the parse cache's),
+   * used without parsing again; the ranges found in this run are added to it.
+   * Without it, ranges are neither looked up nor kept.
+   */
   constructor(
     private readonly chunks: readonly DocumentChunk[],
     private readonly cache = new TreeCache(),
-    private readonly located: Located = new Map(),
+    private readonly located?: Located,
   ) {}
 
   /** Every range known for this file, when one was found in this run (for the parse cache to keep); else undefined. */
@@ -156,6 +168,7 @@ export class FileLocator {
    * deepest node that exists. Undefined when the document cannot be read.
    */
   async locate(index: number, path: ObjectPath): Promise<Range | undefined> {
+    if (!this.located) return this.find(index, path)
     const key = locatedKey(index, path)
     let range: Range | undefined
     if (this.located.has(key)) {
@@ -185,7 +198,7 @@ export class FileLocator {
       return tree ? {tree, base: 0} : undefined
     })
     const frame = entry ? follow(entry.tree, path) : IRREGULAR
-    if (frame !== IRREGULAR) return rangeOf(chunk, entry!.tree.text, frame, 0)
+    if (frame !== IRREGULAR) return this.rangeOf(chunk, entry!.tree.text, frame, 0)
     return this.locateWithYaml(chunk, index, path)
   }
 
@@ -195,7 +208,13 @@ export class FileLocator {
     if (!span) return undefined
     const entry = this.cache.get(`${this.id}/${chunk.index}/${item}`, span.end - span.start, () => buildItemTree(chunk.text, span))
     const frame = entry ? follow(entry.tree, path) : IRREGULAR
-    return frame === IRREGULAR ? undefined : rangeOf(chunk, entry!.tree.text, frame, entry!.base)
+    return frame === IRREGULAR ? undefined : this.rangeOf(chunk, entry!.tree.text, frame, entry!.base)
+  }
+
+  private rangeOf(chunk: DocumentChunk, text: string, frame: Frame, base: number): Range {
+    const start = startOf(text, frame)
+    const starts = this.cache.linesOf(chunk)
+    return {start: positionIn(chunk, base + start, starts), end: positionIn(chunk, base + endOf(text, frame, start), starts)}
   }
 
   private async locateWithYaml(chunk: DocumentChunk, index: number, path: ObjectPath): Promise<Range | undefined> {
@@ -217,7 +236,8 @@ export class FileLocator {
       // A block collection's range runs on over the line break after it: end at its last character.
       let end = range[1]
       while (end > range[0] + 1 && /\s/.test(chunk.text[end - 1] ?? '')) end--
-      return {start: positionIn(chunk, range[0]), end: positionIn(chunk, end)}
+      const starts = this.cache.linesOf(chunk)
+      return {start: positionIn(chunk, range[0], starts), end: positionIn(chunk, end, starts)}
     } catch {
       // A finding without a position beats no report at all.
       return undefined
@@ -229,11 +249,6 @@ export class FileLocator {
 interface PlacedTree {
   tree: Tree
   base: number
-}
-
-function rangeOf(chunk: DocumentChunk, text: string, frame: Frame, base: number): Range {
-  const start = startOf(text, frame)
-  return {start: positionIn(chunk, base + start), end: positionIn(chunk, base + endOf(text, frame, start))}
 }
 
 /**

@@ -99,7 +99,8 @@ export function prepareText(file: string, text: string, options: Pick<LoadOption
 /**
  * Adds a file's parsed documents to the loaded input: objects, incomplete
  * documents and problems, in the order of the documents. `located`: ranges
- * already found for paths in this file (from the parse cache).
+ * already found for paths in this file (from the parse cache), to which the
+ * ranges found in this run are added; without it, none are kept.
  */
 export function addParsed(loaded: LoadedInput, file: string, prepared: PreparedText, {chunks, parsed}: ParsedText, options: LoadOptions = {}, located?: Located): FileLocator {
   const reference = options.reference ?? false

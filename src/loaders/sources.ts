@@ -185,7 +185,8 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
         if (p.cached) cache!.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes)
       }
 
-      const located = p.cached && cache!.located(p.cached.file, p.cached.key, lineCount(p.prepared.text))
+      // With the cache, ranges are kept for the next run: those found before, and those found now.
+      const located = p.cached && (cache!.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)) ?? new Map())
       const locator = addParsed(loaded, name, p.prepared, parsed!, options, located)
       if (p.cached) cache!.attach(p.cached.file, locator)
     } else if (typeof text !== 'string') {

@@ -66,5 +66,11 @@ export declare function listItems(value: unknown): unknown[] | undefined;
 export declare function parseJson(chunk: DocumentChunk, limits?: Limits): ParsedDocument | undefined;
 /** A one-character range at an offset of the chunk, in 1-based file coordinates. */
 export declare function rangeAt(chunk: DocumentChunk, offset: number): Range;
-/** The 1-based file position of an offset inside a chunk. */
-export declare function positionIn(chunk: DocumentChunk, offset: number): Position;
+/** Offsets of the starts of a text's lines. */
+export declare function lineStarts(text: string): number[];
+/**
+ * The 1-based file position of an offset inside a chunk. `starts`: the
+ * chunk's `lineStarts`, for a caller that asks for many positions in one
+ * chunk; without them, the lines before the offset are counted.
+ */
+export declare function positionIn(chunk: DocumentChunk, offset: number, starts?: readonly number[]): Position;

@@ -45,9 +45,13 @@ export declare class TreeCache {
     /** Sentinel of the circular list: `next` is the least recently used entry, `previous` the most recent. */
     private readonly list;
     private size;
+    /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
+    private lines?;
     /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
     constructor(budget?: number);
     get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined;
+    /** The offsets where a document's lines start. */
+    linesOf(chunk: DocumentChunk): number[];
 }
 /** Ranges found in one file, by `locatedKey` of document and path; undefined where none could be. */
 export type Located = Map<string, Range | undefined>;
@@ -57,13 +61,17 @@ export declare const locatedKey: (index: number, path: ObjectPath) => string;
 export declare class FileLocator {
     private readonly chunks;
     private readonly cache;
-    private readonly located;
+    private readonly located?;
     private readonly id;
     private yamlDocs?;
     /** Whether a range was found in this run, beyond those it was given. */
     private found;
-    /** `located`: ranges found before for the same text (the parse cache's), used without parsing again. */
-    constructor(chunks: readonly DocumentChunk[], cache?: TreeCache, located?: Located);
+    /**
+     * `located`: ranges found before for the same text (the parse cache's),
+     * used without parsing again; the ranges found in this run are added to it.
+     * Without it, ranges are neither looked up nor kept.
+     */
+    constructor(chunks: readonly DocumentChunk[], cache?: TreeCache, located?: Located | undefined);
     /** Every range known for this file, when one was found in this run (for the parse cache to keep); else undefined. */
     get newlyLocated(): Located | undefined;
     /**
@@ -74,6 +82,7 @@ export declare class FileLocator {
     locate(index: number, path: ObjectPath): Promise<Range | undefined>;
     private find;
     private locateInItem;
+    private rangeOf;
     private locateWithYaml;
 }
 /** A tree of positions, and where its text starts in the document (0, or where a List item starts). */

@@ -65,7 +65,8 @@ export declare function prepareText(file: string, text: string, options?: Pick<L
 /**
  * Adds a file's parsed documents to the loaded input: objects, incomplete
  * documents and problems, in the order of the documents. `located`: ranges
- * already found for paths in this file (from the parse cache).
+ * already found for paths in this file (from the parse cache), to which the
+ * ranges found in this run are added; without it, none are kept.
  */
 export declare function addParsed(loaded: LoadedInput, file: string, prepared: PreparedText, { chunks, parsed }: ParsedText, options?: LoadOptions, located?: Located): FileLocator;
 /** Builds a Resource from a decoded object (from a file or a cluster). */
