@@ -25223,8 +25223,8 @@ function checkInput(input2, config, rules) {
 function pendingTarget(target) {
   return isResource(target) ? { object: refOf(target), origin: target.origin } : "range" in target ? { origin: target.origin, range: target.range } : { origin: target.origin };
 }
-async function locateReports(checked2, locators2) {
-  let { reports } = checked2, places = [];
+async function locateReports(checked2, locators2, options = {}) {
+  let fixes = options.fixes ?? !0, { reports } = checked2, places = [];
   for (let [i2, report2] of reports.entries()) {
     places.push({ target: report2.target, path: report2.path ?? [], report: i2, related: -1 });
     for (let [j, r] of (report2.related ?? []).entries()) places.push({ target: r.target, path: r.path ?? [], report: i2, related: j });
@@ -25236,7 +25236,7 @@ async function locateReports(checked2, locators2) {
     place.related === -1 ? wheres[place.report] = where2 : relatedWheres[place.report][place.related] = where2;
   }
   let findings = [];
-  for (let [i2, report2] of reports.entries()) findings.push(await toFinding(report2, wheres[i2], relatedWheres[i2]));
+  for (let [i2, report2] of reports.entries()) findings.push(await toFinding(report2, wheres[i2], relatedWheres[i2], fixes));
   for (let crash of checked2.crashes) findings.push(crash);
   let order = new Map(checked2.files.map((f, i2) => [f, i2]));
   return findings.sort(
@@ -25258,9 +25258,9 @@ function sourceOrder(x, y) {
 function objectKey(ref) {
   return ref ? `${ref.kind}/${ref.namespace ?? ""}/${ref.name}` : "";
 }
-async function toFinding(report2, where2, relatedWheres) {
+async function toFinding(report2, where2, relatedWheres, fixes) {
   let { what } = report2, finding = { ruleId: what.ruleId, messageId: what.messageId, severity: what.severity, message: what.message };
-  if ("data" in what && (finding.data = what.data), "object" in where2 && (finding.object = where2.object), "file" in where2 && (finding.file = where2.file, finding.start = where2.start, finding.end = where2.end), report2.path?.length && where2.object && (finding.path = report2.path), typeof report2.fix == "string" ? finding.fix = report2.fix : report2.fix && (finding.fix = await toYaml(report2.fix)), report2.related?.length) {
+  if ("data" in what && (finding.data = what.data), "object" in where2 && (finding.object = where2.object), "file" in where2 && (finding.file = where2.file, finding.start = where2.start, finding.end = where2.end), report2.path?.length && where2.object && (finding.path = report2.path), fixes && report2.fix !== void 0 && (finding.fix = typeof report2.fix == "string" ? report2.fix : await toYaml(report2.fix)), report2.related?.length) {
     let related = report2.related.map((r, j) => ({ message: r.message, ...relatedWheres[j] }));
     finding.related = related;
     let fileless = (n) => related[Number(n)]?.file === void 0;
@@ -30972,7 +30972,7 @@ function plural(n, word) {
 }
 
 // src/formatters/index.ts
-var FORMATTERS = { stylish, json: json2, sarif, junit, github }, FORMAT_NAMES = Object.keys(FORMATTERS);
+var FORMATTERS = { stylish, json: json2, sarif, junit, github }, FORMAT_NAMES = Object.keys(FORMATTERS), FORMATS_WITH_FIXES = /* @__PURE__ */ new Set(["json", "sarif", "junit"]);
 
 // src/formatters/outputs.ts
 var import_node_fs13 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_path12 = __toESM(require("node:path"), 1);
@@ -31114,7 +31114,7 @@ function saveCache(cache5, options) {
     }
 }
 async function lintFiles(paths, options = {}) {
-  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options));
+  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options), { fixes: options.fixes });
   return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, unread: cache5.unread, reused: cache5.reused } }) : { result, config, rules };
 }
 async function checkRun(run2, paths, options) {
@@ -31125,7 +31125,7 @@ function runKey(run2, paths, options) {
   if (options.cluster || options.live || paths.includes("-") || options.contextPaths?.includes("-")) return;
   let { config, cache: cache5 } = run2, cwd = options.cwd ?? process.cwd();
   function* parts() {
-    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs16.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
+    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null, options.fixes ?? !0], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs16.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
     for (let files of [run2.linted, run2.context]) {
       if (!files) {
         yield null;
@@ -31247,6 +31247,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         overrides: { rules: ruleOverrides, nodePortRange: flags["node-port-range"], kubeVersion: flags["kube-version"] },
         readStdin,
         stdinFilename: flags["stdin-filename"],
+        fixes: outputs.some((o) => FORMATS_WITH_FIXES.has(o.format)),
         cache: flags.cache ? { location: flags["cache-location"], version: this.config.version, onWarning: (message2) => this.warn(message2) } : void 0,
         cluster: flags.cluster ? {
           kubeconfig: flags.kubeconfig,

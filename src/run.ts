@@ -43,6 +43,8 @@ export interface LintFilesOptions {
   threads?: number
   /** The parsing threads' module, for tests. */
   worker?: URL
+  /** Whether findings carry their fix as YAML (default true); output that shows none can leave them out (see LocateOptions). */
+  fixes?: boolean
 }
 
 export interface LintRun {
@@ -165,7 +167,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const {cache, config, rules} = run
   const key = cache ? runKey(run, paths, options) : undefined
   const stored = key === undefined ? undefined : cache!.result(key)
-  const result = stored ?? (await locateReports(...(await checkRun(run, paths, options))))
+  const result = stored ?? (await locateReports(...(await checkRun(run, paths, options)), {fixes: options.fixes}))
   if (!cache) return {result, config, rules}
   if (key === undefined) cache.dropResult()
   else if (!stored) cache.keepResult(key, result)
@@ -191,7 +193,7 @@ function runKey(run: ReadRun, paths: readonly string[], options: LintFilesOption
   const {config, cache} = run
   const cwd = options.cwd ?? process.cwd()
   function* parts(): Generator<unknown> {
-    yield ['k8s-net run', cache!.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null]
+    yield ['k8s-net run', cache!.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null, options.fixes ?? true]
     yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings]
     yield config.file === undefined ? null : readFileSync(path.resolve(cwd, config.file))
     for (const files of [run.linted, run.context]) {

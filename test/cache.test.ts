@@ -295,6 +295,17 @@ describe('lint --cache, the whole result and located ranges', () => {
     expect((await run(dir)).cache).toEqual({hits: 0, misses: 0, unread: 0, reused: true})
   })
 
+  it('a run without fixes (for output that shows none) is not reused for one with them', async () => {
+    const dir = tree()
+    const plain = await run(dir, {fixes: false})
+    expect(plain.result.findings.some((f) => f.fix !== undefined)).toBe(false)
+    const fixed = await run(dir)
+    expect(fixed.cache?.reused).toBe(false)
+    expect(fixed.result.findings.some((f) => f.fix !== undefined)).toBe(true)
+    expect(json(fixed.result)).toEqual(await uncached(dir))
+    expect((await run(dir)).cache?.reused).toBe(true)
+  })
+
   it('a changed config file or command-line override: nothing is parsed again, every rule runs again', async () => {
     const dir = tree()
     const files = fileCount(dir)

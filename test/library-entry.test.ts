@@ -67,17 +67,25 @@ describe('the library entry', () => {
 })
 
 describe('the command line as installed (lib/cli.cjs)', () => {
-  it('linting a clean file runs none of the wizard, yaml, the cluster client, the cache, the rule docs, init or reach', () => {
+  it('linting a clean file, and one whose finding has a fix the default output does not show, runs none of the wizard, yaml, the cluster client, the cache, the rule docs, init or reach', () => {
     // V8's coverage says which functions ran; the bundle names the source of each module in a comment before it.
     const coverage = path.join(scratch, 'coverage')
     const clean = path.join(REPO, 'fixtures', 'scenarios', 'clean-app.yaml')
+    const fixable = path.join(REPO, 'fixtures', 'default-deny-missing', 'invalid', 'cluster-network-policy-pass.yaml')
     const cli = path.join(REPO, 'lib', 'cli.cjs')
-    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(cli)}).run()`, 'k8s-net', 'lint', clean], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: {...process.env, NODE_ENV: undefined, NODE_V8_COVERAGE: coverage},
-    })
-    expect(run.status, run.stderr).toBe(0)
+    const lint = (files: string[], args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(cli)}).run()`, 'k8s-net', 'lint', ...files, ...args], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: {...process.env, NODE_ENV: undefined, ...env},
+      })
+    // As JSON, the finding shows its fix.
+    expect(lint([fixable], ['--format', 'json']).stdout).toMatch(/"fix": "apiVersion: networking.k8s.io\/v1/)
+    for (const files of [[clean], [fixable]]) {
+      const run = lint(files, [], {NODE_V8_COVERAGE: coverage})
+      expect(run.status, run.stderr).toBe(0)
+    }
+
     const text = readFileSync(cli, 'utf8')
     const modules = [...text.matchAll(/^\/\/ (\S+)$/gm)].map((m) => ({source: m[1]!, start: m.index}))
     const moduleAt = (offset: number): string => modules.findLast((m) => m.start <= offset)?.source ?? '(before the first module)'

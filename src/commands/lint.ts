@@ -4,7 +4,7 @@ import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import {ConfigError} from '../config/config.js'
 import type {Severity, SeverityLevel} from '../engine/types.js'
-import {FORMAT_NAMES} from '../formatters/index.js'
+import {FORMAT_NAMES, FORMATS_WITH_FIXES} from '../formatters/index.js'
 import {OutputError, planOutputs, renderOutputs, writeOutputs} from '../formatters/outputs.js'
 import {repositoryRoot} from '../formatters/paths.js'
 import {escapeControl} from '../util/terminal.js'
@@ -121,6 +121,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
         overrides: {rules: ruleOverrides, nodePortRange: flags['node-port-range'], kubeVersion: flags['kube-version']},
         readStdin,
         stdinFilename: flags['stdin-filename'],
+        fixes: outputs.some((o) => FORMATS_WITH_FIXES.has(o.format)),
         cache: flags.cache ? {location: flags['cache-location'], version: this.config.version, onWarning: (message) => this.warn(message)} : undefined,
         cluster: flags.cluster
           ? {

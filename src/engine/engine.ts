@@ -169,8 +169,14 @@ function pendingTarget(target: ReportTarget): PendingTarget {
   return 'range' in target ? {origin: target.origin, range: target.range} : {origin: target.origin}
 }
 
+export interface LocateOptions {
+  /** Whether findings carry their fix (`fix`, written as YAML); default true. Output that shows none leaves them out, and the yaml library is not loaded. */
+  fixes?: boolean
+}
+
 /** Turns checked reports into findings: located, then sorted. */
-export async function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>): Promise<LintResult> {
+export async function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>, options: LocateOptions = {}): Promise<LintResult> {
+  const fixes = options.fixes ?? true
   const {reports} = checked
   // Every place to locate, the reports' own and their related ones, taken in source order, one after the other: each
   // document is parsed again once for all the places in it, and its position tree can go before the next is built.
@@ -190,7 +196,7 @@ export async function locateReports(checked: CheckedInput, locators: ReadonlyMap
   }
 
   const findings: Finding[] = []
-  for (const [i, report] of reports.entries()) findings.push(await toFinding(report, wheres[i]!, relatedWheres[i]!))
+  for (const [i, report] of reports.entries()) findings.push(await toFinding(report, wheres[i]!, relatedWheres[i]!, fixes))
   for (const crash of checked.crashes) findings.push(crash)
   const order = new Map(checked.files.map((f, i) => [f, i]))
   findings.sort(
@@ -227,7 +233,7 @@ function objectKey(ref: ObjectRef | undefined): string {
 /** Where something is: object identity, file and range. */
 type Where = {object?: ObjectRef; file?: string; start?: Position; end?: Position}
 
-async function toFinding(report: PendingReport, where: Where, relatedWheres: readonly Where[]): Promise<Finding> {
+async function toFinding(report: PendingReport, where: Where, relatedWheres: readonly Where[], fixes: boolean): Promise<Finding> {
   // Field by field (the fields of `what`, then those `where` has): spreading two objects of many shapes is slow.
   const {what} = report
   const finding: Finding = {ruleId: what.ruleId, messageId: what.messageId, severity: what.severity, message: what.message}
@@ -240,8 +246,7 @@ async function toFinding(report: PendingReport, where: Where, relatedWheres: rea
   }
 
   if (report.path?.length && where.object) finding.path = report.path
-  if (typeof report.fix === 'string') finding.fix = report.fix
-  else if (report.fix) finding.fix = await toYaml(report.fix)
+  if (fixes && report.fix !== undefined) finding.fix = typeof report.fix === 'string' ? report.fix : await toYaml(report.fix)
   if (report.related?.length) {
     const related = report.related.map((r, j): RelatedFinding => ({message: r.message, ...relatedWheres[j]}))
     finding.related = related

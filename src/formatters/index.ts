@@ -12,3 +12,5 @@ export const FORMATTERS = {stylish, json, sarif, junit, github} satisfies Record
 
 export type FormatName = keyof typeof FORMATTERS
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[]
+/** The formats that show a finding's fix: a run with none of them need not write fixes (see LocateOptions). */
+export const FORMATS_WITH_FIXES: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'junit'])

@@ -7,7 +7,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {FORMAT_NAMES, FORMATTERS, type FormatName} from '../../src/formatters/index.js'
+import {FORMAT_NAMES, FORMATS_WITH_FIXES, FORMATTERS, type FormatName} from '../../src/formatters/index.js'
 import {canonicalOptions, canonicalResult} from '../support/results.js'
 
 const GOLDEN = path.join(import.meta.dirname, 'golden')
@@ -26,4 +26,15 @@ describe('golden output from the canonical results', () => {
       expect(output).toBe(readFileSync(file, 'utf8'))
     })
   }
+})
+
+describe('fixes', () => {
+  it('are shown by the formats FORMATS_WITH_FIXES names, and by no other (a run for those others writes none)', () => {
+    const withFixes = canonicalResult()
+    const fixed = withFixes.findings.filter((f) => f.fix !== undefined)
+    expect(fixed.length).toBeGreaterThan(0)
+    const without = {...withFixes, findings: withFixes.findings.map(({fix: _fix, ...rest}) => rest)}
+    const showing = FORMAT_NAMES.filter((format) => FORMATTERS[format](withFixes, canonicalOptions()) !== FORMATTERS[format](without, canonicalOptions()))
+    expect(showing.sort()).toEqual([...FORMATS_WITH_FIXES].sort())
+  })
 })

@@ -33,6 +33,8 @@ export interface LintFilesOptions {
     threads?: number;
     /** The parsing threads' module, for tests. */
     worker?: URL;
+    /** Whether findings carry their fix as YAML (default true); output that shows none can leave them out (see LocateOptions). */
+    fixes?: boolean;
 }
 export interface LintRun {
     result: LintResult;

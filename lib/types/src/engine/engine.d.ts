@@ -69,6 +69,10 @@ interface PendingTarget {
 }
 /** Runs the rules; the index and everything rules build over it are left behind when it returns. */
 export declare function checkInput(input: LintInput, config: LintConfig, rules: readonly Rule[]): CheckedInput;
+export interface LocateOptions {
+    /** Whether findings carry their fix (`fix`, written as YAML); default true. Output that shows none leaves them out, and the yaml library is not loaded. */
+    fixes?: boolean;
+}
 /** Turns checked reports into findings: located, then sorted. */
-export declare function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>): Promise<LintResult>;
+export declare function locateReports(checked: CheckedInput, locators: ReadonlyMap<string, Locator>, options?: LocateOptions): Promise<LintResult>;
 export {};

@@ -10,3 +10,5 @@ export declare const FORMATTERS: {
 };
 export type FormatName = keyof typeof FORMATTERS;
 export declare const FORMAT_NAMES: FormatName[];
+/** The formats that show a finding's fix: a run with none of them need not write fixes (see LocateOptions). */
+export declare const FORMATS_WITH_FIXES: ReadonlySet<FormatName>;
