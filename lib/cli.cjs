@@ -26651,13 +26651,22 @@ function threadCount(chars, limits, threads, cores = import_node_os3.default.ava
 async function parseFiles(jobs, limits, options = {}) {
   let chars = jobs.reduce((sum, job) => sum + job.text.length, 0), count = jobs.length > 1 ? threadCount(chars, limits, options.threads) : 1, worker = count > 1 ? options.worker ?? workerModule() : void 0;
   if (!worker) return jobs.map((job) => ({ result: parseText(job.text, job.json, limits) }));
-  let [{ Worker }, { decodeParsed: decodeParsed2 }] = await Promise.all([Promise.resolve().then(() => __toESM(require_threads(), 1)), Promise.resolve().then(() => (init_parsed_bytes(), parsed_bytes_exports))]), outcomes = Array.from({ length: jobs.length }), next = new Int32Array(new SharedArrayBuffer(4)), data = { texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next }, finished = [], mainShares = options.mainShares ?? !0, execArgv = workerExecArgv(process.execArgv), start = () => new Worker(worker, { workerData: data, execArgv }), decode = (bytes, text3) => decodeParsed2(bytes, text3, limits, !0);
-  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes));
-  for (let i2 = mainShares ? Atomics.add(next, 0, 1) : jobs.length; i2 < jobs.length; i2 = Atomics.add(next, 0, 1))
-    outcomes[i2] = { result: parseText(jobs[i2].text, jobs[i2].json, limits) };
+  let [{ Worker }, { decodeParsed: decodeParsed2 }] = await Promise.all([Promise.resolve().then(() => __toESM(require_threads(), 1)), Promise.resolve().then(() => (init_parsed_bytes(), parsed_bytes_exports))]), outcomes = Array.from({ length: jobs.length }), mainShares = options.mainShares ?? !0, next = new Int32Array(new SharedArrayBuffer(8));
+  next[1] = jobs.length - 1;
+  let first = mainShares ? splitAt(jobs, chars * ((count - 1) / count)) : 0, tail = jobs.slice(first), data = { texts: tail.map((j) => j.text), json: tail.map((j) => j.json), first, limits, next }, finished = [], execArgv = workerExecArgv(process.execArgv), start = () => new Worker(worker, { workerData: data, execArgv }), decode = (bytes, text3) => decodeParsed2(bytes, text3, limits, !0), keepBytes = options.keepBytes ?? !1;
+  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes, keepBytes));
+  if (mainShares)
+    for (let i2 = Atomics.add(next, 0, 1); i2 <= Atomics.load(next, 1); i2 = Atomics.add(next, 0, 1))
+      outcomes[i2] = { result: parseText(jobs[i2].text, jobs[i2].json, limits) };
   return await Promise.all(finished), outcomes.map((o, i2) => o ?? { result: parseText(jobs[i2].text, jobs[i2].json, limits) });
 }
-function runWorker(start, decode, jobs, outcomes) {
+function splitAt(jobs, share) {
+  let sum = 0;
+  for (let i2 = jobs.length - 1; i2 > 0; i2--)
+    if (sum += jobs[i2].text.length, sum >= share) return i2;
+  return 0;
+}
+function runWorker(start, decode, jobs, outcomes, keepBytes) {
   return new Promise((resolve3) => {
     let worker;
     try {
@@ -26677,7 +26686,7 @@ function runWorker(start, decode, jobs, outcomes) {
         return;
       }
       let { index, bytes } = message2, job = Number.isSafeInteger(index) ? jobs[index] : void 0, result = job && !outcomes[index] && bytes instanceof Uint8Array ? decode(bytes, job.text) : void 0;
-      result && (outcomes[index] = { result, bytes });
+      result && (outcomes[index] = keepBytes ? { result, bytes } : { result });
     }), worker.on("error", settle), worker.on("exit", settle);
   });
 }
@@ -26746,7 +26755,7 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
     cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
   }
   for (let i2 of stdin) pending[i2].parsed = parseText(pending[i2].prepared.text, pending[i2].prepared.json, limits);
-  let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker }), gave = /* @__PURE__ */ new Map();
+  let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker, keepBytes: cache5 !== void 0 }), gave = /* @__PURE__ */ new Map();
   for (let [i2, { file, name: name2, text: text3 }] of read2.entries()) {
     let before = loaded.count;
     reference || loaded.files.push(name2);

@@ -9,7 +9,7 @@
  * for the bundle, which the last test runs).
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -113,10 +113,14 @@ describe('parsing on worker threads', () => {
   it('parses on the workers indeed, and every file once, in the order given', async () => {
     const jobs = manyJobs(300)
     // The main thread only waits: every result comes from a worker.
-    const outcomes = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: WORKER, mainShares: false})
+    const outcomes = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: WORKER, mainShares: false, keepBytes: true})
     expect(outcomes.map((o) => (o.result.parsed[0] as {value: {metadata: {name: string}}}).value.metadata.name)).toEqual(jobs.map((_, i) => `s${i}`))
     expect(outcomes.every((o) => o.bytes !== undefined)).toBe(true)
     expect(outcomes.map((o) => o.result)).toEqual(jobs.map((j) => parseText(j.text, j.json, DEFAULT_LIMITS)))
+    // Without the parse cache, the bytes go once read back.
+    const plain = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: WORKER, mainShares: false})
+    expect(plain.filter((o) => o.bytes !== undefined)).toEqual([])
+    expect(plain.map((o) => o.result)).toEqual(outcomes.map((o) => o.result))
   }, 60_000)
 
   it('loses no file when a worker fails, dies, sends nonsense or cannot start', async () => {
@@ -140,6 +144,24 @@ describe('parsing on worker threads', () => {
 
     const missing = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: pathToFileURL(path.join(dir, 'none.mjs'))})
     expect(missing.map((o) => o.result)).toEqual(expected)
+  }, 60_000)
+
+  it('gives a worker only the files at the end that hold its share of the text; the main thread parses what no worker took', async () => {
+    const dir = temporary()
+    const out = path.join(dir, 'seen.json')
+    writeFileSync(
+      path.join(dir, 'peek.mjs'),
+      `import {writeFileSync} from 'node:fs'\nimport {parentPort, workerData} from 'node:worker_threads'\nwriteFileSync(${JSON.stringify(out)}, JSON.stringify({first: workerData.first, texts: workerData.texts}))\nparentPort.postMessage({done: true})\n`,
+    )
+    const jobs = manyJobs(200)
+    const outcomes = await parseFiles(jobs, DEFAULT_LIMITS, {threads: 2, worker: pathToFileURL(path.join(dir, 'peek.mjs'))})
+    expect(outcomes.map((o) => o.result)).toEqual(jobs.map((j) => parseText(j.text, j.json, DEFAULT_LIMITS)))
+    const seen = JSON.parse(readFileSync(out, 'utf8')) as {first: number; texts: string[]}
+    expect(seen.texts).toEqual(jobs.slice(seen.first).map((j) => j.text))
+    const chars = (list: readonly string[]): number => list.reduce((n, t) => n + t.length, 0)
+    const share = chars(seen.texts) / chars(jobs.map((j) => j.text))
+    expect(share).toBeGreaterThanOrEqual(0.5)
+    expect(share).toBeLessThan(0.55)
   }, 60_000)
 
   it('uses one thread for small inputs, a busy machine, deep limits or when told', () => {

@@ -1,7 +1,8 @@
 /**
- * A parsing thread (see `threads.ts`): takes the next file's index from the
- * counter it shares with the other threads, parses that file and sends the
- * result back as bytes, until no file is left.
+ * A parsing thread (see `threads.ts`): takes files from the end of the list
+ * (the main thread takes them from the start), parses each and sends the
+ * result back as bytes, until it meets the files the main thread took or
+ * the start of those it was given.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import type {Limits} from '../engine/types.js'
@@ -10,10 +11,17 @@ import {encodeParsed} from './parsed-bytes.js'
 
 /** What a parsing thread is started with. */
 export interface ParseWorkerData {
+  /** The texts of the files from `first` on: the ones the workers may take (each worker holds a copy). */
   texts: string[]
   json: boolean[]
+  first: number
   limits: Limits
-  /** The index of the next file to parse, shared by every thread (Int32Array over a SharedArrayBuffer). */
+  /**
+   * Shared by every thread (Int32Array over a SharedArrayBuffer): [0] the next
+   * file from the start, which the main thread takes; [1] the last file from
+   * the end not yet taken, which the workers take. A file is taken by
+   * moving a counter past it, then checking that the other has not passed it.
+   */
   next: Int32Array
 }
 
@@ -21,9 +29,9 @@ export interface ParseWorkerData {
 export type ParseWorkerMessage = {index: number; bytes: Uint8Array} | {done: true}
 
 if (parentPort) {
-  const {texts, json, limits, next} = workerData as ParseWorkerData
-  for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
-    const bytes = encodeParsed(parseText(texts[i]!, json[i]!, limits))
+  const {texts, json, first, limits, next} = workerData as ParseWorkerData
+  for (let i = Atomics.sub(next, 1, 1); i >= first && i >= Atomics.load(next, 0); i = Atomics.sub(next, 1, 1)) {
+    const bytes = encodeParsed(parseText(texts[i - first]!, json[i - first]!, limits))
     // The buffer moves to the main thread rather than being copied, when the bytes fill it.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     parentPort.postMessage({index: i, bytes} satisfies ParseWorkerMessage, own ? [bytes.buffer as ArrayBuffer] : [])

@@ -169,7 +169,7 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
 
   // Standard input is one text, parsed on the main thread.
   for (const i of stdin) pending[i]!.parsed = parseText(pending[i]!.prepared.text, pending[i]!.prepared.json, limits)
-  const outcomes = await parseFiles(jobs, limits, {threads: options.threads, worker: options.worker})
+  const outcomes = await parseFiles(jobs, limits, {threads: options.threads, worker: options.worker, keepBytes: cache !== undefined})
 
   const gave = new Map<string, number>()
   for (const [i, {file, name, text}] of read.entries()) {

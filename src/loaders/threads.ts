@@ -2,9 +2,12 @@
  * Parsing many files on several threads.
  *
  * Parsing is most of a run over a large tree, and each file parses on its
- * own: the main thread and worker threads (`parse-worker.ts`) take files by
- * turns from one shared counter, so a slow file never leaves a thread idle
- * while others wait. A worker sends its results back as bytes (see
+ * own: the main thread takes files from the start of the list, and worker
+ * threads (`parse-worker.ts`) from its end, each by moving a shared counter,
+ * until they meet; the main thread goes on into the workers' files when
+ * they lag. A worker is given only the files at the end that hold its share
+ * of the text (a copy of every text in each worker cost as much memory as
+ * the texts themselves). A worker sends its results back as bytes (see
  * `parse.ts`); the main thread reads them back into documents and keeps
  * every result at its file's index, so what is built from them, and in what
  * order, is what one thread builds. Results are a pure function of the text,
@@ -56,6 +59,8 @@ export interface ThreadOptions {
   worker?: URL
   /** Whether the main thread parses its share too (default), or only waits for the workers' results. */
   mainShares?: boolean
+  /** Whether outcomes keep the bytes a worker sent (for the parse cache to store as they are); default false: they go once read back. */
+  keepBytes?: boolean
 }
 
 /**
@@ -81,25 +86,43 @@ export async function parseFiles(jobs: readonly ParseJob[], limits: Limits, opti
   // Loaded only for an input that uses them.
   const [{Worker}, {decodeParsed}] = await Promise.all([import('node:worker_threads'), import('./parsed-bytes.js')])
   const outcomes: Array<ParseOutcome | undefined> = Array.from({length: jobs.length})
-  const next = new Int32Array(new SharedArrayBuffer(4))
-  const data: ParseWorkerData = {texts: jobs.map((j) => j.text), json: jobs.map((j) => j.json), limits, next}
-  const finished: Array<Promise<void>> = []
   const mainShares = options.mainShares ?? true
+  const next = new Int32Array(new SharedArrayBuffer(8))
+  next[1] = jobs.length - 1
+  // The workers are given the files at the end that hold their share of the text, not every file: each holds a copy.
+  const first = mainShares ? splitAt(jobs, chars * ((count - 1) / count)) : 0
+  const tail = jobs.slice(first)
+  const data: ParseWorkerData = {texts: tail.map((j) => j.text), json: tail.map((j) => j.json), first, limits, next}
+  const finished: Array<Promise<void>> = []
   // The workers take the process's profiling options only: the others are the process's own (-e and its script,
   // --input-type, memory limits: a worker given them does not start).
   const execArgv = workerExecArgv(process.execArgv)
   const start = (): Worker => new Worker(worker, {workerData: data, execArgv})
   const decode = (bytes: Uint8Array, text: string): ParsedText | undefined => decodeParsed(bytes, text, limits, true)
-  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes))
+  const keepBytes = options.keepBytes ?? false
+  for (let w = mainShares ? 1 : 0; w < count; w++) finished.push(runWorker(start, decode, jobs, outcomes, keepBytes))
 
-  // The main thread takes its share while the workers start and run.
-  for (let i = mainShares ? Atomics.add(next, 0, 1) : jobs.length; i < jobs.length; i = Atomics.add(next, 0, 1)) {
-    outcomes[i] = {result: parseText(jobs[i]!.text, jobs[i]!.json, limits)}
+  // The main thread takes files from the start while the workers start and run, and the workers' too if they lag.
+  if (mainShares) {
+    for (let i = Atomics.add(next, 0, 1); i <= Atomics.load(next, 1); i = Atomics.add(next, 0, 1)) {
+      outcomes[i] = {result: parseText(jobs[i]!.text, jobs[i]!.json, limits)}
+    }
   }
 
   await Promise.all(finished)
-  // What a worker took and did not send back.
+  // What a worker took and did not send back (and a file each side took as the other did: neither parses it).
   return outcomes.map((o, i) => o ?? {result: parseText(jobs[i]!.text, jobs[i]!.json, limits)})
+}
+
+/** The index from which the files at the end hold `share` characters of text (at least the last file). */
+function splitAt(jobs: readonly ParseJob[], share: number): number {
+  let sum = 0
+  for (let i = jobs.length - 1; i > 0; i--) {
+    sum += jobs[i]!.text.length
+    if (sum >= share) return i
+  }
+
+  return 0
 }
 
 /** Runs one worker to its end; resolves (never rejects) when it is done, failed or died. */
@@ -108,6 +131,7 @@ function runWorker(
   decode: (bytes: Uint8Array, text: string) => ParsedText | undefined,
   jobs: readonly ParseJob[],
   outcomes: Array<ParseOutcome | undefined>,
+  keepBytes: boolean,
 ): Promise<void> {
   return new Promise((resolve) => {
     let worker: Worker
@@ -139,7 +163,7 @@ function runWorker(
       const job = Number.isSafeInteger(index) ? jobs[index] : undefined
       const result = job && !outcomes[index] && bytes instanceof Uint8Array ? decode(bytes, job.text) : undefined
       // A result that does not read back is parsed again on the main thread, at the end.
-      if (result) outcomes[index] = {result, bytes}
+      if (result) outcomes[index] = keepBytes ? {result, bytes} : {result}
     })
     worker.on('error', settle)
     worker.on('exit', settle)

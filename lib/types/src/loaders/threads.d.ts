@@ -21,6 +21,8 @@ export interface ThreadOptions {
     worker?: URL;
     /** Whether the main thread parses its share too (default), or only waits for the workers' results. */
     mainShares?: boolean;
+    /** Whether outcomes keep the bytes a worker sent (for the parse cache to store as they are); default false: they go once read back. */
+    keepBytes?: boolean;
 }
 /**
  * The number of threads to parse `chars` characters of text on, the main
