@@ -26645,7 +26645,7 @@ var import_node_v8, init_parsed_bytes = __esm({
 
 // src/loaders/threads.ts
 function threadCount(chars, limits, threads, cores = import_node_os3.default.availableParallelism(), load3 = import_node_os3.default.loadavg()[0] ?? 0) {
-  let idle = 1 + Math.round(cores - load3), available = Math.min(threads ?? Math.min(cores, idle), MAX_THREADS);
+  let idle = Math.round(cores - 1 - load3), available = Math.min(threads ?? Math.min(cores - 1, 1 + idle), MAX_THREADS);
   return available <= 1 || chars < PARALLEL_FROM || limits.maxDepth > MAX_PARALLEL_DEPTH ? 1 : Math.max(1, Math.min(available, 2 + Math.floor((chars - PARALLEL_FROM) / PER_WORKER)));
 }
 async function parseFiles(jobs, limits, options = {}) {

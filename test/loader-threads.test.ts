@@ -164,14 +164,19 @@ describe('parsing on worker threads', () => {
     expect(share).toBeLessThan(0.55)
   }, 60_000)
 
-  it('uses one thread for small inputs, a busy machine, deep limits or when told', () => {
+  it('uses one thread for small inputs, a machine without two cores to spare, deep limits or when told', () => {
     const big = PARALLEL_FROM * 4
     expect(threadCount(PARALLEL_FROM - 1, DEFAULT_LIMITS, undefined, 8, 0)).toBe(1)
     expect(threadCount(big, DEFAULT_LIMITS, 1, 8, 0)).toBe(1)
     expect(threadCount(big, {...DEFAULT_LIMITS, maxDepth: 5000}, 4, 8, 0)).toBe(1)
-    // Two cores, one of them busy already on average: the other is for the main thread.
+    // Two cores, idle or not: one for the main thread, one for V8's garbage collection.
     expect(threadCount(big, DEFAULT_LIMITS, undefined, 2, 1.8)).toBe(1)
-    expect(threadCount(big, DEFAULT_LIMITS, undefined, 2, 0.4)).toBe(2)
+    expect(threadCount(big, DEFAULT_LIMITS, undefined, 2, 0)).toBe(1)
+    // Four cores: two workers when idle or one core is busy, one with two busy, none with three.
+    expect(threadCount(big, DEFAULT_LIMITS, undefined, 4, 0)).toBe(3)
+    expect(threadCount(big, DEFAULT_LIMITS, undefined, 4, 1.2)).toBe(3)
+    expect(threadCount(big, DEFAULT_LIMITS, undefined, 4, 2.2)).toBe(2)
+    expect(threadCount(big, DEFAULT_LIMITS, undefined, 4, 3)).toBe(1)
     // Told: as many as the input pays for, whatever the load, never more than MAX_THREADS.
     expect(threadCount(big, DEFAULT_LIMITS, 2, 2, 7)).toBe(2)
     expect(threadCount(PARALLEL_FROM * 100, DEFAULT_LIMITS, 64, 64, 0)).toBe(MAX_THREADS)

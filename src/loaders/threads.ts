@@ -13,11 +13,13 @@
  * order, is what one thread builds. Results are a pure function of the text,
  * so findings and positions are the same however many threads ran.
  *
- * Threads cost a start-up (Node 20 spends some 250 ms of CPU bringing up a
- * worker before it parses anything, while the main thread parses on) and
- * the transfer of their results (serialising and reading them back, about a
- * quarter of their parse), so inputs smaller than what the main thread
- * parses in about half a second are parsed on the main thread alone. A worker that cannot start, fails or dies
+ * Threads cost a start-up (a Node 20 worker that loads the parser takes
+ * some 60 ms, and as much CPU, before it parses anything, while the main
+ * thread parses on) and the transfer of their results (serialising and
+ * reading them back, about a quarter of their parse), so inputs smaller than
+ * what the main thread parses in about half a second are parsed on the main
+ * thread alone, as is everything on a machine without two cores to spare
+ * (see `threadCount`). A worker that cannot start, fails or dies
  * loses nothing: the files it did not send back are parsed on the main thread.
  */
 import {existsSync} from 'node:fs'
@@ -67,11 +69,16 @@ export interface ThreadOptions {
  * The number of threads to parse `chars` characters of text on, the main
  * thread included: `threads` when given, else the cores the machine has and
  * does not use already (its load average says how busy they are; a worker on
- * a busy core only adds its start-up and the transfer of its results).
+ * a busy core only adds its start-up and the transfer of its results), less
+ * one: V8 collects garbage on threads of its own, which keep a second core
+ * busy beside the main thread (on two idle cores, a run over the corpus took
+ * 1.0 s of CPU in 0.72 s on one thread, and parsing threads made every input
+ * measured slower: 1.15x the wall time on the corpus, 1.04x at 10,000
+ * objects, 1.18x at 50,000).
  */
 export function threadCount(chars: number, limits: Limits, threads?: number, cores = os.availableParallelism(), load = os.loadavg()[0] ?? 0): number {
-  const idle = 1 + Math.round(cores - load)
-  const available = Math.min(threads ?? Math.min(cores, idle), MAX_THREADS)
+  const idle = Math.round(cores - 1 - load)
+  const available = Math.min(threads ?? Math.min(cores - 1, 1 + idle), MAX_THREADS)
   if (available <= 1 || chars < PARALLEL_FROM || limits.maxDepth > MAX_PARALLEL_DEPTH) return 1
   return Math.max(1, Math.min(available, 2 + Math.floor((chars - PARALLEL_FROM) / PER_WORKER)))
 }
