@@ -28624,7 +28624,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
       misses = 0;
-      /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+      /** Files `stat` showed as they were when their hash was kept: read in this run only if their text was needed. */
       unread = 0;
       /** Whether this run's whole result was the stored one. */
       reused = !1;

@@ -51,7 +51,7 @@ export interface LintRun {
   result: LintResult
   config: ResolvedConfig
   rules: readonly Rule[]
-  /** With `cache`: files read back and parsed, files not read at all (unchanged since the cache kept them), and whether the whole result was the stored one. */
+  /** With `cache`: files read back and parsed, files taken as unchanged by their stat (read only when their text was needed), and whether the whole result was the stored one. */
   cache?: {hits: number; misses: number; unread: number; reused: boolean}
 }
 

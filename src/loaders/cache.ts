@@ -133,7 +133,7 @@ export class ParseCache {
   /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
   hits = 0
   misses = 0
-  /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+  /** Files `stat` showed as they were when their hash was kept: read in this run only if their text was needed. */
   unread = 0
   /** Whether this run's whole result was the stored one. */
   reused = false

@@ -31,7 +31,7 @@ export declare class ParseCache {
     /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
     hits: number;
     misses: number;
-    /** Files not read at all in this run: `stat` said they were as when their hash was kept. */
+    /** Files `stat` showed as they were when their hash was kept: read in this run only if their text was needed. */
     unread: number;
     /** Whether this run's whole result was the stored one. */
     reused: boolean;
