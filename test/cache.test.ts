@@ -8,7 +8,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
-import {afterAll, describe, expect, it, vi} from 'vitest'
+import {afterAll, afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {CACHE_FILE_NAME, cacheFilePath, defaultCacheDirectory, ParseCache} from '../src/loaders/cache.js'
 import {loadPaths} from '../src/loaders/sources.js'
 import {type LintFilesOptions, lintFiles} from '../src/run.js'
@@ -16,6 +16,19 @@ import {runCli} from './support/cli.js'
 import {REPO} from './support/rule-tester.js'
 
 const dirs: string[] = []
+/**
+ * The clock, stopped at each test's start: the files a test writes are always just written for the cache's stat rule
+ * (see RACY_MS in src/loaders/cache.ts), however slow the machine. A test moves it to have them read later.
+ */
+let start = 0
+beforeEach(() => {
+  start = Date.now()
+  vi.spyOn(Date, 'now').mockReturnValue(start)
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
 afterAll(() => {
   for (const d of dirs) rmSync(d, {recursive: true, force: true})
 })
@@ -248,13 +261,9 @@ describe('lint --cache, the whole result and located ranges', () => {
     const dir = tree()
     const files = fileCount(dir)
     // Files written within seconds of being read are read again however stat looks (the next test): taken here as read later.
-    const now = Date.now()
-    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000)
-    try {
-      await run(dir)
-    } finally {
-      clock.mockRestore()
-    }
+    vi.mocked(Date.now).mockReturnValue(start + 60_000)
+    await run(dir)
+    vi.mocked(Date.now).mockReturnValue(start)
 
     const unchanged = await run(dir)
     expect(unchanged.cache).toEqual({hits: 0, misses: 0, unread: files, reused: true})
@@ -269,12 +278,9 @@ describe('lint --cache, the whole result and located ranges', () => {
 
   it('a file that reads otherwise than the hash its stat vouched for (written as the run read it): parsed as read, and no result kept', async () => {
     const dir = tree()
-    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000)
-    try {
-      await run(dir)
-    } finally {
-      clock.mockRestore()
-    }
+    vi.mocked(Date.now).mockReturnValue(start + 60_000)
+    await run(dir)
+    vi.mocked(Date.now).mockReturnValue(start)
 
     const file = cacheOf(dir).location
     const {header, body} = readCache(file)
