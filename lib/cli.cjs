@@ -26546,10 +26546,10 @@ __export(parsed_bytes_exports, {
   decodeParsed: () => decodeParsed,
   encodeParsed: () => encodeParsed,
   isCount: () => isCount,
+  isPlainRecord: () => isPlainRecord,
   isPlainValue: () => isPlainValue,
   isPosition: () => isPosition,
-  isRange: () => isRange,
-  isRecord: () => isRecord3
+  isRange: () => isRange
 });
 function encodeParsed(result) {
   let index = new Map(result.chunks.map((c, i2) => [c, i2])), stored = {
@@ -26568,10 +26568,10 @@ function decodeParsed(data, text3, limits, trusted = !1) {
   } catch {
     return;
   }
-  if (!isRecord3(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
+  if (!isPlainRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
   let chunks = [], end = 0, line = 0, lineAt = 0;
   for (let [i2, c] of stored.chunks.entries()) {
-    if (!isRecord3(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
+    if (!isPlainRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
 `) return;
     for (let n = text3.indexOf(`
 `, lineAt); n !== -1 && n < c.offset; n = text3.indexOf(`
@@ -26581,19 +26581,19 @@ function decodeParsed(data, text3, limits, trusted = !1) {
     if (c.json && (chunk.json = !0), c.items !== void 0) {
       if (!Array.isArray(c.items)) return;
       for (let s of c.items)
-        if (s !== void 0 && !(isRecord3(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return;
+        if (s !== void 0 && !(isPlainRecord(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return;
       chunk.items = c.items;
     }
     chunks.push(chunk), end = c.offset + c.length;
   }
   let parsed = [];
   for (let p of stored.parsed) {
-    if (!isRecord3(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return;
+    if (!isPlainRecord(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return;
     let chunk = chunks[p.chunk];
     if (p.ok === !0) {
       if (!trusted && !isPlainValue(p.value, chunk.text.length + limits.maxAliasNodes)) return;
       if (p.duplicateKey === void 0) parsed.push({ chunk, ok: !0, value: p.value });
-      else if (isRecord3(p.duplicateKey) && typeof p.duplicateKey.message == "string" && isRange(p.duplicateKey.range))
+      else if (isPlainRecord(p.duplicateKey) && typeof p.duplicateKey.message == "string" && isRange(p.duplicateKey.range))
         parsed.push({ chunk, ok: !0, value: p.value, duplicateKey: { message: p.duplicateKey.message, range: p.duplicateKey.range } });
       else return;
     } else if (p.ok === !1) {
@@ -26603,17 +26603,17 @@ function decodeParsed(data, text3, limits, trusted = !1) {
   }
   return { chunks, parsed };
 }
-function isRecord3(v) {
+function isPlainRecord(v) {
   return v !== null && typeof v == "object" && Object.getPrototypeOf(v) === Object.prototype;
 }
 function isCount(v) {
   return Number.isSafeInteger(v) && v >= 0;
 }
 function isPosition(v) {
-  return isRecord3(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1;
+  return isPlainRecord(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1;
 }
 function isRange(v) {
-  return isRecord3(v) && isPosition(v.start) && isPosition(v.end);
+  return isPlainRecord(v) && isPosition(v.start) && isPosition(v.end);
 }
 function isPlainValue(value, budget) {
   if (value === void 0) return !0;
@@ -26742,7 +26742,7 @@ async function readFiles(expanded, options = {}) {
 async function parseRead({ expanded, read: read2 }, options = {}) {
   let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache5 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
   for (let [i2, entry2] of read2.entries()) {
-    let { file, name: name2 } = entry2, { text: text3 } = entry2;
+    let { file, name: name2, text: text3 } = entry2;
     if (typeof text3 != "string") {
       pending.push(void 0);
       continue;
@@ -26827,7 +26827,7 @@ async function readInput(file, name2, options, cwd, found) {
   }
   let hash2 = stats?.isFile() ? cache5.knownHash(full, stats) : void 0;
   if (hash2 !== void 0) {
-    let entry2 = new ReadFile(file, name2, { limit, read: () => cache5.verified(full, hash2, readBytes(), (now) => entry2.hash = now) }, hash2);
+    let entry2 = new ReadFile(file, name2, { limit, read: () => cache5.verified(hash2, readBytes(), (now) => entry2.hash = now) }, hash2);
     return entry2;
   }
   let bytes = readBytes();
@@ -28600,7 +28600,7 @@ function buildStamp() {
   }
 }
 function isLintResult(value) {
-  return !isRecord3(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped) ? !1 : value.findings.every((f) => !isRecord3(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount(s))) || f.object !== void 0 && !(isRecord3(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isRecord3(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
+  return !isPlainRecord(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules) || !isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped) ? !1 : value.findings.every((f) => !isPlainRecord(f) || typeof f.ruleId != "string" || typeof f.messageId != "string" || typeof f.message != "string" || f.severity !== "error" && f.severity !== "warning" && f.severity !== "info" || f.file !== void 0 && typeof f.file != "string" || !optionalPosition(f.start) || !optionalPosition(f.end) || f.fix !== void 0 && typeof f.fix != "string" || f.path !== void 0 && !(Array.isArray(f.path) && f.path.every((s) => typeof s == "string" || isCount(s))) || f.object !== void 0 && !(isPlainRecord(f.object) && typeof f.object.kind == "string" && typeof f.object.name == "string") ? !1 : f.related === void 0 || Array.isArray(f.related) && f.related.every((r) => isPlainRecord(r) && typeof r.message == "string" && optionalPosition(r.start) && optionalPosition(r.end)));
 }
 var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, import_node_url3, import_node_v82, MAGIC, FORMAT, CACHE_FILE_NAME, MAX_ENTRIES, MAX_RESULT_NODES, RACY_MS, ParseCache, statKey, isStrings, optionalPosition, init_cache = __esm({
   "src/loaders/cache.ts"() {
@@ -28643,7 +28643,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           let headerLength = bytes.readUInt32LE(MAGIC.length), bodyAt = MAGIC.length + 4 + headerLength;
           if (bodyAt > bytes.length) return cache5;
           let header = import_node_v82.default.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)), body = bytes.subarray(bodyAt);
-          if (!isRecord3(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
+          if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
           let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
           if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
           for (let e of files) {
@@ -28653,7 +28653,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
             cache5.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
           if (run2 !== void 0) {
-            let data = isRecord3(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
+            let data = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
             if (!data) return new _ParseCache(options);
             cache5.run = { key: run2.key, data };
           }
@@ -28678,9 +28678,9 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
        * otherwise (written in between), `rehash` is given their hash, and this
        * run keeps no result, whose key holds the hash kept.
        */
-      verified(file, hash2, bytes, rehash) {
+      verified(hash2, bytes, rehash) {
         let now = Buffer.isBuffer(bytes) ? this.contentHash(bytes) : void 0;
-        return now === hash2 || (now !== void 0 && rehash(now), this.stats.delete(file), this.changedWhileRead = !0), bytes;
+        return now === hash2 || (now !== void 0 && rehash(now), this.changedWhileRead = !0), bytes;
       }
       /** Notes what `stat` said of a file before its bytes were read and hashed: kept with the entry of that hash. */
       noteStat(file, stat3, hash2) {

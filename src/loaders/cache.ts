@@ -32,7 +32,7 @@ import type {Unreadable} from '../util/bytes.js'
 import type {LintResult} from '../engine/engine.js'
 import type {FileLocator, Located} from './locate.js'
 import type {ParsedText} from './parse.js'
-import {decodeParsed, encodeParsed, isCount, isPlainValue, isPosition, isRange, isRecord} from './parsed-bytes.js'
+import {decodeParsed, encodeParsed, isCount, isPlainValue, isPosition, isPlainRecord, isRange} from './parsed-bytes.js'
 
 /** The first bytes of a cache file. */
 const MAGIC = Buffer.from('k8s-net cache\n')
@@ -160,7 +160,7 @@ export class ParseCache {
       if (bodyAt > bytes.length) return cache
       const header = v8.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)) as unknown
       const body = bytes.subarray(bodyAt)
-      if (!isRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache
+      if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache
       const part = (at: unknown, length: unknown): Uint8Array | undefined =>
         isCount(at) && isCount(length) && at + length <= body.length ? body.subarray(at, at + length) : undefined
       const {files, run} = header
@@ -175,7 +175,7 @@ export class ParseCache {
       }
 
       if (run !== undefined) {
-        const data = isRecord(run) && typeof run.key === 'string' ? part(run.at, run.length) : undefined
+        const data = isPlainRecord(run) && typeof run.key === 'string' ? part(run.at, run.length) : undefined
         if (!data) return new ParseCache(options)
         cache.run = {key: (run as {key: string}).key, data}
       }
@@ -205,11 +205,10 @@ export class ParseCache {
    * otherwise (written in between), `rehash` is given their hash, and this
    * run keeps no result, whose key holds the hash kept.
    */
-  verified(file: string, hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable {
+  verified(hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable {
     const now = Buffer.isBuffer(bytes) ? this.contentHash(bytes) : undefined
     if (now === hash) return bytes
     if (now !== undefined) rehash(now)
-    this.stats.delete(file)
     this.changedWhileRead = true
     return bytes
   }
@@ -368,16 +367,16 @@ const statKey = (s: Stats): string => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.i
 
 /** A run result read back: the shape `lint` gives, checked field by field before it is trusted (isPlainValue has checked it holds plain values only). */
 function isLintResult(value: unknown): value is LintResult {
-  if (!isRecord(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules)) return false
+  if (!isPlainRecord(value) || !Array.isArray(value.findings) || !isStrings(value.files) || !isStrings(value.rules)) return false
   if (!isCount(value.objects) || !isCount(value.suppressed) || !isCount(value.skipped)) return false
   return value.findings.every((f: unknown) => {
-    if (!isRecord(f) || typeof f.ruleId !== 'string' || typeof f.messageId !== 'string' || typeof f.message !== 'string') return false
+    if (!isPlainRecord(f) || typeof f.ruleId !== 'string' || typeof f.messageId !== 'string' || typeof f.message !== 'string') return false
     if (f.severity !== 'error' && f.severity !== 'warning' && f.severity !== 'info') return false
     if (f.file !== undefined && typeof f.file !== 'string') return false
     if (!optionalPosition(f.start) || !optionalPosition(f.end) || (f.fix !== undefined && typeof f.fix !== 'string')) return false
     if (f.path !== undefined && !(Array.isArray(f.path) && f.path.every((s) => typeof s === 'string' || isCount(s)))) return false
-    if (f.object !== undefined && !(isRecord(f.object) && typeof f.object.kind === 'string' && typeof f.object.name === 'string')) return false
-    return f.related === undefined || (Array.isArray(f.related) && f.related.every((r) => isRecord(r) && typeof r.message === 'string' && optionalPosition(r.start) && optionalPosition(r.end)))
+    if (f.object !== undefined && !(isPlainRecord(f.object) && typeof f.object.kind === 'string' && typeof f.object.name === 'string')) return false
+    return f.related === undefined || (Array.isArray(f.related) && f.related.every((r) => isPlainRecord(r) && typeof r.message === 'string' && optionalPosition(r.start) && optionalPosition(r.end)))
   })
 }
 

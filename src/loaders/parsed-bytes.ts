@@ -49,13 +49,13 @@ export function decodeParsed(data: Uint8Array, text: string, limits: Limits, tru
     return undefined
   }
 
-  if (!isRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return undefined
+  if (!isPlainRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return undefined
   const chunks: DocumentChunk[] = []
   let end = 0
   let line = 0
   let lineAt = 0
   for (const [i, c] of stored.chunks.entries()) {
-    if (!isRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json !== 'boolean') return undefined
+    if (!isPlainRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json !== 'boolean') return undefined
     // Chunks follow each other inside the text, each starting a line.
     if (c.offset < end || c.offset + c.length > text.length || (c.offset > 0 && text[c.offset - 1] !== '\n')) return undefined
     for (let n = text.indexOf('\n', lineAt); n !== -1 && n < c.offset; n = text.indexOf('\n', n + 1)) line++
@@ -65,7 +65,7 @@ export function decodeParsed(data: Uint8Array, text: string, limits: Limits, tru
     if (c.items !== undefined) {
       if (!Array.isArray(c.items)) return undefined
       for (const s of c.items as unknown[]) {
-        if (s !== undefined && !(isRecord(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return undefined
+        if (s !== undefined && !(isPlainRecord(s) && isCount(s.start) && isCount(s.end) && s.start <= s.end && s.end <= c.length)) return undefined
       }
 
       chunk.items = c.items as Array<Span | undefined>
@@ -77,12 +77,12 @@ export function decodeParsed(data: Uint8Array, text: string, limits: Limits, tru
 
   const parsed: ParsedDocument[] = []
   for (const p of stored.parsed as unknown[]) {
-    if (!isRecord(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return undefined
+    if (!isPlainRecord(p) || !isCount(p.chunk) || p.chunk >= chunks.length) return undefined
     const chunk = chunks[p.chunk]!
     if (p.ok === true) {
       if (!trusted && !isPlainValue(p.value, chunk.text.length + limits.maxAliasNodes)) return undefined
       if (p.duplicateKey === undefined) parsed.push({chunk, ok: true, value: p.value})
-      else if (isRecord(p.duplicateKey) && typeof p.duplicateKey.message === 'string' && isRange(p.duplicateKey.range)) {
+      else if (isPlainRecord(p.duplicateKey) && typeof p.duplicateKey.message === 'string' && isRange(p.duplicateKey.range)) {
         parsed.push({chunk, ok: true, value: p.value, duplicateKey: {message: p.duplicateKey.message, range: p.duplicateKey.range}})
       } else return undefined
     } else if (p.ok === false) {
@@ -94,7 +94,12 @@ export function decodeParsed(data: Uint8Array, text: string, limits: Limits, tru
   return {chunks, parsed}
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
+/**
+ * A mapping as `v8.deserialize` gives one: a plain object. Stricter than
+ * util/records' `isRecord`, which would take the Map, Date or Error a
+ * serialised file can also hold.
+ */
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 }
 
@@ -103,11 +108,11 @@ export function isCount(v: unknown): v is number {
 }
 
 export function isPosition(v: unknown): v is Position {
-  return isRecord(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1
+  return isPlainRecord(v) && isCount(v.line) && v.line >= 1 && isCount(v.column) && v.column >= 1
 }
 
 export function isRange(v: unknown): v is Range {
-  return isRecord(v) && isPosition(v.start) && isPosition(v.end)
+  return isPlainRecord(v) && isPosition(v.start) && isPosition(v.end)
 }
 
 /**

@@ -145,8 +145,7 @@ export async function parseRead({expanded, read}: ReadFiles, options: LoadOption
   const jobs: ParseJob[] = []
   const stdin: number[] = []
   for (const [i, entry] of read.entries()) {
-    const {file, name} = entry
-    const {text} = entry
+    const {file, name, text} = entry
     if (typeof text !== 'string') {
       pending.push(undefined)
       continue
@@ -281,7 +280,7 @@ async function readInput(file: string, name: string, options: LoadOptions, cwd: 
   const hash = stats?.isFile() ? cache.knownHash(full, stats) : undefined
   if (hash !== undefined) {
     // Read when its text is needed: a file written after stat was asked is hashed as read, and no result of this run is kept.
-    const entry: ReadFile = new ReadFile(file, name, {limit, read: () => cache.verified(full, hash, readBytes(), (now) => (entry.hash = now))}, hash)
+    const entry: ReadFile = new ReadFile(file, name, {limit, read: () => cache.verified(hash, readBytes(), (now) => (entry.hash = now))}, hash)
     return entry
   }
 

@@ -52,7 +52,7 @@ export declare class ParseCache {
      * otherwise (written in between), `rehash` is given their hash, and this
      * run keeps no result, whose key holds the hash kept.
      */
-    verified(file: string, hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable;
+    verified(hash: string, bytes: Buffer | Unreadable, rehash: (hash: string) => void): Buffer | Unreadable;
     /** Notes what `stat` said of a file before its bytes were read and hashed: kept with the entry of that hash. */
     noteStat(file: string, stat: Stats, hash: string): void;
     /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */

@@ -8,7 +8,12 @@ export declare function encodeParsed(result: ParsedText): Uint8Array;
  * so values need no walk to prove them plain (bounds are checked all the same).
  */
 export declare function decodeParsed(data: Uint8Array, text: string, limits: Limits, trusted?: boolean): ParsedText | undefined;
-export declare function isRecord(v: unknown): v is Record<string, unknown>;
+/**
+ * A mapping as `v8.deserialize` gives one: a plain object. Stricter than
+ * util/records' `isRecord`, which would take the Map, Date or Error a
+ * serialised file can also hold.
+ */
+export declare function isPlainRecord(v: unknown): v is Record<string, unknown>;
 export declare function isCount(v: unknown): v is number;
 export declare function isPosition(v: unknown): v is Position;
 export declare function isRange(v: unknown): v is Range;
