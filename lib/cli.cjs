@@ -14727,6 +14727,8 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
       selected = /* @__PURE__ */ new Map();
       pathKeys = /* @__PURE__ */ new Map();
       controllers;
+      /** Gateway proxies' pod templates by namespace and Gateway name. */
+      gatewayProxies;
       /** Read once per Service: its ports, and how messages name them. */
       services = /* @__PURE__ */ new Map();
       templates = /* @__PURE__ */ new Map();
@@ -14993,6 +14995,19 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
         }
       }
       // ---- Gateway API ---------------------------------------------------------
+      /** The first pod template a Gateway's controller labels as its proxy (`gateway.networking.k8s.io/gateway-name`), in the Gateway's namespace. */
+      gatewayProxy(gateway) {
+        if (!this.gatewayProxies) {
+          this.gatewayProxies = /* @__PURE__ */ new Map();
+          for (let t of this.index.podTemplates) {
+            let name2 = t.labels["gateway.networking.k8s.io/gateway-name"];
+            if (name2 === void 0) continue;
+            let byName = this.gatewayProxies.get(t.namespace);
+            byName || this.gatewayProxies.set(t.namespace, byName = /* @__PURE__ */ new Map()), byName.has(name2) || byName.set(name2, t);
+          }
+        }
+        return this.gatewayProxies.get(gateway.namespace)?.get(gateway.name);
+      }
       routePaths(route2) {
         let spec = isRecord(route2.object.spec) ? route2.object.spec : {}, hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h) => typeof h == "string") : [], matchPaths = [];
         if (Array.isArray(spec.rules)) {
@@ -15023,7 +15038,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
               tls: [...new Set(tlsModes)].join(", "),
               details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
             };
-            let proxy = this.index.podTemplates.filter((t) => t.labels["gateway.networking.k8s.io/gateway-name"] === gateway.name && t.namespace === gateway.namespace)[0], entry2 = proxy ? this.entryOf(proxy) : void 0;
+            let proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0;
             if (proxy) {
               let proxyName = this.template(proxy).name;
               sender = { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` };
