@@ -12460,28 +12460,39 @@ var require_command2 = __commonJS({
 });
 
 // src/util/suggest.ts
-function editDistance(a, b) {
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i2 = 1; i2 <= a.length; i2++) {
-    let current = [i2];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    let current = [i2], least = i2;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      current[j] = d, d < least && (least = d);
+    }
+    if (least > limit) return limit + 1;
     previous = current;
   }
   return previous[b.length];
 }
-function isNear(candidate, wanted) {
-  if (candidate === wanted) return !0;
+function nearness(candidate, wanted) {
   let a = candidate.toLowerCase(), b = wanted.toLowerCase();
-  return Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)) ? !0 : editDistance(a, b) <= Math.max(2, Math.ceil(Math.max(a.length, b.length) / 3));
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return Math.abs(a.length - b.length);
+  let limit = Math.max(2, Math.ceil(Math.max(a.length, b.length) / 3)), distance = editDistance(a, b, limit);
+  return distance <= limit ? distance : void 0;
+}
+function isNear(candidate, wanted) {
+  return candidate === wanted || nearness(candidate, wanted) !== void 0;
 }
 function nearest(wanted, candidates) {
   return nearestFew(wanted, candidates, 1)[0];
 }
 function nearestFew(wanted, candidates, max) {
   let scored = [];
-  for (let name2 of candidates)
-    name2 === wanted || !isNear(name2, wanted) || scored.push({ name: name2, distance: editDistance(name2.toLowerCase(), wanted.toLowerCase()) });
+  for (let name2 of candidates) {
+    if (name2 === wanted) continue;
+    let distance = nearness(name2, wanted);
+    distance !== void 0 && scored.push({ name: name2, distance });
+  }
   return scored.sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1)).slice(0, max).map((s) => s.name);
 }
 var init_suggest = __esm({
@@ -17113,8 +17124,10 @@ function nearestTemplate(selector, templates) {
   for (let template of templates) {
     let misses = requirements.filter((r) => !podsMeet(r, template));
     if (misses.length !== 1) continue;
-    let miss = misses[0], value = template.labels[miss.key], wanted = miss.values[0] ?? "", distance = value === void 0 ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted);
-    requirements.length === 1 && !(value !== void 0 && isNear(value, wanted)) || (!best || distance < best.distance) && (best = { template, miss, distance });
+    let miss = misses[0], value = template.labels[miss.key], wanted = miss.values[0] ?? "";
+    if (requirements.length === 1 && !(value !== void 0 && isNear(value, wanted))) continue;
+    let distance = value === void 0 ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted, best ? best.distance - 1 : void 0);
+    (!best || distance < best.distance) && (best = { template, miss, distance });
   }
   return best && { template: best.template, miss: best.miss };
 }
