@@ -212,6 +212,26 @@ describe('lint --cache', () => {
   })
 })
 
+  it('keys a run by every part, each after its length: parts that run together or change type give another key', () => {
+    const cache = ParseCache.open({file: path.join(tmpdir(), 'k8s-net-no-such-cache', CACHE_FILE_NAME), version: '1'})
+    const key = (...parts: unknown[]): string => cache.runKey(parts)
+    expect(key(['a.yaml', 'h1'], ['b.yaml', 'h2'])).toBe(key(['a.yaml', 'h1'], ['b.yaml', 'h2']))
+    const keys = [
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2']),
+      key(['a.yaml', 'h1b.yaml', 'h2']),
+      key(['a.yamlh1'], ['b.yaml', 'h2']),
+      key(['a.yaml', 'h1', 'b.yaml', 'h2']),
+      key(['a.yaml'], ['h1'], ['b.yaml', 'h2']),
+      key(['b.yaml', 'h2'], ['a.yaml', 'h1']),
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2', '']),
+      key(['a.yaml', 'h1'], ['b.yaml', null]),
+      key(['a.yaml', 'h1'], ['b.yaml', 2]),
+      key(['a.yaml', 'h1'], 'b.yaml'),
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2'], []),
+    ]
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
 describe('lint --cache, the whole result and located ranges', () => {
   const cacheOf = (dir: string): {location: string; version: string} => ({location: path.join(dir, 'cache.bin'), version: 'test'})
   const run = async (dir: string, extra: Partial<LintFilesOptions> = {}) => lintFiles(['m'], {cwd: dir, cache: cacheOf(dir), ...extra})
