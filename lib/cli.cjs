@@ -28648,6 +28648,12 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       /** What `stat` said of the files read in this run, and the hash of what was read. */
       stats = /* @__PURE__ */ new Map();
       run;
+      /**
+       * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+       * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+       * with the same bytes and is as long; else they are taken as missing.
+       */
+      source;
       changed = !1;
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
@@ -28658,21 +28664,28 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       reused = !1;
       /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
       changedWhileRead = !1;
-      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
       static open(given) {
-        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), bytes;
+        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), fd;
         try {
-          bytes = (0, import_node_fs15.readFileSync)(options.file);
+          fd = (0, import_node_fs15.openSync)(options.file, "r");
         } catch {
           return cache5;
         }
         try {
-          if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
-          let headerLength = bytes.readUInt32LE(MAGIC.length), bodyAt = MAGIC.length + 4 + headerLength;
-          if (bodyAt > bytes.length) return cache5;
-          let header = import_node_v82.default.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)), body = bytes.subarray(bodyAt);
+          let size = (0, import_node_fs15.fstatSync)(fd).size, read2 = (at2, length) => {
+            let bytes = Buffer.alloc(length);
+            if ((0, import_node_fs15.readSync)(fd, bytes, 0, length, at2) !== length) throw new Error("cache file shorter than it says");
+            return bytes;
+          };
+          if (size < MAGIC.length + 4) return cache5;
+          let start = read2(0, MAGIC.length + 4);
+          if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
+          let bodyAt = MAGIC.length + 4 + start.readUInt32LE(MAGIC.length);
+          if (bodyAt > size) return cache5;
+          let prefix = Buffer.concat([start, read2(start.length, bodyAt - start.length)]), header = import_node_v82.default.deserialize(prefix.subarray(MAGIC.length + 4));
           if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
-          let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
+          let bodyLength = size - bodyAt, part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= bodyLength ? { at: at2, length } : void 0, { files, run: run2 } = header;
           if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
           for (let e of files) {
             if (!Array.isArray(e) || e.length !== 7) return new _ParseCache(options);
@@ -28681,14 +28694,33 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
             cache5.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
           if (run2 !== void 0) {
-            let data = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
-            if (!data) return new _ParseCache(options);
-            cache5.run = { key: run2.key, data };
+            let stored = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
+            if (!stored) return new _ParseCache(options);
+            cache5.run = { key: run2.key, data: read2(bodyAt + stored.at, stored.length) };
           }
+          cache5.source = { prefix, size };
         } catch {
           return new _ParseCache(options);
+        } finally {
+          (0, import_node_fs15.closeSync)(fd);
         }
         return cache5;
+      }
+      /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+      bytesOf(part) {
+        if (part instanceof Uint8Array) return part;
+        let source = this.source;
+        if (source) {
+          if (source.body === void 0) {
+            source.body = null;
+            try {
+              let bytes = (0, import_node_fs15.readFileSync)(this.options.file);
+              bytes.length === source.size && bytes.subarray(0, source.prefix.length).equals(source.prefix) && (source.body = bytes.subarray(source.prefix.length));
+            } catch {
+            }
+          }
+          return source.body?.subarray(part.at, part.at + part.length);
+        }
       }
       /**
        * The hash of a file's bytes kept from a run that read it, when `stat` says
@@ -28747,7 +28779,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
         this.touched.add(file);
         let entry2 = this.entries.get(file);
         if (entry2?.key !== key2) return;
-        let restored = decodeParsed(entry2.data, text3, limits);
+        let data = this.bytesOf(entry2.data), restored = data && decodeParsed(data, text3, limits);
         if (restored)
           return this.hits++, restored;
       }
@@ -28761,10 +28793,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
        * the text's `lines`, has none.
        */
       located(file, key2, lines) {
-        let entry2 = this.entries.get(file);
-        if (!(entry2?.key !== key2 || !entry2.located))
+        let entry2 = this.entries.get(file), bytes = entry2?.key === key2 && entry2.located ? this.bytesOf(entry2.located) : void 0;
+        if (bytes)
           try {
-            let pairs3 = import_node_v82.default.deserialize(entry2.located);
+            let pairs3 = import_node_v82.default.deserialize(bytes);
             if (!Array.isArray(pairs3)) return;
             let located = /* @__PURE__ */ new Map();
             for (let pair of pairs3) {
@@ -28819,7 +28851,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           let [runAt, length] = place(this.run.data);
           header.run = { key: this.run.key, at: runAt, length };
         }
-        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array()), entry2.stat]);
+        for (let [file, entry2] of all) {
+          let data = this.bytesOf(entry2.data), located = entry2.located ? this.bytesOf(entry2.located) : new Uint8Array();
+          data && located && header.files.push([file, entry2.key, ...place(data), ...place(located), entry2.stat]);
+        }
         let head = import_node_v82.default.serialize(header), size = Buffer.alloc(4);
         size.writeUInt32LE(head.length), (0, import_node_fs15.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
         let temporary = `${this.options.file}.${process.pid}.tmp`;

@@ -27,6 +27,12 @@ export declare class ParseCache {
     /** What `stat` said of the files read in this run, and the hash of what was read. */
     private readonly stats;
     private run?;
+    /**
+     * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+     * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+     * with the same bytes and is as long; else they are taken as missing.
+     */
+    private source?;
     private changed;
     /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
     hits: number;
@@ -38,8 +44,10 @@ export declare class ParseCache {
     /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
     changedWhileRead: boolean;
     private constructor();
-    /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+    /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
     static open(given: ParseCacheOptions): ParseCache;
+    /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+    private bytesOf;
     /**
      * The hash of a file's bytes kept from a run that read it, when `stat` says
      * it has not been written since: the same size, modification and change
