@@ -12999,6 +12999,10 @@ function defaultBackendOf(ingress2) {
   return readBackend(spec[field], ["spec", field], "the default backend");
 }
 function ingressRules(ingress2) {
+  let known3 = rulesByIngress.get(ingress2);
+  return known3 || rulesByIngress.set(ingress2, known3 = readRules(ingress2)), known3;
+}
+function readRules(ingress2) {
   let rules = specOf(ingress2).rules;
   if (!Array.isArray(rules)) return [];
   let out = [];
@@ -13138,7 +13142,7 @@ function servedByIngressNginx(ingress2, index) {
   let className2 = effectiveClass(ingress2, index), controller = className2 === void 0 ? void 0 : controllerOf(index, className2);
   return controller === INGRESS_NGINX_CONTROLLER ? `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}` : controller !== void 0 ? void 0 : Object.keys(ingress2.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)).length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : void 0;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, rulesByIngress, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
@@ -13146,6 +13150,7 @@ var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngr
     ingressClassesOf = (index) => index.table("IngressClass", ["networking.k8s.io"]);
     ALB_ACTION_PORT = "use-annotation";
     MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-type";
+    rulesByIngress = /* @__PURE__ */ new WeakMap();
     INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx", NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/", S = (how) => ({ portability: "standard", how }), I = (how) => ({ portability: "implementation", how }), N = (how) => ({ portability: "none", how }), SESSION = I("session persistence (experimental channel, or the implementation's own policy)"), AUTH_EXTERNAL = N("external authentication (some implementations offer an ext-auth policy of their own)"), BASIC_AUTH = I("basic authentication, in the implementation's security policy"), CORS = S("HTTPRoute CORS filter"), REDIRECT = S("HTTPRoute RequestRedirect filter"), CANARY = S("a match or a weight on the HTTPRoute rule that carries both backends"), TUNING = I("proxy tuning, in the implementation's own policy or configuration"), RATE_LIMIT = N("rate limiting (some implementations offer a rate-limit policy of their own)"), UPSTREAM_TLS = S("BackendTLSPolicy"), SNIPPET = N("raw NGINX configuration: rewrite what it does"), WAF = N("web application firewall"), OBSERVABILITY = I("logging and tracing, in the implementation's own configuration"), NGINX_ANNOTATIONS = {
       "app-root": S("HTTPRoute RequestRedirect filter on path /"),
       affinity: SESSION,
@@ -14019,6 +14024,10 @@ var init_util = __esm({
 
 // src/k8s/workloads.ts
 function containersOf(template) {
+  let known3 = containersByTemplate.get(template);
+  return known3 || containersByTemplate.set(template, known3 = readContainers(template)), known3;
+}
+function readContainers(template) {
   let out = [];
   for (let field of ["initContainers", "containers"]) {
     let list2 = template.spec[field];
@@ -14046,7 +14055,8 @@ function portsOf(container) {
   }));
 }
 function longRunningContainers(template) {
-  return containersOf(template).filter((c) => c.role !== "init");
+  let known3 = longRunningByTemplate.get(template);
+  return known3 || longRunningByTemplate.set(template, known3 = containersOf(template).filter((c) => c.role !== "init")), known3;
 }
 function neverServes(template) {
   if (template.batch) return !0;
@@ -14062,10 +14072,11 @@ function helmHook(metadata) {
 function servingTemplates(index, namespace, selector) {
   return index.selectTemplates(namespace, selector).filter((t) => !neverServes(t));
 }
-var HELM_HOOK_ANNOTATION, init_workloads = __esm({
+var containersByTemplate, longRunningByTemplate, HELM_HOOK_ANNOTATION, init_workloads = __esm({
   "src/k8s/workloads.ts"() {
     "use strict";
     init_records();
+    containersByTemplate = /* @__PURE__ */ new WeakMap(), longRunningByTemplate = /* @__PURE__ */ new WeakMap();
     HELM_HOOK_ANNOTATION = "helm.sh/hook";
   }
 });
@@ -15437,12 +15448,16 @@ function customOwnersIn(index, namespace) {
 function operatorPodOwner(index, namespace, selector) {
   if (selector.requirements.some((r) => r.operator === "In" || r.operator === "Exists")) {
     for (let owner of customOwnersIn(index, namespace))
-      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner;
-    for (let crd of index.byKind("CustomResourceDefinition")) {
-      let kind = getPath(crd.object, ["spec", "names", "kind"]);
-      if (typeof kind == "string" && namesKind(selector, kind)) return crd;
-    }
+      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, kindNames(owner.kind))) return owner;
+    return declaredKinds(index).find(({ names }) => namesKind(selector, names))?.crd;
   }
+}
+function declaredKinds(index) {
+  let known3 = declaredKindsCache.get(index);
+  return known3 || (known3 = index.byKind("CustomResourceDefinition").flatMap((crd) => {
+    let kind = getPath(crd.object, ["spec", "names", "kind"]);
+    return typeof kind == "string" ? [{ crd, names: kindNames(kind) }] : [];
+  }), declaredKindsCache.set(index, known3)), known3;
 }
 function operatorServiceOwner(index, namespace, serviceName2) {
   return customOwnersIn(index, namespace).find((owner) => serviceName2 === owner.name || serviceName2.startsWith(`${owner.name}-`));
@@ -15457,11 +15472,10 @@ function podLabelSets(owner) {
     }
   return out;
 }
-function namesKind(selector, kind) {
-  let names = /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
+function namesKind(selector, names) {
   return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf("/") + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())));
 }
-var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
+var BUILTIN_GROUPS, POD_FIELDS, ownersCache, declaredKindsCache, kebab, kindNames, init_operators = __esm({
   "src/k8s/operators.ts"() {
     "use strict";
     init_records();
@@ -15492,7 +15506,8 @@ var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
       "authorization.k8s.io"
     ]), POD_FIELDS = ["replicas", "instances", "count", "image", "imageName", "template", "podTemplate", "podMetadata", "podSpec"];
     ownersCache = /* @__PURE__ */ new WeakMap();
-    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+    declaredKindsCache = /* @__PURE__ */ new WeakMap();
+    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase(), kindNames = (kind) => /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
   }
 });
 
