@@ -10,6 +10,7 @@
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -141,14 +142,8 @@ export function defaultBackendOf(ingress: Resource): IngressBackend | undefined 
   return readBackend(spec[field], ['spec', field], 'the default backend')
 }
 
-const rulesByIngress = new WeakMap<Resource, readonly IngressRule[]>()
-
-/** `spec.rules` with their hosts and paths: read once for each Ingress, a list shared by every caller, not to be changed. */
-export function ingressRules(ingress: Resource): readonly IngressRule[] {
-  let known = rulesByIngress.get(ingress)
-  if (!known) rulesByIngress.set(ingress, (known = readRules(ingress)))
-  return known
-}
+/** `spec.rules` with their hosts and paths: read once for each Ingress, and shared. */
+export const ingressRules: (ingress: Resource) => readonly IngressRule[] = onceFor(readRules)
 
 function readRules(ingress: Resource): IngressRule[] {
   const rules = specOf(ingress).rules

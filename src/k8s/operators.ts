@@ -10,6 +10,7 @@ import {getPath} from '../util/records.js'
 import {matches, type Selector} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
 import {isRecord, stringMap} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 /** API groups of Kubernetes itself: their kinds are known, and the pod-making ones are pod template kinds. */
 const BUILTIN_GROUPS = new Set([
@@ -59,23 +60,21 @@ export function mayCreatePods(resource: Resource): boolean {
   return specParts(spec).some((part) => POD_FIELDS.some((f) => Object.hasOwn(part, f)))
 }
 
-const ownersCache = new WeakMap<ResourceIndex, Map<string, Resource[]>>()
-
-function customOwnersIn(index: ResourceIndex, namespace: string): readonly Resource[] {
-  let byNamespace = ownersCache.get(index)
-  if (!byNamespace) {
-    byNamespace = new Map()
-    for (const r of index.resources) {
-      if (r.namespace === '' || !mayCreatePods(r)) continue
-      const list = byNamespace.get(r.namespace)
-      if (list) list.push(r)
-      else byNamespace.set(r.namespace, [r])
-    }
-
-    ownersCache.set(index, byNamespace)
+/** The custom resources that may create pods (see `mayCreatePods`), by namespace. */
+const customOwners = onceFor((index: ResourceIndex): ReadonlyMap<string, readonly Resource[]> => {
+  const byNamespace = new Map<string, Resource[]>()
+  for (const r of index.resources) {
+    if (r.namespace === '' || !mayCreatePods(r)) continue
+    const list = byNamespace.get(r.namespace)
+    if (list) list.push(r)
+    else byNamespace.set(r.namespace, [r])
   }
 
-  return byNamespace.get(namespace) ?? []
+  return byNamespace
+})
+
+function customOwnersIn(index: ResourceIndex, namespace: string): readonly Resource[] {
+  return customOwners(index).get(namespace) ?? []
 }
 
 /**
@@ -103,21 +102,13 @@ export function operatorPodOwner(index: ResourceIndex, namespace: string, select
   return declaredKinds(index).find(({names}) => namesKind(selector, names))?.crd
 }
 
-const declaredKindsCache = new WeakMap<ResourceIndex, ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}>>()
-
-/** The kinds the input's CustomResourceDefinitions declare, each with the names a selector may give it (see `kindNames`), worked out once for an index. */
-function declaredKinds(index: ResourceIndex): ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}> {
-  let known = declaredKindsCache.get(index)
-  if (!known) {
-    known = index.byKind('CustomResourceDefinition').flatMap((crd) => {
-      const kind = getPath(crd.object, ['spec', 'names', 'kind'])
-      return typeof kind === 'string' ? [{crd, names: kindNames(kind)}] : []
-    })
-    declaredKindsCache.set(index, known)
-  }
-
-  return known
-}
+/** The kinds the input's CustomResourceDefinitions declare, each with the names a selector may give it (see `kindNames`). */
+const declaredKinds = onceFor((index: ResourceIndex): ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}> =>
+  index.byKind('CustomResourceDefinition').flatMap((crd) => {
+    const kind = getPath(crd.object, ['spec', 'names', 'kind'])
+    return typeof kind === 'string' ? [{crd, names: kindNames(kind)}] : []
+  }),
+)
 
 /**
  * The custom resource in the namespace from which an operator may create a

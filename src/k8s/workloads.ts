@@ -3,6 +3,7 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import type {Selector} from '../engine/selectors.js'
 import type {ObjectPath, PodTemplate} from '../engine/types.js'
 import {isRecord, mappingsOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */
@@ -23,16 +24,8 @@ export interface ContainerInfo {
   readonly ports: readonly ContainerPort[]
 }
 
-/** Each template's containers, worked out once: many rules ask, and the model asks for every path. */
-const containersByTemplate = new WeakMap<PodTemplate, readonly ContainerInfo[]>()
-const longRunningByTemplate = new WeakMap<PodTemplate, readonly ContainerInfo[]>()
-
-/** The containers of a pod template, init containers included (check `role`); one list for each template, shared: not to be changed. */
-export function containersOf(template: PodTemplate): readonly ContainerInfo[] {
-  let known = containersByTemplate.get(template)
-  if (!known) containersByTemplate.set(template, (known = readContainers(template)))
-  return known
-}
+/** The containers of a pod template, init containers included (check `role`); read once for each template (many rules ask, and the model for every path), and shared. */
+export const containersOf: (template: PodTemplate) => readonly ContainerInfo[] = onceFor(readContainers)
 
 function readContainers(template: PodTemplate): ContainerInfo[] {
   const out: ContainerInfo[] = []
@@ -65,11 +58,7 @@ function portsOf(container: Record<string, unknown>): ContainerPort[] {
 }
 
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
-export function longRunningContainers(template: PodTemplate): readonly ContainerInfo[] {
-  let known = longRunningByTemplate.get(template)
-  if (!known) longRunningByTemplate.set(template, (known = containersOf(template).filter((c) => c.role !== 'init')))
-  return known
-}
+export const longRunningContainers: (template: PodTemplate) => readonly ContainerInfo[] = onceFor((template) => containersOf(template).filter((c) => c.role !== 'init'))
 
 /** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
 export const HELM_HOOK_ANNOTATION = 'helm.sh/hook'

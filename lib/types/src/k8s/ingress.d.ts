@@ -80,8 +80,8 @@ export declare const MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-ty
 export declare function mergeableType(ingress: Resource): 'master' | 'minion' | undefined;
 /** The default backend: `spec.defaultBackend` (v1) or `spec.backend` (legacy). */
 export declare function defaultBackendOf(ingress: Resource): IngressBackend | undefined;
-/** `spec.rules` with their hosts and paths: read once for each Ingress, a list shared by every caller, not to be changed. */
-export declare function ingressRules(ingress: Resource): readonly IngressRule[];
+/** `spec.rules` with their hosts and paths: read once for each Ingress, and shared. */
+export declare const ingressRules: (ingress: Resource) => readonly IngressRule[];
 /** Every backend of an Ingress: the default one first, then those of its rules. */
 export declare function ingressBackends(ingress: Resource): IngressBackend[];
 /**

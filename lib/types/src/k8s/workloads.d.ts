@@ -19,10 +19,10 @@ export interface ContainerInfo {
     readonly role: 'container' | 'sidecar' | 'init';
     readonly ports: readonly ContainerPort[];
 }
-/** The containers of a pod template, init containers included (check `role`); one list for each template, shared: not to be changed. */
-export declare function containersOf(template: PodTemplate): readonly ContainerInfo[];
+/** The containers of a pod template, init containers included (check `role`); read once for each template (many rules ask, and the model for every path), and shared. */
+export declare const containersOf: (template: PodTemplate) => readonly ContainerInfo[];
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
-export declare function longRunningContainers(template: PodTemplate): readonly ContainerInfo[];
+export declare const longRunningContainers: (template: PodTemplate) => readonly ContainerInfo[];
 /** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
 export declare const HELM_HOOK_ANNOTATION = "helm.sh/hook";
 /**
