@@ -13118,16 +13118,21 @@ function nginxAnnotationsOf(resource) {
   });
 }
 function nginxIngressClasses(index) {
-  return ingressClassesOf(index).all.filter((c) => {
-    let spec = c.object.spec;
-    return isRecord(spec) && spec.controller === INGRESS_NGINX_CONTROLLER;
-  });
+  return ingressClassesOf(index).all.filter(isIngressNginxClass);
+}
+function ingressNginxClass(index, className2) {
+  let ingressClass = ingressClassesOf(index).find("", className2);
+  if (ingressClass) return isIngressNginxClass(ingressClass) ? { why: `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}`, certain: !0 } : void 0;
+  if (className2 === INGRESS_NGINX_DEFAULT_CLASS)
+    return { why: `class ${className2} is ingress-nginx's default class name: a guess from the name, as no IngressClass ${className2} is in the input`, certain: !1 };
 }
 function servedByIngressNginx(ingress2, index) {
-  let className2 = effectiveClass(ingress2, index), controller = className2 === void 0 ? void 0 : controllerOf(index, className2);
-  return controller === INGRESS_NGINX_CONTROLLER ? `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}` : controller !== void 0 ? void 0 : Object.keys(ingress2.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)).length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : void 0;
+  let className2 = effectiveClass(ingress2, index), byClass = className2 === void 0 ? void 0 : ingressNginxClass(index, className2);
+  if (byClass?.certain) return byClass;
+  if (!(className2 !== void 0 && controllerOf(index, className2) !== void 0))
+    return Object.keys(ingress2.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)) ? { why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: !1 } : byClass;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
@@ -13269,6 +13274,7 @@ var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngr
     }, SNIPPET_ANNOTATIONS = ["configuration-snippet", "server-snippet", "auth-snippet", "stream-snippet", "modsecurity-snippet"].map(
       (name2) => NGINX_ANNOTATION_PREFIX + name2
     );
+    INGRESS_NGINX_DEFAULT_CLASS = "nginx", isIngressNginxClass = (ingressClass) => specOf(ingressClass).controller === INGRESS_NGINX_CONTROLLER;
   }
 });
 
@@ -15622,7 +15628,7 @@ var LABEL, ingress_nginx_migration_default, init_ingress_nginx_migration = __esm
       },
       check({ index, report: report2 }) {
         for (let ingress2 of ingressesOf(index)) {
-          let why = servedByIngressNginx(ingress2, index);
+          let why = servedByIngressNginx(ingress2, index)?.why;
           if (!why) continue;
           let annotations = nginxAnnotationsOf(ingress2);
           if (annotations.length === 0) {
@@ -15726,8 +15732,9 @@ var ingress_nginx_snippet_default, init_ingress_nginx_snippet = __esm({
       },
       check({ index, report: report2 }) {
         for (let ingress2 of ingressesOf(index))
-          for (let key2 of SNIPPET_ANNOTATIONS)
-            Object.hasOwn(ingress2.annotations, key2) && report2({ target: ingress2, path: ["metadata", "annotations", key2], messageId: "snippet", data: { annotation: key2 } });
+          if (servedByIngressNginx(ingress2, index))
+            for (let key2 of SNIPPET_ANNOTATIONS)
+              Object.hasOwn(ingress2.annotations, key2) && report2({ target: ingress2, path: ["metadata", "annotations", key2], messageId: "snippet", data: { annotation: key2 } });
       }
     };
   }
@@ -15744,12 +15751,12 @@ function pathKey2(p, nginx) {
   let type2 = p.pathType ?? "ImplementationSpecific";
   return type2 === "Prefix" ? `Prefix\0${path21.replace(/\/+$/, "") || "/"}` : `${type2}\0${path21}`;
 }
-var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
+var CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
   "rules/ingress-rule-conflict.ts"() {
     "use strict";
     init_rule();
     init_ingress();
-    INGRESS_NGINX = "k8s.io/ingress-nginx", CANARY2 = "nginx.ingress.kubernetes.io/canary";
+    CANARY2 = "nginx.ingress.kubernetes.io/canary";
     ingress_rule_conflict_default = {
       meta: {
         id: "ingress-rule-conflict",
@@ -15764,7 +15771,7 @@ var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_con
       check({ index, report: report2 }) {
         let claims = /* @__PURE__ */ new Map(), ingresses = ingressesOf(index).sort((a, b) => Number(b.reference) - Number(a.reference) || a.uid - b.uid);
         for (let ingress2 of ingresses) {
-          let className2 = effectiveClass(ingress2, index) ?? "", nginx = className2 !== "" && controllerOf(index, className2) === INGRESS_NGINX, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
+          let className2 = effectiveClass(ingress2, index) ?? "", nginx = servedByIngressNginx(ingress2, index)?.certain === !0, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
           for (let rule of ingressRules(ingress2))
             for (let p of rule.paths) {
               let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);
