@@ -14707,7 +14707,7 @@ function describePath(path21) {
   let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
-var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
+var EXPOSURE_CLASSES, OUTSIDE, cache, CLASS_FLAG, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
   "src/exposure/model.ts"() {
     "use strict";
     init_records();
@@ -14722,7 +14722,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
     init_cidr();
     init_policy();
     EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), cache = /* @__PURE__ */ new WeakMap();
-    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
+    CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/, rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -14921,9 +14921,12 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
         return found || this.controllersByClass.set(className2, found = this.findControllers(className2)), found;
       }
       findControllers(className2) {
-        let seen = /* @__PURE__ */ new Set(), candidates = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).map((c) => c.template).filter((t) => !seen.has(this.template(t).name) && seen.add(this.template(t).name));
+        let seen = /* @__PURE__ */ new Set(), doors = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).filter((c) => !seen.has(this.template(c.template).name) && seen.add(this.template(c.template).name)), candidates = doors.map((c) => c.template);
         if (candidates.length <= 1 || className2 === void 0) return candidates;
-        let controller = controllerOf(this.index, className2), named = candidates.filter((t) => [...Object.values(t.labels), ...longRunningContainers(t).flatMap((c) => Array.isArray(c.container.args) ? c.container.args.map(String) : [])].some((w) => w === className2 || w.endsWith(`=${className2}`) || controller !== void 0 && w.endsWith(`=${controller}`)));
+        let nginx = ingressNginxClass(this.index, className2) !== void 0, controller = controllerOf(this.index, className2) ?? (nginx ? INGRESS_NGINX_CONTROLLER : void 0), named = doors.filter(({ template, door }) => {
+          let args = longRunningContainers(template).flatMap((c) => Array.isArray(c.container.args) ? c.container.args.map(String) : []);
+          return nginx && door.product === "ingress-nginx" && !args.some((a) => CLASS_FLAG.test(a)) ? !0 : [...Object.values(template.labels), ...args].some((w) => w === className2 || w.endsWith(`=${className2}`) || controller !== void 0 && w.endsWith(`=${controller}`));
+        }).map((c) => c.template);
         return named.length > 0 ? named : candidates;
       }
       /**
