@@ -12999,6 +12999,10 @@ function defaultBackendOf(ingress2) {
   return readBackend(spec[field], ["spec", field], "the default backend");
 }
 function ingressRules(ingress2) {
+  let known3 = rulesByIngress.get(ingress2);
+  return known3 || rulesByIngress.set(ingress2, known3 = readRules(ingress2)), known3;
+}
+function readRules(ingress2) {
   let rules = specOf(ingress2).rules;
   if (!Array.isArray(rules)) return [];
   let out = [];
@@ -13143,7 +13147,7 @@ function servedByIngressNginx(ingress2, index) {
   if (!(className2 !== void 0 && controllerOf(index, className2) !== void 0))
     return Object.keys(ingress2.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)) ? { why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: !1 } : byClass;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, rulesByIngress, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
@@ -13151,6 +13155,7 @@ var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngr
     ingressClassesOf = (index) => index.table("IngressClass", ["networking.k8s.io"]);
     ALB_ACTION_PORT = "use-annotation";
     MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-type";
+    rulesByIngress = /* @__PURE__ */ new WeakMap();
     INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx", NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/", S = (how) => ({ portability: "standard", how }), I = (how) => ({ portability: "implementation", how }), N = (how) => ({ portability: "none", how }), SESSION = I("session persistence (experimental channel, or the implementation's own policy)"), AUTH_EXTERNAL = N("external authentication (some implementations offer an ext-auth policy of their own)"), BASIC_AUTH = I("basic authentication, in the implementation's security policy"), CORS = S("HTTPRoute CORS filter"), REDIRECT = S("HTTPRoute RequestRedirect filter"), CANARY = S("a match or a weight on the HTTPRoute rule that carries both backends"), TUNING = I("proxy tuning, in the implementation's own policy or configuration"), RATE_LIMIT = N("rate limiting (some implementations offer a rate-limit policy of their own)"), UPSTREAM_TLS = S("BackendTLSPolicy"), SNIPPET = N("raw NGINX configuration: rewrite what it does"), WAF = N("web application firewall"), OBSERVABILITY = I("logging and tracing, in the implementation's own configuration"), NGINX_ANNOTATIONS = {
       "app-root": S("HTTPRoute RequestRedirect filter on path /"),
       affinity: SESSION,
@@ -14025,6 +14030,10 @@ var init_util = __esm({
 
 // src/k8s/workloads.ts
 function containersOf(template) {
+  let known3 = containersByTemplate.get(template);
+  return known3 || containersByTemplate.set(template, known3 = readContainers(template)), known3;
+}
+function readContainers(template) {
   let out = [];
   for (let field of ["initContainers", "containers"]) {
     let list2 = template.spec[field];
@@ -14052,7 +14061,8 @@ function portsOf(container) {
   }));
 }
 function longRunningContainers(template) {
-  return containersOf(template).filter((c) => c.role !== "init");
+  let known3 = longRunningByTemplate.get(template);
+  return known3 || longRunningByTemplate.set(template, known3 = containersOf(template).filter((c) => c.role !== "init")), known3;
 }
 function neverServes(template) {
   if (template.batch) return !0;
@@ -14068,10 +14078,11 @@ function helmHook(metadata) {
 function servingTemplates(index, namespace, selector) {
   return index.selectTemplates(namespace, selector).filter((t) => !neverServes(t));
 }
-var HELM_HOOK_ANNOTATION, init_workloads = __esm({
+var containersByTemplate, longRunningByTemplate, HELM_HOOK_ANNOTATION, init_workloads = __esm({
   "src/k8s/workloads.ts"() {
     "use strict";
     init_records();
+    containersByTemplate = /* @__PURE__ */ new WeakMap(), longRunningByTemplate = /* @__PURE__ */ new WeakMap();
     HELM_HOOK_ANNOTATION = "helm.sh/hook";
   }
 });
@@ -15446,12 +15457,16 @@ function customOwnersIn(index, namespace) {
 function operatorPodOwner(index, namespace, selector) {
   if (selector.requirements.some((r) => r.operator === "In" || r.operator === "Exists")) {
     for (let owner of customOwnersIn(index, namespace))
-      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner;
-    for (let crd of index.byKind("CustomResourceDefinition")) {
-      let kind = getPath(crd.object, ["spec", "names", "kind"]);
-      if (typeof kind == "string" && namesKind(selector, kind)) return crd;
-    }
+      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, kindNames(owner.kind))) return owner;
+    return declaredKinds(index).find(({ names }) => namesKind(selector, names))?.crd;
   }
+}
+function declaredKinds(index) {
+  let known3 = declaredKindsCache.get(index);
+  return known3 || (known3 = index.byKind("CustomResourceDefinition").flatMap((crd) => {
+    let kind = getPath(crd.object, ["spec", "names", "kind"]);
+    return typeof kind == "string" ? [{ crd, names: kindNames(kind) }] : [];
+  }), declaredKindsCache.set(index, known3)), known3;
 }
 function operatorServiceOwner(index, namespace, serviceName2) {
   return customOwnersIn(index, namespace).find((owner) => serviceName2 === owner.name || serviceName2.startsWith(`${owner.name}-`));
@@ -15466,11 +15481,10 @@ function podLabelSets(owner) {
     }
   return out;
 }
-function namesKind(selector, kind) {
-  let names = /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
+function namesKind(selector, names) {
   return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf("/") + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())));
 }
-var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
+var BUILTIN_GROUPS, POD_FIELDS, ownersCache, declaredKindsCache, kebab, kindNames, init_operators = __esm({
   "src/k8s/operators.ts"() {
     "use strict";
     init_records();
@@ -15501,7 +15515,8 @@ var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
       "authorization.k8s.io"
     ]), POD_FIELDS = ["replicas", "instances", "count", "image", "imageName", "template", "podTemplate", "podMetadata", "podSpec"];
     ownersCache = /* @__PURE__ */ new WeakMap();
-    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+    declaredKindsCache = /* @__PURE__ */ new WeakMap();
+    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase(), kindNames = (kind) => /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
   }
 });
 
@@ -28658,6 +28673,12 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       /** What `stat` said of the files read in this run, and the hash of what was read. */
       stats = /* @__PURE__ */ new Map();
       run;
+      /**
+       * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+       * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+       * with the same bytes and is as long; else they are taken as missing.
+       */
+      source;
       changed = !1;
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
@@ -28668,21 +28689,28 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       reused = !1;
       /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
       changedWhileRead = !1;
-      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
       static open(given) {
-        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), bytes;
+        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), fd;
         try {
-          bytes = (0, import_node_fs15.readFileSync)(options.file);
+          fd = (0, import_node_fs15.openSync)(options.file, "r");
         } catch {
           return cache5;
         }
         try {
-          if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
-          let headerLength = bytes.readUInt32LE(MAGIC.length), bodyAt = MAGIC.length + 4 + headerLength;
-          if (bodyAt > bytes.length) return cache5;
-          let header = import_node_v82.default.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)), body = bytes.subarray(bodyAt);
+          let size = (0, import_node_fs15.fstatSync)(fd).size, read2 = (at2, length) => {
+            let bytes = Buffer.alloc(length);
+            if ((0, import_node_fs15.readSync)(fd, bytes, 0, length, at2) !== length) throw new Error("cache file shorter than it says");
+            return bytes;
+          };
+          if (size < MAGIC.length + 4) return cache5;
+          let start = read2(0, MAGIC.length + 4);
+          if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
+          let bodyAt = MAGIC.length + 4 + start.readUInt32LE(MAGIC.length);
+          if (bodyAt > size) return cache5;
+          let prefix = Buffer.concat([start, read2(start.length, bodyAt - start.length)]), header = import_node_v82.default.deserialize(prefix.subarray(MAGIC.length + 4));
           if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
-          let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
+          let bodyLength = size - bodyAt, part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= bodyLength ? { at: at2, length } : void 0, { files, run: run2 } = header;
           if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
           for (let e of files) {
             if (!Array.isArray(e) || e.length !== 7) return new _ParseCache(options);
@@ -28691,14 +28719,33 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
             cache5.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
           if (run2 !== void 0) {
-            let data = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
-            if (!data) return new _ParseCache(options);
-            cache5.run = { key: run2.key, data };
+            let stored = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
+            if (!stored) return new _ParseCache(options);
+            cache5.run = { key: run2.key, data: read2(bodyAt + stored.at, stored.length) };
           }
+          cache5.source = { prefix, size };
         } catch {
           return new _ParseCache(options);
+        } finally {
+          (0, import_node_fs15.closeSync)(fd);
         }
         return cache5;
+      }
+      /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+      bytesOf(part) {
+        if (part instanceof Uint8Array) return part;
+        let source = this.source;
+        if (source) {
+          if (source.body === void 0) {
+            source.body = null;
+            try {
+              let bytes = (0, import_node_fs15.readFileSync)(this.options.file);
+              bytes.length === source.size && bytes.subarray(0, source.prefix.length).equals(source.prefix) && (source.body = bytes.subarray(source.prefix.length));
+            } catch {
+            }
+          }
+          return source.body?.subarray(part.at, part.at + part.length);
+        }
       }
       /**
        * The hash of a file's bytes kept from a run that read it, when `stat` says
@@ -28729,10 +28776,23 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       contentHash(content) {
         return (0, import_node_crypto.createHash)("sha256").update(content).digest("base64");
       }
-      /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+      /**
+       * The key of a run's result: the hash of everything that decides it (see
+       * src/run.ts), each part after its length. A part that is a list of strings
+       * (a file's name and hash) is hashed as its strings; any other is serialised
+       * first, which takes some microseconds a part: a run over thousands of files
+       * would pay milliseconds. Throws for a part that does not serialise.
+       */
       runKey(parts) {
         let hash2 = (0, import_node_crypto.createHash)("sha256");
-        for (let part of parts) hash2.update(import_node_v82.default.serialize(part));
+        for (let part of parts)
+          if (Array.isArray(part) && part.every((s) => typeof s == "string")) {
+            hash2.update(`t${part.length}`);
+            for (let text3 of part) hash2.update(`:${text3.length}:`).update(text3);
+          } else {
+            let bytes = import_node_v82.default.serialize(part);
+            hash2.update(`v${bytes.length}:`).update(bytes);
+          }
         return hash2.digest("base64");
       }
       /** The key of a file's parse: its text's hash and every setting that changes parsing. */
@@ -28744,7 +28804,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
         this.touched.add(file);
         let entry2 = this.entries.get(file);
         if (entry2?.key !== key2) return;
-        let restored = decodeParsed(entry2.data, text3, limits);
+        let data = this.bytesOf(entry2.data), restored = data && decodeParsed(data, text3, limits);
         if (restored)
           return this.hits++, restored;
       }
@@ -28758,10 +28818,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
        * the text's `lines`, has none.
        */
       located(file, key2, lines) {
-        let entry2 = this.entries.get(file);
-        if (!(entry2?.key !== key2 || !entry2.located))
+        let entry2 = this.entries.get(file), bytes = entry2?.key === key2 && entry2.located ? this.bytesOf(entry2.located) : void 0;
+        if (bytes)
           try {
-            let pairs3 = import_node_v82.default.deserialize(entry2.located);
+            let pairs3 = import_node_v82.default.deserialize(bytes);
             if (!Array.isArray(pairs3)) return;
             let located = /* @__PURE__ */ new Map();
             for (let pair of pairs3) {
@@ -28816,7 +28876,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           let [runAt, length] = place(this.run.data);
           header.run = { key: this.run.key, at: runAt, length };
         }
-        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array()), entry2.stat]);
+        for (let [file, entry2] of all) {
+          let data = this.bytesOf(entry2.data), located = entry2.located ? this.bytesOf(entry2.located) : new Uint8Array();
+          data && located && header.files.push([file, entry2.key, ...place(data), ...place(located), entry2.stat]);
+        }
         let head = import_node_v82.default.serialize(header), size = Buffer.alloc(4);
         size.writeUInt32LE(head.length), (0, import_node_fs15.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
         let temporary = `${this.options.file}.${process.pid}.tmp`;

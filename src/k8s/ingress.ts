@@ -56,24 +56,24 @@ export interface IngressBackend {
 }
 
 export interface IngressPath {
-  ruleIndex: number
-  pathIndex: number
+  readonly ruleIndex: number
+  readonly pathIndex: number
   /** `path` as written; legacy Ingresses may leave it out (all paths). */
-  path?: string
+  readonly path?: string
   /** `pathType` as written; legacy Ingresses leave it out (ImplementationSpecific). */
-  pathType?: string
+  readonly pathType?: string
   /** Path to the `paths` entry. */
-  entryPath: ObjectPath
-  backend?: IngressBackend
+  readonly entryPath: ObjectPath
+  readonly backend?: IngressBackend
 }
 
 export interface IngressRule {
-  index: number
+  readonly index: number
   /** Lower-cased; undefined when the rule matches every host. */
-  host?: string
+  readonly host?: string
   /** Path to `host`, or to the rule when it has none. */
-  hostPath: ObjectPath
-  paths: IngressPath[]
+  readonly hostPath: ObjectPath
+  readonly paths: readonly IngressPath[]
 }
 
 /** Reads a backend mapping: v1 `service.{name, port}`, legacy `serviceName`/`servicePort`, or `resource`. */
@@ -141,8 +141,16 @@ export function defaultBackendOf(ingress: Resource): IngressBackend | undefined 
   return readBackend(spec[field], ['spec', field], 'the default backend')
 }
 
-/** `spec.rules` with their hosts and paths. */
-export function ingressRules(ingress: Resource): IngressRule[] {
+const rulesByIngress = new WeakMap<Resource, readonly IngressRule[]>()
+
+/** `spec.rules` with their hosts and paths: read once for each Ingress, a list shared by every caller, not to be changed. */
+export function ingressRules(ingress: Resource): readonly IngressRule[] {
+  let known = rulesByIngress.get(ingress)
+  if (!known) rulesByIngress.set(ingress, (known = readRules(ingress)))
+  return known
+}
+
+function readRules(ingress: Resource): IngressRule[] {
   const rules = specOf(ingress).rules
   if (!Array.isArray(rules)) return []
   const out: IngressRule[] = []

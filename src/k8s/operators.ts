@@ -97,15 +97,26 @@ export function operatorPodOwner(index: ResourceIndex, namespace: string, select
   if (!selector.requirements.some((r) => r.operator === 'In' || r.operator === 'Exists')) return undefined
   for (const owner of customOwnersIn(index, namespace)) {
     if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels)))) return owner
-    if (selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner
+    if (selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, kindNames(owner.kind))) return owner
   }
 
-  for (const crd of index.byKind('CustomResourceDefinition')) {
-    const kind = getPath(crd.object, ['spec', 'names', 'kind'])
-    if (typeof kind === 'string' && namesKind(selector, kind)) return crd
+  return declaredKinds(index).find(({names}) => namesKind(selector, names))?.crd
+}
+
+const declaredKindsCache = new WeakMap<ResourceIndex, ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}>>()
+
+/** The kinds the input's CustomResourceDefinitions declare, each with the names a selector may give it (see `kindNames`), worked out once for an index. */
+function declaredKinds(index: ResourceIndex): ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}> {
+  let known = declaredKindsCache.get(index)
+  if (!known) {
+    known = index.byKind('CustomResourceDefinition').flatMap((crd) => {
+      const kind = getPath(crd.object, ['spec', 'names', 'kind'])
+      return typeof kind === 'string' ? [{crd, names: kindNames(kind)}] : []
+    })
+    declaredKindsCache.set(index, known)
   }
 
-  return undefined
+  return known
 }
 
 /**
@@ -136,8 +147,10 @@ function podLabelSets(owner: Resource): Array<Record<string, unknown>> {
 /** `InstanceManager` → `instance-manager`. */
 const kebab = (kind: string): string => kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
 
-/** Whether a selector names a kind as a label key (`alertmanager`, `strimzi.io/kafka`) or value, in any case or in kebab-case. */
-function namesKind(selector: Selector, kind: string): boolean {
-  const names = new Set([kind.toLowerCase(), kebab(kind)])
+/** The names of a kind in a label key or value: lower case, and kebab-case. */
+const kindNames = (kind: string): ReadonlySet<string> => new Set([kind.toLowerCase(), kebab(kind)])
+
+/** Whether a selector names a kind (by `kindNames`) as a label key (`alertmanager`, `strimzi.io/kafka`) or value, in any case. */
+function namesKind(selector: Selector, names: ReadonlySet<string>): boolean {
   return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf('/') + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())))
 }

@@ -14,17 +14,27 @@ export interface ContainerPort {
 
 export interface ContainerInfo {
   /** The container object as written. */
-  container: Record<string, unknown>
-  name: string
+  readonly container: Record<string, unknown>
+  readonly name: string
   /** Path from the owner object (not the template) to the container. */
-  path: ObjectPath
+  readonly path: ObjectPath
   /** `container`; `sidecar` for an init container with restartPolicy: Always (it runs beside the app); `init` otherwise. */
-  role: 'container' | 'sidecar' | 'init'
-  ports: ContainerPort[]
+  readonly role: 'container' | 'sidecar' | 'init'
+  readonly ports: readonly ContainerPort[]
 }
 
-/** The containers of a pod template, init containers included (check `role`). */
-export function containersOf(template: PodTemplate): ContainerInfo[] {
+/** Each template's containers, worked out once: many rules ask, and the model asks for every path. */
+const containersByTemplate = new WeakMap<PodTemplate, readonly ContainerInfo[]>()
+const longRunningByTemplate = new WeakMap<PodTemplate, readonly ContainerInfo[]>()
+
+/** The containers of a pod template, init containers included (check `role`); one list for each template, shared: not to be changed. */
+export function containersOf(template: PodTemplate): readonly ContainerInfo[] {
+  let known = containersByTemplate.get(template)
+  if (!known) containersByTemplate.set(template, (known = readContainers(template)))
+  return known
+}
+
+function readContainers(template: PodTemplate): ContainerInfo[] {
   const out: ContainerInfo[] = []
   for (const field of ['initContainers', 'containers'] as const) {
     const list = template.spec[field]
@@ -55,8 +65,10 @@ function portsOf(container: Record<string, unknown>): ContainerPort[] {
 }
 
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
-export function longRunningContainers(template: PodTemplate): ContainerInfo[] {
-  return containersOf(template).filter((c) => c.role !== 'init')
+export function longRunningContainers(template: PodTemplate): readonly ContainerInfo[] {
+  let known = longRunningByTemplate.get(template)
+  if (!known) longRunningByTemplate.set(template, (known = containersOf(template).filter((c) => c.role !== 'init')))
+  return known
 }
 
 /** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
