@@ -13143,16 +13143,21 @@ function nginxAnnotationsOf(resource) {
   });
 }
 function nginxIngressClasses(index) {
-  return ingressClassesOf(index).all.filter((c) => {
-    let spec = c.object.spec;
-    return isRecord(spec) && spec.controller === INGRESS_NGINX_CONTROLLER;
-  });
+  return ingressClassesOf(index).all.filter(isIngressNginxClass);
+}
+function ingressNginxClass(index, className2) {
+  let ingressClass = ingressClassesOf(index).find("", className2);
+  if (ingressClass) return isIngressNginxClass(ingressClass) ? { why: `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}`, certain: !0 } : void 0;
+  if (className2 === INGRESS_NGINX_DEFAULT_CLASS)
+    return { why: `class ${className2} is ingress-nginx's default class name: a guess from the name, as no IngressClass ${className2} is in the input`, certain: !1 };
 }
 function servedByIngressNginx(ingress2, index) {
-  let className2 = effectiveClass(ingress2, index), controller = className2 === void 0 ? void 0 : controllerOf(index, className2);
-  return controller === INGRESS_NGINX_CONTROLLER ? `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}` : controller !== void 0 ? void 0 : Object.keys(ingress2.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)).length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : void 0;
+  let className2 = effectiveClass(ingress2, index), byClass = className2 === void 0 ? void 0 : ingressNginxClass(index, className2);
+  if (byClass?.certain) return byClass;
+  if (!(className2 !== void 0 && controllerOf(index, className2) !== void 0))
+    return Object.keys(ingress2.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)) ? { why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: !1 } : byClass;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, ingressRules, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, ingressRules, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
@@ -13296,6 +13301,7 @@ var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngr
     }, SNIPPET_ANNOTATIONS = ["configuration-snippet", "server-snippet", "auth-snippet", "stream-snippet", "modsecurity-snippet"].map(
       (name2) => NGINX_ANNOTATION_PREFIX + name2
     );
+    INGRESS_NGINX_DEFAULT_CLASS = "nginx", isIngressNginxClass = (ingressClass) => specOf(ingressClass).controller === INGRESS_NGINX_CONTROLLER;
   }
 });
 
@@ -14721,7 +14727,7 @@ function describePath(path21) {
   let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
-var EXPOSURE_CLASSES, OUTSIDE, exposureModel, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
+var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
   "src/exposure/model.ts"() {
     "use strict";
     init_records();
@@ -14736,7 +14742,7 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, rank, EDGE_PARENTS, EDGE_GROUPS, N
     init_cidr();
     init_policy();
     init_once();
-    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), exposureModel = onceFor((index) => new Builder(index).build()), rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
+    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), exposureModel = onceFor((index) => new Builder(index).build()), CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/, rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -14937,9 +14943,12 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, rank, EDGE_PARENTS, EDGE_GROUPS, N
         return found || this.controllersByClass.set(className2, found = this.findControllers(className2)), found;
       }
       findControllers(className2) {
-        let seen = /* @__PURE__ */ new Set(), candidates = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).map((c) => c.template).filter((t) => !seen.has(this.template(t).name) && seen.add(this.template(t).name));
+        let seen = /* @__PURE__ */ new Set(), doors = this.frontDoors().filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product)).filter((c) => !seen.has(this.template(c.template).name) && seen.add(this.template(c.template).name)), candidates = doors.map((c) => c.template);
         if (candidates.length <= 1 || className2 === void 0) return candidates;
-        let controller = controllerOf(this.index, className2), named = candidates.filter((t) => [...Object.values(t.labels), ...longRunningContainers(t).flatMap((c) => Array.isArray(c.container.args) ? c.container.args.map(String) : [])].some((w) => w === className2 || w.endsWith(`=${className2}`) || controller !== void 0 && w.endsWith(`=${controller}`)));
+        let nginx = ingressNginxClass(this.index, className2) !== void 0, controller = controllerOf(this.index, className2) ?? (nginx ? INGRESS_NGINX_CONTROLLER : void 0), named = doors.filter(({ template, door }) => {
+          let args = longRunningContainers(template).flatMap((c) => Array.isArray(c.container.args) ? c.container.args.map(String) : []);
+          return nginx && door.product === "ingress-nginx" && !args.some((a) => CLASS_FLAG.test(a)) ? !0 : [...Object.values(template.labels), ...args].some((w) => w === className2 || w.endsWith(`=${className2}`) || controller !== void 0 && w.endsWith(`=${controller}`));
+        }).map((c) => c.template);
         return named.length > 0 ? named : candidates;
       }
       /**
@@ -15656,7 +15665,7 @@ var LABEL, ingress_nginx_migration_default, init_ingress_nginx_migration = __esm
       },
       check({ index, report: report2 }) {
         for (let ingress2 of ingressesOf(index)) {
-          let why = servedByIngressNginx(ingress2, index);
+          let why = servedByIngressNginx(ingress2, index)?.why;
           if (!why) continue;
           let annotations = nginxAnnotationsOf(ingress2);
           if (annotations.length === 0) {
@@ -15760,8 +15769,9 @@ var ingress_nginx_snippet_default, init_ingress_nginx_snippet = __esm({
       },
       check({ index, report: report2 }) {
         for (let ingress2 of ingressesOf(index))
-          for (let key2 of SNIPPET_ANNOTATIONS)
-            Object.hasOwn(ingress2.annotations, key2) && report2({ target: ingress2, path: ["metadata", "annotations", key2], messageId: "snippet", data: { annotation: key2 } });
+          if (servedByIngressNginx(ingress2, index))
+            for (let key2 of SNIPPET_ANNOTATIONS)
+              Object.hasOwn(ingress2.annotations, key2) && report2({ target: ingress2, path: ["metadata", "annotations", key2], messageId: "snippet", data: { annotation: key2 } });
       }
     };
   }
@@ -15778,12 +15788,12 @@ function pathKey2(p, nginx) {
   let type2 = p.pathType ?? "ImplementationSpecific";
   return type2 === "Prefix" ? `Prefix\0${path21.replace(/\/+$/, "") || "/"}` : `${type2}\0${path21}`;
 }
-var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
+var CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
   "rules/ingress-rule-conflict.ts"() {
     "use strict";
     init_rule();
     init_ingress();
-    INGRESS_NGINX = "k8s.io/ingress-nginx", CANARY2 = "nginx.ingress.kubernetes.io/canary";
+    CANARY2 = "nginx.ingress.kubernetes.io/canary";
     ingress_rule_conflict_default = {
       meta: {
         id: "ingress-rule-conflict",
@@ -15798,7 +15808,7 @@ var INGRESS_NGINX, CANARY2, ingress_rule_conflict_default, init_ingress_rule_con
       check({ index, report: report2 }) {
         let claims = /* @__PURE__ */ new Map(), ingresses = ingressesOf(index).sort((a, b) => Number(b.reference) - Number(a.reference) || a.uid - b.uid);
         for (let ingress2 of ingresses) {
-          let className2 = effectiveClass(ingress2, index) ?? "", nginx = className2 !== "" && controllerOf(index, className2) === INGRESS_NGINX, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
+          let className2 = effectiveClass(ingress2, index) ?? "", nginx = servedByIngressNginx(ingress2, index)?.certain === !0, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
           for (let rule of ingressRules(ingress2))
             for (let p of rule.paths) {
               let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);

@@ -27,7 +27,7 @@ export default defineRule({
   },
   check({index, report}) {
     for (const ingress of ingressesOf(index)) {
-      const why = servedByIngressNginx(ingress, index)
+      const why = servedByIngressNginx(ingress, index)?.why
       if (!why) continue
       const annotations = nginxAnnotationsOf(ingress)
       if (annotations.length === 0) {

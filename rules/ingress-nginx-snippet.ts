@@ -1,5 +1,5 @@
 import {defineRule} from '../src/engine/rule.js'
-import {ingressesOf, SNIPPET_ANNOTATIONS} from '../src/k8s/ingress.js'
+import {ingressesOf, servedByIngressNginx, SNIPPET_ANNOTATIONS} from '../src/k8s/ingress.js'
 
 export default defineRule({
   meta: {
@@ -13,6 +13,8 @@ export default defineRule({
   },
   check({index, report}) {
     for (const ingress of ingressesOf(index)) {
+      // An Ingress whose class the input says is another controller's: no ingress-nginx reads its snippets.
+      if (!servedByIngressNginx(ingress, index)) continue
       for (const key of SNIPPET_ANNOTATIONS) {
         if (!Object.hasOwn(ingress.annotations, key)) continue
         report({target: ingress, path: ['metadata', 'annotations', key], messageId: 'snippet', data: {annotation: key}})

@@ -1,9 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {ObjectPath, Resource} from '../src/engine/types.js'
-import {controllerOf, effectiveClass, ingressesOf, ingressRules, type IngressPath} from '../src/k8s/ingress.js'
-
-/** The controller whose admission webhook compares paths without their pathType. */
-const INGRESS_NGINX = 'k8s.io/ingress-nginx'
+import {effectiveClass, ingressesOf, ingressRules, servedByIngressNginx, type IngressPath} from '../src/k8s/ingress.js'
 
 interface Claim {
   ingress: Resource
@@ -44,7 +41,8 @@ export default defineRule({
     const ingresses = ingressesOf(index).sort((a, b) => Number(b.reference) - Number(a.reference) || a.uid - b.uid)
     for (const ingress of ingresses) {
       const className = effectiveClass(ingress, index) ?? ''
-      const nginx = className !== '' && controllerOf(index, className) === INGRESS_NGINX
+      // ingress-nginx's admission webhook compares paths without their pathType: only when the input says it is ingress-nginx (an error is never raised on a guess).
+      const nginx = servedByIngressNginx(ingress, index)?.certain === true
       // An ingress-nginx canary shares the host and path of its main Ingress on purpose: it claims a place of its own.
       const role = ingress.annotations[CANARY] === 'true' ? 'canary' : 'main'
       for (const rule of ingressRules(ingress)) {

@@ -19,7 +19,7 @@ import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
 import {admitsKind, admitsNamespace, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isServiceRef, listenersOf, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
-import {effectiveClass, controllerOf, hostMatches, ingressesOf, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
+import {effectiveClass, controllerOf, hostMatches, INGRESS_NGINX_CONTROLLER, ingressesOf, ingressNginxClass, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
 import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k8s/services.js'
@@ -95,6 +95,9 @@ export interface ExposureModel {
 
 /** The exposure model of an index (built once, then shared). */
 export const exposureModel: (index: ResourceIndex) => ExposureModel = onceFor((index: ResourceIndex) => new Builder(index).build())
+
+/** ingress-nginx's flags that choose the classes it serves (`--ingress-class-by-name` is not one). */
+const CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/
 
 const rank = (c: ExposureClass): number => EXPOSURE_CLASSES.indexOf(c)
 const EDGE_PARENTS = new Set(['Gateway', 'ListenerSet', 'XListenerSet'])
@@ -434,16 +437,23 @@ class Builder {
   private findControllers(className: string | undefined): PodTemplate[] {
     // Copies of one controller (the same kind, namespace and name in several files) serve as one.
     const seen = new Set<string>()
-    const candidates = this.frontDoors()
+    const doors = this.frontDoors()
       .filter((c) => !/gateway/i.test(c.door.product) || /ingress/i.test(c.door.product))
-      .map((c) => c.template)
-      .filter((t) => !seen.has(this.template(t).name) && seen.add(this.template(t).name))
+      .filter((c) => !seen.has(this.template(c.template).name) && seen.add(this.template(c.template).name))
+    const candidates = doors.map((c) => c.template)
     if (candidates.length <= 1 || className === undefined) return candidates
-    const controller = controllerOf(this.index, className)
-    const named = candidates.filter((t) => {
-      const words = [...Object.values(t.labels), ...longRunningContainers(t).flatMap((c) => (Array.isArray(c.container.args) ? c.container.args.map(String) : []))]
-      return words.some((w) => w === className || w.endsWith(`=${className}`) || (controller !== undefined && w.endsWith(`=${controller}`)))
-    })
+    // A class taken as ingress-nginx's (its IngressClass says so, or the name is ingress-nginx's default) is served by
+    // ingress-nginx's controller: one that names it in its flags, or one started without class flags (the defaults).
+    const nginx = ingressNginxClass(this.index, className) !== undefined
+    const controller = controllerOf(this.index, className) ?? (nginx ? INGRESS_NGINX_CONTROLLER : undefined)
+    const named = doors
+      .filter(({template, door}) => {
+        const args = longRunningContainers(template).flatMap((c) => (Array.isArray(c.container.args) ? c.container.args.map(String) : []))
+        if (nginx && door.product === 'ingress-nginx' && !args.some((a) => CLASS_FLAG.test(a))) return true
+        const words = [...Object.values(template.labels), ...args]
+        return words.some((w) => w === className || w.endsWith(`=${className}`) || (controller !== undefined && w.endsWith(`=${controller}`)))
+      })
+      .map((c) => c.template)
     return named.length > 0 ? named : candidates
   }
 

@@ -569,26 +569,60 @@ export function nginxAnnotationsOf(resource: Resource): NginxAnnotation[] {
     })
 }
 
+/** ingress-nginx's default class name (its `--ingress-class` flag); F5's NGINX Ingress Controller takes the same name by default. */
+export const INGRESS_NGINX_DEFAULT_CLASS = 'nginx'
+
+/** Whether an IngressClass names ingress-nginx as its controller. */
+const isIngressNginxClass = (ingressClass: Resource): boolean => specOf(ingressClass).controller === INGRESS_NGINX_CONTROLLER
+
 /** IngressClasses of the input whose controller is ingress-nginx. */
 export function nginxIngressClasses(index: ResourceIndex): Resource[] {
-  return ingressClassesOf(index).all.filter((c) => {
-    const spec = c.object.spec
-    return isRecord(spec) && spec.controller === INGRESS_NGINX_CONTROLLER
-  })
+  return ingressClassesOf(index).all.filter(isIngressNginxClass)
+}
+
+/** Why ingress-nginx is taken to serve a class or an Ingress. */
+export interface IngressNginxEvidence {
+  /** For messages: `IngressClass nginx has controller k8s.io/ingress-nginx`. */
+  why: string
+  /**
+   * True when an IngressClass of the input names ingress-nginx's controller.
+   * False for a guess (from the class name `nginx`, or from the annotations),
+   * which must not raise an error.
+   */
+  certain: boolean
+}
+
+/**
+ * Whether a class belongs to ingress-nginx, as far as the input tells. The
+ * IngressClass of that name decides when the input holds it (certain when its
+ * controller is k8s.io/ingress-nginx, undefined for any other). Without one,
+ * the name `nginx`, ingress-nginx's default class, is taken as ingress-nginx's
+ * as a guess: F5's NGINX Ingress Controller uses that name too, and either
+ * controller can be started with another. No other name is guessed.
+ */
+export function ingressNginxClass(index: ResourceIndex, className: string): IngressNginxEvidence | undefined {
+  const ingressClass = ingressClassesOf(index).find('', className)
+  if (ingressClass) return isIngressNginxClass(ingressClass) ? {why: `IngressClass ${className} has controller ${INGRESS_NGINX_CONTROLLER}`, certain: true} : undefined
+  if (className !== INGRESS_NGINX_DEFAULT_CLASS) return undefined
+  return {why: `class ${className} is ingress-nginx's default class name: a guess from the name, as no IngressClass ${className} is in the input`, certain: false}
 }
 
 /**
  * Why an Ingress is served by ingress-nginx, or undefined when the input does
- * not say so: its class (named, or the default one) is an IngressClass of the
- * input with controller k8s.io/ingress-nginx, or it carries ingress-nginx's
- * own annotations and names no class the input knows to be another
- * controller's.
+ * not say so. Its class (named by `spec.ingressClassName` or the
+ * `kubernetes.io/ingress.class` annotation, or the default IngressClass) is
+ * ingress-nginx's by `ingressNginxClass` (certain, or a guess from the name
+ * `nginx`); or it carries ingress-nginx's own annotations and names no class
+ * the input knows to be another controller's (a guess). An Ingress without a
+ * class and without those annotations is not taken: ingress-nginx serves it
+ * only when started with `--watch-ingress-without-class`, which the input does
+ * not tell.
  */
-export function servedByIngressNginx(ingress: Resource, index: ResourceIndex): string | undefined {
+export function servedByIngressNginx(ingress: Resource, index: ResourceIndex): IngressNginxEvidence | undefined {
   const className = effectiveClass(ingress, index)
-  const controller = className === undefined ? undefined : controllerOf(index, className)
-  if (controller === INGRESS_NGINX_CONTROLLER) return `IngressClass ${className} has controller ${INGRESS_NGINX_CONTROLLER}`
-  if (controller !== undefined) return undefined
-  const annotations = Object.keys(ingress.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))
-  return annotations.length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : undefined
+  const byClass = className === undefined ? undefined : ingressNginxClass(index, className)
+  if (byClass?.certain) return byClass
+  if (className !== undefined && controllerOf(index, className) !== undefined) return undefined
+  if (Object.keys(ingress.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))) return {why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: false}
+  return byClass
 }

@@ -3,6 +3,7 @@ import {ruleTester} from '../support/rule-tester.js'
 ruleTester('ingress-nginx-migration', {
   valid: [
     {name: 'nginx.org annotations, and an Ingress whose class the input says is Traefik', files: ['valid/other-controller.yaml']},
+    {name: 'class nginx-internal without an IngressClass, and class nginx whose IngressClass is F5\'s', files: ['valid/class-name-not-guessed.yaml']},
   ],
   invalid: [
     {
@@ -18,6 +19,13 @@ ruleTester('ingress-nginx-migration', {
       name: 'no IngressClass in the input: the annotations tell; an unknown key is named', files: ['invalid/annotations-only.yaml'],
       findings: [
         {object: 'Ingress default/external-auth', line: 6, column: 5, endLine: 7, endColumn: 50, messageId: 'mixed', data: {count: 2, standard: 0, implementation: 0, none: 1, unknown: ', 1 unknown', why: 'it carries nginx.ingress.kubernetes.io/* annotations', details: 'auth-typo: unknown, not an ingress-nginx annotation (a typo?); auth-url: no equivalent (external authentication (some implementations offer an ext-auth policy of their own))'}},
+      ],
+    },
+    {
+      name: 'class nginx by the annotation or spec.ingressClassName, no IngressClass in the input: a guess from the name', files: ['invalid/class-name-only.yaml'],
+      findings: [
+        {object: 'Ingress monitoring/grafana', line: 6, column: 9, endLine: 6, endColumn: 16, messageId: 'noAnnotations', data: {why: 'class nginx is ingress-nginx\'s default class name: a guess from the name, as no IngressClass nginx is in the input'}},
+        {object: 'Ingress default/docs', line: 26, column: 9, endLine: 26, endColumn: 13, messageId: 'noAnnotations', data: {why: 'class nginx is ingress-nginx\'s default class name: a guess from the name, as no IngressClass nginx is in the input'}},
       ],
     },
   ],

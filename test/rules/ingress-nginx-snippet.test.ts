@@ -3,6 +3,7 @@ import {ruleTester} from '../support/rule-tester.js'
 ruleTester('ingress-nginx-snippet', {
   valid: [
     {files: ['valid/no-snippets.yaml']},
+    {name: 'a snippet on an Ingress whose class the input says is another controller\'s', files: ['valid/other-controller.yaml']},
   ],
   invalid: [
     {

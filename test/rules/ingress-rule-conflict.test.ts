@@ -6,6 +6,7 @@ ruleTester('ingress-rule-conflict', {
     {name: 'an ingress-nginx canary shares the host and path of its main Ingress', files: ['valid/canary.yaml']},
     {files: ['valid/other-class.yaml']},
     {name: 'Exact and Prefix of one path are two routes when the controller is not ingress-nginx', files: ['valid/exact-and-prefix.yaml']},
+    {name: 'nor when ingress-nginx is only guessed from the class name nginx: no error on a guess', files: ['valid/nginx-class-guessed.yaml']},
     {name: 'an Ingress does not conflict with its own applied copy', files: ['valid/same-ingress-applied.yaml'], context: ['context/applied.yaml']},
   ],
   invalid: [
@@ -54,6 +55,22 @@ ruleTester('ingress-rule-conflict', {
           messageId: 'conflict',
           data: {route: 'host shop.example.com, path /login', ingress: 'default/login-page', className: 'nginx'},
           related: ['invalid/ingress-nginx-ignores-path-type.yaml:19:19'],
+        },
+      ],
+    },
+    {
+      name: 'the class annotation names the IngressClass of ingress-nginx as spec.ingressClassName does',
+      files: ['invalid/ingress-nginx-class-by-annotation.yaml'],
+      findings: [
+        {
+          object: 'Ingress default/login-api',
+          line: 39,
+          column: 19,
+          endLine: 39,
+          endColumn: 25,
+          messageId: 'conflict',
+          data: {route: 'host shop.example.com, path /login', ingress: 'default/login-page', className: 'nginx'},
+          related: ['invalid/ingress-nginx-class-by-annotation.yaml:20:19'],
         },
       ],
     },

@@ -162,13 +162,39 @@ export interface NginxAnnotation {
 export declare function classifyNginxAnnotation(key: string, value: string): NginxAnnotationClass | undefined;
 /** The `nginx.ingress.kubernetes.io/*` annotations of an object, in key order, classified. */
 export declare function nginxAnnotationsOf(resource: Resource): NginxAnnotation[];
+/** ingress-nginx's default class name (its `--ingress-class` flag); F5's NGINX Ingress Controller takes the same name by default. */
+export declare const INGRESS_NGINX_DEFAULT_CLASS = "nginx";
 /** IngressClasses of the input whose controller is ingress-nginx. */
 export declare function nginxIngressClasses(index: ResourceIndex): Resource[];
+/** Why ingress-nginx is taken to serve a class or an Ingress. */
+export interface IngressNginxEvidence {
+    /** For messages: `IngressClass nginx has controller k8s.io/ingress-nginx`. */
+    why: string;
+    /**
+     * True when an IngressClass of the input names ingress-nginx's controller.
+     * False for a guess (from the class name `nginx`, or from the annotations),
+     * which must not raise an error.
+     */
+    certain: boolean;
+}
+/**
+ * Whether a class belongs to ingress-nginx, as far as the input tells. The
+ * IngressClass of that name decides when the input holds it (certain when its
+ * controller is k8s.io/ingress-nginx, undefined for any other). Without one,
+ * the name `nginx`, ingress-nginx's default class, is taken as ingress-nginx's
+ * as a guess: F5's NGINX Ingress Controller uses that name too, and either
+ * controller can be started with another. No other name is guessed.
+ */
+export declare function ingressNginxClass(index: ResourceIndex, className: string): IngressNginxEvidence | undefined;
 /**
  * Why an Ingress is served by ingress-nginx, or undefined when the input does
- * not say so: its class (named, or the default one) is an IngressClass of the
- * input with controller k8s.io/ingress-nginx, or it carries ingress-nginx's
- * own annotations and names no class the input knows to be another
- * controller's.
+ * not say so. Its class (named by `spec.ingressClassName` or the
+ * `kubernetes.io/ingress.class` annotation, or the default IngressClass) is
+ * ingress-nginx's by `ingressNginxClass` (certain, or a guess from the name
+ * `nginx`); or it carries ingress-nginx's own annotations and names no class
+ * the input knows to be another controller's (a guess). An Ingress without a
+ * class and without those annotations is not taken: ingress-nginx serves it
+ * only when started with `--watch-ingress-without-class`, which the input does
+ * not tell.
  */
-export declare function servedByIngressNginx(ingress: Resource, index: ResourceIndex): string | undefined;
+export declare function servedByIngressNginx(ingress: Resource, index: ResourceIndex): IngressNginxEvidence | undefined;
