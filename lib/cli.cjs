@@ -13379,6 +13379,12 @@ function attachedListenerSets(gateway, index) {
     return parent !== void 0 && isGatewayRef(parent) && parent.namespace === gateway.namespace && parent.name === gateway.name && admitsListenerSet(gateway, set3.namespace, index) !== "no";
   });
 }
+function listenerSetGateway(listenerSet, index) {
+  let parent = listenerSetParentOf(listenerSet);
+  if (!parent || !isGatewayRef(parent)) return { status: "unknown", parent };
+  let table = gatewaysOf(index), gateways = table.findAll(parent.namespace, parent.name), gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no");
+  return gateway ? { status: "attached", parent, gateway } : gateways.length > 0 || table.has(parent.namespace) ? { status: "detached", parent, gateways } : { status: "unknown", parent };
+}
 function backendRefsOf(route2) {
   let rules = specOf(route2).rules;
   if (!Array.isArray(rules)) return [];
@@ -16793,12 +16799,11 @@ function attachment(route2, ref, gateway, index) {
   };
 }
 function detached(listenerSet, index) {
-  let parent = listenerSetParentOf(listenerSet);
-  if (!parent || !isGatewayRef(parent)) return;
-  let gateways = gatewaysOf(index), candidates = gateways.findAll(parent.namespace, parent.name), gateway = `${parent.namespace}/${parent.name}`;
-  if (candidates.length === 0) return gateways.has(parent.namespace) ? { gateway, reason: `that Gateway is not in namespace ${parent.namespace}` } : void 0;
-  if (candidates.some((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no")) return;
-  let { from } = allowedListenersOf(candidates[0]), reason = from === "None" ? "the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)" : `the Gateway's allowedListeners (from: ${from}) do not admit namespace ${listenerSet.namespace}`;
+  let attachment2 = listenerSetGateway(listenerSet, index);
+  if (attachment2.status !== "detached") return;
+  let { parent, gateways } = attachment2, gateway = `${parent.namespace}/${parent.name}`;
+  if (gateways.length === 0) return { gateway, reason: `that Gateway is not in namespace ${parent.namespace}` };
+  let { from } = allowedListenersOf(gateways[0]), reason = from === "None" ? "the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)" : `the Gateway's allowedListeners (from: ${from}) do not admit namespace ${listenerSet.namespace}`;
   return { gateway, reason };
 }
 var route_parent_missing_default, init_route_parent_missing = __esm({
