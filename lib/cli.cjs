@@ -13401,6 +13401,12 @@ function attachedListenerSets(gateway, index) {
     return parent !== void 0 && isGatewayRef(parent) && parent.namespace === gateway.namespace && parent.name === gateway.name && admitsListenerSet(gateway, set3.namespace, index) !== "no";
   });
 }
+function listenerSetGateway(listenerSet, index) {
+  let parent = listenerSetParentOf(listenerSet);
+  if (!parent || !isGatewayRef(parent)) return { status: "unknown", parent };
+  let table = gatewaysOf(index), gateways = table.findAll(parent.namespace, parent.name), gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no");
+  return gateway ? { status: "attached", parent, gateway } : gateways.length > 0 || table.has(parent.namespace) ? { status: "detached", parent, gateways } : { status: "unknown", parent };
+}
 function backendRefsOf(route2) {
   let rules = specOf(route2).rules;
   if (!Array.isArray(rules)) return [];
@@ -14698,6 +14704,23 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
 });
 
 // src/exposure/model.ts
+function unknownEntry(name2, pods, note) {
+  return {
+    hop: { type: "gateway", name: name2, ports: NONE, hosts: NONE, paths: NONE, details: NONE },
+    cls: "internet",
+    sender: { peer: { type: "unknown-pods", name: pods }, text: `${pods} (not in the input)` },
+    notes: [note]
+  };
+}
+function listenerFields(owner, listeners) {
+  let tlsModes = listeners.map((l) => l.protocol !== "HTTPS" && l.protocol !== "TLS" ? "none" : getPath(owner.object, [...l.path, "tls", "mode"]) === "Passthrough" ? "passthrough" : "terminated");
+  return {
+    path: listeners[0].path,
+    ports: listeners.map((l) => `${l.port ?? "?"}/${l.protocol ?? "?"}${l.name ? ` "${l.name}"` : ""}`),
+    hosts: listeners.map((l) => getPath(owner.object, [...l.path, "hostname"])).filter((h) => typeof h == "string"),
+    tls: [...new Set(tlsModes)].join(", ")
+  };
+}
 function join(before, after) {
   let out = new Array(before.length + after.length);
   for (let [i2, hop] of before.entries()) out[i2] = hop;
@@ -15037,6 +15060,49 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
         }
         return this.gatewayProxies.get(gateway.namespace)?.get(gateway.name);
       }
+      /**
+       * How a route's traffic enters through one parentRef: the gateway hop, the
+       * class of its clients, who sends into the backends' pods, and what the
+       * input does not tell. Undefined when the route does not attach there.
+       * A Gateway attaches routes to its own listeners only; a ListenerSet to
+       * its own, with traffic entering through the Gateway it is merged into.
+       */
+      routeEntry(route2, parent) {
+        let ref = `${parent.namespace}/${parent.name}`;
+        if (isGatewayRef(parent)) {
+          let gateway = gatewaysOf(this.index).find(parent.namespace, parent.name);
+          return gateway ? this.gatewayEntry(route2, parent, gateway, gateway) : unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`);
+        }
+        if (!isListenerSetRef(parent))
+          return unknownEntry(`${parent.kind} ${ref}`, `the pods of the Gateway of ${parent.kind} ${ref}`, `unknown: the listeners of ${parent.kind} ${ref} are not read; assumed reached from the internet`);
+        let listenerSet = listenerSetsOf(this.index).find(parent.namespace, parent.name);
+        if (!listenerSet) return unknownEntry(`ListenerSet ${ref}`, `the pods of the Gateway of ListenerSet ${ref}`, `unknown: no ListenerSet ${ref} in the input; assumed reached from the internet`);
+        let attachment2 = listenerSetGateway(listenerSet, this.index);
+        if (attachment2.status === "detached") return;
+        if (attachment2.status === "attached") return this.gatewayEntry(route2, parent, listenerSet, attachment2.gateway);
+        let listeners = attachedListeners(route2, parent, listenerSet, this.index);
+        if (listeners.length === 0) return;
+        let gw = attachment2.parent && `Gateway ${attachment2.parent.namespace}/${attachment2.parent.name}`, entry2 = unknownEntry(
+          gw ? `${gw} (ListenerSet ${ref})` : `ListenerSet ${ref}`,
+          `the pods of ${gw ?? `the Gateway of ListenerSet ${ref}`}`,
+          gw ? `unknown: no ${gw} in the input (the parent of ListenerSet ${ref}); assumed reached from the internet` : `unknown: ListenerSet ${ref} names no Gateway as its parent; assumed reached from the internet`
+        );
+        return { ...entry2, hop: { ...entry2.hop, object: listenerSet, ...listenerFields(listenerSet, listeners) } };
+      }
+      /** A route's way in through the listeners of `owner` (a Gateway, or a ListenerSet merged into `gateway`) that it attaches to. */
+      gatewayEntry(route2, parent, owner, gateway) {
+        let listeners = attachedListeners(route2, parent, owner, this.index);
+        if (listeners.length === 0) return;
+        let gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}, infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}, internal = internalLoadBalancer({ annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: { spec: {} } }), gatewayClass = typeof gspec.gatewayClassName == "string" ? gspec.gatewayClassName : void 0, hop = {
+          type: "gateway",
+          object: owner,
+          name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (ListenerSet ${nsName(owner)})`,
+          ...listenerFields(owner, listeners),
+          paths: NONE,
+          details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
+        }, notes = [], proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0, proxyName = proxy ? this.template(proxy).name : "", sender = proxy ? { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` } : { peer: { type: "unknown-pods", name: `the pods of Gateway ${nsName(gateway)}` }, text: `the pods of Gateway ${nsName(gateway)} (not in the input)` }, cls = entry2 ? entry2.class : internal ? "private" : "internet";
+        return entry2 || notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === "private" ? "a private network" : "the internet"}`), proxy || notes.push("unknown: the gateway's pods are not in the input; the policy verdict cannot see their labels"), { hop, cls, sender, notes };
+      }
       routePaths(route2) {
         let spec = isRecord(route2.object.spec) ? route2.object.spec : {}, hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h) => typeof h == "string") : [], matchPaths = [];
         if (Array.isArray(spec.rules)) {
@@ -15049,35 +15115,9 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
         if (parents.length === 0) return;
         let backends = backendRefsOf(route2).filter(isServiceRef);
         for (let parent of parents) {
-          let gateway = isGatewayRef(parent) ? gatewaysOf(this.index).find(parent.namespace, parent.name) : void 0, notes = [], gatewayHop, cls = "internet", sender = { peer: { type: "unknown-pods", name: `the pods of Gateway ${parent.namespace}/${parent.name}` }, text: `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)` };
-          if (gateway) {
-            let listeners = listenersOf(gateway).filter(
-              (l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port) && admitsKind(l, route2.kind) !== !1 && admitsNamespace(l, gateway, route2.namespace, this.index) !== "no"
-            );
-            if (listeners.length === 0) continue;
-            let gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}, lhosts = listeners.map((l) => getPath(gateway.object, [...l.path, "hostname"])).filter((h) => typeof h == "string"), tlsModes = listeners.map((l) => l.protocol !== "HTTPS" && l.protocol !== "TLS" ? "none" : getPath(gateway.object, [...l.path, "tls", "mode"]) === "Passthrough" ? "passthrough" : "terminated"), infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}, internal = internalLoadBalancer({ annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: { spec: {} } }), gatewayClass = typeof gspec.gatewayClassName == "string" ? gspec.gatewayClassName : void 0;
-            gatewayHop = {
-              type: "gateway",
-              object: gateway,
-              path: listeners[0].path,
-              name: `Gateway ${nsName(gateway)}`,
-              ports: listeners.map((l) => `${l.port ?? "?"}/${l.protocol ?? "?"}${l.name ? ` "${l.name}"` : ""}`),
-              hosts: lhosts,
-              paths: NONE,
-              tls: [...new Set(tlsModes)].join(", "),
-              details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
-            };
-            let proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0;
-            if (proxy) {
-              let proxyName = this.template(proxy).name;
-              sender = { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` };
-            }
-            entry2 ? cls = entry2.class : internal && (cls = "private"), entry2 || notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === "private" ? "a private network" : "the internet"}`);
-          } else
-            gatewayHop = { type: "gateway", name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: NONE, hosts: NONE, paths: NONE, details: NONE }, notes.push(
-              isGatewayRef(parent) ? `unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet` : `unknown: the listeners of ${parent.kind} ${parent.namespace}/${parent.name} are not read; assumed reached from the internet`
-            );
-          gateway && sender.peer.type === "unknown-pods" && notes.push("unknown: the gateway's pods are not in the input; the policy verdict cannot see their labels");
+          let entry2 = this.routeEntry(route2, parent);
+          if (!entry2) continue;
+          let { hop: gatewayHop, cls, sender, notes } = entry2;
           for (let ref of backends) {
             let routeHop = { type: "route", object: route2, path: [...ref.path, "name"], name: `${route2.kind} ${nsName(route2)}`, ports: NONE, hosts: hostnames, paths: matchPaths, details: NONE };
             for (let service2 of this.index.table("Service", [""]).findAll(ref.namespace, ref.name))
@@ -16811,12 +16851,11 @@ function attachment(route2, ref, gateway, index) {
   };
 }
 function detached(listenerSet, index) {
-  let parent = listenerSetParentOf(listenerSet);
-  if (!parent || !isGatewayRef(parent)) return;
-  let gateways = gatewaysOf(index), candidates = gateways.findAll(parent.namespace, parent.name), gateway = `${parent.namespace}/${parent.name}`;
-  if (candidates.length === 0) return gateways.has(parent.namespace) ? { gateway, reason: `that Gateway is not in namespace ${parent.namespace}` } : void 0;
-  if (candidates.some((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no")) return;
-  let { from } = allowedListenersOf(candidates[0]), reason = from === "None" ? "the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)" : `the Gateway's allowedListeners (from: ${from}) do not admit namespace ${listenerSet.namespace}`;
+  let attachment2 = listenerSetGateway(listenerSet, index);
+  if (attachment2.status !== "detached") return;
+  let { parent, gateways } = attachment2, gateway = `${parent.namespace}/${parent.name}`;
+  if (gateways.length === 0) return { gateway, reason: `that Gateway is not in namespace ${parent.namespace}` };
+  let { from } = allowedListenersOf(gateways[0]), reason = from === "None" ? "the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)" : `the Gateway's allowedListeners (from: ${from}) do not admit namespace ${listenerSet.namespace}`;
   return { gateway, reason };
 }
 var route_parent_missing_default, init_route_parent_missing = __esm({

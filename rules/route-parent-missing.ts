@@ -3,15 +3,12 @@ import type {ResourceIndex} from '../src/engine/resource-index.js'
 import type {ObjectPath, RelatedLocation, Resource} from '../src/engine/types.js'
 import {
   admitsKind,
-  admitsListenerSet,
   admitsNamespace,
   allowedListenersOf,
   describeKinds,
   describeNamespaces,
-  gatewaysOf,
-  isGatewayRef,
   type Listener,
-  listenerSetParentOf,
+  listenerSetGateway,
   listenersOf,
   type ParentRef,
   parentRefsOf,
@@ -81,14 +78,12 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
  * namespace), or its `allowedListeners` do not admit the ListenerSet's namespace.
  */
 function detached(listenerSet: Resource, index: ResourceIndex): {reason: string; gateway: string} | undefined {
-  const parent = listenerSetParentOf(listenerSet)
-  if (!parent || !isGatewayRef(parent)) return undefined
-  const gateways = gatewaysOf(index)
-  const candidates = gateways.findAll(parent.namespace, parent.name)
+  const attachment = listenerSetGateway(listenerSet, index)
+  if (attachment.status !== 'detached') return undefined
+  const {parent, gateways} = attachment
   const gateway = `${parent.namespace}/${parent.name}`
-  if (candidates.length === 0) return gateways.has(parent.namespace) ? {gateway, reason: `that Gateway is not in namespace ${parent.namespace}`} : undefined
-  if (candidates.some((g) => admitsListenerSet(g, listenerSet.namespace, index) !== 'no')) return undefined
-  const {from} = allowedListenersOf(candidates[0]!)
+  if (gateways.length === 0) return {gateway, reason: `that Gateway is not in namespace ${parent.namespace}`}
+  const {from} = allowedListenersOf(gateways[0]!)
   const reason =
     from === 'None'
       ? 'the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)'

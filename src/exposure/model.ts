@@ -18,7 +18,7 @@ import {getPath, isRecord, specOf} from '../util/records.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
-import {admitsKind, admitsNamespace, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isServiceRef, listenersOf, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
+import {attachedListeners, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isListenerSetRef, isServiceRef, type Listener, listenerSetGateway, listenerSetsOf, type ParentRef, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
 import {effectiveClass, controllerOf, hostMatches, INGRESS_NGINX_CONTROLLER, ingressesOf, ingressNginxClass, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
@@ -580,6 +580,70 @@ class Builder {
     return this.gatewayProxies.get(gateway.namespace)?.get(gateway.name)
   }
 
+  /**
+   * How a route's traffic enters through one parentRef: the gateway hop, the
+   * class of its clients, who sends into the backends' pods, and what the
+   * input does not tell. Undefined when the route does not attach there.
+   * A Gateway attaches routes to its own listeners only; a ListenerSet to
+   * its own, with traffic entering through the Gateway it is merged into.
+   */
+  private routeEntry(route: Resource, parent: ParentRef): RouteEntry | undefined {
+    const ref = `${parent.namespace}/${parent.name}`
+    if (isGatewayRef(parent)) {
+      const gateway = gatewaysOf(this.index).find(parent.namespace, parent.name)
+      if (!gateway) return unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`)
+      return this.gatewayEntry(route, parent, gateway, gateway)
+    }
+
+    if (!isListenerSetRef(parent)) {
+      return unknownEntry(`${parent.kind} ${ref}`, `the pods of the Gateway of ${parent.kind} ${ref}`, `unknown: the listeners of ${parent.kind} ${ref} are not read; assumed reached from the internet`)
+    }
+
+    const listenerSet = listenerSetsOf(this.index).find(parent.namespace, parent.name)
+    if (!listenerSet) return unknownEntry(`ListenerSet ${ref}`, `the pods of the Gateway of ListenerSet ${ref}`, `unknown: no ListenerSet ${ref} in the input; assumed reached from the internet`)
+    const attachment = listenerSetGateway(listenerSet, this.index)
+    if (attachment.status === 'detached') return undefined
+    if (attachment.status === 'attached') return this.gatewayEntry(route, parent, listenerSet, attachment.gateway)
+    const listeners = attachedListeners(route, parent, listenerSet, this.index)
+    if (listeners.length === 0) return undefined
+    const gw = attachment.parent && `Gateway ${attachment.parent.namespace}/${attachment.parent.name}`
+    const entry = unknownEntry(
+      gw ? `${gw} (ListenerSet ${ref})` : `ListenerSet ${ref}`,
+      `the pods of ${gw ?? `the Gateway of ListenerSet ${ref}`}`,
+      gw ? `unknown: no ${gw} in the input (the parent of ListenerSet ${ref}); assumed reached from the internet` : `unknown: ListenerSet ${ref} names no Gateway as its parent; assumed reached from the internet`,
+    )
+    return {...entry, hop: {...entry.hop, object: listenerSet, ...listenerFields(listenerSet, listeners)}}
+  }
+
+  /** A route's way in through the listeners of `owner` (a Gateway, or a ListenerSet merged into `gateway`) that it attaches to. */
+  private gatewayEntry(route: Resource, parent: ParentRef, owner: Resource, gateway: Resource): RouteEntry | undefined {
+    const listeners = attachedListeners(route, parent, owner, this.index)
+    if (listeners.length === 0) return undefined
+    const gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}
+    const infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}
+    const internal = internalLoadBalancer({annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: {spec: {}}} as unknown as Resource)
+    const gatewayClass = typeof gspec.gatewayClassName === 'string' ? gspec.gatewayClassName : undefined
+    const hop: Hop = {
+      type: 'gateway',
+      object: owner,
+      name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (ListenerSet ${nsName(owner)})`,
+      ...listenerFields(owner, listeners),
+      paths: NONE,
+      details: [...(gatewayClass ? [`class ${gatewayClass}`] : []), ...(internal ? [`internal load balancer (${internal})`] : [])],
+    }
+    const notes: string[] = []
+    const proxy = this.gatewayProxy(gateway)
+    const entry = proxy ? this.entryOf(proxy) : undefined
+    const proxyName = proxy ? this.template(proxy).name : ''
+    const sender: Sender = proxy
+      ? {peer: {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: proxyName}, text: `the gateway's pods (${proxyName})`}
+      : {peer: {type: 'unknown-pods', name: `the pods of Gateway ${nsName(gateway)}`}, text: `the pods of Gateway ${nsName(gateway)} (not in the input)`}
+    const cls: ExposureClass = entry ? entry.class : internal ? 'private' : 'internet'
+    if (!entry) notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === 'private' ? 'a private network' : 'the internet'}`)
+    if (!proxy) notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
+    return {hop, cls, sender, notes}
+  }
+
   private routePaths(route: Resource): void {
     const spec = isRecord(route.object.spec) ? route.object.spec : {}
     const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h): h is string => typeof h === 'string') : []
@@ -600,61 +664,9 @@ class Builder {
     if (parents.length === 0) return
     const backends = backendRefsOf(route).filter(isServiceRef)
     for (const parent of parents) {
-      const gateway = isGatewayRef(parent) ? gatewaysOf(this.index).find(parent.namespace, parent.name) : undefined
-      const notes: string[] = []
-      let gatewayHop: Hop
-      let cls: ExposureClass = 'internet'
-      let sender: Sender = {peer: {type: 'unknown-pods', name: `the pods of Gateway ${parent.namespace}/${parent.name}`}, text: `the pods of Gateway ${parent.namespace}/${parent.name} (not in the input)`}
-      if (gateway) {
-        const listeners = listenersOf(gateway).filter(
-          (l) =>
-            (parent.sectionName === undefined || l.name === parent.sectionName) &&
-            (parent.port === undefined || l.port === parent.port) &&
-            admitsKind(l, route.kind) !== false &&
-            admitsNamespace(l, gateway, route.namespace, this.index) !== 'no',
-        )
-        if (listeners.length === 0) continue // not attached: route-parent-missing says why
-        const gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}
-        const lhosts = listeners.map((l) => getPath(gateway.object, [...l.path, 'hostname'])).filter((h): h is string => typeof h === 'string')
-        const tlsModes = listeners.map((l) => {
-          if (l.protocol !== 'HTTPS' && l.protocol !== 'TLS') return 'none'
-          const mode = getPath(gateway.object, [...l.path, 'tls', 'mode'])
-          return mode === 'Passthrough' ? 'passthrough' : 'terminated'
-        })
-        const infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}
-        const internal = internalLoadBalancer({annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: {spec: {}}} as unknown as Resource)
-        const gatewayClass = typeof gspec.gatewayClassName === 'string' ? gspec.gatewayClassName : undefined
-        gatewayHop = {
-          type: 'gateway',
-          object: gateway,
-          path: listeners[0]!.path,
-          name: `Gateway ${nsName(gateway)}`,
-          ports: listeners.map((l) => `${l.port ?? '?'}/${l.protocol ?? '?'}${l.name ? ` "${l.name}"` : ''}`),
-          hosts: lhosts,
-          paths: NONE,
-          tls: [...new Set(tlsModes)].join(', '),
-          details: [...(gatewayClass ? [`class ${gatewayClass}`] : []), ...(internal ? [`internal load balancer (${internal})`] : [])],
-        }
-        const proxy = this.gatewayProxy(gateway)
-        const entry = proxy ? this.entryOf(proxy) : undefined
-        if (proxy) {
-          const proxyName = this.template(proxy).name
-          sender = {peer: {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: proxyName}, text: `the gateway's pods (${proxyName})`}
-        }
-
-        if (entry) cls = entry.class
-        else if (internal) cls = 'private'
-        if (!entry) notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === 'private' ? 'a private network' : 'the internet'}`)
-      } else {
-        gatewayHop = {type: 'gateway', name: `${parent.kind} ${parent.namespace}/${parent.name}`, ports: NONE, hosts: NONE, paths: NONE, details: NONE}
-        notes.push(
-          isGatewayRef(parent)
-            ? `unknown: no Gateway ${parent.namespace}/${parent.name} in the input; assumed reached from the internet`
-            : `unknown: the listeners of ${parent.kind} ${parent.namespace}/${parent.name} are not read; assumed reached from the internet`,
-        )
-      }
-
-      if (gateway && sender.peer.type === 'unknown-pods') notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
+      const entry = this.routeEntry(route, parent)
+      if (!entry) continue // not attached: route-parent-missing says why
+      const {hop: gatewayHop, cls, sender, notes} = entry
       for (const ref of backends) {
         const routeHop: Hop = {type: 'route', object: route, path: [...ref.path, 'name'], name: `${route.kind} ${nsName(route)}`, ports: NONE, hosts: hostnames, paths: matchPaths, details: NONE}
         for (const service of this.index.table('Service', ['']).findAll(ref.namespace, ref.name)) {
@@ -671,6 +683,38 @@ class Builder {
         }
       }
     }
+  }
+}
+
+/** How a route's traffic enters through one parentRef (see `routeEntry`). */
+interface RouteEntry {
+  hop: Hop
+  cls: ExposureClass
+  sender: Sender
+  notes: string[]
+}
+
+/** A way in through a parent the input does not hold: reached from the internet, by pods it cannot see. */
+function unknownEntry(name: string, pods: string, note: string): RouteEntry {
+  return {
+    hop: {type: 'gateway', name, ports: NONE, hosts: NONE, paths: NONE, details: NONE},
+    cls: 'internet',
+    sender: {peer: {type: 'unknown-pods', name: pods}, text: `${pods} (not in the input)`},
+    notes: [note],
+  }
+}
+
+/** What a gateway hop shows of the listeners a route attaches to, as written in their Gateway or ListenerSet. */
+function listenerFields(owner: Resource, listeners: readonly Listener[]): Pick<Hop, 'path' | 'ports' | 'hosts' | 'tls'> {
+  const tlsModes = listeners.map((l) => {
+    if (l.protocol !== 'HTTPS' && l.protocol !== 'TLS') return 'none'
+    return getPath(owner.object, [...l.path, 'tls', 'mode']) === 'Passthrough' ? 'passthrough' : 'terminated'
+  })
+  return {
+    path: listeners[0]!.path,
+    ports: listeners.map((l) => `${l.port ?? '?'}/${l.protocol ?? '?'}${l.name ? ` "${l.name}"` : ''}`),
+    hosts: listeners.map((l) => getPath(owner.object, [...l.path, 'hostname'])).filter((h): h is string => typeof h === 'string'),
+    tls: [...new Set(tlsModes)].join(', '),
   }
 }
 

@@ -112,6 +112,31 @@ export function attachedListenerSets(gateway: Resource, index: ResourceIndex): R
   })
 }
 
+/** Where a ListenerSet stands with the Gateway its parentRef names (see `listenerSetGateway`). */
+export type ListenerSetAttachment =
+  | {status: 'attached'; parent: ParentRef; gateway: Resource}
+  | {status: 'detached'; parent: ParentRef; gateways: readonly Resource[]}
+  | {status: 'unknown'; parent?: ParentRef}
+
+/**
+ * The Gateway a ListenerSet is merged into, as far as the input tells:
+ * `attached` to the first Gateway of its parentRef's namespace and name that
+ * admits it (or may: a selector the input cannot decide); `detached` when
+ * every such Gateway refuses it, or when there is none while the input holds
+ * Gateways of that namespace; `unknown` when the input lacks that namespace's
+ * Gateways, or the parentRef names no Gateway.
+ */
+export function listenerSetGateway(listenerSet: Resource, index: ResourceIndex): ListenerSetAttachment {
+  const parent = listenerSetParentOf(listenerSet)
+  if (!parent || !isGatewayRef(parent)) return {status: 'unknown', parent}
+  const table = gatewaysOf(index)
+  const gateways = table.findAll(parent.namespace, parent.name)
+  const gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== 'no')
+  if (gateway) return {status: 'attached', parent, gateway}
+  if (gateways.length > 0 || table.has(parent.namespace)) return {status: 'detached', parent, gateways}
+  return {status: 'unknown', parent}
+}
+
 export interface BackendRef {
   /** Path to the backendRef mapping. */
   path: ObjectPath

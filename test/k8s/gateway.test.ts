@@ -4,6 +4,7 @@ import {
   attachedListenerSets,
   hostnamesIntersect,
   listenerConflicts,
+  listenerSetGateway,
   listenersOf,
   mergedListeners,
 } from '../../src/k8s/gateway.js'
@@ -70,6 +71,21 @@ describe('ListenerSets', () => {
       certificateRefs: [{path: ['spec', 'listeners', 0, 'tls', 'certificateRefs', 0], group: '', kind: 'Secret', name: 'first-workload-cert', namespace: 'team-1-ns'}],
     })
   })
+  it('listenerSetGateway: attached to a Gateway that admits it, detached from one that does not or one its namespace lacks, unknown without that namespace\'s Gateways', () => {
+    const open = gateway({allowedListeners: {namespaces: {from: 'All'}}, listeners: [foo]})
+    const status = (...objects: Parameters<typeof indexOf>) => {
+      const index = indexOf(...objects)
+      return listenerSetGateway(index.byKind('ListenerSet')[0]!, index)
+    }
+    const attached = status(open, listenerSet('team', [first]))
+    expect(attached.status).toBe('attached')
+    expect(attached.status === 'attached' && attached.gateway.name).toBe('parent-gateway')
+    expect(status(gateway({listeners: [foo]}), listenerSet('team', [first])).status).toBe('detached')
+    expect(status(gateway({listeners: [foo]}, 'other'), listenerSet('team', [first])).status).toBe('detached')
+    expect(status(listenerSet('team', [first])).status).toBe('unknown')
+    expect(status(open, listenerSet('team', [first], {name: 'parent-gateway', namespace: 'default', kind: 'Service', group: ''})).status).toBe('unknown')
+  })
+
 })
 
 describe('listenerConflicts', () => {

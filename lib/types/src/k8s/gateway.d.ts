@@ -52,6 +52,28 @@ export declare function admitsListenerSet(gateway: Resource, namespace: string, 
  * load order first, as the Gateway merges them.
  */
 export declare function attachedListenerSets(gateway: Resource, index: ResourceIndex): Resource[];
+/** Where a ListenerSet stands with the Gateway its parentRef names (see `listenerSetGateway`). */
+export type ListenerSetAttachment = {
+    status: 'attached';
+    parent: ParentRef;
+    gateway: Resource;
+} | {
+    status: 'detached';
+    parent: ParentRef;
+    gateways: readonly Resource[];
+} | {
+    status: 'unknown';
+    parent?: ParentRef;
+};
+/**
+ * The Gateway a ListenerSet is merged into, as far as the input tells:
+ * `attached` to the first Gateway of its parentRef's namespace and name that
+ * admits it (or may: a selector the input cannot decide); `detached` when
+ * every such Gateway refuses it, or when there is none while the input holds
+ * Gateways of that namespace; `unknown` when the input lacks that namespace's
+ * Gateways, or the parentRef names no Gateway.
+ */
+export declare function listenerSetGateway(listenerSet: Resource, index: ResourceIndex): ListenerSetAttachment;
 export interface BackendRef {
     /** Path to the backendRef mapping. */
     path: ObjectPath;

@@ -1,0 +1,133 @@
+/**
+ * The exposure model follows routes whose parentRef is a ListenerSet
+ * (Gateway API v1.5, GEP-1713): through the ListenerSet's listeners, into the
+ * Gateway it is merged into. A route attaches to the listeners of its direct
+ * parent only, and where it does not attach the model gives it no path, as
+ * route-parent-missing reports.
+ */
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {K8sObject} from '../../src/engine/types.js'
+import {exposureModel, type ExposurePath} from '../../src/exposure/model.js'
+import type {MapReport, PathReport} from '../../src/exposure/report.js'
+import {mapFiles} from '../../src/run.js'
+import {indexOf} from '../k8s/helpers.js'
+import {lintWithRule, REPO} from '../support/rule-tester.js'
+
+const SCENARIO = path.join('fixtures', 'scenarios', 'listenerset.yaml')
+
+async function pathsOf(name: string): Promise<PathReport[]> {
+  const report: MapReport = await mapFiles([SCENARIO], {cwd: REPO, workload: `shop/${name}`})
+  expect(report.workloads).toHaveLength(1)
+  return report.workloads[0]!.paths
+}
+
+const fromOutside = (paths: PathReport[]): PathReport[] => paths.filter((p) => p.class !== 'cluster' && p.class !== 'namespace')
+
+describe('a route whose parentRef is a ListenerSet', () => {
+  it('is reached through the ListenerSet\'s listener, by the pods and load balancer of the Gateway it is merged into', async () => {
+    const paths = fromOutside(await pathsOf('web'))
+    expect(paths).toHaveLength(1)
+    const [gateway, route, service, pods] = paths[0]!.hops
+    expect(paths[0]!.class).toBe('internet')
+    expect(paths[0]!.notes).toEqual([])
+    expect(gateway).toMatchObject({
+      type: 'gateway',
+      object: {kind: 'ListenerSet', namespace: 'shop', name: 'shop-listeners'},
+      name: 'Gateway infra/edge (ListenerSet shop/shop-listeners)',
+      ports: ['443/HTTPS "https"'],
+      hosts: ['shop.example.com'],
+      tls: 'terminated',
+      details: ['class example'],
+    })
+    expect(route?.name).toBe('HTTPRoute shop/web')
+    expect(service?.name).toBe('Service shop/web')
+    expect(pods?.verdict?.sender).toBe('the gateway\'s pods (Deployment infra/edge-proxy)')
+  })
+
+  it('through a Gateway parentRef, attaches to the Gateway\'s own listeners only, not those its ListenerSets add', async () => {
+    const paths = fromOutside(await pathsOf('status'))
+    expect(paths.map((p) => p.hops[0]!.name)).toEqual(['Gateway infra/edge'])
+    expect(paths[0]!.hops[0]!.ports).toEqual(['80/HTTP "http"'])
+  })
+
+  it('gets no path through a ListenerSet its Gateway does not admit, nor through a sectionName that names none of its listeners, as route-parent-missing reports', async () => {
+    expect(fromOutside(await pathsOf('admin'))).toEqual([])
+    const findings = await lintWithRule('route-parent-missing', {files: ['listenerset.yaml']}, path.join(REPO, 'fixtures', 'scenarios'))
+    const admin = findings.filter((f) => f.object?.name === 'admin').map((f) => f.messageId)
+    expect(admin).toEqual(['listenerSetDetached', 'noSuchListener'])
+  })
+
+  it('to a ListenerSet that is not in the input, is assumed reached from the internet, and says so', async () => {
+    const paths = fromOutside(await pathsOf('blog'))
+    expect(paths).toHaveLength(1)
+    expect(paths[0]!.class).toBe('internet')
+    expect(paths[0]!.hops[0]).toMatchObject({type: 'gateway', object: null, name: 'ListenerSet shop/blog-listeners', ports: []})
+    expect(paths[0]!.notes).toEqual(['unknown: no ListenerSet shop/blog-listeners in the input; assumed reached from the internet'])
+  })
+})
+
+describe('ListenerSet listeners in the model', () => {
+  const listenerSet = (parent: Record<string, unknown>): K8sObject => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'ListenerSet',
+    metadata: {name: 'ls', namespace: 'ns'},
+    spec: {
+      parentRef: parent,
+      listeners: [
+        {name: 'web', port: 443, protocol: 'HTTPS', hostname: 'web.example.com', tls: {mode: 'Terminate'}},
+        {name: 'raw', port: 8443, protocol: 'TLS', hostname: 'raw.example.com', tls: {mode: 'Passthrough'}},
+      ],
+    },
+  })
+  const route = (kind: string, parentRef: Record<string, unknown>): K8sObject => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind,
+    metadata: {name: 'r', namespace: 'ns'},
+    spec: {parentRefs: [{group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'ls', ...parentRef}], rules: [{backendRefs: [{name: 'app', port: 80}]}]},
+  })
+  const app: K8sObject[] = [
+    {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'app', namespace: 'ns'}, spec: {selector: {matchLabels: {app: 'app'}}, template: {metadata: {labels: {app: 'app'}}, spec: {containers: [{name: 'app', ports: [{containerPort: 8080}]}]}}}},
+    {apiVersion: 'v1', kind: 'Service', metadata: {name: 'app', namespace: 'ns'}, spec: {selector: {app: 'app'}, ports: [{port: 80, targetPort: 8080}]}},
+  ]
+  const gateway: K8sObject = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: {name: 'gw', namespace: 'ns'},
+    spec: {gatewayClassName: 'internal', allowedListeners: {namespaces: {from: 'Same'}}, infrastructure: {annotations: {'networking.gke.io/load-balancer-type': 'Internal'}}, listeners: [{name: 'web', port: 80, protocol: 'HTTP'}]},
+  }
+  const gatewayPaths = (...objects: K8sObject[]): ExposurePath[] =>
+    exposureModel(indexOf(...app, ...objects)).workloads[0]!.paths.filter((p) => p.hops[0]!.type === 'gateway')
+
+  it('takes the listeners whose allowedRoutes take the route\'s kind: a TLSRoute gets the passthrough listener only', () => {
+    const [p, ...rest] = gatewayPaths(gateway, listenerSet({name: 'gw'}), route('TLSRoute', {}))
+    expect(rest).toEqual([])
+    expect(p!.hops[0]).toMatchObject({name: 'Gateway ns/gw (ListenerSet ns/ls)', ports: ['8443/TLS "raw"'], hosts: ['raw.example.com'], tls: 'passthrough', path: ['spec', 'listeners', 1]})
+  })
+
+  it('takes the class and internal load balancer of the parent Gateway', () => {
+    const [p] = gatewayPaths(gateway, listenerSet({name: 'gw'}), route('HTTPRoute', {sectionName: 'web'}))
+    expect(p!.class).toBe('private')
+    expect(p!.hops[0]!.details).toEqual(['class internal', 'internal load balancer (networking.gke.io/load-balancer-type)'])
+  })
+
+  it('selects listeners by port as by sectionName', () => {
+    expect(gatewayPaths(gateway, listenerSet({name: 'gw'}), route('HTTPRoute', {port: 8080}))).toEqual([])
+    expect(gatewayPaths(gateway, listenerSet({name: 'gw'}), route('HTTPRoute', {port: 443}))[0]!.hops[0]!.ports).toEqual(['443/HTTPS "web"'])
+  })
+
+  it('without the parent Gateway in the input, reads the ListenerSet\'s listeners and says the Gateway is unknown', () => {
+    const paths = gatewayPaths(listenerSet({name: 'gw', namespace: 'infra'}), route('HTTPRoute', {sectionName: 'web'}))
+    expect(paths).toHaveLength(1)
+    expect(paths[0]!.class).toBe('internet')
+    expect(paths[0]!.hops[0]!.object?.kind).toBe('ListenerSet')
+    expect(paths[0]!.hops[0]).toMatchObject({name: 'Gateway infra/gw (ListenerSet ns/ls)', ports: ['443/HTTPS "web"'], hosts: ['web.example.com'], tls: 'terminated'})
+    expect(paths[0]!.notes).toEqual(['unknown: no Gateway infra/gw in the input (the parent of ListenerSet ns/ls); assumed reached from the internet'])
+    expect(gatewayPaths(listenerSet({name: 'gw', namespace: 'infra'}), route('HTTPRoute', {sectionName: 'nope'}))).toEqual([])
+  })
+
+  it('is not attached when the Gateway is not there but the input holds that namespace\'s Gateways', () => {
+    const other = {...gateway, metadata: {name: 'other', namespace: 'ns'}}
+    expect(gatewayPaths(other, listenerSet({name: 'gw'}), route('HTTPRoute', {})).filter((p) => p.hops[0]!.name.includes('ListenerSet'))).toEqual([])
+  })
+})
