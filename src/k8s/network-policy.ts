@@ -15,16 +15,15 @@
  * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
  * projectcalico.org). See `defaultDenyDirections` for the exact forms.
  *
- * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, network-policy-api
- * v0.2.0 and later) too: cluster-scoped, in the Admin tier (before
- * NetworkPolicies) or the Baseline tier (after them), with rules whose action
- * is Accept, Deny or Pass. It replaced AdminNetworkPolicy and
- * BaselineAdminNetworkPolicy, which are not read.
+ * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) too, as
+ * `cluster-network-policy.ts` reads it: other versions, AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy are not read, and never count.
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
+import {emptyRecord, isRecord, specOf} from '../util/records.js'
+import {type CnpPods, type CnpRule, isClusterNetworkPolicy, namespaceSelects, readClusterNetworkPolicy, selectsAll} from './cluster-network-policy.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -107,7 +106,7 @@ export function policyTypes(policy: Resource): Set<Direction> {
  *   types (defaulted as Calico does when absent); and rules in that direction
  *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
  *   tier whose Tier object in the input has defaultAction Pass does not count.
- * - ClusterNetworkPolicy (policy.networking.k8s.io), Admin or Baseline tier:
+ * - ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), Admin or Baseline tier:
  *   a subject that selects every pod of the namespace (`namespaces` matching
  *   it, or `pods` with such a namespaceSelector and an empty podSelector);
  *   rules in that direction that are all Deny (egress: or Accept of port 53
@@ -433,71 +432,35 @@ export function nearDefaultDeny(
 
 // ---- ClusterNetworkPolicy (network-policy-api) -------------------------------
 
-export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
-
-export const isClusterNetworkPolicy = (resource: Resource): boolean =>
-  resource.kind === 'ClusterNetworkPolicy' && resource.group === NETWORK_POLICY_API_GROUP
-
-/** Whether a label selector (as written) selects the namespace, as far as its known labels tell. */
-function selectsNamespace(selector: unknown, ns: NamespaceFacts): boolean {
-  if (!isRecord(selector)) return false
-  const parsed = parseLabelSelector(selector)
-  if (!parsed.ok) return false
-  return selectsEveryone(parsed.selector, (key) => {
-    if (key === 'kubernetes.io/metadata.name') return {known: true, value: ns.name}
-    return ns.labels ? {known: true, value: ns.labels[key]} : {known: false}
-  })
-}
-
-/** A label selector that selects everything: `{}`, or `matchLabels: {}` and the like. */
-function isEmptySelector(selector: unknown): boolean {
-  if (!isRecord(selector)) return false
-  const parsed = parseLabelSelector(selector)
-  return parsed.ok && parsed.selector.requirements.length === 0
-}
-
-/** A subject or peer `pods: {namespaceSelector, podSelector}` that takes every pod of the namespace. */
-function podsOfNamespace(pods: unknown, ns: NamespaceFacts): boolean {
-  return isRecord(pods) && isEmptySelector(pods.podSelector) && selectsNamespace(pods.namespaceSelector, ns)
+/** Whether pods a subject or peer takes are every pod of the namespace: true only when that is known. */
+function takesNamespace(pods: CnpPods | undefined, ns: NamespaceFacts): boolean {
+  return pods !== undefined && (pods.pods === undefined || selectsAll(pods.pods)) && namespaceSelects(pods.namespaces, ns.name, ns.labels) === true
 }
 
 function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
-  const spec = specOf(policy)
-  if (spec.tier !== 'Admin' && spec.tier !== 'Baseline') return []
-  const subject = asRecord(spec.subject)
-  const selectsAll = subject.namespaces === undefined ? podsOfNamespace(subject.pods, ns) : subject.pods === undefined && selectsNamespace(subject.namespaces, ns)
-  if (!selectsAll) return []
+  const reading = readClusterNetworkPolicy(policy)
+  if (!('read' in reading)) return []
+  const cnp = reading.read
+  if (!takesNamespace(cnp.subject, ns)) return []
   return DIRECTIONS.filter((d) => {
-    const rules = spec[ruleField(d)]
-    if (!Array.isArray(rules) || rules.length === 0) return false
-    const allDeny = rules.every((r) => isRecord(r) && (r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r))))
+    const rules = d === 'Ingress' ? cnp.ingress : cnp.egress
+    if (rules.length === 0) return false
+    const allDeny = rules.every((r) => r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r)))
     if (!allDeny) return false
-    return rules.some((r) => isRecord(r) && r.action === 'Deny' && r.protocols === undefined && cnpDeniesEveryone(r, d))
+    return rules.some((r) => r.action === 'Deny' && r.ports === undefined && !r.portsUnknown && cnpDeniesEveryone(r, d))
   })
 }
 
-function cnpDeniesEveryone(rule: Record<string, unknown>, direction: Direction): boolean {
-  const peers = direction === 'Ingress' ? rule.from : rule.to
-  if (!Array.isArray(peers)) return false
-  return peers.some((peer) => {
-    if (!isRecord(peer)) return false
-    if (direction === 'Egress') return Array.isArray(peer.networks) && peer.networks.includes('0.0.0.0/0')
-    const everyNamespace = isEmptySelector(peer.namespaces)
-    const everyPod = isRecord(peer.pods) && isEmptySelector(peer.pods.namespaceSelector) && isEmptySelector(peer.pods.podSelector)
-    return everyNamespace || everyPod
+function cnpDeniesEveryone(rule: CnpRule, direction: Direction): boolean {
+  return (rule.peers ?? []).some((peer) => {
+    if (direction === 'Egress') return peer.type === 'networks' && peer.networks.includes('0.0.0.0/0')
+    return peer.type === 'pods' && selectsAll(peer.namespaces) && (peer.pods === undefined || selectsAll(peer.pods))
   })
 }
 
 /** An Accept rule whose protocols open only port 53 over UDP or TCP. */
-function isCnpDnsRule(rule: Record<string, unknown>): boolean {
-  const protocols = rule.protocols
-  if (!Array.isArray(protocols) || protocols.length === 0) return false
-  return protocols.every((p) => {
-    if (!isRecord(p)) return false
-    const keys = Object.keys(p)
-    if (keys.length !== 1 || (keys[0] !== 'udp' && keys[0] !== 'tcp')) return false
-    const proto = p[keys[0]!]
-    const port = isRecord(proto) && isRecord(proto.destinationPort) ? proto.destinationPort : undefined
-    return port !== undefined && port.number === 53 && port.range === undefined
-  })
+function isCnpDnsRule(rule: CnpRule): boolean {
+  const ports = rule.ports
+  if (ports === undefined || ports.length === 0) return false
+  return ports.every((p) => 'protocol' in p && (p.protocol === 'UDP' || p.protocol === 'TCP') && p.start === 53 && p.end === 53)
 }

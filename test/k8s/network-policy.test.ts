@@ -115,6 +115,19 @@ describe('ClusterNetworkPolicy (network-policy-api v1alpha2)', () => {
     expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, egress: [{action: Deny, to: [{namespaces: {}}]}]}'))).toEqual([])
   })
 
+  it('another version of the kind, and AdminNetworkPolicy, are not read: no default deny, whatever they say', () => {
+    const story5 = '{tier: Baseline, priority: 10, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'
+    expect(directions(cnp(story5).replace('/v1alpha2', '/v1beta1'))).toEqual([])
+    expect(directions(`apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: a}\nspec: {priority: 10, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}`)).toEqual([])
+  })
+
+  it('pods without a namespaceSelector take every namespace, as the API reads it; without the required podSelector, nothing is read', () => {
+    expect(directions(cnp('{tier: Baseline, subject: {pods: {podSelector: {}}}, ingress: [{action: Deny, from: [{pods: {podSelector: {}}}]}]}'))).toEqual(['Ingress'])
+    expect(directions(cnp('{tier: Baseline, subject: {pods: {namespaceSelector: {}}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'))).toEqual([])
+    // protocols: null is no protocols: the Deny takes every port.
+    expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}], protocols: null}]}'))).toEqual(['Ingress'])
+  })
+
   it("Antrea's ClusterNetworkPolicy (another group) is not read", () => {
     expect(directions('apiVersion: crd.antrea.io/v1beta1\nkind: ClusterNetworkPolicy\nmetadata: {name: a}\nspec: {tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}')).toEqual([])
   })
