@@ -6,6 +6,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import vm from 'node:vm'
 
+/** A code cache file (see loadWithCodeCache) starts with these 4 bytes, then the CPU time of the run that wrote it: 8 bytes before V8's data. */
+const CACHE_MAGIC = 0x31_43_38_4b // "K8C1"
+const CACHE_HEADER = 8
+
 // A clone that was built (npm run compile, as npm test does) runs its build in dist/: what src/ holds now.
 const built = new URL('../dist/src/cli.js', import.meta.url)
 // Installed, k8s-net runs the bundle, lib/cli.cjs (npm run bundle), which needs no build.
@@ -27,7 +31,8 @@ if (existsSync(built)) {
  * Node 20 does what module.enableCompileCache() does in later versions: the script is compiled with V8's code
  * cache of an earlier run of the same command, which V8 takes only for the same script, V8 version and flags (it
  * compiles anew when not); the first run, or one whose cache V8 refused, writes the cache as it exits, with the
- * code compiled by then.
+ * code compiled by then. A run that took three times the CPU of the run that wrote the cache writes it again: it ran
+ * more of the code (a whole repository after one file), and the cache then holds that code too.
  * The cache is a folder of the system's temporary one, made for this user alone: when it is anything else (not
  * a folder, another owner, open to others), the script is compiled without a cache. NODE_DISABLE_COMPILE_CACHE=1
  * turns it off, as in Node 22.
@@ -54,8 +59,14 @@ function loadWithCodeCache(link) {
   const key = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino].map((n) => Math.trunc(n).toString(36)).join('-')
   const cacheFile = folder && path.join(folder, `cli-${key}-${process.version}-${process.arch}-${command}.bin`)
   let cachedData
+  // The CPU time of the run that wrote the cache, in milliseconds: the file's first 8 bytes, before V8's data.
+  let writerCpu = 0
   try {
-    if (cacheFile) cachedData = readFileSync(cacheFile)
+    const file = cacheFile ? readFileSync(cacheFile) : undefined
+    if (file && file.length > CACHE_HEADER && file.readUInt32LE(0) === CACHE_MAGIC) {
+      writerCpu = file.readUInt32LE(4)
+      cachedData = file.subarray(CACHE_HEADER)
+    }
   } catch {
     // No cache yet.
   }
@@ -74,25 +85,30 @@ function loadWithCodeCache(link) {
   require.cache[file] = cli
   script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, path.dirname(file))
   cli.loaded = true
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+  if (cacheFile) {
     process.once('exit', () => {
-      try {
-        const temporary = `${cacheFile}.${process.pid}`
-        writeFileSync(temporary, script.createCachedData(), {mode: 0o600})
-        renameSync(temporary, cacheFile)
-        prune(folder, cacheFile)
-      } catch {
-        // A cache that cannot be written is no cache: the next run compiles again.
-      }
-    })
-  } else if (cacheFile) {
-    process.once('exit', () => {
-      try {
-        // Used: the last to be pruned.
-        const now = new Date()
-        utimesSync(cacheFile, now, now)
-      } catch {
-        // Pruned meanwhile by another run: it writes one again.
+      const {user, system} = process.cpuUsage()
+      const cpu = Math.min(Math.round((user + system) / 1000), 0xff_ff_ff_ff)
+      if (cachedData === undefined || script.cachedDataRejected || cpu >= 3 * writerCpu) {
+        try {
+          const temporary = `${cacheFile}.${process.pid}`
+          const header = Buffer.alloc(CACHE_HEADER)
+          header.writeUInt32LE(CACHE_MAGIC, 0)
+          header.writeUInt32LE(cpu, 4)
+          writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]), {mode: 0o600})
+          renameSync(temporary, cacheFile)
+          prune(folder, cacheFile)
+        } catch {
+          // A cache that cannot be written is no cache: the next run compiles again.
+        }
+      } else {
+        try {
+          // Used: the last to be pruned.
+          const now = new Date()
+          utimesSync(cacheFile, now, now)
+        } catch {
+          // Pruned meanwhile by another run: it writes one again.
+        }
       }
     })
   }

@@ -12460,28 +12460,39 @@ var require_command2 = __commonJS({
 });
 
 // src/util/suggest.ts
-function editDistance(a, b) {
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i2 = 1; i2 <= a.length; i2++) {
-    let current = [i2];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    let current = [i2], least = i2;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      current[j] = d, d < least && (least = d);
+    }
+    if (least > limit) return limit + 1;
     previous = current;
   }
   return previous[b.length];
 }
-function isNear(candidate, wanted) {
-  if (candidate === wanted) return !0;
+function nearness(candidate, wanted) {
   let a = candidate.toLowerCase(), b = wanted.toLowerCase();
-  return Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)) ? !0 : editDistance(a, b) <= Math.max(2, Math.ceil(Math.max(a.length, b.length) / 3));
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return Math.abs(a.length - b.length);
+  let limit = Math.max(2, Math.ceil(Math.max(a.length, b.length) / 3)), distance = editDistance(a, b, limit);
+  return distance <= limit ? distance : void 0;
+}
+function isNear(candidate, wanted) {
+  return candidate === wanted || nearness(candidate, wanted) !== void 0;
 }
 function nearest(wanted, candidates) {
   return nearestFew(wanted, candidates, 1)[0];
 }
 function nearestFew(wanted, candidates, max) {
   let scored = [];
-  for (let name2 of candidates)
-    name2 === wanted || !isNear(name2, wanted) || scored.push({ name: name2, distance: editDistance(name2.toLowerCase(), wanted.toLowerCase()) });
+  for (let name2 of candidates) {
+    if (name2 === wanted) continue;
+    let distance = nearness(name2, wanted);
+    distance !== void 0 && scored.push({ name: name2, distance });
+  }
   return scored.sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1)).slice(0, max).map((s) => s.name);
 }
 var init_suggest = __esm({
@@ -14782,6 +14793,8 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
       selected = /* @__PURE__ */ new Map();
       pathKeys = /* @__PURE__ */ new Map();
       controllers;
+      /** Gateway proxies' pod templates by namespace and Gateway name. */
+      gatewayProxies;
       /** Read once per Service: its ports, and how messages name them. */
       services = /* @__PURE__ */ new Map();
       templates = /* @__PURE__ */ new Map();
@@ -15048,6 +15061,19 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
         }
       }
       // ---- Gateway API ---------------------------------------------------------
+      /** The first pod template a Gateway's controller labels as its proxy (`gateway.networking.k8s.io/gateway-name`), in the Gateway's namespace. */
+      gatewayProxy(gateway) {
+        if (!this.gatewayProxies) {
+          this.gatewayProxies = /* @__PURE__ */ new Map();
+          for (let t of this.index.podTemplates) {
+            let name2 = t.labels["gateway.networking.k8s.io/gateway-name"];
+            if (name2 === void 0) continue;
+            let byName = this.gatewayProxies.get(t.namespace);
+            byName || this.gatewayProxies.set(t.namespace, byName = /* @__PURE__ */ new Map()), byName.has(name2) || byName.set(name2, t);
+          }
+        }
+        return this.gatewayProxies.get(gateway.namespace)?.get(gateway.name);
+      }
       routePaths(route2) {
         let spec = isRecord(route2.object.spec) ? route2.object.spec : {}, hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h) => typeof h == "string") : [], matchPaths = [];
         if (Array.isArray(spec.rules)) {
@@ -15078,7 +15104,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
               tls: [...new Set(tlsModes)].join(", "),
               details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
             };
-            let proxy = this.index.podTemplates.filter((t) => t.labels["gateway.networking.k8s.io/gateway-name"] === gateway.name && t.namespace === gateway.namespace)[0], entry2 = proxy ? this.entryOf(proxy) : void 0;
+            let proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0;
             if (proxy) {
               let proxyName = this.template(proxy).name;
               sender = { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` };
@@ -17153,8 +17179,10 @@ function nearestTemplate(selector, templates) {
   for (let template of templates) {
     let misses = requirements.filter((r) => !podsMeet(r, template));
     if (misses.length !== 1) continue;
-    let miss = misses[0], value = template.labels[miss.key], wanted = miss.values[0] ?? "", distance = value === void 0 ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted);
-    requirements.length === 1 && !(value !== void 0 && isNear(value, wanted)) || (!best || distance < best.distance) && (best = { template, miss, distance });
+    let miss = misses[0], value = template.labels[miss.key], wanted = miss.values[0] ?? "";
+    if (requirements.length === 1 && !(value !== void 0 && isNear(value, wanted))) continue;
+    let distance = value === void 0 ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted, best ? best.distance - 1 : void 0);
+    (!best || distance < best.distance) && (best = { template, miss, distance });
   }
   return best && { template: best.template, miss: best.miss };
 }

@@ -84,8 +84,9 @@ function nearestTemplate(selector: Selector, templates: readonly PodTemplate[]):
     const miss = misses[0]!
     const value = template.labels[miss.key]
     const wanted = miss.values[0] ?? ''
-    const distance = value === undefined ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted)
     if (requirements.length === 1 && !(value !== undefined && isNear(value, wanted))) continue
+    // Only a distance below the best so far counts: the count stops above it.
+    const distance = value === undefined ? Number.MAX_SAFE_INTEGER : editDistance(value, wanted, best ? best.distance - 1 : undefined)
     if (!best || distance < best.distance) best = {template, miss, distance}
   }
 

@@ -174,6 +174,8 @@ class Builder {
   private readonly selected = new Map<Resource, PodTemplate[]>()
   private readonly pathKeys = new Map<PodTemplate, Set<string>>()
   private controllers?: Array<{template: PodTemplate; door: FrontDoor}>
+  /** Gateway proxies' pod templates by namespace and Gateway name. */
+  private gatewayProxies?: Map<string, Map<string, PodTemplate>>
   /** Read once per Service: its ports, and how messages name them. */
   private readonly services = new Map<Resource, ServiceState>()
   private readonly templates = new Map<PodTemplate, TemplateState>()
@@ -559,6 +561,22 @@ class Builder {
 
   // ---- Gateway API ---------------------------------------------------------
 
+  /** The first pod template a Gateway's controller labels as its proxy (`gateway.networking.k8s.io/gateway-name`), in the Gateway's namespace. */
+  private gatewayProxy(gateway: Resource): PodTemplate | undefined {
+    if (!this.gatewayProxies) {
+      this.gatewayProxies = new Map()
+      for (const t of this.index.podTemplates) {
+        const name = t.labels['gateway.networking.k8s.io/gateway-name']
+        if (name === undefined) continue
+        let byName = this.gatewayProxies.get(t.namespace)
+        if (!byName) this.gatewayProxies.set(t.namespace, (byName = new Map()))
+        if (!byName.has(name)) byName.set(name, t)
+      }
+    }
+
+    return this.gatewayProxies.get(gateway.namespace)?.get(gateway.name)
+  }
+
   private routePaths(route: Resource): void {
     const spec = isRecord(route.object.spec) ? route.object.spec : {}
     const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h): h is string => typeof h === 'string') : []
@@ -614,8 +632,7 @@ class Builder {
           tls: [...new Set(tlsModes)].join(', '),
           details: [...(gatewayClass ? [`class ${gatewayClass}`] : []), ...(internal ? [`internal load balancer (${internal})`] : [])],
         }
-        const proxies = this.index.podTemplates.filter((t) => t.labels['gateway.networking.k8s.io/gateway-name'] === gateway.name && t.namespace === gateway.namespace)
-        const proxy = proxies[0]
+        const proxy = this.gatewayProxy(gateway)
         const entry = proxy ? this.entryOf(proxy) : undefined
         if (proxy) {
           const proxyName = this.template(proxy).name

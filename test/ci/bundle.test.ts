@@ -103,6 +103,14 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
     expect(lint(tmp)).toBe(first)
     // Taken, not written again.
     expect(readFileSync(file).equals(written)).toBe(true)
+    // The file starts "K8C1" and the CPU milliseconds of the run that wrote it. A run that took three times that
+    // writes it again, with the code it ran (here: a cache said to be written by a run of 1 ms).
+    expect(written.subarray(0, 4).toString('latin1')).toBe('K8C1')
+    const cheap = Buffer.from(written)
+    cheap.writeUInt32LE(1, 4)
+    writeFileSync(file, cheap)
+    expect(lint(tmp)).toBe(first)
+    expect(readFileSync(file).readUInt32LE(4)).toBeGreaterThan(1)
     writeFileSync(file, Buffer.alloc(written.length, 7))
     expect(lint(tmp)).toBe(first)
     expect(readFileSync(file).equals(Buffer.alloc(written.length, 7))).toBe(false)
