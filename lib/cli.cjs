@@ -13755,7 +13755,7 @@ function defaultDenyDirections(policy, ns, index) {
     if (policy.kind === "NetworkPolicy" && policy.namespace === ns.name) return calicoDefaultDeny(policy, ns, index, !1);
     if (policy.kind === "GlobalNetworkPolicy") return calicoDefaultDeny(policy, ns, index, !0);
   }
-  return isClusterNetworkPolicy(policy) ? clusterNetworkPolicyDefaultDeny(policy, ns) : [];
+  return isClusterNetworkPolicy(policy) ? clusterNetworkPolicyDefaultDeny(policy, ns, index) : [];
 }
 function policyObjects(index) {
   return ["NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "ClusterNetworkPolicy"].flatMap((kind) => index.byKind(kind)).sort((a, b) => a.uid - b.uid);
@@ -13901,23 +13901,38 @@ function nearDefaultDeny(policies, directions) {
 function takesNamespace(pods, ns) {
   return pods !== void 0 && (pods.pods === void 0 || selectsAll(pods.pods)) && namespaceSelects(pods.namespaces, ns.name, ns.labels) === !0;
 }
-function clusterNetworkPolicyDefaultDeny(policy, ns) {
+function clusterNetworkPolicyDefaultDeny(policy, ns, index) {
   let reading = readClusterNetworkPolicy(policy);
   if (!("read" in reading)) return [];
   let cnp = reading.read;
   return takesNamespace(cnp.subject, ns) ? DIRECTIONS.filter((d) => {
     let rules = d === "Ingress" ? cnp.ingress : cnp.egress;
-    return rules.length === 0 || !rules.every((r) => r.action === "Deny" || d === "Egress" && r.action === "Accept" && isCnpDnsRule(r)) ? !1 : rules.some((r) => r.action === "Deny" && r.ports === void 0 && !r.portsUnknown && cnpDeniesEveryone(r, d));
+    return rules.length === 0 || !rules.every((r) => r.action === "Deny" || d === "Egress" && r.action === "Accept" && isCnpDnsRule(r)) ? !1 : rules.some((r) => r.action === "Deny" && everyone(r, d)) && !openedBefore(cnp, d, ns, index);
   }) : [];
 }
-function cnpDeniesEveryone(rule, direction) {
+function openedBefore(cnp, direction, ns, index) {
+  for (let policy of index.byKind("ClusterNetworkPolicy", NETWORK_POLICY_API_GROUP)) {
+    let reading = readClusterNetworkPolicy(policy);
+    if (policy === cnp.policy || !("read" in reading)) continue;
+    let other = reading.read, before = other.tier === cnp.tier ? other.priority <= cnp.priority : other.tier === "Admin", subject = other.subject;
+    if (!(!before || !subject || subject.pods && !selectsAll(subject.pods) || namespaceSelects(subject.namespaces, ns.name, ns.labels) === !1)) {
+      for (let rule of direction === "Ingress" ? other.ingress : other.egress)
+        if (everyone(rule, direction)) {
+          if (rule.action === "Deny") break;
+          if (rule.action === "Accept" || rule.action === "Pass" && other.tier === cnp.tier) return !0;
+        }
+    }
+  }
+  return !1;
+}
+function takesEveryone(rule, direction) {
   return (rule.peers ?? []).some((peer) => direction === "Egress" ? peer.type === "networks" && peer.networks.includes("0.0.0.0/0") : peer.type === "pods" && selectsAll(peer.namespaces) && (peer.pods === void 0 || selectsAll(peer.pods)));
 }
 function isCnpDnsRule(rule) {
   let ports = rule.ports;
   return ports === void 0 || ports.length === 0 ? !1 : ports.every((p) => "protocol" in p && (p.protocol === "UDP" || p.protocol === "TCP") && p.start === 53 && p.end === 53);
 }
-var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, QUOTED, KEY, TERMS, init_network_policy = __esm({
+var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, QUOTED, KEY, TERMS, everyone, init_network_policy = __esm({
   "src/k8s/network-policy.ts"() {
     "use strict";
     init_selectors();
@@ -13938,6 +13953,7 @@ var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LAB
         }
       ]
     ];
+    everyone = (rule, direction) => rule.ports === void 0 && !rule.portsUnknown && takesEveryone(rule, direction);
   }
 });
 

@@ -23,7 +23,16 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
 import {emptyRecord, isRecord, specOf} from '../util/records.js'
-import {type CnpPods, type CnpRule, isClusterNetworkPolicy, namespaceSelects, readClusterNetworkPolicy, selectsAll} from './cluster-network-policy.js'
+import {
+  type CnpPods,
+  type CnpRule,
+  isClusterNetworkPolicy,
+  namespaceSelects,
+  NETWORK_POLICY_API_GROUP,
+  readClusterNetworkPolicy,
+  type ReadClusterNetworkPolicy,
+  selectsAll,
+} from './cluster-network-policy.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -113,7 +122,12 @@ export function policyTypes(policy: Resource): Set<Direction> {
  *   only), one of them without protocols denying everyone: for ingress a peer
  *   `namespaces: {}` (or `pods` with both selectors empty), for egress
  *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
- *   Accept leaves the decision to NetworkPolicies, and does not count.
+ *   Accept leaves the decision to NetworkPolicies, and does not count. Nor
+ *   does it when a ClusterNetworkPolicy that may go before it (a lower or the
+ *   same priority in its tier, or the Admin tier before Baseline) and may
+ *   take every pod of the namespace lets everyone through on every port
+ *   first: an Accept, or a Pass in the same tier (an Admin Pass still meets a
+ *   Baseline deny).
  */
 export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
   if (isNetworkPolicy(policy)) return policy.namespace === ns.name ? kubeDefaultDeny(policy) : []
@@ -128,7 +142,7 @@ export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, inde
     if (policy.kind === 'GlobalNetworkPolicy') return calicoDefaultDeny(policy, ns, index, true)
   }
 
-  if (isClusterNetworkPolicy(policy)) return clusterNetworkPolicyDefaultDeny(policy, ns)
+  if (isClusterNetworkPolicy(policy)) return clusterNetworkPolicyDefaultDeny(policy, ns, index)
   return []
 }
 
@@ -437,7 +451,7 @@ function takesNamespace(pods: CnpPods | undefined, ns: NamespaceFacts): boolean 
   return pods !== undefined && (pods.pods === undefined || selectsAll(pods.pods)) && namespaceSelects(pods.namespaces, ns.name, ns.labels) === true
 }
 
-function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
+function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
   const reading = readClusterNetworkPolicy(policy)
   if (!('read' in reading)) return []
   const cnp = reading.read
@@ -447,11 +461,38 @@ function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): 
     if (rules.length === 0) return false
     const allDeny = rules.every((r) => r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r)))
     if (!allDeny) return false
-    return rules.some((r) => r.action === 'Deny' && r.ports === undefined && !r.portsUnknown && cnpDeniesEveryone(r, d))
+    return rules.some((r) => r.action === 'Deny' && everyone(r, d)) && !openedBefore(cnp, d, ns, index)
   })
 }
 
-function cnpDeniesEveryone(rule: CnpRule, direction: Direction): boolean {
+/** A rule whose peers take everyone, on every port. */
+const everyone = (rule: CnpRule, direction: Direction): boolean => rule.ports === undefined && !rule.portsUnknown && takesEveryone(rule, direction)
+
+/**
+ * Whether a ClusterNetworkPolicy that may go before this one, and may take
+ * every pod of the namespace, lets everyone through in this direction before
+ * a rule of its own denies everyone: an Accept, or a Pass in the same tier.
+ */
+function openedBefore(cnp: ReadClusterNetworkPolicy, direction: Direction, ns: NamespaceFacts, index: ResourceIndex): boolean {
+  for (const policy of index.byKind('ClusterNetworkPolicy', NETWORK_POLICY_API_GROUP)) {
+    const reading = readClusterNetworkPolicy(policy)
+    if (policy === cnp.policy || !('read' in reading)) continue
+    const other = reading.read
+    const before = other.tier === cnp.tier ? other.priority <= cnp.priority : other.tier === 'Admin'
+    const subject = other.subject
+    // A subject of some pods only opens those, as an allow-list entry does: the namespace keeps its default deny.
+    if (!before || !subject || (subject.pods && !selectsAll(subject.pods)) || namespaceSelects(subject.namespaces, ns.name, ns.labels) === false) continue
+    for (const rule of direction === 'Ingress' ? other.ingress : other.egress) {
+      if (!everyone(rule, direction)) continue
+      if (rule.action === 'Deny') break
+      if (rule.action === 'Accept' || (rule.action === 'Pass' && other.tier === cnp.tier)) return true
+    }
+  }
+
+  return false
+}
+
+function takesEveryone(rule: CnpRule, direction: Direction): boolean {
   return (rule.peers ?? []).some((peer) => {
     if (direction === 'Egress') return peer.type === 'networks' && peer.networks.includes('0.0.0.0/0')
     return peer.type === 'pods' && selectsAll(peer.namespaces) && (peer.pods === undefined || selectsAll(peer.pods))

@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {ResourceIndex} from '../../src/engine/resource-index.js'
 import {exposureModel} from '../../src/exposure/model.js'
 import {targetOf, type TargetPort} from '../../src/exposure/policy.js'
+import {defaultDenyDirections} from '../../src/k8s/network-policy.js'
 import {lintFiles, mapFiles, reachFiles} from '../../src/run.js'
 import {FIXTURES} from '../support/rule-tester.js'
 import {resources} from '../k8s/helpers.js'
@@ -100,6 +101,24 @@ describe('the exposure model reads ClusterNetworkPolicy rules as default-deny-mi
   it('an ingress peer of a form not read fails closed: a Deny takes everyone, an Accept no one', () => {
     expect(status(cnp({tier: 'Admin', priority: 1, subject: {namespaces: {}}, ingress: [{action: 'Deny', from: [{networks: ['0.0.0.0/0']}]}]}))).toBe('blocked')
     expect(status(cnp({tier: 'Admin', priority: 1, subject: {namespaces: {}}, ingress: [{action: 'Accept', from: [{networks: ['0.0.0.0/0']}]}]}))).toBe('open')
+  })
+
+  it('priorities and tiers: default-deny-missing counts a deny exactly when the evaluator blocks everyone with it', () => {
+    const deny = cnp({tier: 'Admin', priority: 10, subject: {namespaces: {}}, ingress: [{action: 'Deny', from: [{namespaces: {}}]}]})
+    const first = (tier: string, priority: number, action: string) => ({
+      ...cnp({tier, priority, subject: {namespaces: {}}, ingress: [{action, from: [{namespaces: {}}]}]}),
+      metadata: {name: `${tier}-${action}`},
+    })
+    const both = (...policies: Array<Record<string, unknown>>): [string, string[]] => {
+      const index = new ResourceIndex(resources(web, ...policies))
+      return [status(...policies), defaultDenyDirections(index.resources[1]!, {name: 'shop'}, index)]
+    }
+
+    expect(both(deny)).toEqual(['blocked', ['Ingress']])
+    expect(both(deny, first('Admin', 5, 'Accept'))).toEqual(['admitted', []])
+    expect(both(deny, first('Admin', 5, 'Pass'))).toEqual(['open', []])
+    expect(both(deny, first('Admin', 20, 'Accept'))).toEqual(['blocked', ['Ingress']])
+    expect(both(deny, first('Baseline', 1, 'Accept'))).toEqual(['blocked', ['Ingress']])
   })
 
   it('a version it does not read leaves the verdict unknown even beside a v1alpha2 policy that decides', () => {

@@ -81,7 +81,12 @@ export declare function policyTypes(policy: Resource): Set<Direction>;
  *   only), one of them without protocols denying everyone: for ingress a peer
  *   `namespaces: {}` (or `pods` with both selectors empty), for egress
  *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
- *   Accept leaves the decision to NetworkPolicies, and does not count.
+ *   Accept leaves the decision to NetworkPolicies, and does not count. Nor
+ *   does it when a ClusterNetworkPolicy that may go before it (a lower or the
+ *   same priority in its tier, or the Admin tier before Baseline) and may
+ *   take every pod of the namespace lets everyone through on every port
+ *   first: an Accept, or a Pass in the same tier (an Admin Pass still meets a
+ *   Baseline deny).
  */
 export declare function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[];
 /** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
