@@ -13707,21 +13707,21 @@ function readPort(entry2) {
   return { unknown: !0 };
 }
 function namespaceSelects(selector, namespace, labels) {
-  let name2 = { [NAMESPACE_NAME_LABEL2]: namespace };
-  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL2] === namespace ? labels : { ...labels, ...name2 });
-  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL2)) return matches(selector, name2);
-  let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL2) };
+  let name2 = { [NAMESPACE_NAME_LABEL]: namespace };
+  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL] === namespace ? labels : { ...labels, ...name2 });
+  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return matches(selector, name2);
+  let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL) };
   return matches(onName, name2) ? void 0 : !1;
 }
-var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readings, readSubject, PROTOCOLS, NAMESPACE_NAME_LABEL2, selectsAll, init_cluster_network_policy = __esm({
+var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readings, readSubject, PROTOCOLS, selectsAll, init_cluster_network_policy = __esm({
   "src/k8s/cluster-network-policy.ts"() {
     "use strict";
     init_selectors();
     init_records();
+    init_gateway();
     NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", CNP_API_VERSIONS = [`${NETWORK_POLICY_API_GROUP}/v1alpha2`], UNREAD_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"], isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP, readings = /* @__PURE__ */ new WeakMap();
     readSubject = (subject) => isRecord(subject) ? readPods(subject) : void 0;
     PROTOCOLS = [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]];
-    NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
     selectsAll = (selector) => selector !== void 0 && selector.requirements.length === 0;
   }
 });
@@ -14466,7 +14466,7 @@ function isolated(read2) {
 }
 function onlyNamespace(ns) {
   let [r, more] = ns.requirements;
-  return r && !more && r.key === NAMESPACE_NAME_LABEL2 && r.operator === "In" && r.values.length === 1 ? r.values[0] : void 0;
+  return r && !more && r.key === NAMESPACE_NAME_LABEL && r.operator === "In" && r.values.length === 1 ? r.values[0] : void 0;
 }
 function split(m, acted, rest) {
   let a = amountOf(acted.status), b = amountOf(rest.status);
@@ -14565,6 +14565,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
     init_selectors();
     init_util();
     init_cluster_network_policy();
+    init_gateway();
     init_network_policy();
     init_cidr();
     targetOf = (template) => ({
@@ -14594,7 +14595,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         }
         for (let kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) for (let r of index.byKind(kind, "cilium.io")) this.cni.push(r);
         for (let kind of ["NetworkPolicy", "GlobalNetworkPolicy"]) for (let r of index.byKind(kind)) CALICO_GROUPS2.has(r.group) && this.cni.push(r);
-        for (let ns of index.table("Namespace", [""]).all) this.namespaceLabels.set(ns.name, { ...ns.labels, [NAMESPACE_NAME_LABEL2]: ns.name });
+        for (let ns of index.table("Namespace", [""]).all) this.namespaceLabels.set(ns.name, { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name });
       }
       index;
       npByNamespace = /* @__PURE__ */ new Map();
@@ -14699,7 +14700,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         if (!hasNs && !hasPods) return "unknown";
         let pods = parseLabelSelector(hasPods ? entry2.podSelector : {});
         if (!pods.ok) return "unknown";
-        if (!hasNs) return this.selectorsMatch(peer, { requirements: [{ key: NAMESPACE_NAME_LABEL2, operator: "In", values: [policy.namespace] }] }, pods.selector);
+        if (!hasNs) return this.selectorsMatch(peer, { requirements: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: [policy.namespace] }] }, pods.selector);
         let ns = parseLabelSelector(entry2.namespaceSelector);
         return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : "unknown";
       }

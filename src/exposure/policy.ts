@@ -34,13 +34,13 @@ import {
   type CnpAction,
   type CnpPods,
   type CnpRule,
-  NAMESPACE_NAME_LABEL as NAME_LABEL,
   namespaceSelects,
   NETWORK_POLICY_API_GROUP,
   readClusterNetworkPolicy,
   type ReadClusterNetworkPolicy,
   unreadPolicyObjects,
 } from '../k8s/cluster-network-policy.js'
+import {NAMESPACE_NAME_LABEL as NAME_LABEL} from '../k8s/gateway.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
 import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 

@@ -21,6 +21,7 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord, specOf} from '../util/records.js'
+import {NAMESPACE_NAME_LABEL} from './gateway.js'
 
 export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
 
@@ -192,9 +193,6 @@ function readPort(entry: unknown): CnpPort {
 
   return {unknown: true}
 }
-
-/** The label that carries every Namespace's name. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
 
 /**
  * Whether a namespace selector takes a namespace: by its labels when its

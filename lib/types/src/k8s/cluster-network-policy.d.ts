@@ -97,8 +97,6 @@ export declare function unreadPolicyObjects(index: ResourceIndex): Array<{
     reason: string;
     path: ObjectPath;
 }>;
-/** The label that carries every Namespace's name. */
-export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 /**
  * Whether a namespace selector takes a namespace: by its labels when its
  * Namespace object is in the input (`labels`), else by its name alone. With
