@@ -13641,8 +13641,10 @@ function readClusterNetworkPolicy(policy) {
   return reading || (reading = readOnce(policy), readings.set(policy, reading)), reading;
 }
 function readOnce(policy) {
-  if (policy.group === NETWORK_POLICY_API_GROUP && UNREAD_KINDS.includes(policy.kind))
+  if (policy.group !== NETWORK_POLICY_API_GROUP) return { invalid: "not of network-policy-api" };
+  if (UNREAD_KINDS.includes(policy.kind))
     return { unread: `network-policy-api v0.2.0 replaced ${policy.kind} with ClusterNetworkPolicy, which k8s-net reads instead`, path: ["kind"] };
+  if (policy.kind !== "ClusterNetworkPolicy") return { invalid: "not a policy kind" };
   if (!CNP_API_VERSIONS.includes(policy.apiVersion))
     return { unread: `k8s-net reads ${policy.kind} ${CNP_API_VERSIONS.join(", ")}, not ${policy.apiVersion}`, path: ["apiVersion"] };
   let spec = specOf(policy);

@@ -96,10 +96,12 @@ export function readClusterNetworkPolicy(policy: Resource): CnpReading {
 }
 
 function readOnce(policy: Resource): CnpReading {
-  if (policy.group === NETWORK_POLICY_API_GROUP && UNREAD_KINDS.includes(policy.kind)) {
+  if (policy.group !== NETWORK_POLICY_API_GROUP) return {invalid: 'not of network-policy-api'}
+  if (UNREAD_KINDS.includes(policy.kind)) {
     return {unread: `network-policy-api v0.2.0 replaced ${policy.kind} with ClusterNetworkPolicy, which k8s-net reads instead`, path: ['kind']}
   }
 
+  if (policy.kind !== 'ClusterNetworkPolicy') return {invalid: 'not a policy kind'}
   if (!CNP_API_VERSIONS.includes(policy.apiVersion)) {
     return {unread: `k8s-net reads ${policy.kind} ${CNP_API_VERSIONS.join(', ')}, not ${policy.apiVersion}`, path: ['apiVersion']}
   }
