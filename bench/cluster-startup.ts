@@ -5,7 +5,7 @@
  * figure is k8s-net's own start-up (modules, kubeconfig, requests), not the
  * server's work.
  *
- * Run alone (`node dist/bench/cluster-startup.js [bin/run.js]`) it prints its
+ * Run alone (`node dist/bench/cluster-startup.js [bin/run.cjs]`) it prints its
  * section; bench/run.ts adds that section to bench/README.md.
  */
 import {execFile, spawn} from 'node:child_process'
@@ -91,7 +91,7 @@ export async function clusterStartup(bin: string, rounds = 15): Promise<{section
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const bin = path.resolve(process.argv[2] ?? path.join(REPO, 'bin/run.js'))
+  const bin = path.resolve(process.argv[2] ?? path.join(REPO, 'bin/run.cjs'))
   const {section} = await clusterStartup(bin)
   process.stdout.write(`${section}\n`)
 }

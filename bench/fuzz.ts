@@ -15,7 +15,7 @@ import {sampleApp} from '../test/hostile/inputs.js'
 import {corpusFiles, lintOne, mutate, problemsWith, prng, readText} from '../test/support/fuzz.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
-const BIN = path.join(REPO, 'bin/run.js')
+const BIN = path.join(REPO, 'bin/run.cjs')
 const FAILURES = path.join(REPO, 'bench/results/fuzz-failures')
 
 async function main(): Promise<void> {

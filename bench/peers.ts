@@ -93,7 +93,7 @@ export function peerComparison(repo: string, bin: string, corpus: string, cacheD
   // Relative to the corpus, where every command runs.
   const files = manifestFiles(corpus).map((f) => path.relative(corpus, f))
   const node = process.execPath
-  // `bin`: bin/run.js of k8s-net installed from its tarball, as users run it (a compiled clone's bin/run.js runs dist/ instead).
+  // `bin`: bin/run.cjs of k8s-net installed from its tarball, as users run it (a compiled clone's bin/run.cjs runs dist/ instead).
   const floor = path.join(repo, 'dist/bench/floor.js')
   const kubeLinter = findKubeLinter(repo)
   const kubeScore = findKubeScore(log)

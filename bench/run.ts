@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   const json: Record<string, unknown> = {}
   const cleanup: string[] = [tmp]
   try {
-    const rules = wall(['bin/run.js', 'rules', '--json'])
+    const rules = wall(['bin/run.cjs', 'rules', '--json'])
     const ruleIds = (JSON.parse(rules.stdout) as Array<{id: string}>).map((r) => r.id)
     json.rules = ruleIds
 
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       // 1b. Whole processes against the Go linters, with and without --cache (bench/peers.ts).
       const project = installedCopy()
       cleanup.push(project)
-      const peers = peerComparison(REPO, path.join(project, 'node_modules', 'k8s-net', 'bin', 'run.js'), corpus, path.join(tmp, 'cache'), log)
+      const peers = peerComparison(REPO, path.join(project, 'node_modules', 'k8s-net', 'bin', 'run.cjs'), corpus, path.join(tmp, 'cache'), log)
       json.peers = peers.json
       sections.push(peers.section)
     } else {
@@ -272,8 +272,8 @@ async function main(): Promise<void> {
     if (!cleanup.includes(project)) cleanup.push(project)
     const installed = path.join(project, 'node_modules', 'k8s-net')
     const small = path.join(REPO, 'examples/shop.yaml')
-    // This first run also writes the code cache the installed runs below start from (see bin/run.js).
-    const check = probe([path.join(installed, 'bin/run.js'), 'lint', small])
+    // This first run also writes the code cache the installed runs below start from (see bin/run.cjs).
+    const check = probe([path.join(installed, 'bin/run.cjs'), 'lint', small])
     if (check.status === null || check.status > 1 || check.stderr !== '') throw new Error(`k8s-net lint on ${small} failed:\n${check.stderr}`)
     const config = path.join(tmp, 'k8s-net.yaml')
     writeFileSync(config, 'rules:\n  nodeport-conflict: error\n')
@@ -283,10 +283,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < 15; i++) {
       for (const [key, args, env] of [
         ['node', ['-e', '0']],
-        ['installed', [path.join(installed, 'bin/run.js'), 'lint', small]],
-        ['uncached', [path.join(installed, 'bin/run.js'), 'lint', small], noCache],
-        ['config', [path.join(installed, 'bin/run.js'), 'lint', small, '--config', config]],
-        ['clone', ['bin/run.js', 'lint', small]],
+        ['installed', [path.join(installed, 'bin/run.cjs'), 'lint', small]],
+        ['uncached', [path.join(installed, 'bin/run.cjs'), 'lint', small], noCache],
+        ['config', [path.join(installed, 'bin/run.cjs'), 'lint', small, '--config', config]],
+        ['clone', ['bin/run.cjs', 'lint', small]],
       ] as const) {
         const run = probe([...args], REPO, env)
         starts[key]!.wall.push(run.ms)
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
         startRow('installed from the tarball (`npm pack`, `npm install`: lib/cli.cjs, with the code cache of an earlier run)', 'installed'),
         startRow('installed, without a code cache (NODE_DISABLE_COMPILE_CACHE=1: as the first run after an install)', 'uncached'),
         startRow('installed, with a config file (read with the `yaml` library)', 'config'),
-        startRow('from a clone (bin/run.js over its compiled dist/)', 'clone'),
+        startRow('from a clone (bin/run.cjs over its compiled dist/)', 'clone'),
         '',
         `Target: installed within 2× \`node -e 0\` (the larger of the wall and CPU ratios): ${startRatio.toFixed(2)}×, ${mark(startRatio <= 2)}.`,
         '',
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     )
 
     // 3b. Cluster start-up against linting one file (bench/cluster-startup.ts).
-    const cluster = await clusterStartup(path.join(installed, 'bin/run.js'))
+    const cluster = await clusterStartup(path.join(installed, 'bin/run.cjs'))
     json.clusterStartup = {fileMs: cluster.file, clusterMs: cluster.cluster, ratio: cluster.ratio}
     sections.push(cluster.section)
 
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     const hostile = hostileInputs(hostileDir)
     const hostileRows: string[] = []
     for (const h of hostile) {
-      const run = probe([path.join(REPO, 'bin/run.js'), 'lint', ...h.args], hostileDir)
+      const run = probe([path.join(REPO, 'bin/run.cjs'), 'lint', ...h.args], hostileDir)
       const firstLine = run.stdout.split('\n').find((l) => /^\s+\d+:\d+/.test(l))?.trim() ?? run.stderr.trim().split('\n')[0] ?? ''
       hostileRows.push(
         `| ${h.name} | ${fmt(run.ms)} ms | ${run.status} | ${mb(run.rss)} MB | ${/\n\s+at /.test(run.stderr) ? '**stack trace**' : 'none'} | ${firstLine.replaceAll('|', '\\|')} |`,

@@ -1359,9 +1359,9 @@ var require_color_convert = __commonJS({
     }
     models.forEach((fromModel) => {
       convert[fromModel] = {}, Object.defineProperty(convert[fromModel], "channels", { value: conversions[fromModel].channels }), Object.defineProperty(convert[fromModel], "labels", { value: conversions[fromModel].labels });
-      let routes2 = route2(fromModel);
-      Object.keys(routes2).forEach((toModel) => {
-        let fn = routes2[toModel];
+      let routes = route2(fromModel);
+      Object.keys(routes).forEach((toModel) => {
+        let fn = routes[toModel];
         convert[fromModel][toModel] = wrapRounded(fn), convert[fromModel][toModel].raw = wrapRaw(fn);
       });
     });
@@ -2288,12 +2288,12 @@ var require_fs = __commonJS({
       set(key2, value) {
         return ((0, util_1.isProd)() ?? !1) && super.set(key2, value), this;
       }
-    }, cache5 = new ProdOnlyCache();
+    }, cache2 = new ProdOnlyCache();
     async function readJson(path21, useCache = !0) {
-      if (useCache && cache5.has(path21))
-        return JSON.parse(cache5.get(path21));
+      if (useCache && cache2.has(path21))
+        return JSON.parse(cache2.get(path21));
       let contents = await (0, promises_1.readFile)(path21, "utf8");
-      return cache5.set(path21, contents), JSON.parse(contents);
+      return cache2.set(path21, contents), JSON.parse(contents);
     }
     async function safeReadJson(path21, useCache = !0) {
       try {
@@ -10153,8 +10153,8 @@ var require_src2 = __commonJS({
         searchPlaces,
         stopDir,
         transform,
-        cache: cache5
-      } = getOptions2(name2, options ?? {}, !1), searchCache = /* @__PURE__ */ new Map(), loadCache = /* @__PURE__ */ new Map(), emplace = makeEmplace(cache5);
+        cache: cache2
+      } = getOptions2(name2, options ?? {}, !1), searchCache = /* @__PURE__ */ new Map(), loadCache = /* @__PURE__ */ new Map(), emplace = makeEmplace(cache2);
       return {
         async search(searchFrom = process.cwd()) {
           let result = {
@@ -10162,7 +10162,7 @@ var require_src2 = __commonJS({
             filepath: ""
           }, visited = /* @__PURE__ */ new Set(), dir = path21.resolve(searchFrom);
           dirLoop: for (; ; ) {
-            if (cache5) {
+            if (cache2) {
               let r = searchCache.get(dir);
               if (r !== void 0) {
                 for (let p of visited) searchCache.set(p, r);
@@ -10199,14 +10199,14 @@ var require_src2 = __commonJS({
             // not found
             result.filepath === "" && result.config === null ? transform(null) : transform(result)
           );
-          if (cache5)
+          if (cache2)
             for (let p of visited) searchCache.set(p, transformed);
           return transformed;
         },
         async load(filepath) {
           validateFilePath(filepath);
           let absPath = path21.resolve(process.cwd(), filepath);
-          if (cache5 && loadCache.has(absPath))
+          if (cache2 && loadCache.has(absPath))
             return loadCache.get(absPath);
           let { base, ext } = path21.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
           validateLoader(loader2, loaderKey);
@@ -10241,13 +10241,13 @@ var require_src2 = __commonJS({
           ));
         },
         clearLoadCache() {
-          cache5 && loadCache.clear();
+          cache2 && loadCache.clear();
         },
         clearSearchCache() {
-          cache5 && searchCache.clear();
+          cache2 && searchCache.clear();
         },
         clearCaches() {
-          cache5 && (loadCache.clear(), searchCache.clear());
+          cache2 && (loadCache.clear(), searchCache.clear());
         }
       };
     };
@@ -10259,8 +10259,8 @@ var require_src2 = __commonJS({
         searchPlaces,
         stopDir,
         transform,
-        cache: cache5
-      } = getOptions2(name2, options ?? {}, !0), searchCache = /* @__PURE__ */ new Map(), loadCache = /* @__PURE__ */ new Map(), emplace = makeEmplace(cache5);
+        cache: cache2
+      } = getOptions2(name2, options ?? {}, !0), searchCache = /* @__PURE__ */ new Map(), loadCache = /* @__PURE__ */ new Map(), emplace = makeEmplace(cache2);
       return {
         search(searchFrom = process.cwd()) {
           let result = {
@@ -10268,7 +10268,7 @@ var require_src2 = __commonJS({
             filepath: ""
           }, visited = /* @__PURE__ */ new Set(), dir = path21.resolve(searchFrom);
           dirLoop: for (; ; ) {
-            if (cache5) {
+            if (cache2) {
               let r = searchCache.get(dir);
               if (r !== void 0) {
                 for (let p of visited) searchCache.set(p, r);
@@ -10305,14 +10305,14 @@ var require_src2 = __commonJS({
             // not found
             result.filepath === "" && result.config === null ? transform(null) : transform(result)
           );
-          if (cache5)
+          if (cache2)
             for (let p of visited) searchCache.set(p, transformed);
           return transformed;
         },
         load(filepath) {
           validateFilePath(filepath);
           let absPath = path21.resolve(process.cwd(), filepath);
-          if (cache5 && loadCache.has(absPath))
+          if (cache2 && loadCache.has(absPath))
             return loadCache.get(absPath);
           let { base, ext } = path21.parse(absPath), loaderKey = ext || "noExt", loader2 = loaders[loaderKey];
           validateLoader(loader2, loaderKey);
@@ -10343,13 +10343,13 @@ var require_src2 = __commonJS({
           ));
         },
         clearLoadCache() {
-          cache5 && loadCache.clear();
+          cache2 && loadCache.clear();
         },
         clearSearchCache() {
-          cache5 && searchCache.clear();
+          cache2 && searchCache.clear();
         },
         clearCaches() {
-          cache5 && (loadCache.clear(), searchCache.clear());
+          cache2 && (loadCache.clear(), searchCache.clear());
         }
       };
     };
@@ -10935,8 +10935,8 @@ var require_config = __commonJS({
         settings_1.settings.performanceEnabled = (settings_1.settings.performanceEnabled === void 0 ? this.options.enablePerf : settings_1.settings.performanceEnabled) ?? !1, settings_1.settings.debug && displayWarnings(), (0, logger_1.setLogger)(this.options);
         let marker = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, "config.load");
         this.pluginLoader = new plugin_loader_1.default({ plugins: this.options.plugins, root: this.options.root }), this.rootPlugin = await this.pluginLoader.loadRoot({ pjson: this.options.pjson });
-        let cache5 = cache_1.default.getInstance();
-        cache5.set("rootPlugin", this.rootPlugin), cache5.set("exitCodes", this.rootPlugin.pjson.oclif.exitCodes ?? {}), this.root = this.rootPlugin.root, this.pjson = this.rootPlugin.pjson, this.plugins.set(this.rootPlugin.name, this.rootPlugin), this.root = this.rootPlugin.root, this.pjson = this.rootPlugin.pjson, this.name = this.pjson.name, this.version = this.options.version || this.pjson.version || "0.0.0", this.channel = this.options.channel || channelFromVersion(this.version), this.valid = this.rootPlugin.valid, this.arch = (0, node_os_1.arch)() === "ia32" ? "x86" : (0, node_os_1.arch)(), this.platform = await (0, os_1.getPlatform)(), this.windows = this.platform === "win32", this.bin = this.pjson.oclif.bin || this.name, this.binAliases = this.pjson.oclif.binAliases, this.nsisCustomization = this.pjson.oclif.nsisCustomization, this.dirname = this.pjson.oclif.dirname || this.name, this.flexibleTaxonomy = this.pjson.oclif.flexibleTaxonomy || !1, this.pjson.oclif.topicSeparator && [" ", ":"].includes(this.pjson.oclif.topicSeparator) && (this.topicSeparator = this.pjson.oclif.topicSeparator), this.platform === "win32" && (this.dirname = this.dirname.replace("/", "\\")), this.userAgent = `${this.name}/${this.version} ${this.platform}-${this.arch} node-${process.version}`, this.shell = await (0, os_1.getShell)(), this.home = process.env.HOME || this.windows && this.windowsHome() || (0, os_1.getHomeDir)() || (0, node_os_1.tmpdir)(), this.cacheDir = this.scopedEnvVar("CACHE_DIR") || this.macosCacheDir() || this.dir("cache"), this.configDir = this.scopedEnvVar("CONFIG_DIR") || this.dir("config"), this.dataDir = this.scopedEnvVar("DATA_DIR") || this.dir("data"), this.binPath = this.scopedEnvVar("BINPATH"), this.npmRegistry = this.scopedEnvVar("NPM_REGISTRY") || this.pjson.oclif.npmRegistry, this.theme = await this.loadTheme(), this.updateConfig = {
+        let cache2 = cache_1.default.getInstance();
+        cache2.set("rootPlugin", this.rootPlugin), cache2.set("exitCodes", this.rootPlugin.pjson.oclif.exitCodes ?? {}), this.root = this.rootPlugin.root, this.pjson = this.rootPlugin.pjson, this.plugins.set(this.rootPlugin.name, this.rootPlugin), this.root = this.rootPlugin.root, this.pjson = this.rootPlugin.pjson, this.name = this.pjson.name, this.version = this.options.version || this.pjson.version || "0.0.0", this.channel = this.options.channel || channelFromVersion(this.version), this.valid = this.rootPlugin.valid, this.arch = (0, node_os_1.arch)() === "ia32" ? "x86" : (0, node_os_1.arch)(), this.platform = await (0, os_1.getPlatform)(), this.windows = this.platform === "win32", this.bin = this.pjson.oclif.bin || this.name, this.binAliases = this.pjson.oclif.binAliases, this.nsisCustomization = this.pjson.oclif.nsisCustomization, this.dirname = this.pjson.oclif.dirname || this.name, this.flexibleTaxonomy = this.pjson.oclif.flexibleTaxonomy || !1, this.pjson.oclif.topicSeparator && [" ", ":"].includes(this.pjson.oclif.topicSeparator) && (this.topicSeparator = this.pjson.oclif.topicSeparator), this.platform === "win32" && (this.dirname = this.dirname.replace("/", "\\")), this.userAgent = `${this.name}/${this.version} ${this.platform}-${this.arch} node-${process.version}`, this.shell = await (0, os_1.getShell)(), this.home = process.env.HOME || this.windows && this.windowsHome() || (0, os_1.getHomeDir)() || (0, node_os_1.tmpdir)(), this.cacheDir = this.scopedEnvVar("CACHE_DIR") || this.macosCacheDir() || this.dir("cache"), this.configDir = this.scopedEnvVar("CONFIG_DIR") || this.dir("config"), this.dataDir = this.scopedEnvVar("DATA_DIR") || this.dir("data"), this.binPath = this.scopedEnvVar("BINPATH"), this.npmRegistry = this.scopedEnvVar("NPM_REGISTRY") || this.pjson.oclif.npmRegistry, this.theme = await this.loadTheme(), this.updateConfig = {
           ...this.pjson.oclif.update,
           node: this.pjson.oclif.update?.node ?? {},
           s3: this.buildS3Config()
@@ -12319,8 +12319,8 @@ var require_command2 = __commonJS({
        */
       static async run(argv, opts) {
         argv || (argv = process.argv.slice(2)), typeof opts == "string" && opts.startsWith("file://") && (opts = (0, node_url_1.fileURLToPath)(opts));
-        let config = await config_1.Config.load(opts || require.main?.filename || __dirname), cache5 = cache_1.default.getInstance();
-        cache5.has("config") || cache5.set("config", config);
+        let config = await config_1.Config.load(opts || require.main?.filename || __dirname), cache2 = cache_1.default.getInstance();
+        cache2.has("config") || cache2.set("config", config);
         let cmd = new this(argv, config);
         if (!cmd.id) {
           let id = cmd.constructor.name.toLowerCase();
@@ -12854,6 +12854,21 @@ var OPERATORS, init_selectors = __esm({
   }
 });
 
+// src/util/once.ts
+function onceFor(compute) {
+  let known3 = /* @__PURE__ */ new WeakMap();
+  return (key2) => {
+    if (known3.has(key2)) return known3.get(key2);
+    let value = compute(key2);
+    return known3.set(key2, value), value;
+  };
+}
+var init_once = __esm({
+  "src/util/once.ts"() {
+    "use strict";
+  }
+});
+
 // src/k8s/services.ts
 function serviceType(service2) {
   let type2 = specOf(service2).type;
@@ -12888,28 +12903,27 @@ function serviceSelector(service2) {
     return parsed.selector;
 }
 function servicesFor(index, template) {
-  let byTemplate = routes.get(index);
-  if (!byTemplate) {
-    byTemplate = /* @__PURE__ */ new Map();
-    for (let service2 of index.byKind("Service", "")) {
-      let selector = serviceSelector(service2);
-      if (selector)
-        for (let t of index.selectTemplates(service2.namespace, selector)) {
-          let list2 = byTemplate.get(t);
-          list2 ? list2.push(service2) : byTemplate.set(t, [service2]);
-        }
-    }
-    routes.set(index, byTemplate);
-  }
-  return byTemplate.get(template) ?? [];
+  return servicesByTemplate(index).get(template) ?? [];
 }
-var isWholeNumber, routes, init_services = __esm({
+var isWholeNumber, servicesByTemplate, init_services = __esm({
   "src/k8s/services.ts"() {
     "use strict";
     init_selectors();
     init_records();
+    init_once();
     isWholeNumber = (value) => typeof value == "number" && Number.isInteger(value);
-    routes = /* @__PURE__ */ new WeakMap();
+    servicesByTemplate = onceFor((index) => {
+      let byTemplate = /* @__PURE__ */ new Map();
+      for (let service2 of index.byKind("Service", "")) {
+        let selector = serviceSelector(service2);
+        if (selector)
+          for (let t of index.selectTemplates(service2.namespace, selector)) {
+            let list2 = byTemplate.get(t);
+            list2 ? list2.push(service2) : byTemplate.set(t, [service2]);
+          }
+      }
+      return byTemplate;
+    });
   }
 });
 
@@ -12998,7 +13012,7 @@ function defaultBackendOf(ingress2) {
   let spec = specOf(ingress2), field = isRecord(spec.defaultBackend) ? "defaultBackend" : "backend";
   return readBackend(spec[field], ["spec", field], "the default backend");
 }
-function ingressRules(ingress2) {
+function readRules(ingress2) {
   let rules = specOf(ingress2).rules;
   if (!Array.isArray(rules)) return [];
   let out = [];
@@ -13138,14 +13152,16 @@ function servedByIngressNginx(ingress2, index) {
   let className2 = effectiveClass(ingress2, index), controller = className2 === void 0 ? void 0 : controllerOf(index, className2);
   return controller === INGRESS_NGINX_CONTROLLER ? `IngressClass ${className2} has controller ${INGRESS_NGINX_CONTROLLER}` : controller !== void 0 ? void 0 : Object.keys(ingress2.annotations).filter((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)).length > 0 ? `it carries ${NGINX_ANNOTATION_PREFIX}* annotations` : void 0;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, ingressRules, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
+    init_once();
     INGRESS_GROUPS = ["networking.k8s.io", "extensions"], CLASS_ANNOTATION = "kubernetes.io/ingress.class", DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class", nonEmpty = (value) => typeof value == "string" && value !== "", isIngress = (r) => r.kind === "Ingress" && INGRESS_GROUPS.includes(r.group);
     ingressClassesOf = (index) => index.table("IngressClass", ["networking.k8s.io"]);
     ALB_ACTION_PORT = "use-annotation";
     MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-type";
+    ingressRules = onceFor(readRules);
     INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx", NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/", S = (how) => ({ portability: "standard", how }), I = (how) => ({ portability: "implementation", how }), N = (how) => ({ portability: "none", how }), SESSION = I("session persistence (experimental channel, or the implementation's own policy)"), AUTH_EXTERNAL = N("external authentication (some implementations offer an ext-auth policy of their own)"), BASIC_AUTH = I("basic authentication, in the implementation's security policy"), CORS = S("HTTPRoute CORS filter"), REDIRECT = S("HTTPRoute RequestRedirect filter"), CANARY = S("a match or a weight on the HTTPRoute rule that carries both backends"), TUNING = I("proxy tuning, in the implementation's own policy or configuration"), RATE_LIMIT = N("rate limiting (some implementations offer a rate-limit policy of their own)"), UPSTREAM_TLS = S("BackendTLSPolicy"), SNIPPET = N("raw NGINX configuration: rewrite what it does"), WAF = N("web application firewall"), OBSERVABILITY = I("logging and tracing, in the implementation's own configuration"), NGINX_ANNOTATIONS = {
       "app-root": S("HTTPRoute RequestRedirect filter on path /"),
       affinity: SESSION,
@@ -13654,8 +13670,8 @@ function readOnce(policy) {
       tier: spec.tier,
       priority: typeof spec.priority == "number" ? spec.priority : 1e3,
       subject: readSubject(spec.subject),
-      ingress: readRules(spec.ingress, "ingress"),
-      egress: readRules(spec.egress, "egress")
+      ingress: readRules2(spec.ingress, "ingress"),
+      egress: readRules2(spec.egress, "egress")
     }
   };
 }
@@ -13680,7 +13696,7 @@ function readPods(entry2) {
     }
   }
 }
-function readRules(rules, field) {
+function readRules2(rules, field) {
   return Array.isArray(rules) ? rules.map((rule, index) => {
     let path21 = ["spec", field, index];
     if (!isRecord(rule)) return { index, path: path21 };
@@ -14121,7 +14137,7 @@ var init_util = __esm({
 });
 
 // src/k8s/workloads.ts
-function containersOf(template) {
+function readContainers(template) {
   let out = [];
   for (let field of ["initContainers", "containers"]) {
     let list2 = template.spec[field];
@@ -14148,9 +14164,6 @@ function portsOf(container) {
     protocol: typeof p.protocol == "string" ? p.protocol : "TCP"
   }));
 }
-function longRunningContainers(template) {
-  return containersOf(template).filter((c) => c.role !== "init");
-}
 function neverServes(template) {
   if (template.batch) return !0;
   let policy = template.spec.restartPolicy;
@@ -14165,11 +14178,13 @@ function helmHook(metadata) {
 function servingTemplates(index, namespace, selector) {
   return index.selectTemplates(namespace, selector).filter((t) => !neverServes(t));
 }
-var HELM_HOOK_ANNOTATION, init_workloads = __esm({
+var containersOf, longRunningContainers, HELM_HOOK_ANNOTATION, init_workloads = __esm({
   "src/k8s/workloads.ts"() {
     "use strict";
     init_records();
-    HELM_HOOK_ANNOTATION = "helm.sh/hook";
+    init_once();
+    containersOf = onceFor(readContainers);
+    longRunningContainers = onceFor((template) => containersOf(template).filter((c) => c.role !== "init")), HELM_HOOK_ANNOTATION = "helm.sh/hook";
   }
 });
 
@@ -14751,12 +14766,6 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
 });
 
 // src/exposure/model.ts
-function exposureModel(index) {
-  let cached = cache.get(index);
-  if (cached) return cached;
-  let model = new Builder(index).build();
-  return cache.set(index, model), model;
-}
 function join(before, after) {
   let out = new Array(before.length + after.length);
   for (let [i2, hop] of before.entries()) out[i2] = hop;
@@ -14786,7 +14795,7 @@ function describePath(path21) {
   let entry2 = path21.hops.find((h) => h.type === "ingress" || h.type === "route") ?? path21.hops[0], service2 = path21.hops.find((h) => h.type === "service");
   return (entry2.type === "ingress" || entry2.type === "route") && service2 ? `${entry2.name} (${service2.name})` : entry2.name;
 }
-var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
+var EXPOSURE_CLASSES, OUTSIDE, exposureModel, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NONE_HOPS, HEADLESS, NO_CLASS, OTHER_NAMESPACE, MANY_PATHS, MANY_SENDERS, NODES, TYPE_PATH, PORTS_PATH, EXTERNAL_IPS_PATH, Builder, nsName, init_model = __esm({
   "src/exposure/model.ts"() {
     "use strict";
     init_records();
@@ -14800,8 +14809,8 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
     init_workloads();
     init_cidr();
     init_policy();
-    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), cache = /* @__PURE__ */ new WeakMap();
-    rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
+    init_once();
+    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), exposureModel = onceFor((index) => new Builder(index).build()), rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -15152,9 +15161,7 @@ var EXPOSURE_CLASSES, OUTSIDE, cache, rank, EDGE_PARENTS, EDGE_GROUPS, NONE, NON
 });
 
 // src/exposure/outside.ts
-function exposuresOf(index) {
-  let cached = cache2.get(index);
-  if (cached) return cached;
+function readExposures(index) {
   let out = /* @__PURE__ */ new Map();
   for (let w of exposureModel(index).workloads) {
     let list2 = [], seen = /* @__PURE__ */ new Set();
@@ -15168,46 +15175,46 @@ function exposuresOf(index) {
     let file = fileOf(w.template.owner);
     list2.sort((a, b) => +(fileOf(b.via) === file) - +(fileOf(a.via) === file)), out.set(w.template, list2);
   }
-  return cache2.set(index, out), out;
+  return out;
 }
 function describeExposures(exposures) {
   let [first, ...rest] = exposures;
   return first ? rest.length === 0 ? first.description : `${first.description} and ${rest.length} more` : "nothing";
 }
-var cache2, fileOf, init_outside = __esm({
+var exposuresOf, fileOf, init_outside = __esm({
   "src/exposure/outside.ts"() {
     "use strict";
     init_model();
-    cache2 = /* @__PURE__ */ new WeakMap();
+    init_once();
+    exposuresOf = onceFor(readExposures);
     fileOf = (r) => r.origin.type === "file" ? r.origin.file : void 0;
   }
 });
 
 // src/k8s/autoscalers.ts
 function autoscalerOf(index, owner) {
-  let byTarget = autoscalerCache.get(index);
-  if (!byTarget) {
-    byTarget = /* @__PURE__ */ new Map();
-    for (let hpa of index.table("HorizontalPodAutoscaler", ["autoscaling"]).all) {
-      let spec = specOf(hpa), target = asRecord(spec.scaleTargetRef);
-      if (typeof target.kind != "string" || typeof target.name != "string") continue;
-      let min = typeof spec.minReplicas == "number" ? spec.minReplicas : 1, k = `${hpa.namespace}\0${target.kind}\0${target.name}`;
-      byTarget.has(k) || byTarget.set(k, { hpa, minReplicas: min });
-    }
-    autoscalerCache.set(index, byTarget);
-  }
-  return byTarget.get(`${owner.namespace}\0${owner.kind}\0${owner.name}`);
+  return autoscalersByTarget(index).get(`${owner.namespace}\0${owner.kind}\0${owner.name}`);
 }
 function minimumReplicas(index, template) {
   if (template.replicas === void 0) return;
   let autoscaler = autoscalerOf(index, template.owner);
   return autoscaler ? autoscaler.minReplicas : template.replicas;
 }
-var autoscalerCache, init_autoscalers = __esm({
+var autoscalersByTarget, init_autoscalers = __esm({
   "src/k8s/autoscalers.ts"() {
     "use strict";
     init_records();
-    autoscalerCache = /* @__PURE__ */ new WeakMap();
+    init_once();
+    autoscalersByTarget = onceFor((index) => {
+      let byTarget = /* @__PURE__ */ new Map();
+      for (let hpa of index.table("HorizontalPodAutoscaler", ["autoscaling"]).all) {
+        let spec = specOf(hpa), target = asRecord(spec.scaleTargetRef);
+        if (typeof target.kind != "string" || typeof target.name != "string") continue;
+        let min = typeof spec.minReplicas == "number" ? spec.minReplicas : 1, k = `${hpa.namespace}\0${target.kind}\0${target.name}`;
+        byTarget.has(k) || byTarget.set(k, { hpa, minReplicas: min });
+      }
+      return byTarget;
+    });
   }
 });
 
@@ -15496,26 +15503,13 @@ function mayCreatePods(resource) {
   return isRecord(spec) ? specParts(spec).some((part) => POD_FIELDS.some((f) => Object.hasOwn(part, f))) : !1;
 }
 function customOwnersIn(index, namespace) {
-  let byNamespace = ownersCache.get(index);
-  if (!byNamespace) {
-    byNamespace = /* @__PURE__ */ new Map();
-    for (let r of index.resources) {
-      if (r.namespace === "" || !mayCreatePods(r)) continue;
-      let list2 = byNamespace.get(r.namespace);
-      list2 ? list2.push(r) : byNamespace.set(r.namespace, [r]);
-    }
-    ownersCache.set(index, byNamespace);
-  }
-  return byNamespace.get(namespace) ?? [];
+  return customOwners(index).get(namespace) ?? [];
 }
 function operatorPodOwner(index, namespace, selector) {
   if (selector.requirements.some((r) => r.operator === "In" || r.operator === "Exists")) {
     for (let owner of customOwnersIn(index, namespace))
-      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner;
-    for (let crd of index.byKind("CustomResourceDefinition")) {
-      let kind = getPath(crd.object, ["spec", "names", "kind"]);
-      if (typeof kind == "string" && namesKind(selector, kind)) return crd;
-    }
+      if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels))) || selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, kindNames(owner.kind))) return owner;
+    return declaredKinds(index).find(({ names }) => namesKind(selector, names))?.crd;
   }
 }
 function operatorServiceOwner(index, namespace, serviceName2) {
@@ -15531,16 +15525,16 @@ function podLabelSets(owner) {
     }
   return out;
 }
-function namesKind(selector, kind) {
-  let names = /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
+function namesKind(selector, names) {
   return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf("/") + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())));
 }
-var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
+var BUILTIN_GROUPS, POD_FIELDS, customOwners, declaredKinds, kebab, kindNames, init_operators = __esm({
   "src/k8s/operators.ts"() {
     "use strict";
     init_records();
     init_selectors();
     init_records();
+    init_once();
     BUILTIN_GROUPS = /* @__PURE__ */ new Set([
       "",
       "apps",
@@ -15565,8 +15559,22 @@ var BUILTIN_GROUPS, POD_FIELDS, ownersCache, kebab, init_operators = __esm({
       "authentication.k8s.io",
       "authorization.k8s.io"
     ]), POD_FIELDS = ["replicas", "instances", "count", "image", "imageName", "template", "podTemplate", "podMetadata", "podSpec"];
-    ownersCache = /* @__PURE__ */ new WeakMap();
-    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+    customOwners = onceFor((index) => {
+      let byNamespace = /* @__PURE__ */ new Map();
+      for (let r of index.resources) {
+        if (r.namespace === "" || !mayCreatePods(r)) continue;
+        let list2 = byNamespace.get(r.namespace);
+        list2 ? list2.push(r) : byNamespace.set(r.namespace, [r]);
+      }
+      return byNamespace;
+    });
+    declaredKinds = onceFor(
+      (index) => index.byKind("CustomResourceDefinition").flatMap((crd) => {
+        let kind = getPath(crd.object, ["spec", "names", "kind"]);
+        return typeof kind == "string" ? [{ crd, names: kindNames(kind) }] : [];
+      })
+    );
+    kebab = (kind) => kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase(), kindNames = (kind) => /* @__PURE__ */ new Set([kind.toLowerCase(), kebab(kind)]);
   }
 });
 
@@ -17265,29 +17273,25 @@ var service_selector_no_match_default, init_service_selector_no_match = __esm({
 });
 
 // src/k8s/proxies.ts
-function istioGatewaySelectors(index) {
-  let selectors = cache3.get(index);
-  if (!selectors) {
-    selectors = [];
-    for (let gateway of index.byKind("Gateway", "networking.istio.io")) {
-      let parsed = parseMatchLabels(getPath(gateway.object, ["spec", "selector"]));
-      parsed.ok && parsed.selector.requirements.length > 0 && selectors.push(parsed.selector);
-    }
-    cache3.set(index, selectors);
-  }
-  return selectors;
-}
 function listenersConfiguredElsewhere(index, template) {
   let injected = getPath(template.owner.object, [...template.path, "metadata", "annotations", ISTIO_GATEWAY_TEMPLATE]);
   return typeof injected == "string" && injected.split(",").some((t) => t.trim() === "gateway") || longRunningContainers(template).some((c) => typeof c.container.image == "string" && PROXY_IMAGE.test(c.container.image)) ? !0 : istioGatewaySelectors(index).some((selector) => matches(selector, template.labels));
 }
-var PROXY_IMAGE, ISTIO_GATEWAY_TEMPLATE, cache3, init_proxies = __esm({
+var PROXY_IMAGE, ISTIO_GATEWAY_TEMPLATE, istioGatewaySelectors, init_proxies = __esm({
   "src/k8s/proxies.ts"() {
     "use strict";
     init_records();
     init_selectors();
     init_workloads();
-    PROXY_IMAGE = /(?:^|\/)(?:envoyproxy\/envoy[^/:@]*|envoy|proxyv2)(?:[:@]|$)/, ISTIO_GATEWAY_TEMPLATE = "inject.istio.io/templates", cache3 = /* @__PURE__ */ new WeakMap();
+    init_once();
+    PROXY_IMAGE = /(?:^|\/)(?:envoyproxy\/envoy[^/:@]*|envoy|proxyv2)(?:[:@]|$)/, ISTIO_GATEWAY_TEMPLATE = "inject.istio.io/templates", istioGatewaySelectors = onceFor((index) => {
+      let selectors = [];
+      for (let gateway of index.byKind("Gateway", "networking.istio.io")) {
+        let parsed = parseMatchLabels(getPath(gateway.object, ["spec", "selector"]));
+        parsed.ok && parsed.selector.requirements.length > 0 && selectors.push(parsed.selector);
+      }
+      return selectors;
+    });
   }
 });
 
@@ -17474,12 +17478,12 @@ var init_rule_modules = __esm({
 
 // src/engine/registry.ts
 function loadRules() {
-  return cache4 ??= (async () => (await ruleModules()).map(([file, module2]) => {
+  return cache ??= (async () => (await ruleModules()).map(([file, module2]) => {
     let rule = module2.default, id = MODULE.exec(file)[1];
     if (!rule?.meta || typeof rule.check != "function") throw new Error(`rules/${file} does not export a rule as default`);
     if (rule.meta.id !== id) throw new Error(`rules/${file} declares id ${rule.meta.id}; the file must be named after its id`);
     return attachProse(rule.meta), rule;
-  }).sort((a, b) => a.meta.id < b.meta.id ? -1 : 1))(), cache4;
+  }).sort((a, b) => a.meta.id < b.meta.id ? -1 : 1))(), cache;
 }
 function ruleProse(id, root2 = packageRoot()) {
   let text3 = "";
@@ -17500,7 +17504,7 @@ function attachProse(meta) {
   let prose, read2 = () => prose ??= ruleProse(meta.id);
   Object.defineProperty(meta, "rationale", { get: () => read2().rationale, enumerable: !0, configurable: !0 }), Object.defineProperty(meta, "remediation", { get: () => read2().remediation, enumerable: !0, configurable: !0 });
 }
-var import_node_fs5, import_node_path2, MODULE, cache4, SECTIONS, init_registry = __esm({
+var import_node_fs5, import_node_path2, MODULE, cache, SECTIONS, init_registry = __esm({
   "src/engine/registry.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs"), import_node_path2 = __toESM(require("node:path"), 1);
@@ -25660,9 +25664,9 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
        * used without parsing again; the ranges found in this run are added to it.
        * Without it, ranges are neither looked up nor kept.
        */
-      constructor(chunks, cache5 = new TreeCache(), located) {
+      constructor(chunks, cache2 = new TreeCache(), located) {
         this.chunks = chunks;
-        this.cache = cache5;
+        this.cache = cache2;
         this.located = located;
       }
       chunks;
@@ -26823,13 +26827,13 @@ async function loadPaths(inputs, options = {}) {
 async function loadFiles(expanded, options = {}) {
   return parseRead(await readFiles(expanded, options), options);
 }
-function contentHashOf(cache5, entry2) {
+function contentHashOf(cache2, entry2) {
   if (entry2.hash === void 0) {
     let { content } = entry2;
     if (typeof content != "string" && !Buffer.isBuffer(content)) return;
-    entry2.hash = cache5.contentHash(content);
+    entry2.hash = cache2.contentHash(content);
     let { stat: stat3 } = entry2;
-    stat3 && Buffer.isBuffer(content) && cache5.noteStat(stat3.path, stat3.stats, entry2.hash);
+    stat3 && Buffer.isBuffer(content) && cache2.noteStat(stat3.path, stat3.stats, entry2.hash);
   }
   return entry2.hash;
 }
@@ -26842,7 +26846,7 @@ async function readFiles(expanded, options = {}) {
   return { expanded, read: read2 };
 }
 async function parseRead({ expanded, read: read2 }, options = {}) {
-  let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache5 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
+  let cwd = options.cwd ?? process.cwd(), limits = options.limits ?? DEFAULT_LIMITS, { cache: cache2 } = options, loaded = new LoadedInput(), reference = options.reference ?? !1, pending = [], jobs = [], stdin = [];
   for (let [i2, entry2] of read2.entries()) {
     let { file, name: name2, text: text3 } = entry2;
     if (typeof text3 != "string") {
@@ -26854,10 +26858,10 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
       stdin.push(i2);
       continue;
     }
-    cache5 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache5.fileKey(contentHashOf(cache5, entry2), p.prepared.json, limits) }, p.parsed = cache5.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
+    cache2 && (p.cached = { file: import_node_path6.default.resolve(cwd, file), key: cache2.fileKey(contentHashOf(cache2, entry2), p.prepared.json, limits) }, p.parsed = cache2.lookup(p.cached.file, p.cached.key, p.prepared.text, limits)), p.parsed || (p.job = jobs.push(p.prepared) - 1);
   }
   for (let i2 of stdin) pending[i2].parsed = parseText(pending[i2].prepared.text, pending[i2].prepared.json, limits);
-  let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker, keepBytes: cache5 !== void 0 }), gave = /* @__PURE__ */ new Map();
+  let outcomes = await parseFiles(jobs, limits, { threads: options.threads, worker: options.worker, keepBytes: cache2 !== void 0 }), gave = /* @__PURE__ */ new Map();
   for (let [i2, { file, name: name2, text: text3 }] of read2.entries()) {
     let before = loaded.count;
     reference || loaded.files.push(name2);
@@ -26866,10 +26870,10 @@ async function parseRead({ expanded, read: read2 }, options = {}) {
       let parsed = p.parsed;
       if (p.job !== void 0) {
         let outcome = outcomes[p.job];
-        parsed = outcome.result, p.cached && cache5.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes);
+        parsed = outcome.result, p.cached && cache2.store(p.cached.file, p.cached.key, outcome.result, outcome.bytes);
       }
-      let located = p.cached && (cache5.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)) ?? /* @__PURE__ */ new Map()), locator = addParsed(loaded, name2, p.prepared, parsed, options, located);
-      p.cached && cache5.attach(p.cached.file, locator);
+      let located = p.cached && (cache2.located(p.cached.file, p.cached.key, lineCount(p.prepared.text)) ?? /* @__PURE__ */ new Map()), locator = addParsed(loaded, name2, p.prepared, parsed, options, located);
+      p.cached && cache2.attach(p.cached.file, locator);
     } else typeof text3 != "string" && loaded.problems.push(notRead(name2, text3, reference));
     gave.set(file, loaded.count - before);
   }
@@ -26917,8 +26921,8 @@ async function readInput(file, name2, options, cwd, found) {
       if (found) return { problem: `cannot read ${file}: ${error.code ?? error.message}: not read` };
       throw new InputError(`cannot read ${file}: ${error.message}`, file);
     }
-  }, { cache: cache5 } = options;
-  if (!cache5) {
+  }, { cache: cache2 } = options;
+  if (!cache2) {
     let bytes2 = readBytes();
     return new ReadFile(file, name2, isUnreadable(bytes2) ? bytes2 : decodeText(bytes2, limit, "file"));
   }
@@ -26927,9 +26931,9 @@ async function readInput(file, name2, options, cwd, found) {
     stats = (0, import_node_fs10.statSync)(full);
   } catch {
   }
-  let hash2 = stats?.isFile() ? cache5.knownHash(full, stats) : void 0;
+  let hash2 = stats?.isFile() ? cache2.knownHash(full, stats) : void 0;
   if (hash2 !== void 0) {
-    let entry2 = new ReadFile(file, name2, { limit, read: () => cache5.verified(hash2, readBytes(), (now) => entry2.hash = now) }, hash2);
+    let entry2 = new ReadFile(file, name2, { limit, read: () => cache2.verified(hash2, readBytes(), (now) => entry2.hash = now) }, hash2);
     return entry2;
   }
   let bytes = readBytes();
@@ -28722,6 +28726,12 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       /** What `stat` said of the files read in this run, and the hash of what was read. */
       stats = /* @__PURE__ */ new Map();
       run;
+      /**
+       * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+       * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+       * with the same bytes and is as long; else they are taken as missing.
+       */
+      source;
       changed = !1;
       /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
       hits = 0;
@@ -28732,37 +28742,63 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       reused = !1;
       /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
       changedWhileRead = !1;
-      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+      /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
       static open(given) {
-        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache5 = new _ParseCache(options), bytes;
+        let options = { ...given, version: `${given.version} ${buildStamp()}` }, cache2 = new _ParseCache(options), fd;
         try {
-          bytes = (0, import_node_fs15.readFileSync)(options.file);
+          fd = (0, import_node_fs15.openSync)(options.file, "r");
         } catch {
-          return cache5;
+          return cache2;
         }
         try {
-          if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache5;
-          let headerLength = bytes.readUInt32LE(MAGIC.length), bodyAt = MAGIC.length + 4 + headerLength;
-          if (bodyAt > bytes.length) return cache5;
-          let header = import_node_v82.default.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)), body = bytes.subarray(bodyAt);
-          if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache5;
-          let part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= body.length ? body.subarray(at2, at2 + length) : void 0, { files, run: run2 } = header;
-          if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache5;
+          let size = (0, import_node_fs15.fstatSync)(fd).size, read2 = (at2, length) => {
+            let bytes = Buffer.alloc(length);
+            if ((0, import_node_fs15.readSync)(fd, bytes, 0, length, at2) !== length) throw new Error("cache file shorter than it says");
+            return bytes;
+          };
+          if (size < MAGIC.length + 4) return cache2;
+          let start = read2(0, MAGIC.length + 4);
+          if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return cache2;
+          let bodyAt = MAGIC.length + 4 + start.readUInt32LE(MAGIC.length);
+          if (bodyAt > size) return cache2;
+          let prefix = Buffer.concat([start, read2(start.length, bodyAt - start.length)]), header = import_node_v82.default.deserialize(prefix.subarray(MAGIC.length + 4));
+          if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache2;
+          let bodyLength = size - bodyAt, part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= bodyLength ? { at: at2, length } : void 0, { files, run: run2 } = header;
+          if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache2;
           for (let e of files) {
             if (!Array.isArray(e) || e.length !== 7) return new _ParseCache(options);
             let [file, key2, at2, length, locatedAt, locatedLength, stat3] = e, data = part(at2, length), located = part(locatedAt, locatedLength);
             if (typeof file != "string" || typeof key2 != "string" || typeof stat3 != "string" || !data || !located) return new _ParseCache(options);
-            cache5.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
+            cache2.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
           if (run2 !== void 0) {
-            let data = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
-            if (!data) return new _ParseCache(options);
-            cache5.run = { key: run2.key, data };
+            let stored = isPlainRecord(run2) && typeof run2.key == "string" ? part(run2.at, run2.length) : void 0;
+            if (!stored) return new _ParseCache(options);
+            cache2.run = { key: run2.key, data: read2(bodyAt + stored.at, stored.length) };
           }
+          cache2.source = { prefix, size };
         } catch {
           return new _ParseCache(options);
+        } finally {
+          (0, import_node_fs15.closeSync)(fd);
         }
-        return cache5;
+        return cache2;
+      }
+      /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+      bytesOf(part) {
+        if (part instanceof Uint8Array) return part;
+        let source = this.source;
+        if (source) {
+          if (source.body === void 0) {
+            source.body = null;
+            try {
+              let bytes = (0, import_node_fs15.readFileSync)(this.options.file);
+              bytes.length === source.size && bytes.subarray(0, source.prefix.length).equals(source.prefix) && (source.body = bytes.subarray(source.prefix.length));
+            } catch {
+            }
+          }
+          return source.body?.subarray(part.at, part.at + part.length);
+        }
       }
       /**
        * The hash of a file's bytes kept from a run that read it, when `stat` says
@@ -28793,10 +28829,23 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
       contentHash(content) {
         return (0, import_node_crypto.createHash)("sha256").update(content).digest("base64");
       }
-      /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+      /**
+       * The key of a run's result: the hash of everything that decides it (see
+       * src/run.ts), each part after its length. A part that is a list of strings
+       * (a file's name and hash) is hashed as its strings; any other is serialised
+       * first, which takes some microseconds a part: a run over thousands of files
+       * would pay milliseconds. Throws for a part that does not serialise.
+       */
       runKey(parts) {
         let hash2 = (0, import_node_crypto.createHash)("sha256");
-        for (let part of parts) hash2.update(import_node_v82.default.serialize(part));
+        for (let part of parts)
+          if (Array.isArray(part) && part.every((s) => typeof s == "string")) {
+            hash2.update(`t${part.length}`);
+            for (let text3 of part) hash2.update(`:${text3.length}:`).update(text3);
+          } else {
+            let bytes = import_node_v82.default.serialize(part);
+            hash2.update(`v${bytes.length}:`).update(bytes);
+          }
         return hash2.digest("base64");
       }
       /** The key of a file's parse: its text's hash and every setting that changes parsing. */
@@ -28808,7 +28857,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
         this.touched.add(file);
         let entry2 = this.entries.get(file);
         if (entry2?.key !== key2) return;
-        let restored = decodeParsed(entry2.data, text3, limits);
+        let data = this.bytesOf(entry2.data), restored = data && decodeParsed(data, text3, limits);
         if (restored)
           return this.hits++, restored;
       }
@@ -28822,10 +28871,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
        * the text's `lines`, has none.
        */
       located(file, key2, lines) {
-        let entry2 = this.entries.get(file);
-        if (!(entry2?.key !== key2 || !entry2.located))
+        let entry2 = this.entries.get(file), bytes = entry2?.key === key2 && entry2.located ? this.bytesOf(entry2.located) : void 0;
+        if (bytes)
           try {
-            let pairs3 = import_node_v82.default.deserialize(entry2.located);
+            let pairs3 = import_node_v82.default.deserialize(bytes);
             if (!Array.isArray(pairs3)) return;
             let located = /* @__PURE__ */ new Map();
             for (let pair of pairs3) {
@@ -28880,7 +28929,10 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           let [runAt, length] = place(this.run.data);
           header.run = { key: this.run.key, at: runAt, length };
         }
-        for (let [file, entry2] of all) header.files.push([file, entry2.key, ...place(entry2.data), ...place(entry2.located ?? new Uint8Array()), entry2.stat]);
+        for (let [file, entry2] of all) {
+          let data = this.bytesOf(entry2.data), located = entry2.located ? this.bytesOf(entry2.located) : new Uint8Array();
+          data && located && header.files.push([file, entry2.key, ...place(data), ...place(located), entry2.stat]);
+        }
         let head = import_node_v82.default.serialize(header), size = Buffer.alloc(4);
         size.writeUInt32LE(head.length), (0, import_node_fs15.mkdirSync)(import_node_path15.default.dirname(this.options.file), { recursive: !0 });
         let temporary = `${this.options.file}.${process.pid}.tmp`;
@@ -29403,9 +29455,9 @@ var whenRoute, known2, podsExposed, deploymentWanted, shared, viaGateway, viaIng
     init_answers();
     init_providers();
     init_validators();
-    whenRoute = (...routes2) => (a) => {
+    whenRoute = (...routes) => (a) => {
       let possible = [...possibleRoutes(a)];
-      return possible.every((r) => routes2.includes(r)) ? !0 : possible.some((r) => routes2.includes(r)) ? void 0 : !1;
+      return possible.every((r) => routes.includes(r)) ? !0 : possible.some((r) => routes.includes(r)) ? void 0 : !1;
     }, known2 = (value, test) => value === void 0 ? void 0 : test(value);
     podsExposed = whenRoute("ClusterIP", "NodePort", "LoadBalancer", "SharedHTTP"), deploymentWanted = (a) => and(podsExposed(a), a.withDeployment === !0), shared = whenRoute("SharedHTTP"), viaGateway = (a) => and(shared(a), known2(a.gatewayApi, (g) => g)), viaIngress = (a) => and(shared(a), known2(a.gatewayApi, (g) => !g));
     className = text2((v) => dns1123Subdomain(v) ? void 0 : `not a class name (lowercase DNS name): ${show(v)}`), q = (question) => question, QUESTIONS = [
@@ -31181,13 +31233,13 @@ async function loadInput(paths, options = {}) {
 async function readRun(paths, options) {
   let cwd = options.cwd ?? process.cwd(), rules = await loadRules(), config = await loadConfig(rules, { file: options.configFile, cwd: options.cwd, overrides: options.overrides });
   options.live && (config.settings.live = !0);
-  let cache5 = options.cache ? await openCache(options.cache, cwd) : void 0, loadOptions = {
+  let cache2 = options.cache ? await openCache(options.cache, cwd) : void 0, loadOptions = {
     cwd: options.cwd,
     namespace: options.namespace,
     readStdin: options.readStdin,
     stdinFilename: options.stdinFilename,
     limits: config.settings.limits,
-    cache: cache5,
+    cache: cache2,
     threads: options.threads ?? threadsFromEnvironment(),
     worker: options.worker
   }, linted = paths.length > 0 ? await readFiles(await expandPaths(paths, cwd), loadOptions) : void 0, context;
@@ -31195,7 +31247,7 @@ async function readRun(paths, options) {
     let names = [...linted?.read.map((r) => r.name) ?? [], ...linted?.expanded.unreadable.map((u) => u.file) ?? []], resolved = new Set(names.map((f) => import_node_path16.default.resolve(cwd, f))), expanded = withoutFiles(await expandPaths(options.contextPaths, cwd), (f) => f === "-" ? paths.includes("-") : resolved.has(import_node_path16.default.resolve(cwd, f)));
     (expanded.files.length > 0 || expanded.groups.length > 0) && (context = await readFiles(expanded, { ...loadOptions, reference: !0 }));
   }
-  return { rules, config, cache: cache5, loadOptions, linted, context };
+  return { rules, config, cache: cache2, loadOptions, linted, context };
 }
 async function parseRun(run2, paths, options) {
   let { config, loadOptions } = run2, input2 = run2.linted ? await parseRead(run2.linted, loadOptions) : new LoadedInput();
@@ -31216,17 +31268,17 @@ function threadsFromEnvironment() {
     return Number(value);
   }
 }
-function saveCache(cache5, options) {
-  if (cache5)
+function saveCache(cache2, options) {
+  if (cache2)
     try {
-      cache5.save();
+      cache2.save();
     } catch (error) {
-      options.cache?.onWarning?.(`the cache could not be written to ${cache5.options.file}: ${error.message}`);
+      options.cache?.onWarning?.(`the cache could not be written to ${cache2.options.file}: ${error.message}`);
     }
 }
 async function lintFiles(paths, options = {}) {
-  let run2 = await readRun(paths, options), { cache: cache5, config, rules } = run2, key2 = cache5 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache5.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options), { fixes: options.fixes });
-  return cache5 ? (key2 === void 0 ? cache5.dropResult() : stored || cache5.keepResult(key2, result), saveCache(cache5, options), { result, config, rules, cache: { hits: cache5.hits, misses: cache5.misses, unread: cache5.unread, reused: cache5.reused } }) : { result, config, rules };
+  let run2 = await readRun(paths, options), { cache: cache2, config, rules } = run2, key2 = cache2 ? runKey(run2, paths, options) : void 0, stored = key2 === void 0 ? void 0 : cache2.result(key2), result = stored ?? await locateReports(...await checkRun(run2, paths, options), { fixes: options.fixes });
+  return cache2 ? (key2 === void 0 ? cache2.dropResult() : stored || cache2.keepResult(key2, result), saveCache(cache2, options), { result, config, rules, cache: { hits: cache2.hits, misses: cache2.misses, unread: cache2.unread, reused: cache2.reused } }) : { result, config, rules };
 }
 async function checkRun(run2, paths, options) {
   let input2 = await parseRun(run2, paths, options);
@@ -31234,9 +31286,9 @@ async function checkRun(run2, paths, options) {
 }
 function runKey(run2, paths, options) {
   if (options.cluster || options.live || paths.includes("-") || options.contextPaths?.includes("-")) return;
-  let { config, cache: cache5 } = run2, cwd = options.cwd ?? process.cwd();
+  let { config, cache: cache2 } = run2, cwd = options.cwd ?? process.cwd();
   function* parts() {
-    yield ["k8s-net run", cache5.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null, options.fixes ?? !0], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs16.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
+    yield ["k8s-net run", cache2.options.version, cwd, options.namespace ?? null, options.stdinFilename ?? null, options.fixes ?? !0], yield [config.file ?? null, [...config.rules], config.exemptions.map((e) => e.source), config.settings], yield config.file === void 0 ? null : (0, import_node_fs16.readFileSync)(import_node_path16.default.resolve(cwd, config.file));
     for (let files of [run2.linted, run2.context]) {
       if (!files) {
         yield null;
@@ -31244,11 +31296,11 @@ function runKey(run2, paths, options) {
       }
       let { expanded, read: read2 } = files;
       yield [expanded.files, expanded.skipped, expanded.unreadable, [...expanded.found], expanded.groups];
-      for (let entry2 of read2) yield [entry2.name, contentHashOf(cache5, entry2) ?? entry2.text];
+      for (let entry2 of read2) yield [entry2.name, contentHashOf(cache2, entry2) ?? entry2.text];
     }
   }
   try {
-    return cache5.runKey(parts());
+    return cache2.runKey(parts());
   } catch {
     return;
   }

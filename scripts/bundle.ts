@@ -140,7 +140,7 @@ export function libraryBuildOptions(): Options {
 }
 
 /**
- * The command line, `lib/cli.cjs`: one CommonJS script, which bin/run.js compiles with a code cache (V8's
+ * The command line, `lib/cli.cjs`: one CommonJS script, which bin/run.cjs compiles with a code cache (V8's
  * compiled code of the last run, kept in a folder of the system's temporary one), so that a run does not parse
  * and compile a megabyte of JavaScript again. Node compiles an ES module without one before Node 22. What the
  * commands load with `import()` is in the script too, and runs only when they load it. Whitespace is kept: a

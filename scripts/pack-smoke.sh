@@ -29,7 +29,7 @@ step "npm pack"
 tarball="$work/$(cat "$work/pack.out")"
 [ -f "$tarball" ] || fail "npm pack printed more than the tarball's name: $(cat "$work/pack.out")"
 contents="$(tar -tzf "$tarball")"
-for f in package/bin/run.js package/lib/cli.cjs package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
+for f in package/bin/run.cjs package/lib/cli.cjs package/lib/index.js package/lib/types/src/index.d.ts package/lib/THIRD-PARTY-LICENSES.txt package/rules/nodeport-conflict.md \
   package/fixtures/nodeport-conflict/invalid/repeated-in-one-service.yaml package/docs/rules/README.md package/docs/ci/pre-commit-config.yaml; do
   grep -qx "$f" <<<"$contents" || fail "the tarball lacks ${f#package/}"
 done
@@ -90,7 +90,7 @@ for (let f = 0; f < 600; f++) {
 set +e
 K8S_NET_THREADS=1 npx --no-install k8s-net lint big --format json >one.json 2>one.err
 one=$?
-K8S_NET_THREADS=2 node --cpu-prof --cpu-prof-dir="$work/prof" node_modules/k8s-net/bin/run.js lint big --format json >two.json 2>two.err
+K8S_NET_THREADS=2 node --cpu-prof --cpu-prof-dir="$work/prof" node_modules/k8s-net/bin/run.cjs lint big --format json >two.json 2>two.err
 two=$?
 npx --no-install k8s-net lint big --format json --cache --cache-location "$work/cache/" >/dev/null 2>&1
 npx --no-install k8s-net lint big --format json --cache --cache-location "$work/cache/" >cached.json 2>cached.err

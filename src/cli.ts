@@ -1,7 +1,7 @@
 /**
  * The command line: every command by id, for oclif's explicit command
  * strategy, and `run()`, which the executables call. Users run the bundle of
- * this module (`bin/run.js` over `lib/cli.cjs`, made by `npm run bundle`);
+ * this module (`bin/run.cjs` over `lib/cli.cjs`, made by `npm run bundle`);
  * `bin/dev.js` runs it from source and the tests from `dist/`. A test checks
  * that every module in `src/commands/` is listed here.
  */

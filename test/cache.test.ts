@@ -89,6 +89,15 @@ async function report(dir: string, cacheFile?: string): Promise<unknown> {
   return JSON.parse(JSON.stringify(result))
 }
 
+/** A tree, what an uncached run reports on it, and its cache file written by a run. */
+async function cachedTree(): Promise<{dir: string; file: string; expected: unknown}> {
+  const dir = tree()
+  const file = path.join(dir, 'cache.bin')
+  const expected = await report(dir)
+  await load(dir, file)
+  return {dir, file, expected}
+}
+
 async function load(dir: string, file: string, version = 'test', limits?: {maxFileBytes: number; maxAliasNodes: number; maxDepth: number}) {
   const cache = ParseCache.open({file, version})
   const input = await loadPaths(['m'], {cwd: dir, cache, limits})
@@ -139,10 +148,7 @@ describe('lint --cache', () => {
   })
 
   it('ignores and rebuilds a truncated, corrupted or foreign cache file', async () => {
-    const dir = tree()
-    const file = path.join(dir, 'cache.bin')
-    const expected = await report(dir)
-    await load(dir, file)
+    const {dir, file, expected} = await cachedTree()
     const good = readFileSync(file)
     const bad = [
       good.subarray(0, good.length >> 1),
@@ -164,11 +170,27 @@ describe('lint --cache', () => {
     }
   })
 
+  it('reads the parsed files from the file it opened: replaced since, they are taken as missing, and written anew', async () => {
+    const {dir, file, expected} = await cachedTree()
+    const good = readFileSync(file)
+    const {header, body} = readCache(file)
+    // Another run writes the cache between this run's opening it and its reading a file's part: a valid cache with
+    // another header (here, no stat kept), bytes of the same length, nothing.
+    const others = [cacheBytes({...header, files: header.files.map((e) => [...e.slice(0, 6), ''])}, [body]), Buffer.alloc(good.length, 1), Buffer.alloc(0)]
+    for (const other of others) {
+      const cache = ParseCache.open({file, version: 'test'})
+      writeFileSync(file, other)
+      const input = await loadPaths(['m'], {cwd: dir, cache})
+      expect(cache.hits).toBe(0)
+      expect(input.files.length).toBeGreaterThan(0)
+      cache.save()
+      expect((await load(dir, file)).cache.misses).toBe(0)
+      expect(await report(dir, file)).toEqual(expected)
+    }
+  })
+
   it('does not trust an entry whose content was tampered with', async () => {
-    const dir = tree()
-    const file = path.join(dir, 'cache.bin')
-    const expected = await report(dir)
-    await load(dir, file)
+    const {dir, file, expected} = await cachedTree()
     const {header, body} = readCache(file)
     const tampered: Array<(stored: {chunks: any[]; parsed: any[]}) => void> = [
       (s) => (s.chunks[0].offset = 1_000_000), // outside the text
@@ -211,6 +233,26 @@ describe('lint --cache', () => {
     expect(cacheFilePath('c.bin', bare)).toBe(path.join(bare, 'c.bin'))
   })
 })
+
+  it('keys a run by every part, each after its length: parts that run together or change type give another key', () => {
+    const cache = ParseCache.open({file: path.join(tmpdir(), 'k8s-net-no-such-cache', CACHE_FILE_NAME), version: '1'})
+    const key = (...parts: unknown[]): string => cache.runKey(parts)
+    expect(key(['a.yaml', 'h1'], ['b.yaml', 'h2'])).toBe(key(['a.yaml', 'h1'], ['b.yaml', 'h2']))
+    const keys = [
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2']),
+      key(['a.yaml', 'h1b.yaml', 'h2']),
+      key(['a.yamlh1'], ['b.yaml', 'h2']),
+      key(['a.yaml', 'h1', 'b.yaml', 'h2']),
+      key(['a.yaml'], ['h1'], ['b.yaml', 'h2']),
+      key(['b.yaml', 'h2'], ['a.yaml', 'h1']),
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2', '']),
+      key(['a.yaml', 'h1'], ['b.yaml', null]),
+      key(['a.yaml', 'h1'], ['b.yaml', 2]),
+      key(['a.yaml', 'h1'], 'b.yaml'),
+      key(['a.yaml', 'h1'], ['b.yaml', 'h2'], []),
+    ]
+    expect(new Set(keys).size).toBe(keys.length)
+  })
 
 describe('lint --cache, the whole result and located ranges', () => {
   const cacheOf = (dir: string): {location: string; version: string} => ({location: path.join(dir, 'cache.bin'), version: 'test'})

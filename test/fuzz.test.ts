@@ -51,7 +51,7 @@ describe(`fuzz (seed ${SEED}; ${SOURCES})`, () => {
     for (let i = 0; i < 12; i++) write(`case-${i}.yaml`, mutate(sampleApp, random).text)
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
     delete env.NODE_ENV
-    const bin = path.resolve(import.meta.dirname, '../bin/run.js')
+    const bin = path.resolve(import.meta.dirname, '../bin/run.cjs')
     const runs = [
       spawnSync(process.execPath, [bin, 'lint', '.'], {cwd: dir, encoding: 'utf8', env}),
       spawnSync(process.execPath, [bin, 'lint', '-', '--format', 'json'], {cwd: dir, encoding: 'utf8', env, input: mutate(sampleApp, random).text}),

@@ -26,6 +26,7 @@ import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k
 import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
 import {type Peer, PolicyEvaluator, type Target, type TargetPort, targetOf, type Verdict} from './policy.js'
+import {onceFor} from '../util/once.js'
 
 export type ExposureClass = 'internet' | 'private' | 'nodes' | 'cluster' | 'namespace'
 /** Widest first. */
@@ -92,16 +93,8 @@ export interface ExposureModel {
   index: ResourceIndex
 }
 
-const cache = new WeakMap<ResourceIndex, ExposureModel>()
-
-/** The exposure model of an index (built once, then cached). */
-export function exposureModel(index: ResourceIndex): ExposureModel {
-  const cached = cache.get(index)
-  if (cached) return cached
-  const model = new Builder(index).build()
-  cache.set(index, model)
-  return model
-}
+/** The exposure model of an index (built once, then shared). */
+export const exposureModel: (index: ResourceIndex) => ExposureModel = onceFor((index: ResourceIndex) => new Builder(index).build())
 
 const rank = (c: ExposureClass): number => EXPOSURE_CLASSES.indexOf(c)
 const EDGE_PARENTS = new Set(['Gateway', 'ListenerSet', 'XListenerSet'])

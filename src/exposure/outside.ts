@@ -6,6 +6,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, PodTemplate, Resource} from '../engine/types.js'
 import {describePath, exposureModel, type ExposurePath, outsidePaths} from './model.js'
+import {onceFor} from '../util/once.js'
 
 export interface Exposure {
   /** What takes outside traffic: the Service itself, or the Ingress, route or pod spec in front of it. */
@@ -18,12 +19,10 @@ export interface Exposure {
   route: ExposurePath
 }
 
-const cache = new WeakMap<ResourceIndex, Map<PodTemplate, Exposure[]>>()
+/** How each long-running workload is reached from outside the cluster; workloads reached by nothing are absent. Worked out once for an index. */
+export const exposuresOf: (index: ResourceIndex) => ReadonlyMap<PodTemplate, readonly Exposure[]> = onceFor(readExposures)
 
-/** How each long-running workload is reached from outside the cluster; workloads reached by nothing are absent. */
-export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, readonly Exposure[]> {
-  const cached = cache.get(index)
-  if (cached) return cached
+function readExposures(index: ResourceIndex): ReadonlyMap<PodTemplate, readonly Exposure[]> {
   const out = new Map<PodTemplate, Exposure[]>()
   for (const w of exposureModel(index).workloads) {
     const list: Exposure[] = []
@@ -46,7 +45,6 @@ export function exposuresOf(index: ResourceIndex): ReadonlyMap<PodTemplate, read
     out.set(w.template, list)
   }
 
-  cache.set(index, out)
   return out
 }
 

@@ -10,6 +10,7 @@
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 /** API groups that have served Ingress. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions']
@@ -56,24 +57,24 @@ export interface IngressBackend {
 }
 
 export interface IngressPath {
-  ruleIndex: number
-  pathIndex: number
+  readonly ruleIndex: number
+  readonly pathIndex: number
   /** `path` as written; legacy Ingresses may leave it out (all paths). */
-  path?: string
+  readonly path?: string
   /** `pathType` as written; legacy Ingresses leave it out (ImplementationSpecific). */
-  pathType?: string
+  readonly pathType?: string
   /** Path to the `paths` entry. */
-  entryPath: ObjectPath
-  backend?: IngressBackend
+  readonly entryPath: ObjectPath
+  readonly backend?: IngressBackend
 }
 
 export interface IngressRule {
-  index: number
+  readonly index: number
   /** Lower-cased; undefined when the rule matches every host. */
-  host?: string
+  readonly host?: string
   /** Path to `host`, or to the rule when it has none. */
-  hostPath: ObjectPath
-  paths: IngressPath[]
+  readonly hostPath: ObjectPath
+  readonly paths: readonly IngressPath[]
 }
 
 /** Reads a backend mapping: v1 `service.{name, port}`, legacy `serviceName`/`servicePort`, or `resource`. */
@@ -141,8 +142,10 @@ export function defaultBackendOf(ingress: Resource): IngressBackend | undefined 
   return readBackend(spec[field], ['spec', field], 'the default backend')
 }
 
-/** `spec.rules` with their hosts and paths. */
-export function ingressRules(ingress: Resource): IngressRule[] {
+/** `spec.rules` with their hosts and paths: read once for each Ingress, and shared. */
+export const ingressRules: (ingress: Resource) => readonly IngressRule[] = onceFor(readRules)
+
+function readRules(ingress: Resource): IngressRule[] {
   const rules = specOf(ingress).rules
   if (!Array.isArray(rules)) return []
   const out: IngressRule[] = []

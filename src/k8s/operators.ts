@@ -10,6 +10,7 @@ import {getPath} from '../util/records.js'
 import {matches, type Selector} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
 import {isRecord, stringMap} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 /** API groups of Kubernetes itself: their kinds are known, and the pod-making ones are pod template kinds. */
 const BUILTIN_GROUPS = new Set([
@@ -59,23 +60,21 @@ export function mayCreatePods(resource: Resource): boolean {
   return specParts(spec).some((part) => POD_FIELDS.some((f) => Object.hasOwn(part, f)))
 }
 
-const ownersCache = new WeakMap<ResourceIndex, Map<string, Resource[]>>()
-
-function customOwnersIn(index: ResourceIndex, namespace: string): readonly Resource[] {
-  let byNamespace = ownersCache.get(index)
-  if (!byNamespace) {
-    byNamespace = new Map()
-    for (const r of index.resources) {
-      if (r.namespace === '' || !mayCreatePods(r)) continue
-      const list = byNamespace.get(r.namespace)
-      if (list) list.push(r)
-      else byNamespace.set(r.namespace, [r])
-    }
-
-    ownersCache.set(index, byNamespace)
+/** The custom resources that may create pods (see `mayCreatePods`), by namespace. */
+const customOwners = onceFor((index: ResourceIndex): ReadonlyMap<string, readonly Resource[]> => {
+  const byNamespace = new Map<string, Resource[]>()
+  for (const r of index.resources) {
+    if (r.namespace === '' || !mayCreatePods(r)) continue
+    const list = byNamespace.get(r.namespace)
+    if (list) list.push(r)
+    else byNamespace.set(r.namespace, [r])
   }
 
-  return byNamespace.get(namespace) ?? []
+  return byNamespace
+})
+
+function customOwnersIn(index: ResourceIndex, namespace: string): readonly Resource[] {
+  return customOwners(index).get(namespace) ?? []
 }
 
 /**
@@ -97,16 +96,19 @@ export function operatorPodOwner(index: ResourceIndex, namespace: string, select
   if (!selector.requirements.some((r) => r.operator === 'In' || r.operator === 'Exists')) return undefined
   for (const owner of customOwnersIn(index, namespace)) {
     if (podLabelSets(owner).some((labels) => matches(selector, stringMap(labels)))) return owner
-    if (selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, owner.kind)) return owner
+    if (selector.requirements.some((r) => r.values.some((v) => v === owner.name || v.startsWith(`${owner.name}-`))) || namesKind(selector, kindNames(owner.kind))) return owner
   }
 
-  for (const crd of index.byKind('CustomResourceDefinition')) {
-    const kind = getPath(crd.object, ['spec', 'names', 'kind'])
-    if (typeof kind === 'string' && namesKind(selector, kind)) return crd
-  }
-
-  return undefined
+  return declaredKinds(index).find(({names}) => namesKind(selector, names))?.crd
 }
+
+/** The kinds the input's CustomResourceDefinitions declare, each with the names a selector may give it (see `kindNames`). */
+const declaredKinds = onceFor((index: ResourceIndex): ReadonlyArray<{crd: Resource; names: ReadonlySet<string>}> =>
+  index.byKind('CustomResourceDefinition').flatMap((crd) => {
+    const kind = getPath(crd.object, ['spec', 'names', 'kind'])
+    return typeof kind === 'string' ? [{crd, names: kindNames(kind)}] : []
+  }),
+)
 
 /**
  * The custom resource in the namespace from which an operator may create a
@@ -136,8 +138,10 @@ function podLabelSets(owner: Resource): Array<Record<string, unknown>> {
 /** `InstanceManager` → `instance-manager`. */
 const kebab = (kind: string): string => kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
 
-/** Whether a selector names a kind as a label key (`alertmanager`, `strimzi.io/kafka`) or value, in any case or in kebab-case. */
-function namesKind(selector: Selector, kind: string): boolean {
-  const names = new Set([kind.toLowerCase(), kebab(kind)])
+/** The names of a kind in a label key or value: lower case, and kebab-case. */
+const kindNames = (kind: string): ReadonlySet<string> => new Set([kind.toLowerCase(), kebab(kind)])
+
+/** Whether a selector names a kind (by `kindNames`) as a label key (`alertmanager`, `strimzi.io/kafka`) or value, in any case. */
+function namesKind(selector: Selector, names: ReadonlySet<string>): boolean {
   return selector.requirements.some((r) => names.has(r.key.slice(r.key.lastIndexOf('/') + 1).toLowerCase()) || r.values.some((v) => names.has(v.toLowerCase())))
 }

@@ -10,29 +10,23 @@ import type {PodTemplate} from '../engine/types.js'
 import {getPath} from '../util/records.js'
 import {matches, parseMatchLabels, type Selector} from '../engine/selectors.js'
 import {longRunningContainers} from './workloads.js'
+import {onceFor} from '../util/once.js'
 
 /** Images of proxies configured at run time: Envoy, and Istio's proxy (its gateway template injects `auto`). */
 const PROXY_IMAGE = /(?:^|\/)(?:envoyproxy\/envoy[^/:@]*|envoy|proxyv2)(?:[:@]|$)/
 /** The injection template by which Istio turns a Deployment into a gateway. */
 const ISTIO_GATEWAY_TEMPLATE = 'inject.istio.io/templates'
 
-const cache = new WeakMap<ResourceIndex, Selector[]>()
-
 /** The `spec.selector` of every Istio Gateway (`networking.istio.io`) in the input, those that select something. */
-function istioGatewaySelectors(index: ResourceIndex): Selector[] {
-  let selectors = cache.get(index)
-  if (!selectors) {
-    selectors = []
-    for (const gateway of index.byKind('Gateway', 'networking.istio.io')) {
-      const parsed = parseMatchLabels(getPath(gateway.object, ['spec', 'selector']))
-      if (parsed.ok && parsed.selector.requirements.length > 0) selectors.push(parsed.selector)
-    }
-
-    cache.set(index, selectors)
+const istioGatewaySelectors = onceFor((index: ResourceIndex): readonly Selector[] => {
+  const selectors: Selector[] = []
+  for (const gateway of index.byKind('Gateway', 'networking.istio.io')) {
+    const parsed = parseMatchLabels(getPath(gateway.object, ['spec', 'selector']))
+    if (parsed.ok && parsed.selector.requirements.length > 0) selectors.push(parsed.selector)
   }
 
   return selectors
-}
+})
 
 /**
  * Whether the pods of a template are a gateway proxy that listens where other

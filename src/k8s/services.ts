@@ -3,6 +3,7 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import {parseMatchLabels, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, PodTemplate, Resource} from '../engine/types.js'
 import {isRecord, mappingsOf, specOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
@@ -85,25 +86,23 @@ export function serviceSelector(service: Resource): Selector | undefined {
   return parsed.selector
 }
 
-const routes = new WeakMap<ResourceIndex, Map<PodTemplate, Resource[]>>()
+/** The Services (with a selector) of an index by the templates they select. */
+const servicesByTemplate = onceFor((index: ResourceIndex): ReadonlyMap<PodTemplate, readonly Resource[]> => {
+  const byTemplate = new Map<PodTemplate, Resource[]>()
+  for (const service of index.byKind('Service', '')) {
+    const selector = serviceSelector(service)
+    if (!selector) continue
+    for (const t of index.selectTemplates(service.namespace, selector)) {
+      const list = byTemplate.get(t)
+      if (list) list.push(service)
+      else byTemplate.set(t, [service])
+    }
+  }
+
+  return byTemplate
+})
 
 /** Services (with a selector) of the index whose selector matches the template. */
 export function servicesFor(index: ResourceIndex, template: PodTemplate): readonly Resource[] {
-  let byTemplate = routes.get(index)
-  if (!byTemplate) {
-    byTemplate = new Map()
-    for (const service of index.byKind('Service', '')) {
-      const selector = serviceSelector(service)
-      if (!selector) continue
-      for (const t of index.selectTemplates(service.namespace, selector)) {
-        const list = byTemplate.get(t)
-        if (list) list.push(service)
-        else byTemplate.set(t, [service])
-      }
-    }
-
-    routes.set(index, byTemplate)
-  }
-
-  return byTemplate.get(template) ?? []
+  return servicesByTemplate(index).get(template) ?? []
 }

@@ -3,6 +3,7 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import type {Selector} from '../engine/selectors.js'
 import type {ObjectPath, PodTemplate} from '../engine/types.js'
 import {isRecord, mappingsOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 export interface ContainerPort {
   /** Index in the container's `ports`. */
@@ -14,17 +15,19 @@ export interface ContainerPort {
 
 export interface ContainerInfo {
   /** The container object as written. */
-  container: Record<string, unknown>
-  name: string
+  readonly container: Record<string, unknown>
+  readonly name: string
   /** Path from the owner object (not the template) to the container. */
-  path: ObjectPath
+  readonly path: ObjectPath
   /** `container`; `sidecar` for an init container with restartPolicy: Always (it runs beside the app); `init` otherwise. */
-  role: 'container' | 'sidecar' | 'init'
-  ports: ContainerPort[]
+  readonly role: 'container' | 'sidecar' | 'init'
+  readonly ports: readonly ContainerPort[]
 }
 
-/** The containers of a pod template, init containers included (check `role`). */
-export function containersOf(template: PodTemplate): ContainerInfo[] {
+/** The containers of a pod template, init containers included (check `role`); read once for each template (many rules ask, and the model for every path), and shared. */
+export const containersOf: (template: PodTemplate) => readonly ContainerInfo[] = onceFor(readContainers)
+
+function readContainers(template: PodTemplate): ContainerInfo[] {
   const out: ContainerInfo[] = []
   for (const field of ['initContainers', 'containers'] as const) {
     const list = template.spec[field]
@@ -55,9 +58,7 @@ function portsOf(container: Record<string, unknown>): ContainerPort[] {
 }
 
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
-export function longRunningContainers(template: PodTemplate): ContainerInfo[] {
-  return containersOf(template).filter((c) => c.role !== 'init')
-}
+export const longRunningContainers: (template: PodTemplate) => readonly ContainerInfo[] = onceFor((template) => containersOf(template).filter((c) => c.role !== 'init'))
 
 /** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
 export const HELM_HOOK_ANNOTATION = 'helm.sh/hook'

@@ -21,7 +21,7 @@
  * only, no cycles, a result of the right shape) before it is used.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -52,12 +52,19 @@ const RACY_MS = 3000
 
 interface Entry {
   key: string
-  data: Uint8Array
+  /** The parsed documents, as bytes: read from the cache file when first needed (see `Stored`), or written in this run. */
+  data: Uint8Array | Stored
   /** The ranges located in the file, as bytes; `locator` has them when the file was read in this run. */
-  located?: Uint8Array
+  located?: Uint8Array | Stored
   locator?: FileLocator
   /** What `statKey` gave when the file was read with the bytes `key` hashes; empty when not to be trusted. */
   stat: string
+}
+
+/** A part of the cache file not read yet: where it is in the bytes after the header. */
+interface Stored {
+  at: number
+  length: number
 }
 
 /** The header: where each part is, in the bytes that follow it. */
@@ -129,6 +136,12 @@ export class ParseCache {
   /** What `stat` said of the files read in this run, and the hash of what was read. */
   private readonly stats = new Map<string, {stat: string; hash: string}>()
   private run?: {key: string; data: Uint8Array}
+  /**
+   * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+   * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+   * with the same bytes and is as long; else they are taken as missing.
+   */
+  private source?: {prefix: Buffer; size: number; body?: Buffer | null}
   private changed = false
   /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
   hits = 0
@@ -142,27 +155,35 @@ export class ParseCache {
 
   private constructor(readonly options: ParseCacheOptions) {}
 
-  /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+  /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
   static open(given: ParseCacheOptions): ParseCache {
     const options = {...given, version: `${given.version} ${buildStamp()}`}
     const cache = new ParseCache(options)
-    let bytes: Buffer
+    let fd: number
     try {
-      bytes = readFileSync(options.file)
+      fd = openSync(options.file, 'r')
     } catch {
       return cache
     }
 
     try {
-      if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return cache
-      const headerLength = bytes.readUInt32LE(MAGIC.length)
-      const bodyAt = MAGIC.length + 4 + headerLength
-      if (bodyAt > bytes.length) return cache
-      const header = v8.deserialize(bytes.subarray(MAGIC.length + 4, bodyAt)) as unknown
-      const body = bytes.subarray(bodyAt)
+      const size = fstatSync(fd).size
+      const read = (at: number, length: number): Buffer => {
+        const bytes = Buffer.alloc(length)
+        if (readSync(fd, bytes, 0, length, at) !== length) throw new Error('cache file shorter than it says')
+        return bytes
+      }
+
+      if (size < MAGIC.length + 4) return cache
+      const start = read(0, MAGIC.length + 4)
+      if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return cache
+      const bodyAt = MAGIC.length + 4 + start.readUInt32LE(MAGIC.length)
+      if (bodyAt > size) return cache
+      const prefix = Buffer.concat([start, read(start.length, bodyAt - start.length)])
+      const header = v8.deserialize(prefix.subarray(MAGIC.length + 4)) as unknown
       if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache
-      const part = (at: unknown, length: unknown): Uint8Array | undefined =>
-        isCount(at) && isCount(length) && at + length <= body.length ? body.subarray(at, at + length) : undefined
+      const bodyLength = size - bodyAt
+      const part = (at: unknown, length: unknown): Stored | undefined => (isCount(at) && isCount(length) && at + length <= bodyLength ? {at, length} : undefined)
       const {files, run} = header
       if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache
       for (const e of files as unknown[]) {
@@ -175,16 +196,38 @@ export class ParseCache {
       }
 
       if (run !== undefined) {
-        const data = isPlainRecord(run) && typeof run.key === 'string' ? part(run.at, run.length) : undefined
-        if (!data) return new ParseCache(options)
-        cache.run = {key: (run as {key: string}).key, data}
+        const stored = isPlainRecord(run) && typeof run.key === 'string' ? part(run.at, run.length) : undefined
+        if (!stored) return new ParseCache(options)
+        cache.run = {key: (run as {key: string}).key, data: read(bodyAt + stored.at, stored.length)}
       }
+
+      cache.source = {prefix, size}
     } catch {
       // Not a cache this version wrote: start again.
       return new ParseCache(options)
+    } finally {
+      closeSync(fd)
     }
 
     return cache
+  }
+
+  /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+  private bytesOf(part: Uint8Array | Stored): Uint8Array | undefined {
+    if (part instanceof Uint8Array) return part
+    const source = this.source
+    if (!source) return undefined
+    if (source.body === undefined) {
+      source.body = null
+      try {
+        const bytes = readFileSync(this.options.file)
+        if (bytes.length === source.size && bytes.subarray(0, source.prefix.length).equals(source.prefix)) source.body = bytes.subarray(source.prefix.length)
+      } catch {
+        // Gone since: every part is missing.
+      }
+    }
+
+    return source.body?.subarray(part.at, part.at + part.length)
   }
 
   /**
@@ -224,10 +267,25 @@ export class ParseCache {
     return createHash('sha256').update(content).digest('base64')
   }
 
-  /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+  /**
+   * The key of a run's result: the hash of everything that decides it (see
+   * src/run.ts), each part after its length. A part that is a list of strings
+   * (a file's name and hash) is hashed as its strings; any other is serialised
+   * first, which takes some microseconds a part: a run over thousands of files
+   * would pay milliseconds. Throws for a part that does not serialise.
+   */
   runKey(parts: Iterable<unknown>): string {
     const hash = createHash('sha256')
-    for (const part of parts) hash.update(v8.serialize(part))
+    for (const part of parts) {
+      if (Array.isArray(part) && part.every((s) => typeof s === 'string')) {
+        hash.update(`t${part.length}`)
+        for (const text of part as string[]) hash.update(`:${text.length}:`).update(text)
+      } else {
+        const bytes = v8.serialize(part)
+        hash.update(`v${bytes.length}:`).update(bytes)
+      }
+    }
+
     return hash.digest('base64')
   }
 
@@ -241,7 +299,8 @@ export class ParseCache {
     this.touched.add(file)
     const entry = this.entries.get(file)
     if (entry?.key !== key) return undefined
-    const restored = decodeParsed(entry.data, text, limits)
+    const data = this.bytesOf(entry.data)
+    const restored = data && decodeParsed(data, text, limits)
     if (!restored) return undefined
     this.hits++
     return restored
@@ -262,9 +321,10 @@ export class ParseCache {
    */
   located(file: string, key: string, lines: number): Located | undefined {
     const entry = this.entries.get(file)
-    if (entry?.key !== key || !entry.located) return undefined
+    const bytes = entry?.key === key && entry.located ? this.bytesOf(entry.located) : undefined
+    if (!bytes) return undefined
     try {
-      const pairs = v8.deserialize(entry.located) as unknown
+      const pairs = v8.deserialize(bytes) as unknown
       if (!Array.isArray(pairs)) return undefined
       const located: Located = new Map()
       for (const pair of pairs as unknown[]) {
@@ -351,7 +411,13 @@ export class ParseCache {
       header.run = {key: this.run.key, at: runAt, length}
     }
 
-    for (const [file, entry] of all) header.files.push([file, entry.key, ...place(entry.data), ...place(entry.located ?? new Uint8Array()), entry.stat])
+    for (const [file, entry] of all) {
+      // An entry whose bytes cannot be read back (the file was replaced since it was opened) is left out.
+      const data = this.bytesOf(entry.data)
+      const located = entry.located ? this.bytesOf(entry.located) : new Uint8Array()
+      if (data && located) header.files.push([file, entry.key, ...place(data), ...place(located), entry.stat])
+    }
+
     const head = v8.serialize(header)
     const size = Buffer.alloc(4)
     size.writeUInt32LE(head.length)

@@ -2,7 +2,7 @@
  * The GitHub Action (action.yml), its steps run by bash as the runner runs a
  * composite action (`bash --noprofile --norc -eo pipefail`), in a simulated
  * GITHUB_* environment: the action's checkout (what the repository ships:
- * bin/run.js, lib/, package.json and its lockfile) in GITHUB_ACTION_PATH,
+ * bin/run.cjs, lib/, package.json and its lockfile) in GITHUB_ACTION_PATH,
  * a project in GITHUB_WORKSPACE, step outputs in GITHUB_OUTPUT. The install
  * step runs npm ci for real (from the npm cache when it holds the packages).
  */
@@ -89,7 +89,7 @@ describe('the GitHub Action', () => {
 
   beforeAll(() => {
     mkdirSync(path.join(actionPath, 'bin'), {recursive: true})
-    for (const file of ['package.json', 'package-lock.json', 'bin/run.js', 'lib', 'action.yml']) cpSync(path.join(REPO, file), path.join(actionPath, file), {recursive: true})
+    for (const file of ['package.json', 'package-lock.json', 'bin/run.cjs', 'lib', 'action.yml']) cpSync(path.join(REPO, file), path.join(actionPath, file), {recursive: true})
     const install = runAction(tmp, {}, action.runs.steps.slice(0, 1))
     expect(install.results[0], install.results[0]?.stderr).toMatchObject({status: 0})
   }, 300_000)

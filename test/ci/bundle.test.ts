@@ -2,7 +2,7 @@
  * lib/ is the CLI and library as users install them (npm run bundle), and it
  * is committed: installing from git or a tarball builds nothing. These tests
  * fail while lib/ differs from a fresh bundle of src/ and rules/, and when a
- * command module is missing from src/cli.ts. bin/run.js compiles lib/cli.cjs
+ * command module is missing from src/cli.ts. bin/run.cjs compiles lib/cli.cjs
  * with a code cache on Node 20: how it keeps and trusts it.
  */
 import {spawnSync} from 'node:child_process'
@@ -58,13 +58,13 @@ describe('the bundle in lib/', () => {
   })
 })
 
-/** bin/run.js over lib/cli.cjs as installed: the package's bin/, lib/ and package.json in a folder of their own (no dist/). */
-describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function')('the code cache of lib/cli.cjs (Node 20: bin/run.js)', () => {
+/** bin/run.cjs over lib/cli.cjs as installed: the package's bin/, lib/ and package.json in a folder of their own (no dist/). */
+describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function')('the code cache of lib/cli.cjs (Node 20: bin/run.cjs)', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'k8s-net-code-cache-'))
   afterAll(() => rmSync(scratch, {recursive: true, force: true}))
   const pkg = path.join(scratch, 'k8s-net')
   mkdirSync(path.join(pkg, 'bin'), {recursive: true})
-  cpSync(path.join(REPO, 'bin', 'run.js'), path.join(pkg, 'bin', 'run.js'))
+  cpSync(path.join(REPO, 'bin', 'run.cjs'), path.join(pkg, 'bin', 'run.cjs'))
   cpSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'))
   mkdirSync(path.join(pkg, 'lib'))
   cpSync(path.join(OUT_DIR, 'cli.cjs'), path.join(pkg, 'lib', 'cli.cjs'))
@@ -73,7 +73,7 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
   /** Lints examples/shop.yaml with TMPDIR `tmp`; what it printed. */
   const lint = (tmp: string, env: NodeJS.ProcessEnv = {}): string => {
     mkdirSync(tmp, {recursive: true})
-    const run = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'lint', manifest], {
+    const run = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.cjs'), 'lint', manifest], {
       cwd: REPO,
       encoding: 'utf8',
       env: {...process.env, NODE_ENV: undefined, NO_COLOR: '1', TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: undefined, ...env},

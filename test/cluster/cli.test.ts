@@ -1,5 +1,5 @@
 /**
- * `k8s-net lint --cluster` as users run it: the built CLI (bin/run.js, dist/)
+ * `k8s-net lint --cluster` as users run it: the built CLI (bin/run.cjs, dist/)
  * against the test API server. Exit codes and messages for a dead server, a
  * bad token, a TLS failure and a server that never answers; warnings for 403s;
  * and the proof that linting files never loads the cluster client.

@@ -12,7 +12,7 @@ function cli(args: string[]): Promise<{code: number; stdout: string; stderr: str
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(REPO, 'bin', 'run.js'), ...args],
+      [path.join(REPO, 'bin', 'run.cjs'), ...args],
       {cwd: REPO, env: {...process.env, NODE_ENV: 'production', NO_COLOR: '1', OCLIF_COLUMNS: '1000', KUBECONFIG: '', HOME: tmp}, encoding: 'utf8'},
       (error, stdout, stderr) => resolve({code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr}),
     )

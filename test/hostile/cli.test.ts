@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {aliasBomb, binary, deepJson, helmTemplate, invalidUtf8, selfAlias, serviceWithFinding} from './inputs.js'
 import {lineOf, tempDir} from './support.js'
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/run.js')
+const BIN = path.resolve(import.meta.dirname, '../../bin/run.cjs')
 
 /** The environment of a user's shell: vitest's NODE_ENV=test would make oclif look for TypeScript sources. */
 const ENV: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}

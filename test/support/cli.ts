@@ -1,12 +1,12 @@
 /**
- * Runs the built CLI (bin/run.js over dist/, as users get it; `npm test`
+ * Runs the built CLI (bin/run.cjs over dist/, as users get it; `npm test`
  * builds first) in a child process and collects what it prints.
  */
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {REPO} from './rule-tester.js'
 
-export const BIN = path.join(REPO, 'bin', 'run.js')
+export const BIN = path.join(REPO, 'bin', 'run.cjs')
 
 export interface CliResult {
   status: number | null

@@ -77,8 +77,8 @@ export interface ExposureModel {
     byTemplate: ReadonlyMap<PodTemplate, WorkloadExposure>;
     index: ResourceIndex;
 }
-/** The exposure model of an index (built once, then cached). */
-export declare function exposureModel(index: ResourceIndex): ExposureModel;
+/** The exposure model of an index (built once, then shared). */
+export declare const exposureModel: (index: ResourceIndex) => ExposureModel;
 /** The widest way a workload is reached from outside the cluster, or undefined. */
 export declare function outsidePaths(w: WorkloadExposure | undefined): ExposurePath[];
 /** `LoadBalancer Service shop/web`, `Ingress shop/web (Service shop/web)`: how a path reaches the workload, for messages. */

@@ -44,23 +44,23 @@ export interface IngressBackend {
     resource: boolean;
 }
 export interface IngressPath {
-    ruleIndex: number;
-    pathIndex: number;
+    readonly ruleIndex: number;
+    readonly pathIndex: number;
     /** `path` as written; legacy Ingresses may leave it out (all paths). */
-    path?: string;
+    readonly path?: string;
     /** `pathType` as written; legacy Ingresses leave it out (ImplementationSpecific). */
-    pathType?: string;
+    readonly pathType?: string;
     /** Path to the `paths` entry. */
-    entryPath: ObjectPath;
-    backend?: IngressBackend;
+    readonly entryPath: ObjectPath;
+    readonly backend?: IngressBackend;
 }
 export interface IngressRule {
-    index: number;
+    readonly index: number;
     /** Lower-cased; undefined when the rule matches every host. */
-    host?: string;
+    readonly host?: string;
     /** Path to `host`, or to the rule when it has none. */
-    hostPath: ObjectPath;
-    paths: IngressPath[];
+    readonly hostPath: ObjectPath;
+    readonly paths: readonly IngressPath[];
 }
 /**
  * The port name by which an AWS Load Balancer Controller backend names an
@@ -80,8 +80,8 @@ export declare const MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-ty
 export declare function mergeableType(ingress: Resource): 'master' | 'minion' | undefined;
 /** The default backend: `spec.defaultBackend` (v1) or `spec.backend` (legacy). */
 export declare function defaultBackendOf(ingress: Resource): IngressBackend | undefined;
-/** `spec.rules` with their hosts and paths. */
-export declare function ingressRules(ingress: Resource): IngressRule[];
+/** `spec.rules` with their hosts and paths: read once for each Ingress, and shared. */
+export declare const ingressRules: (ingress: Resource) => readonly IngressRule[];
 /** Every backend of an Ingress: the default one first, then those of its rules. */
 export declare function ingressBackends(ingress: Resource): IngressBackend[];
 /**

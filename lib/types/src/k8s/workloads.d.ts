@@ -11,18 +11,18 @@ export interface ContainerPort {
 }
 export interface ContainerInfo {
     /** The container object as written. */
-    container: Record<string, unknown>;
-    name: string;
+    readonly container: Record<string, unknown>;
+    readonly name: string;
     /** Path from the owner object (not the template) to the container. */
-    path: ObjectPath;
+    readonly path: ObjectPath;
     /** `container`; `sidecar` for an init container with restartPolicy: Always (it runs beside the app); `init` otherwise. */
-    role: 'container' | 'sidecar' | 'init';
-    ports: ContainerPort[];
+    readonly role: 'container' | 'sidecar' | 'init';
+    readonly ports: readonly ContainerPort[];
 }
-/** The containers of a pod template, init containers included (check `role`). */
-export declare function containersOf(template: PodTemplate): ContainerInfo[];
+/** The containers of a pod template, init containers included (check `role`); read once for each template (many rules ask, and the model for every path), and shared. */
+export declare const containersOf: (template: PodTemplate) => readonly ContainerInfo[];
 /** Containers that serve for the pod's lifetime: app containers and sidecars. */
-export declare function longRunningContainers(template: PodTemplate): ContainerInfo[];
+export declare const longRunningContainers: (template: PodTemplate) => readonly ContainerInfo[];
 /** The annotation by which Helm runs an object as a hook (`test`, `pre-install`...) rather than as part of the release. */
 export declare const HELM_HOOK_ANNOTATION = "helm.sh/hook";
 /**

@@ -27,6 +27,12 @@ export declare class ParseCache {
     /** What `stat` said of the files read in this run, and the hash of what was read. */
     private readonly stats;
     private run?;
+    /**
+     * The cache file as `open` found it: its bytes up to the parts, and its size. The parts of files are read only
+     * when a run needs one (a run whose whole result is reused needs none), from the file then, when it still begins
+     * with the same bytes and is as long; else they are taken as missing.
+     */
+    private source?;
     private changed;
     /** Files read back from the cache, and parsed, in this run (for tests and the benchmark). */
     hits: number;
@@ -38,8 +44,10 @@ export declare class ParseCache {
     /** Whether a file changed between `stat` and its reading in this run: the run's result is not kept. */
     changedWhileRead: boolean;
     private constructor();
-    /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. */
+    /** Opens the cache file; one that is missing, unreadable or not a valid cache of this version starts empty. The parts of files are read when first needed. */
     static open(given: ParseCacheOptions): ParseCache;
+    /** The bytes of a part: read from the cache file (all its parts at once, the first time one is needed); undefined when the file is no longer the one `open` read. */
+    private bytesOf;
     /**
      * The hash of a file's bytes kept from a run that read it, when `stat` says
      * it has not been written since: the same size, modification and change
@@ -57,7 +65,13 @@ export declare class ParseCache {
     noteStat(file: string, stat: Stats, hash: string): void;
     /** The hash of a file's bytes (or of a text, as its UTF-8 bytes), as the keys use it. */
     contentHash(content: Uint8Array | string): string;
-    /** The key of a run's result: the hash of everything that decides it (see src/run.ts), each part serialised; throws for a part that does not serialise. */
+    /**
+     * The key of a run's result: the hash of everything that decides it (see
+     * src/run.ts), each part after its length. A part that is a list of strings
+     * (a file's name and hash) is hashed as its strings; any other is serialised
+     * first, which takes some microseconds a part: a run over thousands of files
+     * would pay milliseconds. Throws for a part that does not serialise.
+     */
     runKey(parts: Iterable<unknown>): string;
     /** The key of a file's parse: its text's hash and every setting that changes parsing. */
     fileKey(hash: string, jsonFile: boolean, limits: Limits): string;

@@ -1,30 +1,32 @@
 #!/usr/bin/env node
-import {closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
-import module, {createRequire} from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
-import vm from 'node:vm'
+// CommonJS: Node starts a CommonJS script without loading its ES module loader, some milliseconds of every run.
+'use strict'
+const {closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} = require('node:fs')
+const nodeModule = require('node:module')
+const os = require('node:os')
+const path = require('node:path')
+const {pathToFileURL} = require('node:url')
+const vm = require('node:vm')
 
 /** A code cache file (see loadWithCodeCache) starts with these 4 bytes, then the CPU time of the run that wrote it: 8 bytes before V8's data. */
 const CACHE_MAGIC = 0x31_43_38_4b // "K8C1"
 const CACHE_HEADER = 8
 
 // A clone that was built (npm run compile, as npm test does) runs its build in dist/: what src/ holds now.
-const built = new URL('../dist/src/cli.js', import.meta.url)
+const built = path.join(__dirname, '..', 'dist', 'src', 'cli.js')
 // Installed, k8s-net runs the bundle, lib/cli.cjs (npm run bundle), which needs no build.
-const bundle = fileURLToPath(new URL('../lib/cli.cjs', import.meta.url))
+const bundle = path.join(__dirname, '..', 'lib', 'cli.cjs')
 
+// run() handles its own errors, as oclif does: what it rejects with is a bug, and Node prints it as one.
 if (existsSync(built)) {
-  module.enableCompileCache?.()
-  const {run} = await import(built.href)
-  await run()
-} else if (module.enableCompileCache) {
+  nodeModule.enableCompileCache?.()
+  import(pathToFileURL(built).href).then(({run}) => run())
+} else if (nodeModule.enableCompileCache) {
   // Node 22.1 and later keep the compiled code of a script between runs themselves.
-  module.enableCompileCache()
-  await createRequire(import.meta.url)(bundle).run()
+  nodeModule.enableCompileCache()
+  require(bundle).run()
 } else {
-  await loadWithCodeCache(bundle).run()
+  loadWithCodeCache(bundle).run()
 }
 
 /**
@@ -77,13 +79,13 @@ function loadWithCodeCache(link) {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
-  const require = createRequire(file)
-  const cli = new module.Module(file)
+  const requireCli = nodeModule.createRequire(file)
+  const cli = new nodeModule.Module(file)
   cli.filename = file
-  cli.paths = require.resolve.paths('k8s-net') ?? []
+  cli.paths = requireCli.resolve.paths('k8s-net') ?? []
   // oclif loads the commands from this same file: it finds it loaded.
-  require.cache[file] = cli
-  script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, path.dirname(file))
+  requireCli.cache[file] = cli
+  script.runInThisContext().call(cli.exports, cli.exports, requireCli, cli, file, path.dirname(file))
   cli.loaded = true
   if (cacheFile) {
     process.once('exit', () => {
