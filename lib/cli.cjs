@@ -13663,6 +13663,99 @@ var backendtlspolicy_target_missing_default, init_backendtlspolicy_target_missin
   }
 });
 
+// src/k8s/cluster-network-policy.ts
+function readClusterNetworkPolicy(policy) {
+  let reading = readings.get(policy);
+  return reading || (reading = readOnce(policy), readings.set(policy, reading)), reading;
+}
+function readOnce(policy) {
+  if (policy.group !== NETWORK_POLICY_API_GROUP) return { invalid: "not of network-policy-api" };
+  if (UNREAD_KINDS.includes(policy.kind))
+    return { unread: `network-policy-api v0.2.0 replaced ${policy.kind} with ClusterNetworkPolicy, which k8s-net reads instead`, path: ["kind"] };
+  if (policy.kind !== "ClusterNetworkPolicy") return { invalid: "not a policy kind" };
+  if (!CNP_API_VERSIONS.includes(policy.apiVersion))
+    return { unread: `k8s-net reads ${policy.kind} ${CNP_API_VERSIONS.join(", ")}, not ${policy.apiVersion}`, path: ["apiVersion"] };
+  let spec = specOf(policy);
+  return spec.tier !== "Admin" && spec.tier !== "Baseline" ? { invalid: "its tier is neither Admin nor Baseline" } : {
+    read: {
+      policy,
+      tier: spec.tier,
+      priority: typeof spec.priority == "number" ? spec.priority : 1e3,
+      subject: readSubject(spec.subject),
+      ingress: readRules2(spec.ingress, "ingress"),
+      egress: readRules2(spec.egress, "egress")
+    }
+  };
+}
+function unreadPolicyObjects(index) {
+  let out = [];
+  for (let kind of ["ClusterNetworkPolicy", ...UNREAD_KINDS])
+    for (let policy of index.byKind(kind, NETWORK_POLICY_API_GROUP)) {
+      let reading = readClusterNetworkPolicy(policy);
+      "unread" in reading && out.push({ policy, reason: reading.unread, path: reading.path });
+    }
+  return out.sort((a, b) => a.policy.uid - b.policy.uid);
+}
+function readPods(entry2) {
+  if (Object.keys(entry2).length === 1) {
+    if (isRecord(entry2.namespaces)) {
+      let ns = parseLabelSelector(entry2.namespaces);
+      return ns.ok ? { namespaces: ns.selector } : void 0;
+    }
+    if (isRecord(entry2.pods) && isRecord(entry2.pods.podSelector)) {
+      let ns = parseLabelSelector(entry2.pods.namespaceSelector), pods = parseLabelSelector(entry2.pods.podSelector);
+      return ns.ok && pods.ok ? { namespaces: ns.selector, pods: pods.selector } : void 0;
+    }
+  }
+}
+function readRules2(rules, field) {
+  return Array.isArray(rules) ? rules.map((rule, index) => {
+    let path21 = ["spec", field, index];
+    if (!isRecord(rule)) return { index, path: path21 };
+    let action = rule.action === "Accept" || rule.action === "Deny" || rule.action === "Pass" ? rule.action : void 0, written = field === "ingress" ? rule.from : rule.to, peers = Array.isArray(written) ? written.map(readPeer) : void 0, protocols = rule.protocols;
+    return protocols == null ? { index, path: path21, action, peers } : Array.isArray(protocols) ? { index, path: path21, action, peers, ports: protocols.map(readPort) } : { index, path: path21, action, peers, portsUnknown: !0 };
+  }) : [];
+}
+function readPeer(entry2) {
+  if (!isRecord(entry2)) return { type: "other" };
+  let pods = readPods(entry2);
+  return pods ? { type: "pods", ...pods } : Object.keys(entry2).length === 1 && Array.isArray(entry2.networks) ? { type: "networks", networks: entry2.networks } : { type: "other" };
+}
+function readPort(entry2) {
+  if (!isRecord(entry2) || Object.keys(entry2).length !== 1) return { unknown: !0 };
+  if (typeof entry2.destinationNamedPort == "string") return { name: entry2.destinationNamedPort };
+  for (let [key2, protocol] of PROTOCOLS) {
+    let match = entry2[key2];
+    if (!isRecord(match)) continue;
+    let dest = match.destinationPort;
+    if (dest == null) return { protocol };
+    if (!isRecord(dest)) return { unknown: !0 };
+    if (typeof dest.number == "number") return { protocol, start: dest.number, end: dest.number };
+    let range = isRecord(dest.range) ? dest.range : void 0;
+    return range && typeof range.start == "number" && typeof range.end == "number" ? { protocol, start: range.start, end: range.end } : { unknown: !0 };
+  }
+  return { unknown: !0 };
+}
+function namespaceSelects(selector, namespace, labels) {
+  let name2 = { [NAMESPACE_NAME_LABEL]: namespace };
+  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL] === namespace ? labels : { ...labels, ...name2 });
+  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return matches(selector, name2);
+  let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL) };
+  return matches(onName, name2) ? void 0 : !1;
+}
+var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readings, readSubject, PROTOCOLS, selectsAll, init_cluster_network_policy = __esm({
+  "src/k8s/cluster-network-policy.ts"() {
+    "use strict";
+    init_selectors();
+    init_records();
+    init_gateway();
+    NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", CNP_API_VERSIONS = [`${NETWORK_POLICY_API_GROUP}/v1alpha2`], UNREAD_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"], isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP, readings = /* @__PURE__ */ new WeakMap();
+    readSubject = (subject) => isRecord(subject) ? readPods(subject) : void 0;
+    PROTOCOLS = [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]];
+    selectsAll = (selector) => selector !== void 0 && selector.requirements.length === 0;
+  }
+});
+
 // src/k8s/network-policy.ts
 function isNetworkPolicy(resource) {
   return resource.kind === "NetworkPolicy" && (resource.group === "networking.k8s.io" || resource.group === "extensions");
@@ -13692,7 +13785,7 @@ function defaultDenyDirections(policy, ns, index) {
     if (policy.kind === "NetworkPolicy" && policy.namespace === ns.name) return calicoDefaultDeny(policy, ns, index, !1);
     if (policy.kind === "GlobalNetworkPolicy") return calicoDefaultDeny(policy, ns, index, !0);
   }
-  return isClusterNetworkPolicy(policy) ? clusterNetworkPolicyDefaultDeny(policy, ns) : [];
+  return isClusterNetworkPolicy(policy) ? clusterNetworkPolicyDefaultDeny(policy, ns, index) : [];
 }
 function policyObjects(index) {
   return ["NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "ClusterNetworkPolicy"].flatMap((kind) => index.byKind(kind)).sort((a, b) => a.uid - b.uid);
@@ -13835,52 +13928,46 @@ function nearDefaultDeny(policies, directions) {
     if (policy) return { problem: "direction-left-out", policy, direction };
   }
 }
-function selectsNamespace(selector, ns) {
-  if (!isRecord(selector)) return !1;
-  let parsed = parseLabelSelector(selector);
-  return parsed.ok ? selectsEveryone(parsed.selector, (key2) => key2 === "kubernetes.io/metadata.name" ? { known: !0, value: ns.name } : ns.labels ? { known: !0, value: ns.labels[key2] } : { known: !1 }) : !1;
+function takesNamespace(pods, ns) {
+  return pods !== void 0 && (pods.pods === void 0 || selectsAll(pods.pods)) && namespaceSelects(pods.namespaces, ns.name, ns.labels) === !0;
 }
-function isEmptySelector(selector) {
-  if (!isRecord(selector)) return !1;
-  let parsed = parseLabelSelector(selector);
-  return parsed.ok && parsed.selector.requirements.length === 0;
-}
-function podsOfNamespace(pods, ns) {
-  return isRecord(pods) && isEmptySelector(pods.podSelector) && selectsNamespace(pods.namespaceSelector, ns);
-}
-function clusterNetworkPolicyDefaultDeny(policy, ns) {
-  let spec = specOf(policy);
-  if (spec.tier !== "Admin" && spec.tier !== "Baseline") return [];
-  let subject = asRecord(spec.subject);
-  return (subject.namespaces === void 0 ? podsOfNamespace(subject.pods, ns) : subject.pods === void 0 && selectsNamespace(subject.namespaces, ns)) ? DIRECTIONS.filter((d) => {
-    let rules = spec[ruleField(d)];
-    return !Array.isArray(rules) || rules.length === 0 || !rules.every((r) => isRecord(r) && (r.action === "Deny" || d === "Egress" && r.action === "Accept" && isCnpDnsRule(r))) ? !1 : rules.some((r) => isRecord(r) && r.action === "Deny" && r.protocols === void 0 && cnpDeniesEveryone(r, d));
+function clusterNetworkPolicyDefaultDeny(policy, ns, index) {
+  let reading = readClusterNetworkPolicy(policy);
+  if (!("read" in reading)) return [];
+  let cnp = reading.read;
+  return takesNamespace(cnp.subject, ns) ? DIRECTIONS.filter((d) => {
+    let rules = d === "Ingress" ? cnp.ingress : cnp.egress;
+    return rules.length === 0 || !rules.every((r) => r.action === "Deny" || d === "Egress" && r.action === "Accept" && isCnpDnsRule(r)) ? !1 : rules.some((r) => r.action === "Deny" && everyone(r, d)) && !openedBefore(cnp, d, ns, index);
   }) : [];
 }
-function cnpDeniesEveryone(rule, direction) {
-  let peers = direction === "Ingress" ? rule.from : rule.to;
-  return Array.isArray(peers) ? peers.some((peer) => {
-    if (!isRecord(peer)) return !1;
-    if (direction === "Egress") return Array.isArray(peer.networks) && peer.networks.includes("0.0.0.0/0");
-    let everyNamespace = isEmptySelector(peer.namespaces), everyPod = isRecord(peer.pods) && isEmptySelector(peer.pods.namespaceSelector) && isEmptySelector(peer.pods.podSelector);
-    return everyNamespace || everyPod;
-  }) : !1;
+function openedBefore(cnp, direction, ns, index) {
+  for (let policy of index.byKind("ClusterNetworkPolicy", NETWORK_POLICY_API_GROUP)) {
+    let reading = readClusterNetworkPolicy(policy);
+    if (policy === cnp.policy || !("read" in reading)) continue;
+    let other = reading.read, before = other.tier === cnp.tier ? other.priority <= cnp.priority : other.tier === "Admin", subject = other.subject;
+    if (!(!before || !subject || subject.pods && !selectsAll(subject.pods) || namespaceSelects(subject.namespaces, ns.name, ns.labels) === !1)) {
+      for (let rule of direction === "Ingress" ? other.ingress : other.egress)
+        if (everyone(rule, direction)) {
+          if (rule.action === "Deny") break;
+          if (rule.action === "Accept" || rule.action === "Pass" && other.tier === cnp.tier) return !0;
+        }
+    }
+  }
+  return !1;
+}
+function takesEveryone(rule, direction) {
+  return (rule.peers ?? []).some((peer) => direction === "Egress" ? peer.type === "networks" && peer.networks.includes("0.0.0.0/0") : peer.type === "pods" && selectsAll(peer.namespaces) && (peer.pods === void 0 || selectsAll(peer.pods)));
 }
 function isCnpDnsRule(rule) {
-  let protocols = rule.protocols;
-  return !Array.isArray(protocols) || protocols.length === 0 ? !1 : protocols.every((p) => {
-    if (!isRecord(p)) return !1;
-    let keys = Object.keys(p);
-    if (keys.length !== 1 || keys[0] !== "udp" && keys[0] !== "tcp") return !1;
-    let proto2 = p[keys[0]], port2 = isRecord(proto2) && isRecord(proto2.destinationPort) ? proto2.destinationPort : void 0;
-    return port2 !== void 0 && port2.number === 53 && port2.range === void 0;
-  });
+  let ports = rule.ports;
+  return ports === void 0 || ports.length === 0 ? !1 : ports.every((p) => "protocol" in p && (p.protocol === "UDP" || p.protocol === "TCP") && p.start === 53 && p.end === 53);
 }
-var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, QUOTED, KEY, TERMS, NETWORK_POLICY_API_GROUP, isClusterNetworkPolicy, init_network_policy = __esm({
+var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, QUOTED, KEY, TERMS, everyone, init_network_policy = __esm({
   "src/k8s/network-policy.ts"() {
     "use strict";
     init_selectors();
     init_records();
+    init_cluster_network_policy();
     DIRECTIONS = ["Ingress", "Egress"], CALICO_GROUPS = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]);
     ruleField = (direction) => direction === "Ingress" ? "ingress" : "egress";
     CILIUM_NAMESPACE = "io.kubernetes.pod.namespace", CILIUM_NAMESPACE_LABEL = "io.cilium.k8s.namespace.labels.", ciliumKey = (key2) => key2.replace(/^(?:k8s|any):/, "");
@@ -13896,7 +13983,7 @@ var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LAB
         }
       ]
     ];
-    NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP;
+    everyone = (rule, direction) => rule.ports === void 0 && !rule.portsUnknown && takesEveryone(rule, direction);
   }
 });
 
@@ -13925,6 +14012,7 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
   "rules/default-deny-missing.ts"() {
     "use strict";
     init_rule();
+    init_cluster_network_policy();
     init_network_policy();
     init_records();
     default_deny_missing_default = {
@@ -13937,7 +14025,8 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
           noDefaultDeny: "namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}",
           isolatedByAllowLists: "namespace {{namespace}} has no NetworkPolicy that denies ingress by default: its pods are isolated today, each by a policy that admits only some peers, but a workload added later accepts connections from any pod in the cluster until a policy selects it",
           rulesAllow: "namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but its {{field}} rules allow traffic, so it is no default deny ({{related:0}})",
-          isolatesOther: "namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but isolates {{isolated}} ({{related:0}})"
+          isolatesOther: "namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but isolates {{isolated}} ({{related:0}})",
+          unreadPolicy: "namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default, unless {{policy}} does, which k8s-net does not read ({{reason}}; {{related:0}})"
         },
         options: {
           requireEgress: {
@@ -13946,8 +14035,8 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
             description: "Also require a default deny for egress, so that pods reach only what a policy allows."
           }
         },
-        // Nothing is open today: the gap is for workloads to come.
-        messageSeverity: { isolatedByAllowLists: "info" }
+        // Nothing is open today: the gap is for workloads to come. Or nothing is known: a policy k8s-net does not read may cover the namespace.
+        messageSeverity: { isolatedByAllowLists: "info", unreadPolicy: "info" }
       },
       check({ index, options, settings: settings2, report: report2 }) {
         let wanted = options.requireEgress ? ["Ingress", "Egress"] : ["Ingress"], system = new Set(settings2.systemNamespaces), places = /* @__PURE__ */ new Map(), add = (namespace, resource) => {
@@ -13963,6 +14052,7 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
         let byNamespace = /* @__PURE__ */ new Map(), clusterWide = [];
         for (let policy of policyObjects(index))
           policy.namespace === "" ? clusterWide.push(policy) : byNamespace.has(policy.namespace) ? byNamespace.get(policy.namespace).push(policy) : byNamespace.set(policy.namespace, [policy]);
+        let [unread] = unreadPolicyObjects(index);
         for (let name2 of [...places.keys()].sort()) {
           if (!index.readable("NetworkPolicy", name2)) continue;
           let facts = { name: name2, labels: namespaceObjects.get(name2)?.labels }, covered = /* @__PURE__ */ new Set();
@@ -13970,7 +14060,20 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
             for (let d of defaultDenyDirections(policy, facts, index)) covered.add(d);
           let missing = wanted.filter((d) => !covered.has(d));
           if (missing.length === 0) continue;
-          let candidates = places.get(name2), target = candidates.find((c) => !c.reference) ?? candidates[0], near = nearMiss(byNamespace.get(name2) ?? [], missing), what = missing.map((d) => d.toLowerCase()).join(" and "), ingressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Ingress"), egressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Egress");
+          let candidates = places.get(name2), target = candidates.find((c) => !c.reference) ?? candidates[0], near = nearMiss(byNamespace.get(name2) ?? [], missing), what = missing.map((d) => d.toLowerCase()).join(" and ");
+          if (unread) {
+            let policy = `${unread.policy.kind} ${unread.policy.name}`;
+            report2({
+              target,
+              path: ["metadata", "name"],
+              messageId: "unreadPolicy",
+              data: { namespace: name2, directions: what, policy, reason: unread.reason },
+              related: [{ message: policy, target: unread.policy, path: unread.path }],
+              fix: defaultDenyPolicy(name2, freeName(index, name2, missing), missing)
+            });
+            continue;
+          }
+          let ingressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Ingress"), egressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Egress");
           if (missing.length === 1 && missing[0] === "Ingress" && !ingressBy) {
             let allowLists = (byNamespace.get(name2) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has("Ingress") && !allowsEveryone(p, "Ingress")), isolated2 = new Set(
               allowLists.flatMap((p) => {
@@ -14392,33 +14495,22 @@ function isolated(read2) {
 }
 function onlyNamespace(ns) {
   let [r, more] = ns.requirements;
-  return r && !more && r.key === NAME_LABEL && r.operator === "In" && r.values.length === 1 ? r.values[0] : void 0;
+  return r && !more && r.key === NAMESPACE_NAME_LABEL && r.operator === "In" && r.values.length === 1 ? r.values[0] : void 0;
 }
 function split(m, acted, rest) {
   let a = amountOf(acted.status), b = amountOf(rest.status);
   return a === b ? { status: acted.status === rest.status ? acted.status : statusOf(a), decisions: acted.decisions } : m === "unknown" || a === "unknown" || b === "unknown" ? { status: "unknown", decisions: [...acted.decisions, ...rest.decisions] } : { status: "partial", decisions: [...acted.decisions, ...rest.decisions] };
 }
-function cnpPortMatch(protocols, port2) {
-  if (protocols == null) return "all";
-  if (!Array.isArray(protocols)) return "unknown";
+function cnpPortMatch(rule, port2) {
+  if (rule.portsUnknown) return "unknown";
+  if (!rule.ports) return "all";
   let out = "none";
-  for (let entry2 of protocols)
-    if (isRecord(entry2)) {
-      if (typeof entry2.destinationNamedPort == "string") {
-        out = union(out, port2.name === entry2.destinationNamedPort ? "all" : "none");
-        continue;
-      }
-      for (let protocol of ["TCP", "UDP", "SCTP"]) {
-        let match = entry2[protocol.toLowerCase()];
-        if (!isRecord(match) || protocol !== port2.protocol) continue;
-        let dest = match.destinationPort;
-        if (!isRecord(dest)) {
-          out = union(out, "all");
-          continue;
-        }
-        let range = isRecord(dest.range) ? dest.range : void 0, [lo, hi] = typeof dest.number == "number" ? [dest.number, dest.number] : range ? [range.start, range.end] : [void 0, void 0];
-        typeof lo != "number" || typeof hi != "number" || port2.number === void 0 ? out = union(out, "unknown") : out = union(out, port2.number >= lo && port2.number <= hi ? "all" : "none");
-      }
+  for (let p of rule.ports)
+    if ("name" in p) out = union(out, port2.name === p.name ? "all" : "none");
+    else if ("unknown" in p) out = union(out, "unknown");
+    else {
+      if (p.protocol !== port2.protocol) continue;
+      p.start === void 0 || p.end === void 0 ? out = union(out, "all") : port2.number === void 0 ? out = union(out, "unknown") : out = union(out, port2.number >= p.start && port2.number <= p.end ? "all" : "none");
     }
   return out;
 }
@@ -14495,19 +14587,21 @@ function ciliumSelects(selector, target, nsLabels) {
   if (!(!nsLabels && requirements.some((r) => r.key.startsWith("io.cilium.k8s.namespace.labels."))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
     return matches({ requirements }, labels);
 }
-var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, init_policy = __esm({
+var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, EVERY, failClosed, init_policy = __esm({
   "src/exposure/policy.ts"() {
     "use strict";
     init_records();
     init_selectors();
     init_util();
+    init_cluster_network_policy();
+    init_gateway();
     init_network_policy();
     init_cidr();
     targetOf = (template) => ({
       namespace: template.namespace,
       labels: template.labels,
       hostNetwork: template.spec.hostNetwork === !0
-    }), CNP_GROUP = "policy.networking.k8s.io", CALICO_GROUPS2 = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]), NAME_LABEL = "kubernetes.io/metadata.name", amountOf = (status) => status === "open" || status === "admitted" ? "all" : status === "partial" ? "some" : status === "blocked" ? "none" : "unknown";
+    }), CALICO_GROUPS2 = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]), amountOf = (status) => status === "open" || status === "admitted" ? "all" : status === "partial" ? "some" : status === "blocked" ? "none" : "unknown";
     ruleOf = (read2, i2) => (read2.paths ??= [])[i2] ??= ["spec", "ingress", i2], PolicyEvaluator = class {
       constructor(index) {
         this.index = index;
@@ -14518,27 +14612,25 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
           let parsed = parseLabelSelector(isRecord(spec) ? spec.podSelector : void 0), read2 = { policy, selector: parsed.ok ? parsed.selector : void 0, rules: rulesOf(policy, "Ingress") ?? [] }, list2 = this.npByNamespace.get(policy.namespace);
           list2 ? list2.push(read2) : this.npByNamespace.set(policy.namespace, [read2]);
         }
-        for (let policy of index.byKind("ClusterNetworkPolicy", CNP_GROUP)) {
-          if (!policy.apiVersion.endsWith("/v1alpha2")) continue;
-          let spec = isRecord(policy.object.spec) ? policy.object.spec : {}, tier = spec.tier === "Admin" || spec.tier === "Baseline" ? spec.tier : void 0;
-          if (!tier) continue;
-          let rules = [];
-          if (Array.isArray(spec.ingress))
-            for (let [i2, rule] of spec.ingress.entries()) {
-              if (!isRecord(rule)) continue;
-              let action = rule.action === "Accept" || rule.action === "Deny" || rule.action === "Pass" ? rule.action : void 0;
-              action && rules.push({ policy, index: i2, action, from: Array.isArray(rule.from) ? rule.from : [], protocols: rule.protocols });
-            }
-          this.cnps.push({ policy, tier, priority: typeof spec.priority == "number" ? spec.priority : 1e3, subject: spec.subject, rules });
+        for (let policy of index.byKind("ClusterNetworkPolicy", NETWORK_POLICY_API_GROUP)) {
+          let reading = readClusterNetworkPolicy(policy);
+          "read" in reading && this.cnps.push(reading.read);
         }
         this.cnps.sort((a, b) => a.priority - b.priority || a.policy.uid - b.policy.uid);
+        let [unread] = unreadPolicyObjects(index);
+        if (unread) {
+          let text3 = `unknown: ${unread.policy.kind} ${unread.policy.name} may decide, and k8s-net does not read it (${unread.reason})`;
+          this.unread = { status: "unknown", decisions: [{ tier: "admin", policy: unread.policy, path: unread.path, text: text3 }] };
+        }
         for (let kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) for (let r of index.byKind(kind, "cilium.io")) this.cni.push(r);
         for (let kind of ["NetworkPolicy", "GlobalNetworkPolicy"]) for (let r of index.byKind(kind)) CALICO_GROUPS2.has(r.group) && this.cni.push(r);
-        for (let ns of index.table("Namespace", [""]).all) this.namespaceLabels.set(ns.name, { ...ns.labels, [NAME_LABEL]: ns.name });
+        for (let ns of index.table("Namespace", [""]).all) this.namespaceLabels.set(ns.name, { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name });
       }
       index;
       npByNamespace = /* @__PURE__ */ new Map();
       cnps = [];
+      /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
+      unread;
       cni = [];
       namespaceLabels = /* @__PURE__ */ new Map();
       selected = /* @__PURE__ */ new WeakMap();
@@ -14548,6 +14640,7 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
           return { status: "open", decisions: [{ tier: "networkpolicy", text: "hostNetwork pods: network policies do not select them" }] };
         if (!this.index.readable("ClusterNetworkPolicy", ""))
           return { status: "unknown", decisions: [{ tier: "admin", text: "unknown: the ClusterNetworkPolicies could not be read" }] };
+        if (this.unread) return this.unread;
         let admin = this.cnps.filter((p) => p.tier === "Admin" && this.subjectSelects(p.subject, target) !== !1), baseline = this.cnps.filter((p) => p.tier === "Baseline" && this.subjectSelects(p.subject, target) !== !1), afterNp = () => this.cniStep(target, this.tierOf(baseline, "baseline", peer, target, port2, () => OPEN)), np = () => {
           let verdict = this.networkPolicyTier(peer, target, port2);
           return verdict ? this.cniStep(target, verdict) : afterNp();
@@ -14556,38 +14649,26 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
       }
       /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
       namespaceMatches(selector, namespace) {
-        let labels = this.namespaceLabels.get(namespace);
-        if (labels) return matches(selector, labels);
-        if (selector.requirements.every((r) => r.key === NAME_LABEL)) return matches(selector, { [NAME_LABEL]: namespace });
-        let onName = { requirements: selector.requirements.filter((r) => r.key === NAME_LABEL) };
-        return matches(onName, { [NAME_LABEL]: namespace }) ? void 0 : !1;
+        return namespaceSelects(selector, namespace, this.namespaceLabels.get(namespace));
       }
       // ---- ClusterNetworkPolicy ------------------------------------------------
       subjectSelects(subject, target) {
-        if (isRecord(subject)) {
-          if (isRecord(subject.namespaces)) {
-            let ns = parseLabelSelector(subject.namespaces);
-            return ns.ok ? this.namespaceMatches(ns.selector, target.namespace) : void 0;
-          }
-          if (isRecord(subject.pods)) {
-            let ns = parseLabelSelector(subject.pods.namespaceSelector ?? {}), pods = parseLabelSelector(subject.pods.podSelector ?? {});
-            return !ns.ok || !pods.ok ? void 0 : matches(pods.selector, target.labels) ? this.namespaceMatches(ns.selector, target.namespace) : !1;
-          }
-        }
+        if (subject)
+          return subject.pods && !matches(subject.pods, target.labels) ? !1 : this.namespaceMatches(subject.namespaces, target.namespace);
       }
-      /** Runs the rules of one tier's policies in order; `next` is the following tier. */
+      /** Runs the ingress rules of one tier's policies in order; `next` is the following tier. */
       tierOf(policies, tier, peer, target, port2, next) {
         let rules = policies.flatMap((p) => {
           let selects = this.subjectSelects(p.subject, target);
-          return p.rules.map((rule) => ({ rule, selects }));
+          return p.ingress.map((rule) => ({ policy: p.policy, rule, selects }));
         }), memo = /* @__PURE__ */ new Map(), nextVerdict, runNext = () => nextVerdict ??= next(), from = (i2) => {
           let cached = memo.get(i2);
           if (cached) return cached;
           let result;
           for (let j = i2; j < rules.length && !result; j++) {
-            let { rule, selects } = rules[j], m = both(this.cnpPeerMatch(rule, peer), cnpPortMatch(rule.protocols, port2));
+            let { policy, rule, selects } = rules[j], m = both(this.cnpPeerMatch(rule, peer), cnpPortMatch(rule, port2));
             if (selects === void 0 && m !== "none" && (m = "unknown"), m === "none") continue;
-            let decision = { tier, policy: rule.policy, path: ["spec", "ingress", rule.index], text: rule.action }, acted = rule.action === "Pass" ? prepend(decision, runNext()) : { status: rule.action === "Accept" ? "admitted" : "blocked", decisions: [decision] };
+            let { action } = rule, decision = { tier, policy, path: rule.path, text: action ?? "unknown: its action is none of Accept, Deny and Pass" }, acted = action === "Pass" ? prepend(decision, runNext()) : { status: action === "Accept" ? "admitted" : action === "Deny" ? "blocked" : "unknown", decisions: [decision] };
             result = m === "all" ? acted : split(m, acted, from(j + 1));
           }
           return result ??= runNext(), memo.set(i2, result), result;
@@ -14595,17 +14676,10 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
         return from(0);
       }
       cnpPeerMatch(rule, peer) {
+        if (!rule.peers) return "unknown";
         let out = "none";
-        for (let entry2 of rule.from) {
-          let m;
-          if (isRecord(entry2) && isRecord(entry2.namespaces) && Object.keys(entry2).length === 1) {
-            let ns = parseLabelSelector(entry2.namespaces);
-            m = ns.ok ? this.selectorsMatch(peer, ns.selector, { requirements: [] }) : "unknown";
-          } else if (isRecord(entry2) && isRecord(entry2.pods) && Object.keys(entry2).length === 1) {
-            let ns = parseLabelSelector(entry2.pods.namespaceSelector ?? {}), pods = parseLabelSelector(entry2.pods.podSelector ?? {});
-            m = ns.ok && pods.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : "unknown";
-          } else
-            m = rule.action === "Accept" ? "none" : "all";
+        for (let entry2 of rule.peers) {
+          let m = entry2.type === "pods" ? this.selectorsMatch(peer, entry2.namespaces, entry2.pods ?? EVERY) : failClosed(rule.action);
           out = union(out, m);
         }
         return out;
@@ -14655,7 +14729,7 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
         if (!hasNs && !hasPods) return "unknown";
         let pods = parseLabelSelector(hasPods ? entry2.podSelector : {});
         if (!pods.ok) return "unknown";
-        if (!hasNs) return this.selectorsMatch(peer, { requirements: [{ key: NAME_LABEL, operator: "In", values: [policy.namespace] }] }, pods.selector);
+        if (!hasNs) return this.selectorsMatch(peer, { requirements: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: [policy.namespace] }] }, pods.selector);
         let ns = parseLabelSelector(entry2.namespaceSelector);
         return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : "unknown";
       }
@@ -14699,7 +14773,7 @@ var targetOf, CNP_GROUP, CALICO_GROUPS2, NAME_LABEL, amountOf, ruleOf, PolicyEva
     }, POD_SELECTOR = Object.freeze(["spec", "podSelector"]);
     OPEN = { status: "open", decisions: [{ tier: "networkpolicy", text: "no policy selects the pods" }] };
     prepend = (decision, verdict) => ({ status: verdict.status, decisions: [decision, ...verdict.decisions] });
-    statusOf = (a) => a === "all" ? "admitted" : a === "some" ? "partial" : a === "none" ? "blocked" : "unknown";
+    statusOf = (a) => a === "all" ? "admitted" : a === "some" ? "partial" : a === "none" ? "blocked" : "unknown", EVERY = { requirements: [] }, failClosed = (action) => action === "Accept" ? "none" : action === void 0 ? "unknown" : "all";
   }
 });
 
@@ -29221,13 +29295,13 @@ function possibleRoutes(a) {
   for (let value of next[1]) for (let r of possibleRoutes({ ...a, [next[0]]: value })) out.add(r);
   return out;
 }
-var EXPOSURES, PROTOCOLS, ENVIRONMENTS, PROVIDERS, LOCAL_CLUSTERS, CLIENTS, isHttp, isExternal, DECISION_VALUES, AnswersError, init_answers = __esm({
+var EXPOSURES, PROTOCOLS2, ENVIRONMENTS, PROVIDERS, LOCAL_CLUSTERS, CLIENTS, isHttp, isExternal, DECISION_VALUES, AnswersError, init_answers = __esm({
   "src/wizard/answers.ts"() {
     "use strict";
-    EXPOSURES = ["internal", "external", "external-backend"], PROTOCOLS = ["http", "https", "grpc", "tcp", "udp"], ENVIRONMENTS = ["cloud", "bare-metal", "local"], PROVIDERS = ["aws", "gcp", "azure", "other"], LOCAL_CLUSTERS = ["kind", "minikube", "k3d"], CLIENTS = ["me", "team", "public"], isHttp = (protocol) => protocol === "http" || protocol === "https";
+    EXPOSURES = ["internal", "external", "external-backend"], PROTOCOLS2 = ["http", "https", "grpc", "tcp", "udp"], ENVIRONMENTS = ["cloud", "bare-metal", "local"], PROVIDERS = ["aws", "gcp", "azure", "other"], LOCAL_CLUSTERS = ["kind", "minikube", "k3d"], CLIENTS = ["me", "team", "public"], isHttp = (protocol) => protocol === "http" || protocol === "https";
     isExternal = (a) => a.exposure === "external", DECISION_VALUES = [
       ["exposure", EXPOSURES],
-      ["protocol", PROTOCOLS],
+      ["protocol", PROTOCOLS2],
       ["clients", CLIENTS],
       ["services", [1, 2]],
       ["environment", ENVIRONMENTS],
@@ -29454,7 +29528,7 @@ var whenRoute, known2, podsExposed, deploymentWanted, shared, viaGateway, viaIng
         key: "protocol",
         flag: "protocol",
         stage: "decision",
-        hint: PROTOCOLS.join("|"),
+        hint: PROTOCOLS2.join("|"),
         prompt: () => "Which protocol does it serve?",
         choices: [
           { value: "http", name: "HTTP", description: "Plain HTTP from the application (TLS, if any, is added in front of it)" },
@@ -29464,7 +29538,7 @@ var whenRoute, known2, podsExposed, deploymentWanted, shared, viaGateway, viaIng
           { value: "udp", name: "UDP", description: "Datagrams: game servers, DNS, media, QUIC" }
         ],
         applies: (a) => known2(a.exposure, (e) => e !== "external-backend"),
-        parse: oneOf(PROTOCOLS)
+        parse: oneOf(PROTOCOLS2)
       }),
       q({
         key: "clients",
@@ -31647,7 +31721,7 @@ var Reach = class _Reach extends import_command5.Command {
   static description = `SOURCE: internet, private, nodes (through the ways in the input exposes), cluster (any pod), ns/NAMESPACE (any pod of it), KIND/NAMESPACE/NAME (a workload's pods) or NAMESPACE/LABEL=VALUE,... (pods with those labels).
 TARGET: KIND/NAMESPACE/NAME (a workload, or Service/NAMESPACE/NAME for the workloads it selects) or NAMESPACE/LABEL=VALUE,..., then optionally :PORT (a number or a container port name) and /PROTOCOL (TCP by default).
 
-Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer; with --expect, only when the answer is the one expected, else 1), 2 for usage and input errors.`;
+Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline; another version, AdminNetworkPolicy and BaselineAdminNetworkPolicy are not read and leave the answer unknown), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer; with --expect, only when the answer is the one expected, else 1), 2 for usage and input errors.`;
   static examples = [
     "<%= config.bin %> <%= command.id %> internet Deployment/shop/web k8s/",
     "<%= config.bin %> <%= command.id %> ns/payments Deployment/shop/db:5432 k8s/ --explain",
@@ -31736,7 +31810,7 @@ Every question has a flag, and an answers file (--answers) takes the same keys. 
   static flags = {
     exposure: Flags5.string({ summary: "Who calls it: workloads in the cluster, clients outside it, or (external-backend) workloads call a service outside the cluster.", options: [...EXPOSURES] }),
     "external-name": Flags5.string({ summary: "DNS name of the backend outside the cluster (with --exposure external-backend)." }),
-    protocol: Flags5.string({ summary: "What the application serves (https: it terminates TLS itself).", options: [...PROTOCOLS] }),
+    protocol: Flags5.string({ summary: "What the application serves (https: it terminates TLS itself).", options: [...PROTOCOLS2] }),
     clients: Flags5.string({ summary: "Who the outside clients are: me (your own machine, for a while: kubectl port-forward), team (developers or internal users on your network), public (default).", options: [...CLIENTS] }),
     services: Flags5.integer({ summary: "How many HTTP services share the entry point (1, or more).", min: 1 }),
     environment: Flags5.string({ summary: "Where the cluster runs.", options: [...ENVIRONMENTS] }),

@@ -1,6 +1,7 @@
 import type {ResourceIndex} from '../src/engine/resource-index.js'
 import {defineRule} from '../src/engine/rule.js'
 import type {RelatedLocation, Resource} from '../src/engine/types.js'
+import {unreadPolicyObjects} from '../src/k8s/cluster-network-policy.js'
 import {
   allowsEveryone,
   defaultDenyDirections,
@@ -29,6 +30,8 @@ export default defineRule({
         'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but its {{field}} rules allow traffic, so it is no default deny ({{related:0}})',
       isolatesOther:
         'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default: {{consequence}}; NetworkPolicy {{policy}} selects every pod but isolates {{isolated}} ({{related:0}})',
+      unreadPolicy:
+        'namespace {{namespace}} has no NetworkPolicy that denies {{directions}} by default, unless {{policy}} does, which k8s-net does not read ({{reason}}; {{related:0}})',
     },
     options: {
       requireEgress: {
@@ -37,8 +40,8 @@ export default defineRule({
         description: 'Also require a default deny for egress, so that pods reach only what a policy allows.',
       },
     },
-    // Nothing is open today: the gap is for workloads to come.
-    messageSeverity: {isolatedByAllowLists: 'info'},
+    // Nothing is open today: the gap is for workloads to come. Or nothing is known: a policy k8s-net does not read may cover the namespace.
+    messageSeverity: {isolatedByAllowLists: 'info', unreadPolicy: 'info'},
   },
   check({index, options, settings, report}) {
     const wanted: Direction[] = options.requireEgress ? ['Ingress', 'Egress'] : ['Ingress']
@@ -72,6 +75,8 @@ export default defineRule({
       else byNamespace.set(policy.namespace, [policy])
     }
 
+    // Cluster-wide objects of network-policy-api that k8s-net does not read: any of them may cover any namespace.
+    const [unread] = unreadPolicyObjects(index)
     for (const name of [...places.keys()].sort()) {
       // Policies a cluster would not let us list may well be there.
       if (!index.readable('NetworkPolicy', name)) continue
@@ -87,6 +92,19 @@ export default defineRule({
       const target = candidates.find((c) => !c.reference) ?? candidates[0]!
       const near = nearMiss(byNamespace.get(name) ?? [], missing)
       const what = missing.map((d) => d.toLowerCase()).join(' and ')
+      if (unread) {
+        const policy = `${unread.policy.kind} ${unread.policy.name}`
+        report({
+          target,
+          path: ['metadata', 'name'],
+          messageId: 'unreadPolicy',
+          data: {namespace: name, directions: what, policy, reason: unread.reason},
+          related: [{message: policy, target: unread.policy, path: unread.path}],
+          fix: defaultDenyPolicy(name, freeName(index, name, missing), missing),
+        })
+        continue
+      }
+
       // A policy that selects every pod isolates the pods even with rules: unless a rule lets everyone in (or out),
       // its rules, not "anyone", decide.
       const ingressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Ingress')

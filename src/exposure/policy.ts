@@ -2,9 +2,12 @@
  * Whether ingress policies let a sender's traffic into a workload's pods on a
  * port, and which rule of which policy decides, tier by tier:
  *
- * 1. ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), Admin tier:
- *    policies by priority (lower first), rules in order; the first rule that
- *    matches Accepts or Denies (final), or Passes to the NetworkPolicy tier.
+ * 1. ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, as
+ *    `k8s/cluster-network-policy.ts` reads it), Admin tier: policies by
+ *    priority (lower first), rules in order; the first rule that matches
+ *    Accepts or Denies (final), or Passes to the NetworkPolicy tier. An object
+ *    of the group k8s-net does not read (another version, AdminNetworkPolicy,
+ *    BaselineAdminNetworkPolicy) makes every verdict unknown.
  * 2. NetworkPolicy (networking.k8s.io): pods selected by a policy that
  *    isolates Ingress (policyTypes, defaulted as the API server does) take
  *    what one rule of one such policy admits, nothing else. Pods no policy
@@ -27,6 +30,17 @@ import {isRecord} from '../util/records.js'
 import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
+import {
+  type CnpAction,
+  type CnpPods,
+  type CnpRule,
+  namespaceSelects,
+  NETWORK_POLICY_API_GROUP,
+  readClusterNetworkPolicy,
+  type ReadClusterNetworkPolicy,
+  unreadPolicyObjects,
+} from '../k8s/cluster-network-policy.js'
+import {NAMESPACE_NAME_LABEL as NAME_LABEL} from '../k8s/gateway.js'
 import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
 import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 
@@ -99,9 +113,7 @@ export const targetOf = (template: PodTemplate): Target => ({
   hostNetwork: template.spec.hostNetwork === true,
 })
 
-const CNP_GROUP = 'policy.networking.k8s.io'
 const CALICO_GROUPS = new Set(['crd.projectcalico.org', 'projectcalico.org'])
-const NAME_LABEL = 'kubernetes.io/metadata.name'
 
 const amountOf = (status: Status): Amount =>
   status === 'open' || status === 'admitted' ? 'all' : status === 'partial' ? 'some' : status === 'blocked' ? 'none' : 'unknown'
@@ -120,22 +132,6 @@ function both(a: Amount, b: Amount): Amount {
   if (a === 'unknown' || b === 'unknown') return 'unknown'
   if (a === 'some' || b === 'some') return 'some'
   return 'all'
-}
-
-interface CnpRule {
-  policy: Resource
-  index: number
-  action: 'Accept' | 'Deny' | 'Pass'
-  from: unknown[]
-  protocols: unknown
-}
-
-interface CnpPolicy {
-  policy: Resource
-  tier: 'Admin' | 'Baseline'
-  priority: number
-  subject: unknown
-  rules: CnpRule[]
 }
 
 /** A NetworkPolicy read once: its selector, whether it isolates ingress, its ingress rules. */
@@ -161,7 +157,9 @@ interface Selecting {
 
 export class PolicyEvaluator {
   private readonly npByNamespace = new Map<string, ReadPolicy[]>()
-  private readonly cnps: CnpPolicy[] = []
+  private readonly cnps: ReadClusterNetworkPolicy[] = []
+  /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
+  private readonly unread?: Verdict
   private readonly cni: Resource[] = []
   private readonly namespaceLabels = new Map<string, Readonly<Record<string, string>>>()
   private readonly selected = new WeakMap<Target, Selecting>()
@@ -178,25 +176,18 @@ export class PolicyEvaluator {
       else this.npByNamespace.set(policy.namespace, [read])
     }
 
-    for (const policy of index.byKind('ClusterNetworkPolicy', CNP_GROUP)) {
-      if (!policy.apiVersion.endsWith('/v1alpha2')) continue
-      const spec = isRecord(policy.object.spec) ? policy.object.spec : {}
-      const tier = spec.tier === 'Admin' || spec.tier === 'Baseline' ? spec.tier : undefined
-      if (!tier) continue
-      const rules: CnpRule[] = []
-      if (Array.isArray(spec.ingress)) {
-        for (const [i, rule] of spec.ingress.entries()) {
-          if (!isRecord(rule)) continue
-          const action = rule.action === 'Accept' || rule.action === 'Deny' || rule.action === 'Pass' ? rule.action : undefined
-          if (!action) continue
-          rules.push({policy, index: i, action, from: Array.isArray(rule.from) ? rule.from : [], protocols: rule.protocols})
-        }
-      }
-
-      this.cnps.push({policy, tier, priority: typeof spec.priority === 'number' ? spec.priority : 1000, subject: spec.subject, rules})
+    for (const policy of index.byKind('ClusterNetworkPolicy', NETWORK_POLICY_API_GROUP)) {
+      const reading = readClusterNetworkPolicy(policy)
+      if ('read' in reading) this.cnps.push(reading.read)
     }
 
     this.cnps.sort((a, b) => a.priority - b.priority || a.policy.uid - b.policy.uid)
+    const [unread] = unreadPolicyObjects(index)
+    if (unread) {
+      const text = `unknown: ${unread.policy.kind} ${unread.policy.name} may decide, and k8s-net does not read it (${unread.reason})`
+      this.unread = {status: 'unknown', decisions: [{tier: 'admin', policy: unread.policy, path: unread.path, text}]}
+    }
+
     // Loops, not push(...): the input may hold more policies than a call takes arguments.
     for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.cni.push(r)
     for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) for (const r of index.byKind(kind)) if (CALICO_GROUPS.has(r.group)) this.cni.push(r)
@@ -213,6 +204,8 @@ export class PolicyEvaluator {
       return {status: 'unknown', decisions: [{tier: 'admin', text: 'unknown: the ClusterNetworkPolicies could not be read'}]}
     }
 
+    if (this.unread) return this.unread
+
     const admin = this.cnps.filter((p) => p.tier === 'Admin' && this.subjectSelects(p.subject, target) !== false)
     const baseline = this.cnps.filter((p) => p.tier === 'Baseline' && this.subjectSelects(p.subject, target) !== false)
     const afterNp = (): Verdict => this.cniStep(target, this.tierOf(baseline, 'baseline', peer, target, port, () => OPEN))
@@ -226,39 +219,22 @@ export class PolicyEvaluator {
 
   /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
   namespaceMatches(selector: Selector, namespace: string): boolean | undefined {
-    const labels = this.namespaceLabels.get(namespace)
-    if (labels) return matches(selector, labels)
-    if (selector.requirements.every((r) => r.key === NAME_LABEL)) return matches(selector, {[NAME_LABEL]: namespace})
-    // Unknown labels: a requirement on the name that fails decides; otherwise it cannot be known.
-    const onName = {requirements: selector.requirements.filter((r) => r.key === NAME_LABEL)}
-    return matches(onName, {[NAME_LABEL]: namespace}) ? undefined : false
+    return namespaceSelects(selector, namespace, this.namespaceLabels.get(namespace))
   }
 
   // ---- ClusterNetworkPolicy ------------------------------------------------
 
-  private subjectSelects(subject: unknown, target: Target): boolean | undefined {
-    if (!isRecord(subject)) return undefined
-    if (isRecord(subject.namespaces)) {
-      const ns = parseLabelSelector(subject.namespaces)
-      return ns.ok ? this.namespaceMatches(ns.selector, target.namespace) : undefined
-    }
-
-    if (isRecord(subject.pods)) {
-      const ns = parseLabelSelector(subject.pods.namespaceSelector ?? {})
-      const pods = parseLabelSelector(subject.pods.podSelector ?? {})
-      if (!ns.ok || !pods.ok) return undefined
-      if (!matches(pods.selector, target.labels)) return false
-      return this.namespaceMatches(ns.selector, target.namespace)
-    }
-
-    return undefined
+  private subjectSelects(subject: CnpPods | undefined, target: Target): boolean | undefined {
+    if (!subject) return undefined
+    if (subject.pods && !matches(subject.pods, target.labels)) return false
+    return this.namespaceMatches(subject.namespaces, target.namespace)
   }
 
-  /** Runs the rules of one tier's policies in order; `next` is the following tier. */
-  private tierOf(policies: CnpPolicy[], tier: Tier, peer: Peer, target: Target, port: TargetPort, next: () => Verdict): Verdict {
+  /** Runs the ingress rules of one tier's policies in order; `next` is the following tier. */
+  private tierOf(policies: ReadClusterNetworkPolicy[], tier: Tier, peer: Peer, target: Target, port: TargetPort, next: () => Verdict): Verdict {
     const rules = policies.flatMap((p) => {
       const selects = this.subjectSelects(p.subject, target)
-      return p.rules.map((rule) => ({rule, selects}))
+      return p.ingress.map((rule) => ({policy: p.policy, rule, selects}))
     })
     const memo = new Map<number, Verdict>()
     let nextVerdict: Verdict | undefined
@@ -268,15 +244,16 @@ export class PolicyEvaluator {
       if (cached) return cached
       let result: Verdict | undefined
       for (let j = i; j < rules.length && !result; j++) {
-        const {rule, selects} = rules[j]!
-        let m = both(this.cnpPeerMatch(rule, peer), cnpPortMatch(rule.protocols, port))
+        const {policy, rule, selects} = rules[j]!
+        let m = both(this.cnpPeerMatch(rule, peer), cnpPortMatch(rule, port))
         if (selects === undefined && m !== 'none') m = 'unknown'
         if (m === 'none') continue
-        const decision: Decision = {tier, policy: rule.policy, path: ['spec', 'ingress', rule.index], text: rule.action}
+        const {action} = rule
+        const decision: Decision = {tier, policy, path: rule.path, text: action ?? 'unknown: its action is none of Accept, Deny and Pass'}
         const acted: Verdict =
-          rule.action === 'Pass'
+          action === 'Pass'
             ? prepend(decision, runNext())
-            : {status: rule.action === 'Accept' ? 'admitted' : 'blocked', decisions: [decision]}
+            : {status: action === 'Accept' ? 'admitted' : action === 'Deny' ? 'blocked' : 'unknown', decisions: [decision]}
         result = m === 'all' ? acted : split(m, acted, from(j + 1))
       }
 
@@ -289,21 +266,11 @@ export class PolicyEvaluator {
   }
 
   private cnpPeerMatch(rule: CnpRule, peer: Peer): Amount {
+    if (!rule.peers) return 'unknown'
     let out: Amount = 'none'
-    for (const entry of rule.from) {
-      let m: Amount
-      if (isRecord(entry) && isRecord(entry.namespaces) && Object.keys(entry).length === 1) {
-        const ns = parseLabelSelector(entry.namespaces)
-        m = ns.ok ? this.selectorsMatch(peer, ns.selector, {requirements: []}) : 'unknown'
-      } else if (isRecord(entry) && isRecord(entry.pods) && Object.keys(entry).length === 1) {
-        const ns = parseLabelSelector(entry.pods.namespaceSelector ?? {})
-        const pods = parseLabelSelector(entry.pods.podSelector ?? {})
-        m = ns.ok && pods.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : 'unknown'
-      } else {
-        // A peer of a kind this version does not know: fail closed (Accept matches nothing, Deny and Pass match all).
-        m = rule.action === 'Accept' ? 'none' : 'all'
-      }
-
+    for (const entry of rule.peers) {
+      // An ingress peer of a form not read: fail closed (Accept matches nothing, Deny and Pass match all).
+      const m: Amount = entry.type === 'pods' ? this.selectorsMatch(peer, entry.namespaces, entry.pods ?? EVERY) : failClosed(rule.action)
       out = union(out, m)
     }
 
@@ -488,33 +455,23 @@ function split(m: Amount, acted: Verdict, rest: Verdict): Verdict {
 
 const statusOf = (a: Amount): Status => (a === 'all' ? 'admitted' : a === 'some' ? 'partial' : a === 'none' ? 'blocked' : 'unknown')
 
-/** Ports of a ClusterNetworkPolicy rule: `protocols` with tcp/udp/sctp destinationPort (number or range) or destinationNamedPort. */
-function cnpPortMatch(protocols: unknown, port: TargetPort): Amount {
-  if (protocols === undefined || protocols === null) return 'all'
-  if (!Array.isArray(protocols)) return 'unknown'
+const EVERY: Selector = {requirements: []}
+
+/** A peer a rule's action meets but k8s-net cannot evaluate: an Accept takes none of the sender, a Deny or Pass all of it. */
+const failClosed = (action: CnpAction | undefined): Amount => (action === 'Accept' ? 'none' : action === undefined ? 'unknown' : 'all')
+
+/** How much of the traffic on the port a ClusterNetworkPolicy rule's protocols take. */
+function cnpPortMatch(rule: CnpRule, port: TargetPort): Amount {
+  if (rule.portsUnknown) return 'unknown'
+  if (!rule.ports) return 'all'
   let out: Amount = 'none'
-  for (const entry of protocols) {
-    if (!isRecord(entry)) continue
-    if (typeof entry.destinationNamedPort === 'string') {
-      out = union(out, port.name === entry.destinationNamedPort ? 'all' : 'none')
-      continue
-    }
-
-    for (const protocol of ['TCP', 'UDP', 'SCTP']) {
-      const match = entry[protocol.toLowerCase()]
-      if (!isRecord(match) || protocol !== port.protocol) continue
-      const dest = match.destinationPort
-      if (!isRecord(dest)) {
-        out = union(out, 'all')
-        continue
-      }
-
-      const range = isRecord(dest.range) ? dest.range : undefined
-      const [lo, hi] = typeof dest.number === 'number' ? [dest.number, dest.number] : range ? [range.start, range.end] : [undefined, undefined]
-      if (typeof lo !== 'number' || typeof hi !== 'number') out = union(out, 'unknown')
-      else if (port.number === undefined) out = union(out, 'unknown')
-      else out = union(out, port.number >= lo && port.number <= hi ? 'all' : 'none')
-    }
+  for (const p of rule.ports) {
+    if ('name' in p) out = union(out, port.name === p.name ? 'all' : 'none')
+    else if ('unknown' in p) out = union(out, 'unknown')
+    else if (p.protocol !== port.protocol) continue
+    else if (p.start === undefined || p.end === undefined) out = union(out, 'all')
+    else if (port.number === undefined) out = union(out, 'unknown')
+    else out = union(out, port.number >= p.start && port.number <= p.end ? 'all' : 'none')
   }
 
   return out

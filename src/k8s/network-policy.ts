@@ -15,16 +15,24 @@
  * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
  * projectcalico.org). See `defaultDenyDirections` for the exact forms.
  *
- * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, network-policy-api
- * v0.2.0 and later) too: cluster-scoped, in the Admin tier (before
- * NetworkPolicies) or the Baseline tier (after them), with rules whose action
- * is Accept, Deny or Pass. It replaced AdminNetworkPolicy and
- * BaselineAdminNetworkPolicy, which are not read.
+ * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) too, as
+ * `cluster-network-policy.ts` reads it: other versions, AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy are not read, and never count.
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector, type SelectorParse} from '../engine/selectors.js'
 import type {Resource} from '../engine/types.js'
-import {asRecord, emptyRecord, isRecord, specOf} from '../util/records.js'
+import {emptyRecord, isRecord, specOf} from '../util/records.js'
+import {
+  type CnpPods,
+  type CnpRule,
+  isClusterNetworkPolicy,
+  namespaceSelects,
+  NETWORK_POLICY_API_GROUP,
+  readClusterNetworkPolicy,
+  type ReadClusterNetworkPolicy,
+  selectsAll,
+} from './cluster-network-policy.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -107,14 +115,19 @@ export function policyTypes(policy: Resource): Set<Direction> {
  *   types (defaulted as Calico does when absent); and rules in that direction
  *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
  *   tier whose Tier object in the input has defaultAction Pass does not count.
- * - ClusterNetworkPolicy (policy.networking.k8s.io), Admin or Baseline tier:
+ * - ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), Admin or Baseline tier:
  *   a subject that selects every pod of the namespace (`namespaces` matching
  *   it, or `pods` with such a namespaceSelector and an empty podSelector);
  *   rules in that direction that are all Deny (egress: or Accept of port 53
  *   only), one of them without protocols denying everyone: for ingress a peer
  *   `namespaces: {}` (or `pods` with both selectors empty), for egress
  *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
- *   Accept leaves the decision to NetworkPolicies, and does not count.
+ *   Accept leaves the decision to NetworkPolicies, and does not count. Nor
+ *   does it when a ClusterNetworkPolicy that may go before it (a lower or the
+ *   same priority in its tier, or the Admin tier before Baseline) and may
+ *   take every pod of the namespace lets everyone through on every port
+ *   first: an Accept, or a Pass in the same tier (an Admin Pass still meets a
+ *   Baseline deny).
  */
 export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
   if (isNetworkPolicy(policy)) return policy.namespace === ns.name ? kubeDefaultDeny(policy) : []
@@ -129,7 +142,7 @@ export function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, inde
     if (policy.kind === 'GlobalNetworkPolicy') return calicoDefaultDeny(policy, ns, index, true)
   }
 
-  if (isClusterNetworkPolicy(policy)) return clusterNetworkPolicyDefaultDeny(policy, ns)
+  if (isClusterNetworkPolicy(policy)) return clusterNetworkPolicyDefaultDeny(policy, ns, index)
   return []
 }
 
@@ -433,71 +446,62 @@ export function nearDefaultDeny(
 
 // ---- ClusterNetworkPolicy (network-policy-api) -------------------------------
 
-export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
-
-export const isClusterNetworkPolicy = (resource: Resource): boolean =>
-  resource.kind === 'ClusterNetworkPolicy' && resource.group === NETWORK_POLICY_API_GROUP
-
-/** Whether a label selector (as written) selects the namespace, as far as its known labels tell. */
-function selectsNamespace(selector: unknown, ns: NamespaceFacts): boolean {
-  if (!isRecord(selector)) return false
-  const parsed = parseLabelSelector(selector)
-  if (!parsed.ok) return false
-  return selectsEveryone(parsed.selector, (key) => {
-    if (key === 'kubernetes.io/metadata.name') return {known: true, value: ns.name}
-    return ns.labels ? {known: true, value: ns.labels[key]} : {known: false}
-  })
+/** Whether pods a subject or peer takes are every pod of the namespace: true only when that is known. */
+function takesNamespace(pods: CnpPods | undefined, ns: NamespaceFacts): boolean {
+  return pods !== undefined && (pods.pods === undefined || selectsAll(pods.pods)) && namespaceSelects(pods.namespaces, ns.name, ns.labels) === true
 }
 
-/** A label selector that selects everything: `{}`, or `matchLabels: {}` and the like. */
-function isEmptySelector(selector: unknown): boolean {
-  if (!isRecord(selector)) return false
-  const parsed = parseLabelSelector(selector)
-  return parsed.ok && parsed.selector.requirements.length === 0
-}
-
-/** A subject or peer `pods: {namespaceSelector, podSelector}` that takes every pod of the namespace. */
-function podsOfNamespace(pods: unknown, ns: NamespaceFacts): boolean {
-  return isRecord(pods) && isEmptySelector(pods.podSelector) && selectsNamespace(pods.namespaceSelector, ns)
-}
-
-function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
-  const spec = specOf(policy)
-  if (spec.tier !== 'Admin' && spec.tier !== 'Baseline') return []
-  const subject = asRecord(spec.subject)
-  const selectsAll = subject.namespaces === undefined ? podsOfNamespace(subject.pods, ns) : subject.pods === undefined && selectsNamespace(subject.namespaces, ns)
-  if (!selectsAll) return []
+function clusterNetworkPolicyDefaultDeny(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[] {
+  const reading = readClusterNetworkPolicy(policy)
+  if (!('read' in reading)) return []
+  const cnp = reading.read
+  if (!takesNamespace(cnp.subject, ns)) return []
   return DIRECTIONS.filter((d) => {
-    const rules = spec[ruleField(d)]
-    if (!Array.isArray(rules) || rules.length === 0) return false
-    const allDeny = rules.every((r) => isRecord(r) && (r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r))))
+    const rules = d === 'Ingress' ? cnp.ingress : cnp.egress
+    if (rules.length === 0) return false
+    const allDeny = rules.every((r) => r.action === 'Deny' || (d === 'Egress' && r.action === 'Accept' && isCnpDnsRule(r)))
     if (!allDeny) return false
-    return rules.some((r) => isRecord(r) && r.action === 'Deny' && r.protocols === undefined && cnpDeniesEveryone(r, d))
+    return rules.some((r) => r.action === 'Deny' && everyone(r, d)) && !openedBefore(cnp, d, ns, index)
   })
 }
 
-function cnpDeniesEveryone(rule: Record<string, unknown>, direction: Direction): boolean {
-  const peers = direction === 'Ingress' ? rule.from : rule.to
-  if (!Array.isArray(peers)) return false
-  return peers.some((peer) => {
-    if (!isRecord(peer)) return false
-    if (direction === 'Egress') return Array.isArray(peer.networks) && peer.networks.includes('0.0.0.0/0')
-    const everyNamespace = isEmptySelector(peer.namespaces)
-    const everyPod = isRecord(peer.pods) && isEmptySelector(peer.pods.namespaceSelector) && isEmptySelector(peer.pods.podSelector)
-    return everyNamespace || everyPod
+/** A rule whose peers take everyone, on every port. */
+const everyone = (rule: CnpRule, direction: Direction): boolean => rule.ports === undefined && !rule.portsUnknown && takesEveryone(rule, direction)
+
+/**
+ * Whether a ClusterNetworkPolicy that may go before this one, and may take
+ * every pod of the namespace, lets everyone through in this direction before
+ * a rule of its own denies everyone: an Accept, or a Pass in the same tier.
+ */
+function openedBefore(cnp: ReadClusterNetworkPolicy, direction: Direction, ns: NamespaceFacts, index: ResourceIndex): boolean {
+  for (const policy of index.byKind('ClusterNetworkPolicy', NETWORK_POLICY_API_GROUP)) {
+    const reading = readClusterNetworkPolicy(policy)
+    if (policy === cnp.policy || !('read' in reading)) continue
+    const other = reading.read
+    const before = other.tier === cnp.tier ? other.priority <= cnp.priority : other.tier === 'Admin'
+    const subject = other.subject
+    // A subject of some pods only opens those, as an allow-list entry does: the namespace keeps its default deny.
+    if (!before || !subject || (subject.pods && !selectsAll(subject.pods)) || namespaceSelects(subject.namespaces, ns.name, ns.labels) === false) continue
+    for (const rule of direction === 'Ingress' ? other.ingress : other.egress) {
+      if (!everyone(rule, direction)) continue
+      if (rule.action === 'Deny') break
+      if (rule.action === 'Accept' || (rule.action === 'Pass' && other.tier === cnp.tier)) return true
+    }
+  }
+
+  return false
+}
+
+function takesEveryone(rule: CnpRule, direction: Direction): boolean {
+  return (rule.peers ?? []).some((peer) => {
+    if (direction === 'Egress') return peer.type === 'networks' && peer.networks.includes('0.0.0.0/0')
+    return peer.type === 'pods' && selectsAll(peer.namespaces) && (peer.pods === undefined || selectsAll(peer.pods))
   })
 }
 
 /** An Accept rule whose protocols open only port 53 over UDP or TCP. */
-function isCnpDnsRule(rule: Record<string, unknown>): boolean {
-  const protocols = rule.protocols
-  if (!Array.isArray(protocols) || protocols.length === 0) return false
-  return protocols.every((p) => {
-    if (!isRecord(p)) return false
-    const keys = Object.keys(p)
-    if (keys.length !== 1 || (keys[0] !== 'udp' && keys[0] !== 'tcp')) return false
-    const proto = p[keys[0]!]
-    const port = isRecord(proto) && isRecord(proto.destinationPort) ? proto.destinationPort : undefined
-    return port !== undefined && port.number === 53 && port.range === undefined
-  })
+function isCnpDnsRule(rule: CnpRule): boolean {
+  const ports = rule.ports
+  if (ports === undefined || ports.length === 0) return false
+  return ports.every((p) => 'protocol' in p && (p.protocol === 'UDP' || p.protocol === 'TCP') && p.start === 53 && p.end === 53)
 }

@@ -115,6 +115,41 @@ describe('ClusterNetworkPolicy (network-policy-api v1alpha2)', () => {
     expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, egress: [{action: Deny, to: [{namespaces: {}}]}]}'))).toEqual([])
   })
 
+  it('another version of the kind, and AdminNetworkPolicy, are not read: no default deny, whatever they say', () => {
+    const story5 = '{tier: Baseline, priority: 10, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'
+    expect(directions(cnp(story5).replace('/v1alpha2', '/v1beta1'))).toEqual([])
+    expect(directions(`apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: a}\nspec: {priority: 10, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}`)).toEqual([])
+  })
+
+  it('pods without a namespaceSelector take every namespace, as the API reads it; without the required podSelector, nothing is read', () => {
+    expect(directions(cnp('{tier: Baseline, subject: {pods: {podSelector: {}}}, ingress: [{action: Deny, from: [{pods: {podSelector: {}}}]}]}'))).toEqual(['Ingress'])
+    expect(directions(cnp('{tier: Baseline, subject: {pods: {namespaceSelector: {}}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}'))).toEqual([])
+    // protocols: null is no protocols: the Deny takes every port.
+    expect(directions(cnp('{tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}], protocols: null}]}'))).toEqual(['Ingress'])
+  })
+
+  it('a policy that goes first and lets everyone through to the whole namespace undoes a deny, as map and reach read the tiers', () => {
+    const policies = (...specs: string[]): string => specs.map((spec, i) => cnp(spec).replace('{name: a}', `{name: p${i}}`)).join('\n---\n')
+    const deny = (tier: string, priority: number): string => `{tier: ${tier}, priority: ${priority}, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}`
+    const opens = (tier: string, priority: number, action: string, subject = '{namespaces: {}}', from = '{namespaces: {}}'): string =>
+      `{tier: ${tier}, priority: ${priority}, subject: ${subject}, ingress: [{action: ${action}, from: [${from}]}]}`
+    // The deny is the first object: directions() reads it.
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 5, 'Accept')))).toEqual([])
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 5, 'Pass')))).toEqual([])
+    expect(directions(policies(deny('Baseline', 10), opens('Admin', 50, 'Accept')))).toEqual([])
+    expect(directions(policies(deny('Baseline', 10), opens('Baseline', 5, 'Pass')))).toEqual([])
+    // The same priority: either may go first.
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 10, 'Accept')))).toEqual([])
+    // An Admin Pass still meets the Baseline deny; a later policy, another namespace, some pods or some peers leave it whole.
+    expect(directions(policies(deny('Baseline', 10), opens('Admin', 5, 'Pass')))).toEqual(['Ingress'])
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 20, 'Accept')))).toEqual(['Ingress'])
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 5, 'Accept', '{namespaces: {matchLabels: {kubernetes.io/metadata.name: cart}}}')))).toEqual(['Ingress'])
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 5, 'Accept', '{pods: {podSelector: {matchLabels: {app: web}}}}')))).toEqual(['Ingress'])
+    expect(directions(policies(deny('Admin', 10), opens('Admin', 5, 'Accept', '{namespaces: {}}', '{namespaces: {matchLabels: {team: ops}}}')))).toEqual(['Ingress'])
+    // A policy that denies everyone before its Accept lets no one through.
+    expect(directions(policies(deny('Admin', 10), '{tier: Admin, priority: 5, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}, {action: Accept, from: [{namespaces: {}}]}]}'))).toEqual(['Ingress'])
+  })
+
   it("Antrea's ClusterNetworkPolicy (another group) is not read", () => {
     expect(directions('apiVersion: crd.antrea.io/v1beta1\nkind: ClusterNetworkPolicy\nmetadata: {name: a}\nspec: {tier: Baseline, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}')).toEqual([])
   })

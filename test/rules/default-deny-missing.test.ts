@@ -2,9 +2,30 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {lintWithRule, ruleTester} from '../support/rule-tester.js'
+import {type InvalidCase, lintWithRule, ruleTester} from '../support/rule-tester.js'
 
 const requireEgress = {requireEgress: true}
+
+/** A fixture whose namespace shop has no default deny k8s-net reads, beside a policy object it does not read (at `related`). */
+function unreadPolicy(name: string, related: string, line: number, policy: string, reason: string): InvalidCase {
+  return {
+    name,
+    files: [related.split(':')[0]!],
+    findings: [
+      {
+        object: 'Deployment shop/web',
+        line,
+        column: 9,
+        endLine: line,
+        endColumn: 12,
+        messageId: 'unreadPolicy',
+        data: {namespace: 'shop', directions: 'ingress', policy, reason},
+        related: [related],
+        severity: 'info',
+      },
+    ],
+  }
+}
 
 ruleTester('default-deny-missing', {
   valid: [
@@ -18,6 +39,20 @@ ruleTester('default-deny-missing', {
     {name: 'the default deny is given with --context', files: ['valid/workload-only.yaml'], context: ['context/shop-default-deny.yaml']},
   ],
   invalid: [
+    unreadPolicy(
+      'a ClusterNetworkPolicy of a version k8s-net does not read may cover the namespace: an info that says which, not a warning',
+      'invalid/cluster-network-policy-unread-version.yaml:3:13',
+      20,
+      'ClusterNetworkPolicy default',
+      'k8s-net reads ClusterNetworkPolicy policy.networking.k8s.io/v1alpha2, not policy.networking.k8s.io/v1beta1',
+    ),
+    unreadPolicy(
+      'an AdminNetworkPolicy (network-policy-api v0.1) is not read either: the same info',
+      'invalid/admin-network-policy.yaml:4:7',
+      19,
+      'AdminNetworkPolicy default',
+      'network-policy-api v0.2.0 replaced AdminNetworkPolicy with ClusterNetworkPolicy, which k8s-net reads instead',
+    ),
     {
       name: 'an Admin ClusterNetworkPolicy that passes some traffic to NetworkPolicies denies nothing of it by default',
       files: ['invalid/cluster-network-policy-pass.yaml'],

@@ -2,9 +2,12 @@
  * Whether ingress policies let a sender's traffic into a workload's pods on a
  * port, and which rule of which policy decides, tier by tier:
  *
- * 1. ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), Admin tier:
- *    policies by priority (lower first), rules in order; the first rule that
- *    matches Accepts or Denies (final), or Passes to the NetworkPolicy tier.
+ * 1. ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, as
+ *    `k8s/cluster-network-policy.ts` reads it), Admin tier: policies by
+ *    priority (lower first), rules in order; the first rule that matches
+ *    Accepts or Denies (final), or Passes to the NetworkPolicy tier. An object
+ *    of the group k8s-net does not read (another version, AdminNetworkPolicy,
+ *    BaselineAdminNetworkPolicy) makes every verdict unknown.
  * 2. NetworkPolicy (networking.k8s.io): pods selected by a policy that
  *    isolates Ingress (policyTypes, defaulted as the API server does) take
  *    what one rule of one such policy admits, nothing else. Pods no policy
@@ -107,6 +110,8 @@ export declare class PolicyEvaluator {
     private readonly index;
     private readonly npByNamespace;
     private readonly cnps;
+    /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
+    private readonly unread?;
     private readonly cni;
     private readonly namespaceLabels;
     private readonly selected;
@@ -116,7 +121,7 @@ export declare class PolicyEvaluator {
     /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
     namespaceMatches(selector: Selector, namespace: string): boolean | undefined;
     private subjectSelects;
-    /** Runs the rules of one tier's policies in order; `next` is the following tier. */
+    /** Runs the ingress rules of one tier's policies in order; `next` is the following tier. */
     private tierOf;
     private cnpPeerMatch;
     /** The NetworkPolicy tier's verdict, or undefined when no policy isolates the pods for ingress. */

@@ -15,11 +15,9 @@
  * NetworkPolicy and GlobalNetworkPolicy (crd.projectcalico.org,
  * projectcalico.org). See `defaultDenyDirections` for the exact forms.
  *
- * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2, network-policy-api
- * v0.2.0 and later) too: cluster-scoped, in the Admin tier (before
- * NetworkPolicies) or the Baseline tier (after them), with rules whose action
- * is Accept, Deny or Pass. It replaced AdminNetworkPolicy and
- * BaselineAdminNetworkPolicy, which are not read.
+ * ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) too, as
+ * `cluster-network-policy.ts` reads it: other versions, AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy are not read, and never count.
  */
 import type { ResourceIndex } from '../engine/resource-index.js';
 import { type SelectorParse } from '../engine/selectors.js';
@@ -76,14 +74,19 @@ export declare function policyTypes(policy: Resource): Set<Direction>;
  *   types (defaulted as Calico does when absent); and rules in that direction
  *   that are all Deny or Log (or DNS-only Allow for egress). A policy in a
  *   tier whose Tier object in the input has defaultAction Pass does not count.
- * - ClusterNetworkPolicy (policy.networking.k8s.io), Admin or Baseline tier:
+ * - ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), Admin or Baseline tier:
  *   a subject that selects every pod of the namespace (`namespaces` matching
  *   it, or `pods` with such a namespaceSelector and an empty podSelector);
  *   rules in that direction that are all Deny (egress: or Accept of port 53
  *   only), one of them without protocols denying everyone: for ingress a peer
  *   `namespaces: {}` (or `pods` with both selectors empty), for egress
  *   `networks` holding 0.0.0.0/0 (cluster traffic included). A Pass or another
- *   Accept leaves the decision to NetworkPolicies, and does not count.
+ *   Accept leaves the decision to NetworkPolicies, and does not count. Nor
+ *   does it when a ClusterNetworkPolicy that may go before it (a lower or the
+ *   same priority in its tier, or the Admin tier before Baseline) and may
+ *   take every pod of the namespace lets everyone through on every port
+ *   first: an Accept, or a Pass in the same tier (an Admin Pass still meets a
+ *   Baseline deny).
  */
 export declare function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[];
 /** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
@@ -134,6 +137,4 @@ export declare function nearDefaultDeny(policies: readonly Resource[], direction
     policy: Resource;
     direction: Direction;
 } | undefined;
-export declare const NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io";
-export declare const isClusterNetworkPolicy: (resource: Resource) => boolean;
 export {};
