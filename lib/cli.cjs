@@ -14849,6 +14849,8 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
       exposures = /* @__PURE__ */ new Map();
       selected = /* @__PURE__ */ new Map();
       pathKeys = /* @__PURE__ */ new Map();
+      /** The key of each path compared so far (see `pathKey`): made once, and gone with the builder. */
+      keys = /* @__PURE__ */ new Map();
       controllers;
       /** Gateway proxies' pod templates by namespace and Gateway name. */
       gatewayProxies;
@@ -14893,15 +14895,20 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
         return list2;
       }
       /** Adds a path to a workload, once: routes that list one backend twice make one path. */
+      keyOf(path21) {
+        let k = this.keys.get(path21);
+        return k === void 0 && this.keys.set(path21, k = pathKey(path21)), k;
+      }
       add(template, path21) {
         let w = this.exposures.get(template);
         if (!w) return;
         let k = pathKey(path21);
         if (w.paths.length < MANY_PATHS) {
-          if (w.paths.some((p) => p.class === path21.class && pathKey(p) === k)) return;
+          if (w.paths.some((p) => p.class === path21.class && this.keyOf(p) === k)) return;
+          this.keys.set(path21, k);
         } else {
           let seen = this.pathKeys.get(template);
-          if (seen || this.pathKeys.set(template, seen = new Set(w.paths.map((p) => pathKey(p)))), seen.has(k)) return;
+          if (seen || this.pathKeys.set(template, seen = new Set(w.paths.map((p) => this.keyOf(p)))), seen.has(k)) return;
           seen.add(k);
         }
         w.paths.push(path21);

@@ -169,6 +169,8 @@ class Builder {
   private readonly exposures = new Map<PodTemplate, WorkloadExposure>()
   private readonly selected = new Map<Resource, PodTemplate[]>()
   private readonly pathKeys = new Map<PodTemplate, Set<string>>()
+  /** The key of each path compared so far (see `pathKey`): made once, and gone with the builder. */
+  private readonly keys = new Map<ExposurePath, string>()
   private controllers?: Array<{template: PodTemplate; door: FrontDoor}>
   /** Gateway proxies' pod templates by namespace and Gateway name. */
   private gatewayProxies?: Map<string, Map<string, PodTemplate>>
@@ -231,16 +233,23 @@ class Builder {
   }
 
   /** Adds a path to a workload, once: routes that list one backend twice make one path. */
+  private keyOf(path: ExposurePath): string {
+    let k = this.keys.get(path)
+    if (k === undefined) this.keys.set(path, (k = pathKey(path)))
+    return k
+  }
+
   private add(template: PodTemplate, path: ExposurePath): void {
     const w = this.exposures.get(template)
     if (!w) return
     const k = pathKey(path)
-    // A workload of few paths compares them one by one, keeping nothing; one of many keeps their keys.
+    // A workload of few paths compares them one by one; one of many keeps a set of their keys.
     if (w.paths.length < MANY_PATHS) {
-      if (w.paths.some((p) => p.class === path.class && pathKey(p) === k)) return
+      if (w.paths.some((p) => p.class === path.class && this.keyOf(p) === k)) return
+      this.keys.set(path, k)
     } else {
       let seen = this.pathKeys.get(template)
-      if (!seen) this.pathKeys.set(template, (seen = new Set(w.paths.map((p) => pathKey(p)))))
+      if (!seen) this.pathKeys.set(template, (seen = new Set(w.paths.map((p) => this.keyOf(p)))))
       if (seen.has(k)) return
       seen.add(k)
     }
