@@ -14547,23 +14547,7 @@ function ipBlockMatch(block, peer) {
   return peer.type === "unknown-pods" ? admitted.length > 0 ? "unknown" : "none" : peer.type !== "addresses" ? intersects(admitted, PRIVATE) ? "unknown" : "none" : peer.addresses ? covers(admitted, peer.addresses) ? "all" : intersects(admitted, normalize(peer.addresses)) ? "some" : "none" : covers(admitted, NODE_SPACE) ? "all" : intersects(admitted, NODE_SPACE) ? "unknown" : "none";
 }
 function readCni(policy, target, nsLabels) {
-  if ((policy.kind === "CiliumNetworkPolicy" || policy.kind === "NetworkPolicy") && policy.namespace !== target.namespace) return "none";
-  if (policy.group === "cilium.io") {
-    let specs = [policy.object.spec, ...Array.isArray(policy.object.specs) ? policy.object.specs : []].filter(isRecord), out = "none";
-    for (let spec2 of specs) {
-      let hasIngress = Array.isArray(spec2.ingress) && spec2.ingress.length > 0, deny = Array.isArray(spec2.ingressDeny) ? spec2.ingressDeny : [];
-      if (!hasIngress && deny.length === 0) continue;
-      let selects2 = ciliumSelects(spec2.endpointSelector, target, nsLabels);
-      if (selects2 === !1) continue;
-      if (selects2 === void 0) return "unread";
-      if (deny.some((r) => isRecord(r) && Object.keys(r).length === 1 && Array.isArray(r.fromEntities) && r.fromEntities.includes("all"))) return "deny";
-      if (deny.length > 0) return "unread";
-      let admitsNothing = spec2.ingress.every((r) => isRecord(r) && Object.keys(r).length === 0), enable = isRecord(spec2.enableDefaultDeny) ? spec2.enableDefaultDeny.ingress : void 0;
-      if (!admitsNothing) return "unread";
-      enable !== !1 && (out = "isolate");
-    }
-    return out;
-  }
+  if (policy.kind === "NetworkPolicy" && policy.namespace !== target.namespace) return "none";
   let spec = isRecord(policy.object.spec) ? policy.object.spec : {}, types2 = Array.isArray(spec.types) ? spec.types : void 0, ingress2 = spec.ingress, egress = spec.egress;
   if (!(types2 ? types2.includes("Ingress") : !(Array.isArray(egress) && egress.length > 0 && !(Array.isArray(ingress2) && ingress2.length > 0)))) return "none";
   let selects = calicoSelects(spec.selector, (key2) => key2 === "projectcalico.org/namespace" ? { known: !0, value: target.namespace } : key2.startsWith("pcns.") ? nsLabels ? { known: !0, value: nsLabels[key2.slice(5)] } : { known: !1 } : { known: !0, value: target.labels[key2] });
@@ -14587,7 +14571,56 @@ function ciliumSelects(selector, target, nsLabels) {
   if (!(!nsLabels && requirements.some((r) => r.key.startsWith("io.cilium.k8s.namespace.labels."))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
     return matches({ requirements }, labels);
 }
-var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, EVERY, failClosed, init_policy = __esm({
+function entitiesMatch(entity, peer) {
+  if (entity === "all") return "all";
+  if (entity !== "world" && entity !== "cluster" && entity !== "host" && entity !== "remote-node") return "unknown";
+  switch (peer.type) {
+    case "pods":
+    case "namespace":
+    case "cluster":
+      return entity === "cluster" ? "all" : "none";
+    case "unknown-pods":
+      return "unknown";
+    case "addresses":
+      return !peer.addresses || intersects(normalize(peer.addresses), PRIVATE) ? "unknown" : entity === "world" ? "all" : "none";
+  }
+}
+function cidrMatch(entry2, peer) {
+  if (!isRecord(entry2) || typeof entry2.cidr != "string") return "unknown";
+  if (peer.type === "pods" || peer.type === "namespace" || peer.type === "cluster") return "none";
+  let m = ipBlockMatch({ cidr: entry2.cidr, except: entry2.except }, peer);
+  return m === "none" ? "none" : peer.type === "addresses" && peer.addresses && !intersects(normalize(peer.addresses), PRIVATE) ? m : "unknown";
+}
+function ciliumPortMatch(toPorts, port2, deny) {
+  if (!Array.isArray(toPorts) || toPorts.length === 0) return { amount: "unknown", why: "its toPorts is not a list k8s-net reads" };
+  let out = "none", unsure, l7;
+  for (let [i2, entry2] of toPorts.entries()) {
+    if (!isRecord(entry2) || !Array.isArray(entry2.ports) || entry2.ports.length === 0) return { amount: "unknown", why: `k8s-net does not read toPorts[${i2}]` };
+    let other = Object.keys(entry2).filter((k) => k !== "ports" && k !== "rules" && entry2[k] !== void 0 && entry2[k] !== null);
+    if (other.length > 0) return { amount: "unknown", why: `k8s-net does not read toPorts[${i2}].${other[0]}` };
+    let rules = entry2.rules !== void 0 && entry2.rules !== null;
+    if (rules && deny) return { amount: "unknown", why: `k8s-net does not read toPorts[${i2}].rules in a deny rule` };
+    for (let p of entry2.ports) {
+      let m = ciliumPort(p, port2);
+      m !== "none" && (m === "unknown" ? unsure ??= `k8s-net cannot tell whether toPorts[${i2}] takes the port` : rules && (l7 ??= `at L3/L4; the L7 rules of toPorts[${i2}].rules then filter requests`), out = union(out, m));
+    }
+  }
+  return { amount: out, why: out === "unknown" ? unsure : l7 };
+}
+function ciliumPort(entry2, port2) {
+  if (!isRecord(entry2)) return "unknown";
+  let protocol = entry2.protocol === void 0 || entry2.protocol === null || entry2.protocol === "" ? "ANY" : entry2.protocol;
+  if (protocol !== "ANY" && protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") return "unknown";
+  if (protocol !== "ANY" && protocol !== port2.protocol) return "none";
+  let text3 = typeof entry2.port == "number" ? String(entry2.port) : entry2.port;
+  if (typeof text3 != "string" || text3 === "" || text3 === "0") return "unknown";
+  if (!/^\d+$/.test(text3))
+    return port2.name === void 0 ? "unknown" : port2.name === text3 ? "all" : "none";
+  if (port2.number === void 0) return "unknown";
+  let start = Number(text3), end = typeof entry2.endPort == "number" && entry2.endPort > start ? entry2.endPort : start;
+  return port2.number >= start && port2.number <= end ? "all" : "none";
+}
+var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, EVERY, failClosed, CILIUM_SOURCES, CILIUM_RULE_KEYS, init_policy = __esm({
   "src/exposure/policy.ts"() {
     "use strict";
     init_records();
@@ -14622,7 +14655,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
           let text3 = `unknown: ${unread.policy.kind} ${unread.policy.name} may decide, and k8s-net does not read it (${unread.reason})`;
           this.unread = { status: "unknown", decisions: [{ tier: "admin", policy: unread.policy, path: unread.path, text: text3 }] };
         }
-        for (let kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) for (let r of index.byKind(kind, "cilium.io")) this.cni.push(r);
+        for (let kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) for (let r of index.byKind(kind, "cilium.io")) this.readCilium(r);
         for (let kind of ["NetworkPolicy", "GlobalNetworkPolicy"]) for (let r of index.byKind(kind)) CALICO_GROUPS2.has(r.group) && this.cni.push(r);
         for (let ns of index.table("Namespace", [""]).all) this.namespaceLabels.set(ns.name, { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name });
       }
@@ -14631,7 +14664,10 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
       cnps = [];
       /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
       unread;
+      /** Calico policies. */
       cni = [];
+      /** Each spec of each Cilium policy with an ingress part. */
+      cilium = [];
       namespaceLabels = /* @__PURE__ */ new Map();
       selected = /* @__PURE__ */ new WeakMap();
       /** Whether the traffic of `peer` gets into the target's pods on `port`. */
@@ -14641,10 +14677,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         if (!this.index.readable("ClusterNetworkPolicy", ""))
           return { status: "unknown", decisions: [{ tier: "admin", text: "unknown: the ClusterNetworkPolicies could not be read" }] };
         if (this.unread) return this.unread;
-        let admin = this.cnps.filter((p) => p.tier === "Admin" && this.subjectSelects(p.subject, target) !== !1), baseline = this.cnps.filter((p) => p.tier === "Baseline" && this.subjectSelects(p.subject, target) !== !1), afterNp = () => this.cniStep(target, this.tierOf(baseline, "baseline", peer, target, port2, () => OPEN)), np = () => {
-          let verdict = this.networkPolicyTier(peer, target, port2);
-          return verdict ? this.cniStep(target, verdict) : afterNp();
-        };
+        let admin = this.cnps.filter((p) => p.tier === "Admin" && this.subjectSelects(p.subject, target) !== !1), baseline = this.cnps.filter((p) => p.tier === "Baseline" && this.subjectSelects(p.subject, target) !== !1), afterNp = () => this.tierOf(baseline, "baseline", peer, target, port2, () => OPEN), np = () => this.calicoStep(target, this.withCilium(peer, target, port2, this.networkPolicyTier(peer, target, port2), afterNp));
         return this.tierOf(admin, "admin", peer, target, port2, np);
       }
       /** The label selection of a namespace: its labels when its Namespace is in the input, else only its name. */
@@ -14756,8 +14789,108 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
             return peer.except !== void 0 && onlyNamespace(ns) === peer.except ? "none" : everyNamespace && everyPod ? "all" : "some";
         }
       }
-      // ---- Cilium and Calico ---------------------------------------------------
-      cniStep(target, verdict) {
+      // ---- Cilium --------------------------------------------------------------
+      readCilium(policy) {
+        let { object } = policy, entries = [[object.spec, ["spec"]]];
+        if (Array.isArray(object.specs)) for (let [i2, spec] of object.specs.entries()) entries.push([spec, ["specs", i2]]);
+        for (let [spec, base] of entries) {
+          if (!isRecord(spec)) continue;
+          let ingress2 = Array.isArray(spec.ingress) ? spec.ingress : [], deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : [];
+          if (ingress2.length === 0 && deny.length === 0) continue;
+          let enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : void 0, hasRequires = (r) => isRecord(r) && r.fromRequires !== void 0 && r.fromRequires !== null, i2 = ingress2.findIndex(hasRequires), j = deny.findIndex(hasRequires), requires = i2 >= 0 ? [...base, "ingress", i2] : j >= 0 ? [...base, "ingressDeny", j] : void 0;
+          this.cilium.push({ policy, base, spec, ingress: ingress2, deny, defaultDeny: enable !== !1, requires });
+        }
+      }
+      /**
+       * The NetworkPolicy tier's verdict with the Cilium policies that select the
+       * pods: isolated when either isolates them, the union of their allows, less
+       * what an ingressDeny rule takes. `np` is undefined when no NetworkPolicy
+       * isolates the pods; `next` is the Baseline tier.
+       */
+      withCilium(peer, target, port2, np, next) {
+        let c = this.ciliumTier(peer, target, port2);
+        if (!c) return np ?? next();
+        let npIsolates = np === void 0 ? !1 : np.status === "unknown" ? void 0 : !0, isolates = npIsolates === !0 || c.isolates === !0 ? !0 : npIsolates === void 0 || c.isolates === void 0 ? void 0 : !1, npAllow = np ? amountOf(np.status) : "none", allow = union(npAllow, c.allow);
+        c.requires && allow !== "none" && (allow = "unknown", c.unsure ??= c.requires);
+        let allowBy = np !== void 0 && npAllow !== "none" && npAllow === allow || !c.allowBy ? np?.decisions ?? [] : [c.allowBy], base;
+        if (allow === "all") base = { status: "admitted", decisions: allowBy };
+        else if (isolates === !1) base = next();
+        else if (isolates === !0 && allow === "none") base = { status: "blocked", decisions: [...np?.decisions ?? [], ...c.isolatedBy ? [c.isolatedBy] : []] };
+        else if (isolates === !0) base = { status: statusOf(allow), decisions: [...allowBy, ...c.unsure ? [c.unsure] : []] };
+        else {
+          let open = next(), shut = statusOf(allow), decisions = [...np?.decisions ?? [], ...c.unsure ? [c.unsure] : []];
+          base = open.status === shut ? open : { status: "unknown", decisions: decisions.length > 0 ? decisions : open.decisions };
+        }
+        return c.deny === "none" || !c.denyBy ? base : c.deny === "all" ? { status: "blocked", decisions: [c.denyBy] } : base.status === "blocked" ? base : { status: c.deny === "some" && (base.status === "open" || base.status === "admitted") ? "partial" : "unknown", decisions: [...base.decisions, c.denyBy] };
+      }
+      /** What the Cilium policies that select (or may select) the target do with the sender; undefined when none does. */
+      ciliumTier(peer, target, port2) {
+        if (this.cilium.length === 0) return;
+        let nsLabels = this.namespaceLabels.get(target.namespace), any2 = !1, out = { isolates: !1, allow: "none", deny: "none" };
+        for (let read2 of this.cilium) {
+          let { policy, base, spec } = read2;
+          if (policy.kind === "CiliumNetworkPolicy" && policy.namespace !== target.namespace) continue;
+          let selects = ciliumSelects(spec.endpointSelector, target, nsLabels);
+          if (selects === !1) continue;
+          any2 = !0, read2.requires && (out.requires ??= { tier: "cni", policy, path: read2.requires, text: "unknown: its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires" });
+          let selectorPath = [...base, "endpointSelector"];
+          selects === void 0 ? (out.unsure ??= { tier: "cni", policy, path: selectorPath, text: "unknown: whether its endpointSelector selects the pods cannot be told" }, read2.defaultDeny && out.isolates === !1 && (out.isolates = void 0)) : read2.defaultDeny && out.isolates !== !0 && (out.isolates = !0, out.isolatedBy = { tier: "cni", policy, path: selectorPath, text: "isolates the pods (Cilium default deny for ingress); no rule admits the sender" });
+          for (let [kind, rules] of [["ingress", read2.ingress], ["ingressDeny", read2.deny]]) {
+            let isDeny = kind === "ingressDeny";
+            for (let [i2, rule] of rules.entries()) {
+              let r = this.ciliumRule(rule, policy, peer, port2, isDeny), m = r.amount;
+              if (m === "none") continue;
+              selects === void 0 && (m = "unknown");
+              let path21 = [...base, kind, i2], text3 = m === "unknown" ? `unknown: ${selects === void 0 ? "it may select the pods" : r.why ?? "cannot tell"}` : `${isDeny ? "denies" : "admits"}${m === "some" ? " part of the sender" : ""}${r.why ? ` ${r.why}` : ""}`, decision = { tier: "cni", policy, path: path21, text: text3 };
+              if (isDeny) {
+                let next = union(out.deny, m);
+                (next !== out.deny || !out.denyBy) && (out.denyBy = decision), out.deny = next;
+              } else {
+                let next = union(out.allow, m);
+                (next !== out.allow || !out.allowBy) && (out.allowBy = decision), out.allow = next;
+              }
+            }
+          }
+        }
+        return any2 ? out : void 0;
+      }
+      /** How much of the sender one Cilium ingress (or ingressDeny) rule takes on the port, and why when it cannot tell or what follows. */
+      ciliumRule(rule, policy, peer, port2, deny) {
+        if (!isRecord(rule)) return { amount: "unknown", why: "the rule is not an object" };
+        let other = Object.keys(rule).filter((k) => !CILIUM_RULE_KEYS.has(k) && rule[k] !== void 0 && rule[k] !== null);
+        if (other.length > 0) return { amount: "unknown", why: `k8s-net does not read ${other.join(", ")}` };
+        let sources = CILIUM_SOURCES.filter((k) => rule[k] !== void 0 && rule[k] !== null), hasPorts = rule.toPorts !== void 0 && rule.toPorts !== null;
+        if (sources.length === 0 && !hasPorts) return { amount: "none" };
+        let peers = sources.length === 0 ? "all" : "none";
+        for (let key2 of sources) {
+          let list2 = rule[key2];
+          if (!Array.isArray(list2) || list2.length === 0) return { amount: "unknown", why: `its ${key2} is not a list k8s-net reads` };
+          for (let entry2 of list2) {
+            let m = key2 === "fromEndpoints" ? this.endpointsMatch(entry2, policy, peer) : key2 === "fromEntities" ? entitiesMatch(entry2, peer) : cidrMatch(key2 === "fromCIDR" ? { cidr: entry2 } : entry2, peer);
+            peers = union(peers, m);
+          }
+        }
+        let unsure = "k8s-net cannot tell whether its sources take the sender";
+        if (peers === "none") return { amount: "none" };
+        if (!hasPorts) return peers === "unknown" ? { amount: peers, why: unsure } : { amount: peers };
+        let ports = ciliumPortMatch(rule.toPorts, port2, deny), amount = both(peers, ports.amount);
+        return amount === "none" ? { amount } : { amount, why: amount === "unknown" && ports.amount !== "unknown" ? unsure : ports.why };
+      }
+      /** How much of the sender one fromEndpoints selector takes in. */
+      endpointsMatch(entry2, policy, peer) {
+        let parsed = isRecord(entry2) ? parseLabelSelector(entry2) : void 0;
+        if (!parsed?.ok) return "unknown";
+        let ns = [], pods = [];
+        for (let r of parsed.selector.requirements) {
+          let key2 = r.key.replace(/^(?:k8s|any):/, "");
+          if (key2.includes(":") || key2.startsWith("io.cilium.k8s.policy.")) return "unknown";
+          key2 === "io.kubernetes.pod.namespace" ? ns.push({ ...r, key: NAMESPACE_NAME_LABEL }) : key2.startsWith("io.cilium.k8s.namespace.labels.") ? ns.push({ ...r, key: key2.slice(31) }) : pods.push({ ...r, key: key2 });
+        }
+        let own = ns.length === 0 && policy.kind === "CiliumNetworkPolicy";
+        return own && ns.push({ key: NAMESPACE_NAME_LABEL, operator: "In", values: [policy.namespace] }), peer.type === "addresses" ? !own && ns.every((r) => r.operator === "NotIn" || r.operator === "DoesNotExist") && matches({ requirements: pods }, {}) ? "unknown" : "none" : peer.type === "unknown-pods" ? (peer.namespace === void 0 ? void 0 : this.namespaceMatches({ requirements: ns }, peer.namespace)) === !1 ? "none" : "unknown" : this.selectorsMatch(peer, { requirements: ns }, { requirements: pods });
+      }
+      // ---- Calico --------------------------------------------------------------
+      calicoStep(target, verdict) {
         if (this.cni.length === 0) return verdict;
         let unread, isolating;
         for (let policy of this.cni) {
@@ -14774,6 +14907,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
     OPEN = { status: "open", decisions: [{ tier: "networkpolicy", text: "no policy selects the pods" }] };
     prepend = (decision, verdict) => ({ status: verdict.status, decisions: [decision, ...verdict.decisions] });
     statusOf = (a) => a === "all" ? "admitted" : a === "some" ? "partial" : a === "none" ? "blocked" : "unknown", EVERY = { requirements: [] }, failClosed = (action) => action === "Accept" ? "none" : action === void 0 ? "unknown" : "all";
+    CILIUM_SOURCES = ["fromEndpoints", "fromEntities", "fromCIDR", "fromCIDRSet"], CILIUM_RULE_KEYS = /* @__PURE__ */ new Set([...CILIUM_SOURCES, "toPorts"]);
   }
 });
 

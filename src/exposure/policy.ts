@@ -11,13 +11,23 @@
  * 2. NetworkPolicy (networking.k8s.io): pods selected by a policy that
  *    isolates Ingress (policyTypes, defaulted as the API server does) take
  *    what one rule of one such policy admits, nothing else. Pods no policy
- *    selects go on to the Baseline tier.
+ *    isolates (nor a Cilium policy) go on to the Baseline tier.
+ *    Cilium (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy) is read
+ *    with this tier, as Cilium enforces both together: a pod selected by a
+ *    Cilium policy with an ingress part (unless `enableDefaultDeny.ingress`
+ *    is false) or by a NetworkPolicy is isolated, and takes the union of the
+ *    allow rules of every policy that selects it; `ingressDeny` rules win
+ *    over every allow. fromEndpoints, fromEntities (all, world, cluster,
+ *    host, remote-node), fromCIDR, fromCIDRSet and toPorts are read; a rule
+ *    with anything else (fromRequires, fromGroups, fromNodes, icmps, a named
+ *    port that cannot be resolved...) or a selector that cannot be decided
+ *    leaves what it would decide unknown.
  * 3. ClusterNetworkPolicy, Baseline tier: as Admin; no match leaves the
  *    traffic allowed.
- * 4. Cilium and Calico policies, as far as k8s-net reads them: a policy that
- *    selects the pods and admits nothing (or denies everything) isolates them;
- *    one whose allow rules are not read makes an otherwise closed or open
- *    verdict unknown.
+ * 4. Calico policies, as far as k8s-net reads them: a policy that selects the
+ *    pods and admits nothing (or denies everything) isolates them; one whose
+ *    allow rules are not read makes an otherwise closed or open verdict
+ *    unknown.
  *
  * Senders are concrete pods (a workload), pods k8s-net cannot see (an ingress
  * controller not in the input), every pod of a namespace or of the cluster,
@@ -160,7 +170,10 @@ export class PolicyEvaluator {
   private readonly cnps: ReadClusterNetworkPolicy[] = []
   /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
   private readonly unread?: Verdict
+  /** Calico policies. */
   private readonly cni: Resource[] = []
+  /** Each spec of each Cilium policy with an ingress part. */
+  private readonly cilium: CiliumSpec[] = []
   private readonly namespaceLabels = new Map<string, Readonly<Record<string, string>>>()
   private readonly selected = new WeakMap<Target, Selecting>()
 
@@ -189,7 +202,7 @@ export class PolicyEvaluator {
     }
 
     // Loops, not push(...): the input may hold more policies than a call takes arguments.
-    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.cni.push(r)
+    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.readCilium(r)
     for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) for (const r of index.byKind(kind)) if (CALICO_GROUPS.has(r.group)) this.cni.push(r)
     for (const ns of index.table('Namespace', ['']).all) this.namespaceLabels.set(ns.name, {...ns.labels, [NAME_LABEL]: ns.name})
   }
@@ -208,11 +221,8 @@ export class PolicyEvaluator {
 
     const admin = this.cnps.filter((p) => p.tier === 'Admin' && this.subjectSelects(p.subject, target) !== false)
     const baseline = this.cnps.filter((p) => p.tier === 'Baseline' && this.subjectSelects(p.subject, target) !== false)
-    const afterNp = (): Verdict => this.cniStep(target, this.tierOf(baseline, 'baseline', peer, target, port, () => OPEN))
-    const np = (): Verdict => {
-      const verdict = this.networkPolicyTier(peer, target, port)
-      return verdict ? this.cniStep(target, verdict) : afterNp()
-    }
+    const afterNp = (): Verdict => this.tierOf(baseline, 'baseline', peer, target, port, () => OPEN)
+    const np = (): Verdict => this.calicoStep(target, this.withCilium(peer, target, port, this.networkPolicyTier(peer, target, port), afterNp))
 
     return this.tierOf(admin, 'admin', peer, target, port, np)
   }
@@ -393,9 +403,185 @@ export class PolicyEvaluator {
     }
   }
 
-  // ---- Cilium and Calico ---------------------------------------------------
+  // ---- Cilium --------------------------------------------------------------
 
-  private cniStep(target: Target, verdict: Verdict): Verdict {
+  private readCilium(policy: Resource): void {
+    const {object} = policy
+    const entries: Array<[unknown, ObjectPath]> = [[object.spec, ['spec']]]
+    if (Array.isArray(object.specs)) for (const [i, spec] of object.specs.entries()) entries.push([spec, ['specs', i]])
+    for (const [spec, base] of entries) {
+      if (!isRecord(spec)) continue
+      const ingress = Array.isArray(spec.ingress) ? spec.ingress : []
+      const deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : []
+      if (ingress.length === 0 && deny.length === 0) continue
+      const enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : undefined
+      const hasRequires = (r: unknown): boolean => isRecord(r) && r.fromRequires !== undefined && r.fromRequires !== null
+      const i = ingress.findIndex(hasRequires)
+      const j = deny.findIndex(hasRequires)
+      const requires: ObjectPath | undefined = i >= 0 ? [...base, 'ingress', i] : j >= 0 ? [...base, 'ingressDeny', j] : undefined
+      this.cilium.push({policy, base, spec, ingress, deny, defaultDeny: enable !== false, requires})
+    }
+  }
+
+  /**
+   * The NetworkPolicy tier's verdict with the Cilium policies that select the
+   * pods: isolated when either isolates them, the union of their allows, less
+   * what an ingressDeny rule takes. `np` is undefined when no NetworkPolicy
+   * isolates the pods; `next` is the Baseline tier.
+   */
+  private withCilium(peer: Peer, target: Target, port: TargetPort, np: Verdict | undefined, next: () => Verdict): Verdict {
+    const c = this.ciliumTier(peer, target, port)
+    if (!c) return np ?? next()
+    const npIsolates = np === undefined ? false : np.status === 'unknown' ? undefined : true
+    const isolates = npIsolates === true || c.isolates === true ? true : npIsolates === undefined || c.isolates === undefined ? undefined : false
+    const npAllow: Amount = np ? amountOf(np.status) : 'none'
+    let allow = union(npAllow, c.allow)
+    // fromRequires narrows every allow for the pods it selects: what is left is not known.
+    if (c.requires && allow !== 'none') {
+      allow = 'unknown'
+      c.unsure ??= c.requires
+    }
+
+    // The rule that decides: Cilium's when it admits more than the NetworkPolicies, else theirs.
+    const npDecides = np !== undefined && npAllow !== 'none' && npAllow === allow
+    const allowBy = npDecides || !c.allowBy ? (np?.decisions ?? []) : [c.allowBy]
+    let base: Verdict
+    if (allow === 'all') base = {status: 'admitted', decisions: allowBy}
+    else if (isolates === false) base = next()
+    else if (isolates === true && allow === 'none') base = {status: 'blocked', decisions: [...(np?.decisions ?? []), ...(c.isolatedBy ? [c.isolatedBy] : [])]}
+    else if (isolates === true) base = {status: statusOf(allow), decisions: [...allowBy, ...(c.unsure ? [c.unsure] : [])]}
+    else {
+      // It may be isolated: the answer holds only when isolated and not isolated agree.
+      const open = next()
+      const shut = statusOf(allow)
+      const decisions = [...(np?.decisions ?? []), ...(c.unsure ? [c.unsure] : [])]
+      base = open.status === shut ? open : {status: 'unknown', decisions: decisions.length > 0 ? decisions : open.decisions}
+    }
+
+    if (c.deny === 'none' || !c.denyBy) return base
+    if (c.deny === 'all') return {status: 'blocked', decisions: [c.denyBy]}
+    if (base.status === 'blocked') return base
+    const some = c.deny === 'some' && (base.status === 'open' || base.status === 'admitted')
+    return {status: some ? 'partial' : 'unknown', decisions: [...base.decisions, c.denyBy]}
+  }
+
+  /** What the Cilium policies that select (or may select) the target do with the sender; undefined when none does. */
+  private ciliumTier(peer: Peer, target: Target, port: TargetPort): CiliumResult | undefined {
+    if (this.cilium.length === 0) return undefined
+    const nsLabels = this.namespaceLabels.get(target.namespace)
+    let any = false
+    const out: CiliumResult = {isolates: false, allow: 'none', deny: 'none'}
+    for (const read of this.cilium) {
+      const {policy, base, spec} = read
+      if (policy.kind === 'CiliumNetworkPolicy' && policy.namespace !== target.namespace) continue
+      const selects = ciliumSelects(spec.endpointSelector, target, nsLabels)
+      if (selects === false) continue
+      any = true
+      if (read.requires) {
+        out.requires ??= {tier: 'cni', policy, path: read.requires, text: 'unknown: its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires'}
+      }
+
+      const selectorPath = [...base, 'endpointSelector']
+      if (selects === undefined) {
+        out.unsure ??= {tier: 'cni', policy, path: selectorPath, text: 'unknown: whether its endpointSelector selects the pods cannot be told'}
+        if (read.defaultDeny && out.isolates === false) out.isolates = undefined
+      } else if (read.defaultDeny && out.isolates !== true) {
+        out.isolates = true
+        out.isolatedBy = {tier: 'cni', policy, path: selectorPath, text: 'isolates the pods (Cilium default deny for ingress); no rule admits the sender'}
+      }
+
+      for (const [kind, rules] of [['ingress', read.ingress], ['ingressDeny', read.deny]] as const) {
+        const isDeny = kind === 'ingressDeny'
+        for (const [i, rule] of rules.entries()) {
+          const r = this.ciliumRule(rule, policy, peer, port, isDeny)
+          let m = r.amount
+          if (m === 'none') continue
+          if (selects === undefined) m = 'unknown'
+          const path = [...base, kind, i]
+          const text =
+            m === 'unknown'
+              ? `unknown: ${selects === undefined ? 'it may select the pods' : (r.why ?? 'cannot tell')}`
+              : `${isDeny ? 'denies' : 'admits'}${m === 'some' ? ' part of the sender' : ''}${r.why ? ` ${r.why}` : ''}`
+          const decision: Decision = {tier: 'cni', policy, path, text}
+          if (isDeny) {
+            const next = union(out.deny, m)
+            if (next !== out.deny || !out.denyBy) out.denyBy = decision
+            out.deny = next
+          } else {
+            const next = union(out.allow, m)
+            if (next !== out.allow || !out.allowBy) out.allowBy = decision
+            out.allow = next
+          }
+        }
+      }
+    }
+
+    return any ? out : undefined
+  }
+
+  /** How much of the sender one Cilium ingress (or ingressDeny) rule takes on the port, and why when it cannot tell or what follows. */
+  private ciliumRule(rule: unknown, policy: Resource, peer: Peer, port: TargetPort, deny: boolean): {amount: Amount; why?: string} {
+    if (!isRecord(rule)) return {amount: 'unknown', why: 'the rule is not an object'}
+    const other = Object.keys(rule).filter((k) => !CILIUM_RULE_KEYS.has(k) && rule[k] !== undefined && rule[k] !== null)
+    if (other.length > 0) return {amount: 'unknown', why: `k8s-net does not read ${other.join(', ')}`}
+    const sources = CILIUM_SOURCES.filter((k) => rule[k] !== undefined && rule[k] !== null)
+    const hasPorts = rule.toPorts !== undefined && rule.toPorts !== null
+    // A rule with neither sources nor ports (`{}`) selects no traffic.
+    if (sources.length === 0 && !hasPorts) return {amount: 'none'}
+    let peers: Amount = sources.length === 0 ? 'all' : 'none'
+    for (const key of sources) {
+      const list = rule[key]
+      if (!Array.isArray(list) || list.length === 0) return {amount: 'unknown', why: `its ${key} is not a list k8s-net reads`}
+      for (const entry of list) {
+        const m = key === 'fromEndpoints' ? this.endpointsMatch(entry, policy, peer) : key === 'fromEntities' ? entitiesMatch(entry, peer) : cidrMatch(key === 'fromCIDR' ? {cidr: entry} : entry, peer)
+        peers = union(peers, m)
+      }
+    }
+
+    const unsure = 'k8s-net cannot tell whether its sources take the sender'
+    if (peers === 'none') return {amount: 'none'}
+    if (!hasPorts) return peers === 'unknown' ? {amount: peers, why: unsure} : {amount: peers}
+    const ports = ciliumPortMatch(rule.toPorts, port, deny)
+    const amount = both(peers, ports.amount)
+    if (amount === 'none') return {amount}
+    return {amount, why: amount === 'unknown' && ports.amount !== 'unknown' ? unsure : ports.why}
+  }
+
+  /** How much of the sender one fromEndpoints selector takes in. */
+  private endpointsMatch(entry: unknown, policy: Resource, peer: Peer): Amount {
+    const parsed = isRecord(entry) ? parseLabelSelector(entry) : undefined
+    if (!parsed?.ok) return 'unknown'
+    const ns: Selector['requirements'][number][] = []
+    const pods: Selector['requirements'][number][] = []
+    for (const r of parsed.selector.requirements) {
+      const key = r.key.replace(/^(?:k8s|any):/, '')
+      // Other sources (reserved:, cidr:...), service accounts and clusters are not read.
+      if (key.includes(':') || key.startsWith('io.cilium.k8s.policy.')) return 'unknown'
+      if (key === 'io.kubernetes.pod.namespace') ns.push({...r, key: NAME_LABEL})
+      else if (key.startsWith('io.cilium.k8s.namespace.labels.')) ns.push({...r, key: key.slice('io.cilium.k8s.namespace.labels.'.length)})
+      else pods.push({...r, key})
+    }
+
+    // A namespaced policy's selector without the namespace label takes its own namespace only.
+    const own = ns.length === 0 && policy.kind === 'CiliumNetworkPolicy'
+    if (own) ns.push({key: NAME_LABEL, operator: 'In', values: [policy.namespace]})
+    if (peer.type === 'addresses') {
+      // Identities outside the pods (world, host) carry no Kubernetes labels: a selector that needs none may take them.
+      const needsNone = !own && ns.every((r) => r.operator === 'NotIn' || r.operator === 'DoesNotExist') && matches({requirements: pods}, {})
+      return needsNone ? 'unknown' : 'none'
+    }
+
+    if (peer.type === 'unknown-pods') {
+      const inNs = peer.namespace === undefined ? undefined : this.namespaceMatches({requirements: ns}, peer.namespace)
+      return inNs === false ? 'none' : 'unknown'
+    }
+
+    return this.selectorsMatch(peer, {requirements: ns}, {requirements: pods})
+  }
+
+  // ---- Calico --------------------------------------------------------------
+
+  private calicoStep(target: Target, verdict: Verdict): Verdict {
     if (this.cni.length === 0) return verdict
     let unread: Resource | undefined
     let isolating: Resource | undefined
@@ -534,36 +720,13 @@ export function ipBlockMatch(block: unknown, peer: Peer): Amount {
 }
 
 /**
- * What a Cilium or Calico policy does to ingress of the target's pods, as far
+ * What a Calico policy does to ingress of the target's pods, as far
  * as k8s-net reads it: `none` (it does not select them, or has no ingress
  * part), `isolate` (selects them, admits nothing), `deny` (denies all ingress
  * before anything else), `unread` (may select them; rules not evaluated).
  */
 function readCni(policy: Resource, target: Target, nsLabels: Readonly<Record<string, string>> | undefined): 'none' | 'isolate' | 'deny' | 'unread' {
-  const namespaced = policy.kind === 'CiliumNetworkPolicy' || policy.kind === 'NetworkPolicy'
-  if (namespaced && policy.namespace !== target.namespace) return 'none'
-  if (policy.group === 'cilium.io') {
-    const specs = [policy.object.spec, ...(Array.isArray(policy.object.specs) ? policy.object.specs : [])].filter(isRecord)
-    let out: 'none' | 'isolate' | 'deny' | 'unread' = 'none'
-    for (const spec of specs) {
-      const hasIngress = Array.isArray(spec.ingress) && spec.ingress.length > 0
-      const deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : []
-      if (!hasIngress && deny.length === 0) continue
-      const selects = ciliumSelects(spec.endpointSelector, target, nsLabels)
-      if (selects === false) continue
-      if (selects === undefined) return 'unread'
-      if (deny.some((r) => isRecord(r) && Object.keys(r).length === 1 && Array.isArray(r.fromEntities) && r.fromEntities.includes('all'))) return 'deny'
-      if (deny.length > 0) return 'unread'
-      const rules = spec.ingress as unknown[]
-      const admitsNothing = rules.every((r) => isRecord(r) && Object.keys(r).length === 0)
-      const enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : undefined
-      if (!admitsNothing) return 'unread'
-      if (enable !== false) out = 'isolate'
-    }
-
-    return out
-  }
-
+  if (policy.kind === 'NetworkPolicy' && policy.namespace !== target.namespace) return 'none'
   const spec = isRecord(policy.object.spec) ? policy.object.spec : {}
   const types = Array.isArray(spec.types) ? spec.types : undefined
   const ingress = spec.ingress
@@ -601,4 +764,120 @@ function ciliumSelects(selector: unknown, target: Target, nsLabels: Readonly<Rec
   if (!nsLabels && requirements.some((r) => r.key.startsWith('io.cilium.k8s.namespace.labels.'))) return undefined
   if (requirements.some((r) => r.key.startsWith('io.cilium.k8s.policy.') || r.key.startsWith('reserved:'))) return undefined
   return matches({requirements}, labels)
+}
+
+/** One spec of a Cilium policy that has an ingress part. */
+interface CiliumSpec {
+  policy: Resource
+  /** `['spec']` or `['specs', i]`. */
+  base: ObjectPath
+  spec: Record<string, unknown>
+  ingress: unknown[]
+  deny: unknown[]
+  /** `enableDefaultDeny.ingress` is not false: selecting the pods isolates them. */
+  defaultDeny: boolean
+  /** The first rule with fromRequires, which narrows every allow for the pods it selects and k8s-net does not read. */
+  requires?: ObjectPath
+}
+
+/** What the Cilium policies that select a target do with one sender on one port. */
+interface CiliumResult {
+  /** Undefined when only a policy whose endpointSelector cannot be decided may isolate the pods. */
+  isolates: boolean | undefined
+  isolatedBy?: Decision
+  allow: Amount
+  allowBy?: Decision
+  deny: Amount
+  denyBy?: Decision
+  /** The first policy that may select the pods: its selector cannot be decided. */
+  unsure?: Decision
+  /** The first rule with fromRequires of a policy that selects (or may select) the pods. */
+  requires?: Decision
+}
+
+const CILIUM_SOURCES = ['fromEndpoints', 'fromEntities', 'fromCIDR', 'fromCIDRSet'] as const
+const CILIUM_RULE_KEYS: ReadonlySet<string> = new Set([...CILIUM_SOURCES, 'toPorts'])
+
+/**
+ * How much of the sender one fromEntities entry takes in. Traffic through
+ * the nodes (addresses not known) may keep the client's address (world) or
+ * carry a node's (host, remote-node); a private network may hold nodes.
+ */
+function entitiesMatch(entity: unknown, peer: Peer): Amount {
+  if (entity === 'all') return 'all'
+  if (entity !== 'world' && entity !== 'cluster' && entity !== 'host' && entity !== 'remote-node') return 'unknown'
+  switch (peer.type) {
+    case 'pods':
+    case 'namespace':
+    case 'cluster': {
+      return entity === 'cluster' ? 'all' : 'none'
+    }
+
+    case 'unknown-pods': {
+      return 'unknown'
+    }
+
+    case 'addresses': {
+      if (!peer.addresses) return 'unknown'
+      if (intersects(normalize(peer.addresses), PRIVATE)) return 'unknown'
+      return entity === 'world' ? 'all' : 'none'
+    }
+  }
+}
+
+/**
+ * How much of the sender a fromCIDR or fromCIDRSet entry takes in: CIDR
+ * rules do not match pods, nor (by default) nodes; addresses as an ipBlock,
+ * unknown where they may be nodes'.
+ */
+function cidrMatch(entry: unknown, peer: Peer): Amount {
+  if (!isRecord(entry) || typeof entry.cidr !== 'string') return 'unknown'
+  if (peer.type === 'pods' || peer.type === 'namespace' || peer.type === 'cluster') return 'none'
+  const m = ipBlockMatch({cidr: entry.cidr, except: entry.except}, peer)
+  if (m === 'none') return 'none'
+  if (peer.type === 'addresses' && peer.addresses && !intersects(normalize(peer.addresses), PRIVATE)) return m
+  return 'unknown'
+}
+
+/** How much of the traffic on the port a Cilium rule's toPorts take, and what follows at L7. */
+function ciliumPortMatch(toPorts: unknown, port: TargetPort, deny: boolean): {amount: Amount; why?: string} {
+  if (!Array.isArray(toPorts) || toPorts.length === 0) return {amount: 'unknown', why: 'its toPorts is not a list k8s-net reads'}
+  let out: Amount = 'none'
+  let unsure: string | undefined
+  let l7: string | undefined
+  for (const [i, entry] of toPorts.entries()) {
+    if (!isRecord(entry) || !Array.isArray(entry.ports) || entry.ports.length === 0) return {amount: 'unknown', why: `k8s-net does not read toPorts[${i}]`}
+    const other = Object.keys(entry).filter((k) => k !== 'ports' && k !== 'rules' && entry[k] !== undefined && entry[k] !== null)
+    if (other.length > 0) return {amount: 'unknown', why: `k8s-net does not read toPorts[${i}].${other[0]}`}
+    const rules = entry.rules !== undefined && entry.rules !== null
+    if (rules && deny) return {amount: 'unknown', why: `k8s-net does not read toPorts[${i}].rules in a deny rule`}
+    for (const p of entry.ports) {
+      const m = ciliumPort(p, port)
+      if (m === 'none') continue
+      if (m === 'unknown') unsure ??= `k8s-net cannot tell whether toPorts[${i}] takes the port`
+      else if (rules) l7 ??= `at L3/L4; the L7 rules of toPorts[${i}].rules then filter requests`
+      out = union(out, m)
+    }
+  }
+
+  return {amount: out, why: out === 'unknown' ? unsure : l7}
+}
+
+/** One Cilium port entry against the target port: numbers (with endPort), names (container port names) and protocols (ANY when empty). */
+function ciliumPort(entry: unknown, port: TargetPort): Amount {
+  if (!isRecord(entry)) return 'unknown'
+  const protocol = entry.protocol === undefined || entry.protocol === null || entry.protocol === '' ? 'ANY' : entry.protocol
+  if (protocol !== 'ANY' && protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return 'unknown'
+  if (protocol !== 'ANY' && protocol !== port.protocol) return 'none'
+  const text = typeof entry.port === 'number' ? String(entry.port) : entry.port
+  if (typeof text !== 'string' || text === '' || text === '0') return 'unknown'
+  if (!/^\d+$/.test(text)) {
+    if (port.name === undefined) return 'unknown'
+    return port.name === text ? 'all' : 'none'
+  }
+
+  if (port.number === undefined) return 'unknown'
+  const start = Number(text)
+  const end = typeof entry.endPort === 'number' && entry.endPort > start ? entry.endPort : start
+  return port.number >= start && port.number <= end ? 'all' : 'none'
 }

@@ -11,13 +11,23 @@
  * 2. NetworkPolicy (networking.k8s.io): pods selected by a policy that
  *    isolates Ingress (policyTypes, defaulted as the API server does) take
  *    what one rule of one such policy admits, nothing else. Pods no policy
- *    selects go on to the Baseline tier.
+ *    isolates (nor a Cilium policy) go on to the Baseline tier.
+ *    Cilium (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy) is read
+ *    with this tier, as Cilium enforces both together: a pod selected by a
+ *    Cilium policy with an ingress part (unless `enableDefaultDeny.ingress`
+ *    is false) or by a NetworkPolicy is isolated, and takes the union of the
+ *    allow rules of every policy that selects it; `ingressDeny` rules win
+ *    over every allow. fromEndpoints, fromEntities (all, world, cluster,
+ *    host, remote-node), fromCIDR, fromCIDRSet and toPorts are read; a rule
+ *    with anything else (fromRequires, fromGroups, fromNodes, icmps, a named
+ *    port that cannot be resolved...) or a selector that cannot be decided
+ *    leaves what it would decide unknown.
  * 3. ClusterNetworkPolicy, Baseline tier: as Admin; no match leaves the
  *    traffic allowed.
- * 4. Cilium and Calico policies, as far as k8s-net reads them: a policy that
- *    selects the pods and admits nothing (or denies everything) isolates them;
- *    one whose allow rules are not read makes an otherwise closed or open
- *    verdict unknown.
+ * 4. Calico policies, as far as k8s-net reads them: a policy that selects the
+ *    pods and admits nothing (or denies everything) isolates them; one whose
+ *    allow rules are not read makes an otherwise closed or open verdict
+ *    unknown.
  *
  * Senders are concrete pods (a workload), pods k8s-net cannot see (an ingress
  * controller not in the input), every pod of a namespace or of the cluster,
@@ -112,7 +122,10 @@ export declare class PolicyEvaluator {
     private readonly cnps;
     /** The first object of network-policy-api that k8s-net does not read: it leaves every verdict unknown. */
     private readonly unread?;
+    /** Calico policies. */
     private readonly cni;
+    /** Each spec of each Cilium policy with an ingress part. */
+    private readonly cilium;
     private readonly namespaceLabels;
     private readonly selected;
     constructor(index: ResourceIndex);
@@ -133,7 +146,21 @@ export declare class PolicyEvaluator {
     private npPeerMatch;
     /** How much of the sender pods in namespaces of `ns` with labels of `pods` take in. */
     private selectorsMatch;
-    private cniStep;
+    private readCilium;
+    /**
+     * The NetworkPolicy tier's verdict with the Cilium policies that select the
+     * pods: isolated when either isolates them, the union of their allows, less
+     * what an ingressDeny rule takes. `np` is undefined when no NetworkPolicy
+     * isolates the pods; `next` is the Baseline tier.
+     */
+    private withCilium;
+    /** What the Cilium policies that select (or may select) the target do with the sender; undefined when none does. */
+    private ciliumTier;
+    /** How much of the sender one Cilium ingress (or ingressDeny) rule takes on the port, and why when it cannot tell or what follows. */
+    private ciliumRule;
+    /** How much of the sender one fromEndpoints selector takes in. */
+    private endpointsMatch;
+    private calicoStep;
 }
 /** Whether a NetworkPolicy rule's `ports` take the port: true, false, or undefined when the input cannot tell. */
 export declare function npPortMatch(ports: unknown, port: TargetPort): boolean | undefined;
