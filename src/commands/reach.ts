@@ -13,7 +13,7 @@ export default class Reach extends Command {
   static override description = `SOURCE: internet, private, nodes (through the ways in the input exposes), cluster (any pod), ns/NAMESPACE (any pod of it), KIND/NAMESPACE/NAME (a workload's pods) or NAMESPACE/LABEL=VALUE,... (pods with those labels).
 TARGET: KIND/NAMESPACE/NAME (a workload, or Service/NAMESPACE/NAME for the workloads it selects) or NAMESPACE/LABEL=VALUE,..., then optionally :PORT (a number or a container port name) and /PROTOCOL (TCP by default).
 
-Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline; another version, AdminNetworkPolicy and BaselineAdminNetworkPolicy are not read and leave the answer unknown), NetworkPolicy, and Cilium and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer; with --expect, only when the answer is the one expected, else 1), 2 for usage and input errors.`
+Policies read: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2; Admin tier, then NetworkPolicy, then Baseline; another version, AdminNetworkPolicy and BaselineAdminNetworkPolicy are not read and leave the answer unknown), NetworkPolicy with Cilium policies (their ingress allows added to the NetworkPolicies', ingressDeny winning), and Calico policies as far as k8s-net reads them. Exit code 0 when answered (whatever the answer; with --expect, only when the answer is the one expected, else 1), 2 for usage and input errors.`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> internet Deployment/shop/web k8s/',
