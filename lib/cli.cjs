@@ -14620,7 +14620,7 @@ function ciliumPort(entry2, port2) {
   let start = Number(text3), end = typeof entry2.endPort == "number" && entry2.endPort > start ? entry2.endPort : start;
   return port2.number >= start && port2.number <= end ? "all" : "none";
 }
-var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, EVERY, failClosed, CILIUM_SOURCES, CILIUM_RULE_KEYS, init_policy = __esm({
+var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, OPEN, prepend, statusOf, EVERY, failClosed, REQUIRES, CILIUM_SOURCES, CILIUM_RULE_KEYS, init_policy = __esm({
   "src/exposure/policy.ts"() {
     "use strict";
     init_records();
@@ -14794,7 +14794,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         let { object } = policy, entries = [[object.spec, ["spec"]]];
         if (Array.isArray(object.specs)) for (let [i2, spec] of object.specs.entries()) entries.push([spec, ["specs", i2]]);
         for (let [spec, base] of entries) {
-          if (!isRecord(spec)) continue;
+          if (!isRecord(spec) || spec.endpointSelector === void 0 && isRecord(spec.nodeSelector)) continue;
           let ingress2 = Array.isArray(spec.ingress) ? spec.ingress : [], deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : [];
           if (ingress2.length === 0 && deny.length === 0) continue;
           let enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : void 0, hasRequires = (r) => isRecord(r) && r.fromRequires !== void 0 && r.fromRequires !== null, i2 = ingress2.findIndex(hasRequires), j = deny.findIndex(hasRequires), requires = i2 >= 0 ? [...base, "ingress", i2] : j >= 0 ? [...base, "ingressDeny", j] : void 0;
@@ -14811,7 +14811,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         let c = this.ciliumTier(peer, target, port2);
         if (!c) return np ?? next();
         let npIsolates = np === void 0 ? !1 : np.status === "unknown" ? void 0 : !0, isolates = npIsolates === !0 || c.isolates === !0 ? !0 : npIsolates === void 0 || c.isolates === void 0 ? void 0 : !1, npAllow = np ? amountOf(np.status) : "none", allow = union(npAllow, c.allow);
-        c.requires && allow !== "none" && (allow = "unknown", c.unsure ??= c.requires);
+        c.requires && allow !== "none" && (allow = "unknown", (c.allowBy?.policy !== c.requires.policy || c.allowBy?.path?.join(".") !== c.requires.path?.join(".")) && (c.unsure ??= c.requires));
         let allowBy = np !== void 0 && npAllow !== "none" && npAllow === allow || !c.allowBy ? np?.decisions ?? [] : [c.allowBy], base;
         if (allow === "all") base = { status: "admitted", decisions: allowBy };
         else if (isolates === !1) base = next();
@@ -14832,7 +14832,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
           if (policy.kind === "CiliumNetworkPolicy" && policy.namespace !== target.namespace) continue;
           let selects = ciliumSelects(spec.endpointSelector, target, nsLabels);
           if (selects === !1) continue;
-          any2 = !0, read2.requires && (out.requires ??= { tier: "cni", policy, path: read2.requires, text: "unknown: its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires" });
+          any2 = !0, read2.requires && (out.requires ??= { tier: "cni", policy, path: read2.requires, text: `unknown: ${REQUIRES}` });
           let selectorPath = [...base, "endpointSelector"];
           selects === void 0 ? (out.unsure ??= { tier: "cni", policy, path: selectorPath, text: "unknown: whether its endpointSelector selects the pods cannot be told" }, read2.defaultDeny && out.isolates === !1 && (out.isolates = void 0)) : read2.defaultDeny && out.isolates !== !0 && (out.isolates = !0, out.isolatedBy = { tier: "cni", policy, path: selectorPath, text: "isolates the pods (Cilium default deny for ingress); no rule admits the sender" });
           for (let [kind, rules] of [["ingress", read2.ingress], ["ingressDeny", read2.deny]]) {
@@ -14857,9 +14857,12 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
       /** How much of the sender one Cilium ingress (or ingressDeny) rule takes on the port, and why when it cannot tell or what follows. */
       ciliumRule(rule, policy, peer, port2, deny) {
         if (!isRecord(rule)) return { amount: "unknown", why: "the rule is not an object" };
+        if (rule.fromRequires !== void 0 && rule.fromRequires !== null) return { amount: "unknown", why: REQUIRES };
         let other = Object.keys(rule).filter((k) => !CILIUM_RULE_KEYS.has(k) && rule[k] !== void 0 && rule[k] !== null);
         if (other.length > 0) return { amount: "unknown", why: `k8s-net does not read ${other.join(", ")}` };
-        let sources = CILIUM_SOURCES.filter((k) => rule[k] !== void 0 && rule[k] !== null), hasPorts = rule.toPorts !== void 0 && rule.toPorts !== null;
+        let empty2 = Object.keys(rule).find((k) => rule[k] === null);
+        if (empty2) return { amount: "unknown", why: `its ${empty2} has no value` };
+        let sources = CILIUM_SOURCES.filter((k) => rule[k] !== void 0), hasPorts = rule.toPorts !== void 0;
         if (sources.length === 0 && !hasPorts) return { amount: "none" };
         let peers = sources.length === 0 ? "all" : "none";
         for (let key2 of sources) {
@@ -14907,7 +14910,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
     OPEN = { status: "open", decisions: [{ tier: "networkpolicy", text: "no policy selects the pods" }] };
     prepend = (decision, verdict) => ({ status: verdict.status, decisions: [decision, ...verdict.decisions] });
     statusOf = (a) => a === "all" ? "admitted" : a === "some" ? "partial" : a === "none" ? "blocked" : "unknown", EVERY = { requirements: [] }, failClosed = (action) => action === "Accept" ? "none" : action === void 0 ? "unknown" : "all";
-    CILIUM_SOURCES = ["fromEndpoints", "fromEntities", "fromCIDR", "fromCIDRSet"], CILIUM_RULE_KEYS = /* @__PURE__ */ new Set([...CILIUM_SOURCES, "toPorts"]);
+    REQUIRES = "its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires", CILIUM_SOURCES = ["fromEndpoints", "fromEntities", "fromCIDR", "fromCIDRSet"], CILIUM_RULE_KEYS = /* @__PURE__ */ new Set([...CILIUM_SOURCES, "toPorts"]);
   }
 });
 

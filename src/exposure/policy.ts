@@ -410,7 +410,8 @@ export class PolicyEvaluator {
     const entries: Array<[unknown, ObjectPath]> = [[object.spec, ['spec']]]
     if (Array.isArray(object.specs)) for (const [i, spec] of object.specs.entries()) entries.push([spec, ['specs', i]])
     for (const [spec, base] of entries) {
-      if (!isRecord(spec)) continue
+      // A host policy (nodeSelector) selects nodes, not pods.
+      if (!isRecord(spec) || (spec.endpointSelector === undefined && isRecord(spec.nodeSelector))) continue
       const ingress = Array.isArray(spec.ingress) ? spec.ingress : []
       const deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : []
       if (ingress.length === 0 && deny.length === 0) continue
@@ -439,7 +440,7 @@ export class PolicyEvaluator {
     // fromRequires narrows every allow for the pods it selects: what is left is not known.
     if (c.requires && allow !== 'none') {
       allow = 'unknown'
-      c.unsure ??= c.requires
+      if (c.allowBy?.policy !== c.requires.policy || c.allowBy?.path?.join('.') !== c.requires.path?.join('.')) c.unsure ??= c.requires
     }
 
     // The rule that decides: Cilium's when it admits more than the NetworkPolicies, else theirs.
@@ -478,7 +479,7 @@ export class PolicyEvaluator {
       if (selects === false) continue
       any = true
       if (read.requires) {
-        out.requires ??= {tier: 'cni', policy, path: read.requires, text: 'unknown: its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires'}
+        out.requires ??= {tier: 'cni', policy, path: read.requires, text: `unknown: ${REQUIRES}`}
       }
 
       const selectorPath = [...base, 'endpointSelector']
@@ -522,10 +523,14 @@ export class PolicyEvaluator {
   /** How much of the sender one Cilium ingress (or ingressDeny) rule takes on the port, and why when it cannot tell or what follows. */
   private ciliumRule(rule: unknown, policy: Resource, peer: Peer, port: TargetPort, deny: boolean): {amount: Amount; why?: string} {
     if (!isRecord(rule)) return {amount: 'unknown', why: 'the rule is not an object'}
+    if (rule.fromRequires !== undefined && rule.fromRequires !== null) return {amount: 'unknown', why: REQUIRES}
     const other = Object.keys(rule).filter((k) => !CILIUM_RULE_KEYS.has(k) && rule[k] !== undefined && rule[k] !== null)
     if (other.length > 0) return {amount: 'unknown', why: `k8s-net does not read ${other.join(', ')}`}
-    const sources = CILIUM_SOURCES.filter((k) => rule[k] !== undefined && rule[k] !== null)
-    const hasPorts = rule.toPorts !== undefined && rule.toPorts !== null
+    // A key written without a value (`fromEndpoints:`): what its author meant is not known.
+    const empty = Object.keys(rule).find((k) => rule[k] === null)
+    if (empty) return {amount: 'unknown', why: `its ${empty} has no value`}
+    const sources = CILIUM_SOURCES.filter((k) => rule[k] !== undefined)
+    const hasPorts = rule.toPorts !== undefined
     // A rule with neither sources nor ports (`{}`) selects no traffic.
     if (sources.length === 0 && !hasPorts) return {amount: 'none'}
     let peers: Amount = sources.length === 0 ? 'all' : 'none'
@@ -795,6 +800,7 @@ interface CiliumResult {
   requires?: Decision
 }
 
+const REQUIRES = 'its fromRequires narrows every allow rule for the pods it selects; k8s-net does not read fromRequires'
 const CILIUM_SOURCES = ['fromEndpoints', 'fromEntities', 'fromCIDR', 'fromCIDRSet'] as const
 const CILIUM_RULE_KEYS: ReadonlySet<string> = new Set([...CILIUM_SOURCES, 'toPorts'])
 

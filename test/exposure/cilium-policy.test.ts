@@ -167,7 +167,7 @@ describe('CiliumNetworkPolicy allow rules', () => {
     ])
     // Admitted if it selects the pods, open if not: k8s-net does not split the answer, it says unknown.
     expect(status(SHOP_FRONT, [bySa])).toBe('unknown')
-    for (const rule of [{fromGroups: [{aws: {}}]}, {fromNodes: [{}]}, {icmps: [{fields: [{type: 8}]}]}, {fromEndpoints: [{}], toPorts: [{ports: [{port: '8080'}], serverNames: ['x']}]}]) {
+    for (const rule of [{fromEndpoints: null}, {fromGroups: [{aws: {}}]}, {fromNodes: [{}]}, {icmps: [{fields: [{type: 8}]}]}, {fromEndpoints: [{}], toPorts: [{ports: [{port: '8080'}], serverNames: ['x']}]}]) {
       expect(status(SHOP_FRONT, [cnp({...selectWeb, ingress: [rule]})])).toBe('unknown')
     }
   })
@@ -176,5 +176,8 @@ describe('CiliumNetworkPolicy allow rules', () => {
     const elsewhere = {...cnp({...selectWeb, ingress: [{}]}), metadata: {name: 'x', namespace: 'other'}}
     const others = cnp({endpointSelector: {matchLabels: {app: 'db'}}, ingress: [{}]})
     expect(status(OTHER_FRONT, [elsewhere, others])).toBe('open')
+    // A host policy selects nodes.
+    const host = {apiVersion: 'cilium.io/v2', kind: 'CiliumClusterwideNetworkPolicy', metadata: {name: 'host'}, spec: {nodeSelector: {}, ingress: [{}]}}
+    expect(status(OTHER_FRONT, [host])).toBe('open')
   })
 })
