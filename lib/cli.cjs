@@ -14798,10 +14798,10 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         if (Array.isArray(object.specs)) for (let [i2, spec] of object.specs.entries()) entries.push([spec, ["specs", i2]]);
         for (let [spec, base] of entries) {
           if (!isRecord(spec) || spec.endpointSelector === void 0 && isRecord(spec.nodeSelector)) continue;
-          let ingress2 = Array.isArray(spec.ingress) ? spec.ingress : [], deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : [];
-          if (ingress2.length === 0 && deny.length === 0) continue;
-          let enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : void 0, hasRequires = (r) => isRecord(r) && r.fromRequires !== void 0 && r.fromRequires !== null, i2 = ingress2.findIndex(hasRequires), j = deny.findIndex(hasRequires), requires = i2 >= 0 ? [...base, "ingress", i2] : j >= 0 ? [...base, "ingressDeny", j] : void 0;
-          this.cilium.push({ policy, base, spec, ingress: ingress2, deny, defaultDeny: enable !== !1, requires });
+          let ingress2 = Array.isArray(spec.ingress) ? spec.ingress : [], deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : [], enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : void 0;
+          if (ingress2.length === 0 && deny.length === 0 && enable !== !0) continue;
+          let hasRequires = (r) => isRecord(r) && r.fromRequires !== void 0 && r.fromRequires !== null, i2 = ingress2.findIndex(hasRequires), j = deny.findIndex(hasRequires), requires = i2 >= 0 ? [...base, "ingress", i2] : j >= 0 ? [...base, "ingressDeny", j] : void 0, defaultDeny2 = ingress2.length === 0 && deny.length === 0 ? void 0 : enable !== !1;
+          this.cilium.push({ policy, base, spec, ingress: ingress2, deny, defaultDeny: defaultDeny2, requires });
         }
       }
       /**
@@ -14837,7 +14837,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
           if (selects === !1) continue;
           any2 = !0, read2.requires && (out.requires ??= { tier: "cni", policy, path: read2.requires, text: `unknown: ${REQUIRES}` });
           let selectorPath = [...base, "endpointSelector"];
-          selects === void 0 ? (out.unsure ??= { tier: "cni", policy, path: selectorPath, text: "unknown: whether its endpointSelector selects the pods cannot be told" }, read2.defaultDeny && out.isolates === !1 && (out.isolates = void 0)) : read2.defaultDeny && out.isolates !== !0 && (out.isolates = !0, out.isolatedBy = { tier: "cni", policy, path: selectorPath, text: "isolates the pods (Cilium default deny for ingress); no rule admits the sender" });
+          selects === void 0 || read2.defaultDeny === void 0 ? (out.unsure ??= selects === void 0 ? { tier: "cni", policy, path: selectorPath, text: "unknown: whether its endpointSelector selects the pods cannot be told" } : { tier: "cni", policy, path: [...base, "enableDefaultDeny"], text: "unknown: it asks for a default deny for ingress without ingress rules" }, read2.defaultDeny !== !1 && out.isolates === !1 && (out.isolates = void 0)) : read2.defaultDeny && out.isolates !== !0 && (out.isolates = !0, out.isolatedBy = { tier: "cni", policy, path: selectorPath, text: "isolates the pods (Cilium default deny for ingress); no rule admits the sender" });
           for (let [kind, rules] of [["ingress", read2.ingress], ["ingressDeny", read2.deny]]) {
             let isDeny = kind === "ingressDeny";
             for (let [i2, rule] of rules.entries()) {

@@ -414,13 +414,15 @@ export class PolicyEvaluator {
       if (!isRecord(spec) || (spec.endpointSelector === undefined && isRecord(spec.nodeSelector))) continue
       const ingress = Array.isArray(spec.ingress) ? spec.ingress : []
       const deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : []
-      if (ingress.length === 0 && deny.length === 0) continue
       const enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : undefined
+      // No ingress rules but a default deny asked for: whether Cilium isolates the pods then is not known.
+      if (ingress.length === 0 && deny.length === 0 && enable !== true) continue
       const hasRequires = (r: unknown): boolean => isRecord(r) && r.fromRequires !== undefined && r.fromRequires !== null
       const i = ingress.findIndex(hasRequires)
       const j = deny.findIndex(hasRequires)
       const requires: ObjectPath | undefined = i >= 0 ? [...base, 'ingress', i] : j >= 0 ? [...base, 'ingressDeny', j] : undefined
-      this.cilium.push({policy, base, spec, ingress, deny, defaultDeny: enable !== false, requires})
+      const defaultDeny = ingress.length === 0 && deny.length === 0 ? undefined : enable !== false
+      this.cilium.push({policy, base, spec, ingress, deny, defaultDeny, requires})
     }
   }
 
@@ -483,9 +485,12 @@ export class PolicyEvaluator {
       }
 
       const selectorPath = [...base, 'endpointSelector']
-      if (selects === undefined) {
-        out.unsure ??= {tier: 'cni', policy, path: selectorPath, text: 'unknown: whether its endpointSelector selects the pods cannot be told'}
-        if (read.defaultDeny && out.isolates === false) out.isolates = undefined
+      if (selects === undefined || read.defaultDeny === undefined) {
+        out.unsure ??=
+          selects === undefined
+            ? {tier: 'cni', policy, path: selectorPath, text: 'unknown: whether its endpointSelector selects the pods cannot be told'}
+            : {tier: 'cni', policy, path: [...base, 'enableDefaultDeny'], text: 'unknown: it asks for a default deny for ingress without ingress rules'}
+        if (read.defaultDeny !== false && out.isolates === false) out.isolates = undefined
       } else if (read.defaultDeny && out.isolates !== true) {
         out.isolates = true
         out.isolatedBy = {tier: 'cni', policy, path: selectorPath, text: 'isolates the pods (Cilium default deny for ingress); no rule admits the sender'}
@@ -779,8 +784,8 @@ interface CiliumSpec {
   spec: Record<string, unknown>
   ingress: unknown[]
   deny: unknown[]
-  /** `enableDefaultDeny.ingress` is not false: selecting the pods isolates them. */
-  defaultDeny: boolean
+  /** `enableDefaultDeny.ingress` is not false: selecting the pods isolates them; undefined when asked for without ingress rules. */
+  defaultDeny: boolean | undefined
   /** The first rule with fromRequires, which narrows every allow for the pods it selects and k8s-net does not read. */
   requires?: ObjectPath
 }

@@ -134,6 +134,9 @@ describe('CiliumNetworkPolicy allow rules', () => {
     const isolate = cnp({...selectWeb, ingress: [{}]}, 'isolate')
     expect(status(OTHER_FRONT, [noDefault, isolate])).toBe('blocked')
     expect(status(INTERNET, [noDefault, isolate])).toBe('admitted')
+    // Asked for without ingress rules: not known.
+    expect(status(OTHER_FRONT, [cnp({...selectWeb, enableDefaultDeny: {ingress: true}})])).toBe('unknown')
+    expect(status(OTHER_FRONT, [cnp({...selectWeb, enableDefaultDeny: {ingress: true}}), fromFront])).toBe('blocked')
   })
 
   it('a clusterwide policy: fromEndpoints without the namespace label takes every namespace', () => {
