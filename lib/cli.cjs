@@ -13154,10 +13154,13 @@ function ingressNginxClass(index, className2) {
 function servedByIngressNginx(ingress2, index) {
   let className2 = effectiveClass(ingress2, index), byClass = className2 === void 0 ? void 0 : ingressNginxClass(index, className2);
   if (byClass?.certain) return byClass;
-  if (!(className2 !== void 0 && controllerOf(index, className2) !== void 0))
-    return Object.keys(ingress2.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX)) ? { why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: !1 } : byClass;
+  if (className2 !== void 0 && controllerOf(index, className2) !== void 0) return;
+  let keys = Object.keys(ingress2.annotations);
+  if (keys.some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))) return { why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: !1 };
+  if (!keys.some((k) => F5_NGINX_ANNOTATION_PREFIXES.some((prefix) => k.startsWith(prefix))))
+    return byClass;
 }
-var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, ingressRules, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
+var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngress, ingressClassesOf, ALB_ACTION_PORT, MERGEABLE_TYPE_ANNOTATION, ingressRules, INGRESS_NGINX_CONTROLLER, NGINX_ANNOTATION_PREFIX, F5_NGINX_ANNOTATION_PREFIXES, S, I, N, SESSION, AUTH_EXTERNAL, BASIC_AUTH, CORS, REDIRECT, CANARY, TUNING, RATE_LIMIT, UPSTREAM_TLS, SNIPPET, WAF, OBSERVABILITY, NGINX_ANNOTATIONS, SNIPPET_ANNOTATIONS, INGRESS_NGINX_DEFAULT_CLASS, isIngressNginxClass, init_ingress = __esm({
   "src/k8s/ingress.ts"() {
     "use strict";
     init_records();
@@ -13167,7 +13170,7 @@ var INGRESS_GROUPS, CLASS_ANNOTATION, DEFAULT_CLASS_ANNOTATION, nonEmpty, isIngr
     ALB_ACTION_PORT = "use-annotation";
     MERGEABLE_TYPE_ANNOTATION = "nginx.org/mergeable-ingress-type";
     ingressRules = onceFor(readRules);
-    INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx", NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/", S = (how) => ({ portability: "standard", how }), I = (how) => ({ portability: "implementation", how }), N = (how) => ({ portability: "none", how }), SESSION = I("session persistence (experimental channel, or the implementation's own policy)"), AUTH_EXTERNAL = N("external authentication (some implementations offer an ext-auth policy of their own)"), BASIC_AUTH = I("basic authentication, in the implementation's security policy"), CORS = S("HTTPRoute CORS filter"), REDIRECT = S("HTTPRoute RequestRedirect filter"), CANARY = S("a match or a weight on the HTTPRoute rule that carries both backends"), TUNING = I("proxy tuning, in the implementation's own policy or configuration"), RATE_LIMIT = N("rate limiting (some implementations offer a rate-limit policy of their own)"), UPSTREAM_TLS = S("BackendTLSPolicy"), SNIPPET = N("raw NGINX configuration: rewrite what it does"), WAF = N("web application firewall"), OBSERVABILITY = I("logging and tracing, in the implementation's own configuration"), NGINX_ANNOTATIONS = {
+    INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx", NGINX_ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/", F5_NGINX_ANNOTATION_PREFIXES = ["nginx.org/", "nginx.com/", "appprotect.f5.com/", "appprotectdos.f5.com/"], S = (how) => ({ portability: "standard", how }), I = (how) => ({ portability: "implementation", how }), N = (how) => ({ portability: "none", how }), SESSION = I("session persistence (experimental channel, or the implementation's own policy)"), AUTH_EXTERNAL = N("external authentication (some implementations offer an ext-auth policy of their own)"), BASIC_AUTH = I("basic authentication, in the implementation's security policy"), CORS = S("HTTPRoute CORS filter"), REDIRECT = S("HTTPRoute RequestRedirect filter"), CANARY = S("a match or a weight on the HTTPRoute rule that carries both backends"), TUNING = I("proxy tuning, in the implementation's own policy or configuration"), RATE_LIMIT = N("rate limiting (some implementations offer a rate-limit policy of their own)"), UPSTREAM_TLS = S("BackendTLSPolicy"), SNIPPET = N("raw NGINX configuration: rewrite what it does"), WAF = N("web application firewall"), OBSERVABILITY = I("logging and tracing, in the implementation's own configuration"), NGINX_ANNOTATIONS = {
       "app-root": S("HTTPRoute RequestRedirect filter on path /"),
       affinity: SESSION,
       "affinity-canary-behavior": SESSION,

@@ -356,6 +356,8 @@ function convertBackend(backend: unknown): unknown {
 export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx'
 /** The prefix of ingress-nginx's own annotations. */
 export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/'
+/** The prefixes of the annotations of F5's NGINX Ingress Controller (NGINX, NGINX Plus, App Protect WAF and DoS), which ingress-nginx does not read. */
+const F5_NGINX_ANNOTATION_PREFIXES: readonly string[] = ['nginx.org/', 'nginx.com/', 'appprotect.f5.com/', 'appprotectdos.f5.com/']
 
 /**
  * How an ingress-nginx annotation carries over to the Gateway API:
@@ -613,7 +615,10 @@ export function ingressNginxClass(index: ResourceIndex, className: string): Ingr
  * `kubernetes.io/ingress.class` annotation, or the default IngressClass) is
  * ingress-nginx's by `ingressNginxClass` (certain, or a guess from the name
  * `nginx`); or it carries ingress-nginx's own annotations and names no class
- * the input knows to be another controller's (a guess). An Ingress without a
+ * the input knows to be another controller's (a guess). The guess from the
+ * name is not made for an Ingress that carries annotations of F5's NGINX
+ * Ingress Controller (`nginx.org/*`, `appprotect.f5.com/*`...), whose default
+ * class name is `nginx` too. An Ingress without a
  * class and without those annotations is not taken: ingress-nginx serves it
  * only when started with `--watch-ingress-without-class`, which the input does
  * not tell.
@@ -623,6 +628,9 @@ export function servedByIngressNginx(ingress: Resource, index: ResourceIndex): I
   const byClass = className === undefined ? undefined : ingressNginxClass(index, className)
   if (byClass?.certain) return byClass
   if (className !== undefined && controllerOf(index, className) !== undefined) return undefined
-  if (Object.keys(ingress.annotations).some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))) return {why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: false}
+  const keys = Object.keys(ingress.annotations)
+  if (keys.some((k) => k.startsWith(NGINX_ANNOTATION_PREFIX))) return {why: `it carries ${NGINX_ANNOTATION_PREFIX}* annotations`, certain: false}
+  // The class name nginx is F5's NGINX Ingress Controller's default too: its annotations tell which of the two is meant.
+  if (keys.some((k) => F5_NGINX_ANNOTATION_PREFIXES.some((prefix) => k.startsWith(prefix)))) return undefined
   return byClass
 }

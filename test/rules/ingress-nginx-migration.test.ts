@@ -4,6 +4,7 @@ ruleTester('ingress-nginx-migration', {
   valid: [
     {name: 'nginx.org annotations, and an Ingress whose class the input says is Traefik', files: ['valid/other-controller.yaml']},
     {name: 'class nginx-internal without an IngressClass, and class nginx whose IngressClass is F5\'s', files: ['valid/class-name-not-guessed.yaml']},
+    {name: 'class nginx without an IngressClass, on Ingresses that carry F5 NGINX Ingress Controller annotations', files: ['valid/f5-annotations.yaml']},
   ],
   invalid: [
     {

@@ -192,7 +192,10 @@ export declare function ingressNginxClass(index: ResourceIndex, className: strin
  * `kubernetes.io/ingress.class` annotation, or the default IngressClass) is
  * ingress-nginx's by `ingressNginxClass` (certain, or a guess from the name
  * `nginx`); or it carries ingress-nginx's own annotations and names no class
- * the input knows to be another controller's (a guess). An Ingress without a
+ * the input knows to be another controller's (a guess). The guess from the
+ * name is not made for an Ingress that carries annotations of F5's NGINX
+ * Ingress Controller (`nginx.org/*`, `appprotect.f5.com/*`...), whose default
+ * class name is `nginx` too. An Ingress without a
  * class and without those annotations is not taken: ingress-nginx serves it
  * only when started with `--watch-ingress-without-class`, which the input does
  * not tell.
