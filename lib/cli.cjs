@@ -13363,6 +13363,9 @@ var api_removed_default, init_api_removed = __esm({
 function routesOf(index, kinds = ROUTE_KINDS) {
   return kinds.flatMap((kind) => index.byKind(kind, GATEWAY_GROUP)).sort((a, b) => a.uid - b.uid);
 }
+function listenerSetsOf(index) {
+  return LISTENER_SET_KINDS.flatMap(({ group, kind }) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid);
+}
 function parentRefsOf(route2) {
   let refs = specOf(route2).parentRefs;
   if (!Array.isArray(refs)) return [];
@@ -13399,16 +13402,16 @@ function admitsListenerSet(gateway, namespace, index) {
   return namespaceAdmitted(from, selector, gateway.namespace, namespace, index);
 }
 function attachedListenerSets(gateway, index) {
-  return listenerSetsOf(index).all.filter((set3) => {
+  return listenerSetsOf(index).filter((set3) => {
     let parent = listenerSetParentOf(set3);
     return parent !== void 0 && isGatewayRef(parent) && parent.namespace === gateway.namespace && parent.name === gateway.name && admitsListenerSet(gateway, set3.namespace, index) !== "no";
   });
 }
 function listenerSetGateway(listenerSet, index) {
-  let parent = listenerSetParentOf(listenerSet);
-  if (!parent || !isGatewayRef(parent)) return { status: "unknown", parent };
-  let table = gatewaysOf(index), gateways = table.findAll(parent.namespace, parent.name), gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no");
-  return gateway ? { status: "attached", parent, gateway } : gateways.length > 0 || table.has(parent.namespace) ? { status: "detached", parent, gateways } : { status: "unknown", parent };
+  let parent = listenerSetParentOf(listenerSet), lookup = parent && isGatewayRef(parent) ? parentsOf(parent, index) : void 0;
+  if (!lookup || lookup.status === "unknown") return { status: "unknown", parent };
+  let gateways = lookup.found, gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== "no");
+  return gateway ? { status: "attached", parent, gateway } : { status: "detached", parent, gateways };
 }
 function backendRefsOf(route2) {
   let rules = specOf(route2).rules;
@@ -13451,7 +13454,8 @@ function listenersOf(gateway) {
       path: ["spec", "listeners", i2],
       label: `listener ${nonEmpty2(l.name) ? l.name : i2}`,
       name: nonEmpty2(l.name) ? l.name : void 0,
-      port: typeof l.port == "number" ? l.port : void 0,
+      // 0 or unset: the implementation assigns a port (XListenerSet, v1.4); a Gateway's listener always has one.
+      port: typeof l.port == "number" && l.port > 0 ? l.port : void 0,
       protocol: nonEmpty2(l.protocol) ? l.protocol : void 0,
       from: nonEmpty2(namespaces.from) ? namespaces.from : "Same",
       selector: namespaces.selector,
@@ -13582,31 +13586,30 @@ function grantAllows(index, query) {
   });
 }
 function parentsOf(ref, index) {
-  if (isGatewayRef(ref)) {
-    let table = gatewaysOf(index);
-    return { kind: "Gateway", table, found: table.findAll(ref.namespace, ref.name) };
-  }
-  if (isListenerSetRef(ref)) {
-    let table = listenerSetsOf(index);
-    return { kind: "ListenerSet", table, found: table.findAll(ref.namespace, ref.name) };
-  }
+  if (!isGatewayRef(ref) && !isListenerSetRef(ref)) return;
+  let table = index.table(ref.kind, [ref.group]), found = table.findAll(ref.namespace, ref.name), status = found.length > 0 ? "found" : table.has(ref.namespace) ? "missing" : "unknown";
+  return { kind: ref.kind, listenerSet: isListenerSetRef(ref), status, found };
 }
 function attachedListeners(route2, ref, parent, index) {
   return listenersOf(parent).filter(
-    (l) => (ref.sectionName === void 0 || l.name === ref.sectionName) && (ref.port === void 0 || l.port === ref.port) && admitsKind(l, route2.kind) !== !1 && admitsNamespace(l, parent, route2.namespace, index) !== "no"
+    (l) => (ref.sectionName === void 0 || l.name === ref.sectionName) && (ref.port === void 0 || l.port === void 0 || l.port === ref.port) && admitsKind(l, route2.kind) !== !1 && admitsNamespace(l, parent, route2.namespace, index) !== "no"
   );
 }
 function lacksGrant(index, referrer, to, targets) {
-  return to.namespace === referrer.namespace || !referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace) ? !1 : !grantAllows(index, { from: { group: GATEWAY_GROUP, kind: referrer.kind, namespace: referrer.namespace }, to });
+  return to.namespace === referrer.namespace || !referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace) ? !1 : !grantAllows(index, { from: { group: referrer.group, kind: referrer.kind, namespace: referrer.namespace }, to });
 }
-var GATEWAY_GROUP, ROUTE_KINDS, NAMESPACE_NAME_LABEL, nonEmpty2, gatewaysOf, referenceGrantsOf, listenerSetsOf, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
+var GATEWAY_GROUP, GATEWAY_X_GROUP, ROUTE_KINDS, NAMESPACE_NAME_LABEL, nonEmpty2, gatewaysOf, referenceGrantsOf, LISTENER_SET_KINDS, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
   "src/k8s/gateway.ts"() {
     "use strict";
     init_selectors();
     init_records();
-    GATEWAY_GROUP = "gateway.networking.k8s.io", ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"], NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name", nonEmpty2 = (value) => typeof value == "string" && value !== "";
-    gatewaysOf = (index) => index.table("Gateway", [GATEWAY_GROUP]), referenceGrantsOf = (index) => index.table("ReferenceGrant", [GATEWAY_GROUP]), listenerSetsOf = (index) => index.table("ListenerSet", [GATEWAY_GROUP]), gatewayClassesOf = (index) => index.table("GatewayClass", [GATEWAY_GROUP]), backendTLSPoliciesOf = (index) => index.table("BackendTLSPolicy", [GATEWAY_GROUP]);
-    isGatewayRef = (ref) => ref.group === GATEWAY_GROUP && ref.kind === "Gateway", isListenerSetRef = (ref) => ref.group === GATEWAY_GROUP && ref.kind === "ListenerSet";
+    GATEWAY_GROUP = "gateway.networking.k8s.io", GATEWAY_X_GROUP = "gateway.networking.x-k8s.io", ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"], NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name", nonEmpty2 = (value) => typeof value == "string" && value !== "";
+    gatewaysOf = (index) => index.table("Gateway", [GATEWAY_GROUP]), referenceGrantsOf = (index) => index.table("ReferenceGrant", [GATEWAY_GROUP]), LISTENER_SET_KINDS = [
+      { group: GATEWAY_GROUP, kind: "ListenerSet" },
+      { group: GATEWAY_X_GROUP, kind: "XListenerSet" }
+    ];
+    gatewayClassesOf = (index) => index.table("GatewayClass", [GATEWAY_GROUP]), backendTLSPoliciesOf = (index) => index.table("BackendTLSPolicy", [GATEWAY_GROUP]);
+    isGatewayRef = (ref) => ref.group === GATEWAY_GROUP && ref.kind === "Gateway", isListenerSetRef = (ref) => LISTENER_SET_KINDS.some((k) => k.group === ref.group && k.kind === ref.kind);
     isServiceRef = (ref) => ref.group === "" && ref.kind === "Service";
     HOSTNAME_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute"];
     KINDS_BY_PROTOCOL = /* @__PURE__ */ new Map([
@@ -14979,7 +14982,7 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
     init_cidr();
     init_policy();
     init_once();
-    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), exposureModel = onceFor((index) => new Builder(index).build()), CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/, rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, "gateway.networking.x-k8s.io"]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
+    EXPOSURE_CLASSES = ["internet", "private", "nodes", "cluster", "namespace"], OUTSIDE = /* @__PURE__ */ new Set(["internet", "private", "nodes"]), exposureModel = onceFor((index) => new Builder(index).build()), CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/, rank = (c) => EXPOSURE_CLASSES.indexOf(c), EDGE_PARENTS = /* @__PURE__ */ new Set(["Gateway", "ListenerSet", "XListenerSet"]), EDGE_GROUPS = /* @__PURE__ */ new Set([GATEWAY_GROUP, GATEWAY_X_GROUP]), NONE = Object.freeze([]), NONE_HOPS = Object.freeze([]), HEADLESS = Object.freeze(["headless"]), NO_CLASS = Object.freeze(["no class"]), OTHER_NAMESPACE = Object.freeze(["in another namespace than the route"]), MANY_PATHS = 8, MANY_SENDERS = 16, NODES = Object.freeze({ type: "addresses", name: "nodes" }), TYPE_PATH = Object.freeze(["spec", "type"]), PORTS_PATH = Object.freeze(["spec", "ports"]), EXTERNAL_IPS_PATH = Object.freeze(["spec", "externalIPs"]), Builder = class {
       constructor(index) {
         this.index = index;
         this.evaluator = new PolicyEvaluator(index);
@@ -15289,26 +15292,26 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
        * its own, with traffic entering through the Gateway it is merged into.
        */
       routeEntry(route2, parent) {
-        let ref = `${parent.namespace}/${parent.name}`;
-        if (isGatewayRef(parent)) {
-          let gateway = gatewaysOf(this.index).find(parent.namespace, parent.name);
-          return gateway ? this.gatewayEntry(route2, parent, gateway, gateway) : unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`);
-        }
-        if (!isListenerSetRef(parent))
+        let ref = `${parent.namespace}/${parent.name}`, lookup = parentsOf(parent, this.index);
+        if (!lookup)
           return unknownEntry(`${parent.kind} ${ref}`, `the pods of the Gateway of ${parent.kind} ${ref}`, `unknown: the listeners of ${parent.kind} ${ref} are not read; assumed reached from the internet`);
-        let listenerSet = listenerSetsOf(this.index).find(parent.namespace, parent.name);
-        if (!listenerSet) return unknownEntry(`ListenerSet ${ref}`, `the pods of the Gateway of ListenerSet ${ref}`, `unknown: no ListenerSet ${ref} in the input; assumed reached from the internet`);
-        let attachment2 = listenerSetGateway(listenerSet, this.index);
+        if (lookup.status === "missing") return;
+        let found = lookup.found[0];
+        if (!lookup.listenerSet)
+          return found ? this.gatewayEntry(route2, parent, found, found) : unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`);
+        let kind = lookup.kind;
+        if (!found) return unknownEntry(`${kind} ${ref}`, `the pods of the Gateway of ${kind} ${ref}`, `unknown: no ${kind} ${ref} in the input; assumed reached from the internet`);
+        let attachment2 = listenerSetGateway(found, this.index);
         if (attachment2.status === "detached") return;
-        if (attachment2.status === "attached") return this.gatewayEntry(route2, parent, listenerSet, attachment2.gateway);
-        let listeners = attachedListeners(route2, parent, listenerSet, this.index);
+        if (attachment2.status === "attached") return this.gatewayEntry(route2, parent, found, attachment2.gateway);
+        let listeners = attachedListeners(route2, parent, found, this.index);
         if (listeners.length === 0) return;
         let gw = attachment2.parent && `Gateway ${attachment2.parent.namespace}/${attachment2.parent.name}`, entry2 = unknownEntry(
-          gw ? `${gw} (ListenerSet ${ref})` : `ListenerSet ${ref}`,
-          `the pods of ${gw ?? `the Gateway of ListenerSet ${ref}`}`,
-          gw ? `unknown: no ${gw} in the input (the parent of ListenerSet ${ref}); assumed reached from the internet` : `unknown: ListenerSet ${ref} names no Gateway as its parent; assumed reached from the internet`
+          gw ? `${gw} (${kind} ${ref})` : `${kind} ${ref}`,
+          `the pods of ${gw ?? `the Gateway of ${kind} ${ref}`}`,
+          gw ? `unknown: no ${gw} in the input (the parent of ${kind} ${ref}); assumed reached from the internet` : `unknown: ${kind} ${ref} names no Gateway as its parent; assumed reached from the internet`
         );
-        return { ...entry2, hop: { ...entry2.hop, object: listenerSet, ...listenerFields(listenerSet, listeners) } };
+        return { ...entry2, hop: { ...entry2.hop, object: found, ...listenerFields(found, listeners) } };
       }
       /** A route's way in through the listeners of `owner` (a Gateway, or a ListenerSet merged into `gateway`) that it attaches to. */
       gatewayEntry(route2, parent, owner, gateway) {
@@ -15317,7 +15320,7 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
         let gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}, infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}, internal = internalLoadBalancer({ annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: { spec: {} } }), gatewayClass = typeof gspec.gatewayClassName == "string" ? gspec.gatewayClassName : void 0, hop = {
           type: "gateway",
           object: owner,
-          name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (ListenerSet ${nsName(owner)})`,
+          name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (${owner.kind} ${nsName(owner)})`,
           ...listenerFields(owner, listeners),
           paths: NONE,
           details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
@@ -16237,7 +16240,7 @@ var listener_certificate_missing_default, init_listener_certificate_missing = __
       },
       check({ index, report: report2 }) {
         let secrets2 = index.table("Secret", [""]);
-        for (let owner of [...gatewaysOf(index).all, ...listenerSetsOf(index).all])
+        for (let owner of [...gatewaysOf(index).all, ...listenerSetsOf(index)])
           for (let listener of listenersOf(owner)) {
             if (!(listener.protocol === "HTTPS" || listener.protocol === "TLS" && listener.tls?.mode === "Terminate")) continue;
             let tls3 = listener.tls;
@@ -17049,7 +17052,7 @@ function attachment(route2, ref, gateway, index) {
       data: { gateway: named, sectionName: ref.sectionName, listeners: all.map((l) => l.name ?? "?").join(", ") },
       related: related(void 0)
     };
-  if (ref.port !== void 0) {
+  if (ref.port !== void 0 && candidates.every((l) => l.port !== void 0)) {
     let before = candidates;
     if (candidates = candidates.filter((l) => l.port === ref.port), candidates.length === 0)
       return {
@@ -17093,7 +17096,7 @@ var route_parent_missing_default, init_route_parent_missing = __esm({
         aliases: ["httproute-parent-missing"],
         messages: {
           missingParent: "parentRef: {{kind}} {{name}} is not in namespace {{namespace}}",
-          listenerSetDetached: "parentRef: ListenerSet {{listenerSet}} (at {{related:0}}) is not attached to Gateway {{gateway}}: {{reason}}",
+          listenerSetDetached: "parentRef: {{kind}} {{listenerSet}} (at {{related:0}}) is not attached to Gateway {{gateway}}: {{reason}}",
           noSuchListener: "parentRef: {{gateway}} (at {{related:0}}) has no listener named {{sectionName}}; its listeners: {{listeners}}",
           noListenerOnPort: "parentRef: {{gateway}} (at {{related:0}}) has no {{listener}} on port {{port}}; ports: {{ports}}",
           notAdmitted: "parentRef: no listener of {{gateway}} (at {{related:0}}) admits this {{kind}} from namespace {{namespace}}: {{reasons}}"
@@ -17104,12 +17107,10 @@ var route_parent_missing_default, init_route_parent_missing = __esm({
           for (let ref of parentRefsOf(route2)) {
             let parents = parentsOf(ref, index);
             if (!parents) continue;
+            parents.status === "missing" && report2({ target: route2, path: [...ref.path, "name"], messageId: "missingParent", data: { kind: parents.kind, name: ref.name, namespace: ref.namespace } });
             let candidates = parents.found;
-            if (candidates.length === 0) {
-              parents.table.has(ref.namespace) && report2({ target: route2, path: [...ref.path, "name"], messageId: "missingParent", data: { kind: parents.kind, name: ref.name, namespace: ref.namespace } });
-              continue;
-            }
-            if (parents.kind === "ListenerSet") {
+            if (candidates.length === 0) continue;
+            if (parents.listenerSet) {
               let why = candidates.map((set3) => detached(set3, index)), first2 = why[0];
               if (first2 && why.every((w) => w !== void 0)) {
                 let set3 = candidates[0];
@@ -17117,8 +17118,8 @@ var route_parent_missing_default, init_route_parent_missing = __esm({
                   target: route2,
                   path: [...ref.path, "name"],
                   messageId: "listenerSetDetached",
-                  data: { listenerSet: `${set3.namespace}/${set3.name}`, gateway: first2.gateway, reason: first2.reason },
-                  related: [{ message: `ListenerSet ${set3.namespace}/${set3.name}`, target: set3, path: ["spec", "parentRef"] }]
+                  data: { kind: set3.kind, listenerSet: `${set3.namespace}/${set3.name}`, gateway: first2.gateway, reason: first2.reason },
+                  related: [{ message: `${set3.kind} ${set3.namespace}/${set3.name}`, target: set3, path: ["spec", "parentRef"] }]
                 });
                 continue;
               }
@@ -28225,6 +28226,8 @@ var WANTED_RESOURCES, NEVER_READ2, apiVersionOf, groupVersionSegments, init_disc
       { group: "gateway.networking.k8s.io", resource: "udproutes", kind: "UDPRoute" },
       { group: "gateway.networking.k8s.io", resource: "gatewayclasses", kind: "GatewayClass" },
       { group: "gateway.networking.k8s.io", resource: "listenersets", kind: "ListenerSet" },
+      // ListenerSet's experimental predecessor (Gateway API v1.3 and v1.4), on clusters that still serve it.
+      { group: "gateway.networking.x-k8s.io", resource: "xlistenersets", kind: "XListenerSet" },
       { group: "gateway.networking.k8s.io", resource: "backendtlspolicies", kind: "BackendTLSPolicy" },
       // Cluster-wide policies decide before (Admin tier) and after (Baseline tier) NetworkPolicies.
       { group: "policy.networking.k8s.io", resource: "clusternetworkpolicies", kind: "ClusterNetworkPolicy" },

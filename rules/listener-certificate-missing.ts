@@ -15,7 +15,7 @@ export default defineRule({
   },
   check({index, report}) {
     const secrets = index.table('Secret', [''])
-    for (const owner of [...gatewaysOf(index).all, ...listenerSetsOf(index).all]) {
+    for (const owner of [...gatewaysOf(index).all, ...listenerSetsOf(index)]) {
       for (const listener of listenersOf(owner)) {
         const terminates = listener.protocol === 'HTTPS' || (listener.protocol === 'TLS' && listener.tls?.mode === 'Terminate')
         if (!terminates) continue

@@ -44,7 +44,8 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
     }
   }
 
-  if (ref.port !== undefined) {
+  // A listener whose port the implementation assigns (an XListenerSet's) may be on any port.
+  if (ref.port !== undefined && candidates.every((l) => l.port !== undefined)) {
     const before = candidates
     candidates = candidates.filter((l) => l.port === ref.port)
     if (candidates.length === 0) {
@@ -100,7 +101,7 @@ export default defineRule({
     aliases: ['httproute-parent-missing'],
     messages: {
       missingParent: 'parentRef: {{kind}} {{name}} is not in namespace {{namespace}}',
-      listenerSetDetached: 'parentRef: ListenerSet {{listenerSet}} (at {{related:0}}) is not attached to Gateway {{gateway}}: {{reason}}',
+      listenerSetDetached: 'parentRef: {{kind}} {{listenerSet}} (at {{related:0}}) is not attached to Gateway {{gateway}}: {{reason}}',
       noSuchListener: 'parentRef: {{gateway}} (at {{related:0}}) has no listener named {{sectionName}}; its listeners: {{listeners}}',
       noListenerOnPort: 'parentRef: {{gateway}} (at {{related:0}}) has no {{listener}} on port {{port}}; ports: {{ports}}',
       notAdmitted: 'parentRef: no listener of {{gateway}} (at {{related:0}}) admits this {{kind}} from namespace {{namespace}}: {{reasons}}',
@@ -111,16 +112,13 @@ export default defineRule({
       for (const ref of parentRefsOf(route)) {
         const parents = parentsOf(ref, index)
         if (!parents) continue
-        const candidates = parents.found
-        if (candidates.length === 0) {
-          if (parents.table.has(ref.namespace)) {
-            report({target: route, path: [...ref.path, 'name'], messageId: 'missingParent', data: {kind: parents.kind, name: ref.name, namespace: ref.namespace}})
-          }
-
-          continue
+        if (parents.status === 'missing') {
+          report({target: route, path: [...ref.path, 'name'], messageId: 'missingParent', data: {kind: parents.kind, name: ref.name, namespace: ref.namespace}})
         }
 
-        if (parents.kind === 'ListenerSet') {
+        const candidates = parents.found
+        if (candidates.length === 0) continue
+        if (parents.listenerSet) {
           const why = candidates.map((set) => detached(set, index))
           const first = why[0]
           if (first && why.every((w) => w !== undefined)) {
@@ -129,8 +127,8 @@ export default defineRule({
               target: route,
               path: [...ref.path, 'name'],
               messageId: 'listenerSetDetached',
-              data: {listenerSet: `${set.namespace}/${set.name}`, gateway: first.gateway, reason: first.reason},
-              related: [{message: `ListenerSet ${set.namespace}/${set.name}`, target: set, path: ['spec', 'parentRef']}],
+              data: {kind: set.kind, listenerSet: `${set.namespace}/${set.name}`, gateway: first.gateway, reason: first.reason},
+              related: [{message: `${set.kind} ${set.namespace}/${set.name}`, target: set, path: ['spec', 'parentRef']}],
             })
             continue
           }

@@ -49,6 +49,8 @@ export const WANTED_RESOURCES: readonly WantedResource[] = [
   {group: 'gateway.networking.k8s.io', resource: 'udproutes', kind: 'UDPRoute'},
   {group: 'gateway.networking.k8s.io', resource: 'gatewayclasses', kind: 'GatewayClass'},
   {group: 'gateway.networking.k8s.io', resource: 'listenersets', kind: 'ListenerSet'},
+  // ListenerSet's experimental predecessor (Gateway API v1.3 and v1.4), on clusters that still serve it.
+  {group: 'gateway.networking.x-k8s.io', resource: 'xlistenersets', kind: 'XListenerSet'},
   {group: 'gateway.networking.k8s.io', resource: 'backendtlspolicies', kind: 'BackendTLSPolicy'},
   // Cluster-wide policies decide before (Admin tier) and after (Baseline tier) NetworkPolicies.
   {group: 'policy.networking.k8s.io', resource: 'clusternetworkpolicies', kind: 'ClusterNetworkPolicy'},

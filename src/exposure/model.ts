@@ -18,7 +18,7 @@ import {getPath, isRecord, specOf} from '../util/records.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
-import {attachedListeners, gatewaysOf, GATEWAY_GROUP, isGatewayRef, isListenerSetRef, isServiceRef, type Listener, listenerSetGateway, listenerSetsOf, type ParentRef, parentRefsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
+import {attachedListeners, GATEWAY_GROUP, GATEWAY_X_GROUP, isGatewayRef, isServiceRef, type Listener, listenerSetGateway, type ParentRef, parentRefsOf, parentsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
 import {effectiveClass, controllerOf, hostMatches, INGRESS_NGINX_CONTROLLER, ingressesOf, ingressNginxClass, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
 import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
@@ -101,7 +101,7 @@ const CLASS_FLAG = /^--?(ingress-class|controller-class)(=|$)/
 
 const rank = (c: ExposureClass): number => EXPOSURE_CLASSES.indexOf(c)
 const EDGE_PARENTS = new Set(['Gateway', 'ListenerSet', 'XListenerSet'])
-const EDGE_GROUPS = new Set([GATEWAY_GROUP, 'gateway.networking.x-k8s.io'])
+const EDGE_GROUPS = new Set([GATEWAY_GROUP, GATEWAY_X_GROUP])
 
 /** A Service port's way into one template's pods. */
 interface PortTarget {
@@ -598,30 +598,33 @@ class Builder {
    */
   private routeEntry(route: Resource, parent: ParentRef): RouteEntry | undefined {
     const ref = `${parent.namespace}/${parent.name}`
-    if (isGatewayRef(parent)) {
-      const gateway = gatewaysOf(this.index).find(parent.namespace, parent.name)
-      if (!gateway) return unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`)
-      return this.gatewayEntry(route, parent, gateway, gateway)
-    }
-
-    if (!isListenerSetRef(parent)) {
+    const lookup = parentsOf(parent, this.index)
+    if (!lookup) {
       return unknownEntry(`${parent.kind} ${ref}`, `the pods of the Gateway of ${parent.kind} ${ref}`, `unknown: the listeners of ${parent.kind} ${ref} are not read; assumed reached from the internet`)
     }
 
-    const listenerSet = listenerSetsOf(this.index).find(parent.namespace, parent.name)
-    if (!listenerSet) return unknownEntry(`ListenerSet ${ref}`, `the pods of the Gateway of ListenerSet ${ref}`, `unknown: no ListenerSet ${ref} in the input; assumed reached from the internet`)
-    const attachment = listenerSetGateway(listenerSet, this.index)
+    // Not there while the input holds that namespace's Gateways (or ListenerSets): not attached, as route-parent-missing reports.
+    if (lookup.status === 'missing') return undefined
+    const found = lookup.found[0]
+    if (!lookup.listenerSet) {
+      if (!found) return unknownEntry(`Gateway ${ref}`, `the pods of Gateway ${ref}`, `unknown: no Gateway ${ref} in the input; assumed reached from the internet`)
+      return this.gatewayEntry(route, parent, found, found)
+    }
+
+    const kind = lookup.kind
+    if (!found) return unknownEntry(`${kind} ${ref}`, `the pods of the Gateway of ${kind} ${ref}`, `unknown: no ${kind} ${ref} in the input; assumed reached from the internet`)
+    const attachment = listenerSetGateway(found, this.index)
     if (attachment.status === 'detached') return undefined
-    if (attachment.status === 'attached') return this.gatewayEntry(route, parent, listenerSet, attachment.gateway)
-    const listeners = attachedListeners(route, parent, listenerSet, this.index)
+    if (attachment.status === 'attached') return this.gatewayEntry(route, parent, found, attachment.gateway)
+    const listeners = attachedListeners(route, parent, found, this.index)
     if (listeners.length === 0) return undefined
     const gw = attachment.parent && `Gateway ${attachment.parent.namespace}/${attachment.parent.name}`
     const entry = unknownEntry(
-      gw ? `${gw} (ListenerSet ${ref})` : `ListenerSet ${ref}`,
-      `the pods of ${gw ?? `the Gateway of ListenerSet ${ref}`}`,
-      gw ? `unknown: no ${gw} in the input (the parent of ListenerSet ${ref}); assumed reached from the internet` : `unknown: ListenerSet ${ref} names no Gateway as its parent; assumed reached from the internet`,
+      gw ? `${gw} (${kind} ${ref})` : `${kind} ${ref}`,
+      `the pods of ${gw ?? `the Gateway of ${kind} ${ref}`}`,
+      gw ? `unknown: no ${gw} in the input (the parent of ${kind} ${ref}); assumed reached from the internet` : `unknown: ${kind} ${ref} names no Gateway as its parent; assumed reached from the internet`,
     )
-    return {...entry, hop: {...entry.hop, object: listenerSet, ...listenerFields(listenerSet, listeners)}}
+    return {...entry, hop: {...entry.hop, object: found, ...listenerFields(found, listeners)}}
   }
 
   /** A route's way in through the listeners of `owner` (a Gateway, or a ListenerSet merged into `gateway`) that it attaches to. */
@@ -635,7 +638,7 @@ class Builder {
     const hop: Hop = {
       type: 'gateway',
       object: owner,
-      name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (ListenerSet ${nsName(owner)})`,
+      name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (${owner.kind} ${nsName(owner)})`,
       ...listenerFields(owner, listeners),
       paths: NONE,
       details: [...(gatewayClass ? [`class ${gatewayClass}`] : []), ...(internal ? [`internal load balancer (${internal})`] : [])],

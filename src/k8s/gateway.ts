@@ -5,7 +5,12 @@
  * backendRefs and hostnames, ReferenceGrants and BackendTLSPolicies.
  *
  * Only the gateway.networking.k8s.io group counts: Istio's Gateway
- * (networking.istio.io) shares the kind name and nothing else.
+ * (networking.istio.io) shares the kind name and nothing else. One kind of
+ * the experimental group is read too: XListenerSet
+ * (gateway.networking.x-k8s.io/v1alpha1, Gateway API v1.3 and v1.4), which
+ * ListenerSet replaced in v1.5 with the same shape, but for one field: an
+ * XListenerSet listener may leave `port` unset or 0 (v1.4), and the
+ * implementation then assigns one.
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
@@ -13,6 +18,8 @@ import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, isRecord, specOf} from '../util/records.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
+/** The Gateway API's experimental group (`X` kinds). */
+export const GATEWAY_X_GROUP = 'gateway.networking.x-k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']
 /** The label the API server puts on every Namespace (Kubernetes 1.22 and later). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
@@ -26,7 +33,16 @@ export function routesOf(index: ResourceIndex, kinds: readonly string[] = ROUTE_
 
 export const gatewaysOf = (index: ResourceIndex): KindTable => index.table('Gateway', [GATEWAY_GROUP])
 export const referenceGrantsOf = (index: ResourceIndex): KindTable => index.table('ReferenceGrant', [GATEWAY_GROUP])
-export const listenerSetsOf = (index: ResourceIndex): KindTable => index.table('ListenerSet', [GATEWAY_GROUP])
+/** The kinds that add listeners to a Gateway: ListenerSet (v1.5 and later), and XListenerSet before it. */
+const LISTENER_SET_KINDS: ReadonlyArray<{group: string; kind: string}> = [
+  {group: GATEWAY_GROUP, kind: 'ListenerSet'},
+  {group: GATEWAY_X_GROUP, kind: 'XListenerSet'},
+]
+/** The ListenerSets and XListenerSets of the input, in load order. */
+export function listenerSetsOf(index: ResourceIndex): Resource[] {
+  return LISTENER_SET_KINDS.flatMap(({group, kind}) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid)
+}
+
 export const gatewayClassesOf = (index: ResourceIndex): KindTable => index.table('GatewayClass', [GATEWAY_GROUP])
 export const backendTLSPoliciesOf = (index: ResourceIndex): KindTable => index.table('BackendTLSPolicy', [GATEWAY_GROUP])
 
@@ -65,8 +81,8 @@ export function parentRefsOf(route: Resource): ParentRef[] {
 
 /** Whether a parentRef names a Gateway API Gateway. */
 export const isGatewayRef = (ref: ParentRef): boolean => ref.group === GATEWAY_GROUP && ref.kind === 'Gateway'
-/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later). */
-export const isListenerSetRef = (ref: ParentRef): boolean => ref.group === GATEWAY_GROUP && ref.kind === 'ListenerSet'
+/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later), or an XListenerSet (v1.3 and v1.4, experimental). */
+export const isListenerSetRef = (ref: {group: string; kind: string}): boolean => LISTENER_SET_KINDS.some((k) => k.group === ref.group && k.kind === ref.kind)
 
 /** A ListenerSet's `spec.parentRef`, defaults applied (a Gateway of the ListenerSet's namespace); undefined without a name. */
 export function listenerSetParentOf(listenerSet: Resource): ParentRef | undefined {
@@ -100,7 +116,7 @@ export function admitsListenerSet(gateway: Resource, namespace: string, index: R
  * load order first, as the Gateway merges them.
  */
 export function attachedListenerSets(gateway: Resource, index: ResourceIndex): Resource[] {
-  return listenerSetsOf(index).all.filter((set) => {
+  return listenerSetsOf(index).filter((set) => {
     const parent = listenerSetParentOf(set)
     return (
       parent !== undefined &&
@@ -128,13 +144,12 @@ export type ListenerSetAttachment =
  */
 export function listenerSetGateway(listenerSet: Resource, index: ResourceIndex): ListenerSetAttachment {
   const parent = listenerSetParentOf(listenerSet)
-  if (!parent || !isGatewayRef(parent)) return {status: 'unknown', parent}
-  const table = gatewaysOf(index)
-  const gateways = table.findAll(parent.namespace, parent.name)
+  const lookup = parent && isGatewayRef(parent) ? parentsOf(parent, index) : undefined
+  if (!lookup || lookup.status === 'unknown') return {status: 'unknown', parent}
+  const gateways = lookup.found
   const gateway = gateways.find((g) => admitsListenerSet(g, listenerSet.namespace, index) !== 'no')
-  if (gateway) return {status: 'attached', parent, gateway}
-  if (gateways.length > 0 || table.has(parent.namespace)) return {status: 'detached', parent, gateways}
-  return {status: 'unknown', parent}
+  if (gateway) return {status: 'attached', parent: parent!, gateway}
+  return {status: 'detached', parent: parent!, gateways}
 }
 
 export interface BackendRef {
@@ -207,6 +222,7 @@ export interface Listener {
   /** `listener https`, or `listener 0` when it has no name. */
   label: string
   name?: string
+  /** Undefined when unset or 0: the implementation assigns one (an XListenerSet's listener may leave it so). */
   port?: number
   protocol?: string
   /** `allowedRoutes.namespaces.from`: Same (the default), All, Selector. */
@@ -255,7 +271,8 @@ export function listenersOf(gateway: Resource): Listener[] {
       path: ['spec', 'listeners', i],
       label: `listener ${nonEmpty(l.name) ? l.name : i}`,
       name: nonEmpty(l.name) ? l.name : undefined,
-      port: typeof l.port === 'number' ? l.port : undefined,
+      // 0 or unset: the implementation assigns a port (XListenerSet, v1.4); a Gateway's listener always has one.
+      port: typeof l.port === 'number' && l.port > 0 ? l.port : undefined,
       protocol: nonEmpty(l.protocol) ? l.protocol : undefined,
       from: nonEmpty(namespaces.from) ? namespaces.from : 'Same',
       selector: namespaces.selector,
@@ -517,36 +534,45 @@ export function grantAllows(index: ResourceIndex, query: GrantQuery): boolean {
 }
 
 /**
- * What a parentRef names: the Gateways or ListenerSets of the input with its
- * namespace and name (several versions of one object may be linted
- * together), and the table they were looked up in; undefined for parentRefs
- * to other kinds (a Service, for mesh routing).
+ * What a parentRef names, as far as the input tells: the Gateways or
+ * ListenerSets (or XListenerSets) of the input with its namespace and name
+ * (several versions of one object may be linted together), and whether it
+ * is `found`; `missing` when it is not, while the input holds objects of
+ * that kind in that namespace (the input is taken as complete there, so the
+ * route does not attach through that parentRef); `unknown` when the input
+ * holds none (a partial set: the parent may well exist). Undefined for
+ * parentRefs to other kinds (a Service, for mesh routing).
  */
-export function parentsOf(ref: ParentRef, index: ResourceIndex): {kind: 'Gateway' | 'ListenerSet'; table: KindTable; found: readonly Resource[]} | undefined {
-  if (isGatewayRef(ref)) {
-    const table = gatewaysOf(index)
-    return {kind: 'Gateway', table, found: table.findAll(ref.namespace, ref.name)}
-  }
+export function parentsOf(ref: ParentRef, index: ResourceIndex): ParentLookup | undefined {
+  if (!isGatewayRef(ref) && !isListenerSetRef(ref)) return undefined
+  const table = index.table(ref.kind, [ref.group])
+  const found = table.findAll(ref.namespace, ref.name)
+  const status = found.length > 0 ? 'found' : table.has(ref.namespace) ? 'missing' : 'unknown'
+  return {kind: ref.kind, listenerSet: isListenerSetRef(ref), status, found}
+}
 
-  if (isListenerSetRef(ref)) {
-    const table = listenerSetsOf(index)
-    return {kind: 'ListenerSet', table, found: table.findAll(ref.namespace, ref.name)}
-  }
-
-  return undefined
+/** What `parentsOf` finds for a parentRef. */
+export interface ParentLookup {
+  /** `Gateway`, `ListenerSet` or `XListenerSet`. */
+  kind: string
+  listenerSet: boolean
+  status: 'found' | 'missing' | 'unknown'
+  /** Every object of that kind, namespace and name in the input, in load order. */
+  found: readonly Resource[]
 }
 
 /**
  * The listeners of a parent (Gateway or ListenerSet) that a route attaches to
  * through a parentRef: those `sectionName` and `port` select (all, when
- * unset), that take the route's kind and admit its namespace, or may (the
- * input cannot tell). A parent attaches routes to its own listeners only.
+ * unset; a listener whose port the implementation assigns may be the one
+ * a port selects), that take the route's kind and admit its namespace, or
+ * may (the input cannot tell). A parent attaches routes to its own listeners only.
  */
 export function attachedListeners(route: Resource, ref: ParentRef, parent: Resource, index: ResourceIndex): Listener[] {
   return listenersOf(parent).filter(
     (l) =>
       (ref.sectionName === undefined || l.name === ref.sectionName) &&
-      (ref.port === undefined || l.port === ref.port) &&
+      (ref.port === undefined || l.port === undefined || l.port === ref.port) &&
       admitsKind(l, route.kind) !== false &&
       admitsNamespace(l, parent, route.namespace, index) !== 'no',
   )
@@ -562,5 +588,5 @@ export function attachedListeners(route: Resource, ref: ParentRef, parent: Resou
 export function lacksGrant(index: ResourceIndex, referrer: Resource, to: GrantQuery['to'], targets: KindTable): boolean {
   if (to.namespace === referrer.namespace) return false
   if (!referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace)) return false
-  return !grantAllows(index, {from: {group: GATEWAY_GROUP, kind: referrer.kind, namespace: referrer.namespace}, to})
+  return !grantAllows(index, {from: {group: referrer.group, kind: referrer.kind, namespace: referrer.namespace}, to})
 }

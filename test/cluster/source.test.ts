@@ -285,6 +285,22 @@ describe('tolerance', () => {
   })
 })
 
+describe('Gateway API experimental kinds', () => {
+  it('reads XListenerSets where the cluster serves gateway.networking.x-k8s.io', async () => {
+    const xset: K8sObject = {
+      apiVersion: 'gateway.networking.x-k8s.io/v1alpha1',
+      kind: 'XListenerSet',
+      metadata: {name: 'team-listeners', namespace: 'shop'},
+      spec: {parentRef: {name: 'edge', namespace: 'web'}, listeners: [{name: 'web', protocol: 'HTTP', port: 8080}]},
+    }
+    const {server, kubeconfig} = await serve({objects: [...fixtureObjects(), xset]})
+    const {loadCluster} = await import('../../src/cluster/index.js')
+    const loaded = await loadCluster({kubeconfig}, {reference: false, settings: {systemNamespaces: [...SYSTEM]}})
+    expect(loaded.resources.filter((r) => r.kind === 'XListenerSet').map((r) => `${r.apiVersion} ${r.namespace}/${r.name}`)).toEqual(['gateway.networking.x-k8s.io/v1alpha1 shop/team-listeners'])
+    expect(server.requests.some((r) => r.path === '/apis/gateway.networking.x-k8s.io/v1alpha1/xlistenersets')).toBe(true)
+  })
+})
+
 describe('files with the cluster as reference', () => {
   it('reports on the files only, resolving against the cluster, and runs no live rule', async () => {
     const {kubeconfig} = await serve()

@@ -58,12 +58,11 @@ describe('a route whose parentRef is a ListenerSet', () => {
     expect(admin).toEqual(['listenerSetDetached', 'noSuchListener'])
   })
 
-  it('to a ListenerSet that is not in the input, is assumed reached from the internet, and says so', async () => {
-    const paths = fromOutside(await pathsOf('blog'))
-    expect(paths).toHaveLength(1)
-    expect(paths[0]!.class).toBe('internet')
-    expect(paths[0]!.hops[0]).toMatchObject({type: 'gateway', object: null, name: 'ListenerSet shop/blog-listeners', ports: []})
-    expect(paths[0]!.notes).toEqual(['unknown: no ListenerSet shop/blog-listeners in the input; assumed reached from the internet'])
+  it('gets no path through a ListenerSet that is not there while the input holds ListenerSets of its namespace, as route-parent-missing reports', async () => {
+    expect(fromOutside(await pathsOf('blog'))).toEqual([])
+    const findings = await lintWithRule('route-parent-missing', {files: ['listenerset.yaml']}, path.join(REPO, 'fixtures', 'scenarios'))
+    const blog = findings.filter((f) => f.object?.name === 'blog')
+    expect(blog.map((f) => [f.messageId, f.severity, f.message])).toEqual([['missingParent', 'error', 'parentRef: ListenerSet blog-listeners is not in namespace shop']])
   })
 })
 
@@ -126,8 +125,49 @@ describe('ListenerSet listeners in the model', () => {
     expect(gatewayPaths(listenerSet({name: 'gw', namespace: 'infra'}), route('HTTPRoute', {sectionName: 'nope'}))).toEqual([])
   })
 
+  it('reads an XListenerSet (gateway.networking.x-k8s.io, Gateway API v1.3 and v1.4) as a ListenerSet, a listener without a port included', () => {
+    const xset: K8sObject = {
+      ...listenerSet({name: 'gw'}),
+      apiVersion: 'gateway.networking.x-k8s.io/v1alpha1',
+      kind: 'XListenerSet',
+      spec: {parentRef: {name: 'gw'}, listeners: [{name: 'web', protocol: 'HTTP', hostname: 'web.example.com'}]},
+    }
+    const xroute = route('HTTPRoute', {group: 'gateway.networking.x-k8s.io', kind: 'XListenerSet', port: 8080})
+    const [p, ...rest] = gatewayPaths(gateway, xset, xroute)
+    expect(rest).toEqual([])
+    expect(p!.class).toBe('private')
+    expect(p!.notes).toEqual(['unknown: the Service of Gateway ns/gw is not in the input (its controller makes it); assumed reached from a private network', 'unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels'])
+    expect(p!.hops[0]).toMatchObject({object: {kind: 'XListenerSet', name: 'ls'}, name: 'Gateway ns/gw (XListenerSet ns/ls)', ports: ['?/HTTP "web"'], hosts: ['web.example.com']})
+    // The Gateway does not admit it: no path, as route-parent-missing reports.
+    const closed = {...gateway, spec: {...(gateway.spec as object), allowedListeners: undefined}}
+    expect(gatewayPaths(closed, xset, xroute)).toEqual([])
+  })
+
   it('is not attached when the Gateway is not there but the input holds that namespace\'s Gateways', () => {
     const other = {...gateway, metadata: {name: 'other', namespace: 'ns'}}
     expect(gatewayPaths(other, listenerSet({name: 'gw'}), route('HTTPRoute', {})).filter((p) => p.hops[0]!.name.includes('ListenerSet'))).toEqual([])
+  })
+})
+
+describe('a route whose parent Gateway is not in the input', () => {
+  const objects = (parentRef: Record<string, unknown>): K8sObject[] => [
+    {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'app', namespace: 'ns'}, spec: {selector: {matchLabels: {app: 'app'}}, template: {metadata: {labels: {app: 'app'}}, spec: {containers: [{name: 'app', ports: [{containerPort: 8080}]}]}}}},
+    {apiVersion: 'v1', kind: 'Service', metadata: {name: 'app', namespace: 'ns'}, spec: {selector: {app: 'app'}, ports: [{port: 80, targetPort: 8080}]}},
+    {apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: {name: 'gw', namespace: 'ns'}, spec: {gatewayClassName: 'example', listeners: [{name: 'web', port: 80, protocol: 'HTTP'}]}},
+    {apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: {name: 'r', namespace: 'ns'}, spec: {parentRefs: [parentRef], rules: [{backendRefs: [{name: 'app', port: 80}]}]}},
+  ]
+  const gatewayPaths = (parentRef: Record<string, unknown>): ExposurePath[] =>
+    exposureModel(indexOf(...objects(parentRef))).workloads[0]!.paths.filter((p) => p.hops[0]!.type === 'gateway')
+
+  it('gets no path when the input holds other Gateways of its namespace, as route-parent-missing reports the parent missing', () => {
+    expect(gatewayPaths({name: 'nope'})).toEqual([])
+  })
+
+  it('is assumed reached from the internet when the input holds no Gateway of its namespace, and says so', () => {
+    const paths = gatewayPaths({name: 'shared', namespace: 'infra'})
+    expect(paths).toHaveLength(1)
+    expect(paths[0]!.class).toBe('internet')
+    expect(paths[0]!.hops[0]).toMatchObject({name: 'Gateway infra/shared', ports: []})
+    expect(paths[0]!.notes).toEqual(['unknown: no Gateway infra/shared in the input; assumed reached from the internet'])
   })
 })

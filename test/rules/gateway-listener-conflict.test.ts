@@ -14,5 +14,11 @@ ruleTester('gateway-listener-conflict', {
         {object: 'Gateway default/example-gateway', line: 48, column: 5, endLine: 50, endColumn: 19, messageId: 'sameListener', data: {listener: 'listener http-again', port: 8080, protocol: 'HTTP', hostname: 'no hostname', other: 'listener http', outcome: 'the API server refuses the Gateway'}, related: ['invalid/same-port-protocol-hostname.yaml:38:5']},
       ],
     },
+    {
+      name: 'an XListenerSet (v1.3, v1.4) is merged as a ListenerSet; its listeners without a port conflict with none', files: ['invalid/xlistenerset.yaml'],
+      findings: [
+        {object: 'XListenerSet default/team-listeners', line: 29, column: 5, endLine: 32, endColumn: 13, messageId: 'sameListener', data: {listener: 'listener again', port: 80, protocol: 'HTTP', hostname: 'hostname foo.com', other: 'listener foo of Gateway default/parent-gateway', outcome: 'the later listener is Conflicted and gets no traffic'}, related: ['invalid/xlistenerset.yaml:15:5']},
+      ],
+    },
   ],
 })

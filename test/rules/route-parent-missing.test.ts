@@ -15,6 +15,7 @@ ruleTester('route-parent-missing', {
     {name: 'an Istio Gateway is not a Gateway API Gateway', files: ['valid/istio-gateway.yaml']},
     {files: ['valid/two-versions-of-gateway.yaml']},
     {name: 'a route attaches to a listener of a ListenerSet that its Gateway admits (Gateway API v1.5)', files: ['valid/listenerset.yaml']},
+    {name: 'and to one of an XListenerSet (v1.3, v1.4), whose listener without a port may be on the port a parentRef names', files: ['valid/xlistenerset.yaml']},
     {files: ['valid/suppressed-by-former-id.yaml']},
   ],
   invalid: [
@@ -156,6 +157,7 @@ ruleTester('route-parent-missing', {
           endColumn: 35,
           messageId: 'listenerSetDetached',
           data: {
+            kind: 'ListenerSet',
             listenerSet: 'default/first-workload-listeners',
             gateway: 'default/parent-gateway',
             reason: 'the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)',
@@ -170,6 +172,36 @@ ruleTester('route-parent-missing', {
           endColumn: 36,
           messageId: 'missingParent',
           data: {kind: 'ListenerSet', name: 'second-workload-listeners', namespace: 'default'},
+        },
+      ],
+    },
+    {
+      name: 'an XListenerSet (v1.3, v1.4) its Gateway does not admit, and one that is not there while the input holds XListenerSets of that namespace',
+      files: ['invalid/xlistenerset.yaml'],
+      findings: [
+        {
+          object: 'HTTPRoute default/first-route',
+          line: 36,
+          column: 11,
+          endLine: 36,
+          endColumn: 28,
+          messageId: 'listenerSetDetached',
+          data: {
+            kind: 'XListenerSet',
+            listenerSet: 'default/refused-listeners',
+            gateway: 'default/parent-gateway',
+            reason: 'the Gateway takes no ListenerSets (spec.allowedListeners is None unless set)',
+          },
+          related: ['invalid/xlistenerset.yaml:23:5'],
+        },
+        {
+          object: 'HTTPRoute default/first-route',
+          line: 39,
+          column: 11,
+          endLine: 39,
+          endColumn: 26,
+          messageId: 'missingParent',
+          data: {kind: 'XListenerSet', name: 'other-listeners', namespace: 'default'},
         },
       ],
     },

@@ -63,6 +63,8 @@ const GROUPS: Record<string, Record<string, ApiResource[]>> = {
     v1: [r('gatewayclasses', 'GatewayClass', false), r('gateways', 'Gateway'), r('grpcroutes', 'GRPCRoute'), r('httproutes', 'HTTPRoute')],
     v1beta1: [r('gatewayclasses', 'GatewayClass', false), r('gateways', 'Gateway'), r('httproutes', 'HTTPRoute'), r('referencegrants', 'ReferenceGrant')],
   },
+  // The Gateway API's experimental group of v1.3 and v1.4: XListenerSet.
+  'gateway.networking.x-k8s.io': {v1alpha1: [r('xlistenersets', 'XListenerSet')]},
 }
 
 export interface RecordedRequest {

@@ -5,11 +5,18 @@
  * backendRefs and hostnames, ReferenceGrants and BackendTLSPolicies.
  *
  * Only the gateway.networking.k8s.io group counts: Istio's Gateway
- * (networking.istio.io) shares the kind name and nothing else.
+ * (networking.istio.io) shares the kind name and nothing else. One kind of
+ * the experimental group is read too: XListenerSet
+ * (gateway.networking.x-k8s.io/v1alpha1, Gateway API v1.3 and v1.4), which
+ * ListenerSet replaced in v1.5 with the same shape, but for one field: an
+ * XListenerSet listener may leave `port` unset or 0 (v1.4), and the
+ * implementation then assigns one.
  */
 import type { KindTable, ResourceIndex } from '../engine/resource-index.js';
 import type { ObjectPath, Resource } from '../engine/types.js';
 export declare const GATEWAY_GROUP = "gateway.networking.k8s.io";
+/** The Gateway API's experimental group (`X` kinds). */
+export declare const GATEWAY_X_GROUP = "gateway.networking.x-k8s.io";
 export declare const ROUTE_KINDS: readonly string[];
 /** The label the API server puts on every Namespace (Kubernetes 1.22 and later). */
 export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -17,7 +24,8 @@ export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export declare function routesOf(index: ResourceIndex, kinds?: readonly string[]): Resource[];
 export declare const gatewaysOf: (index: ResourceIndex) => KindTable;
 export declare const referenceGrantsOf: (index: ResourceIndex) => KindTable;
-export declare const listenerSetsOf: (index: ResourceIndex) => KindTable;
+/** The ListenerSets and XListenerSets of the input, in load order. */
+export declare function listenerSetsOf(index: ResourceIndex): Resource[];
 export declare const gatewayClassesOf: (index: ResourceIndex) => KindTable;
 export declare const backendTLSPoliciesOf: (index: ResourceIndex) => KindTable;
 export interface ParentRef {
@@ -35,8 +43,11 @@ export interface ParentRef {
 export declare function parentRefsOf(route: Resource): ParentRef[];
 /** Whether a parentRef names a Gateway API Gateway. */
 export declare const isGatewayRef: (ref: ParentRef) => boolean;
-/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later). */
-export declare const isListenerSetRef: (ref: ParentRef) => boolean;
+/** Whether a parentRef names a ListenerSet (Gateway API v1.5 and later), or an XListenerSet (v1.3 and v1.4, experimental). */
+export declare const isListenerSetRef: (ref: {
+    group: string;
+    kind: string;
+}) => boolean;
 /** A ListenerSet's `spec.parentRef`, defaults applied (a Gateway of the ListenerSet's namespace); undefined without a name. */
 export declare function listenerSetParentOf(listenerSet: Resource): ParentRef | undefined;
 /** `spec.allowedListeners.namespaces` of a Gateway: which ListenerSets may attach. None unless set. */
@@ -100,6 +111,7 @@ export interface Listener {
     /** `listener https`, or `listener 0` when it has no name. */
     label: string;
     name?: string;
+    /** Undefined when unset or 0: the implementation assigns one (an XListenerSet's listener may leave it so). */
     port?: number;
     protocol?: string;
     /** `allowedRoutes.namespaces.from`: Same (the default), All, Selector. */
@@ -212,21 +224,31 @@ export interface GrantQuery {
 /** Whether a ReferenceGrant in the target namespace allows the reference. */
 export declare function grantAllows(index: ResourceIndex, query: GrantQuery): boolean;
 /**
- * What a parentRef names: the Gateways or ListenerSets of the input with its
- * namespace and name (several versions of one object may be linted
- * together), and the table they were looked up in; undefined for parentRefs
- * to other kinds (a Service, for mesh routing).
+ * What a parentRef names, as far as the input tells: the Gateways or
+ * ListenerSets (or XListenerSets) of the input with its namespace and name
+ * (several versions of one object may be linted together), and whether it
+ * is `found`; `missing` when it is not, while the input holds objects of
+ * that kind in that namespace (the input is taken as complete there, so the
+ * route does not attach through that parentRef); `unknown` when the input
+ * holds none (a partial set: the parent may well exist). Undefined for
+ * parentRefs to other kinds (a Service, for mesh routing).
  */
-export declare function parentsOf(ref: ParentRef, index: ResourceIndex): {
-    kind: 'Gateway' | 'ListenerSet';
-    table: KindTable;
+export declare function parentsOf(ref: ParentRef, index: ResourceIndex): ParentLookup | undefined;
+/** What `parentsOf` finds for a parentRef. */
+export interface ParentLookup {
+    /** `Gateway`, `ListenerSet` or `XListenerSet`. */
+    kind: string;
+    listenerSet: boolean;
+    status: 'found' | 'missing' | 'unknown';
+    /** Every object of that kind, namespace and name in the input, in load order. */
     found: readonly Resource[];
-} | undefined;
+}
 /**
  * The listeners of a parent (Gateway or ListenerSet) that a route attaches to
  * through a parentRef: those `sectionName` and `port` select (all, when
- * unset), that take the route's kind and admit its namespace, or may (the
- * input cannot tell). A parent attaches routes to its own listeners only.
+ * unset; a listener whose port the implementation assigns may be the one
+ * a port selects), that take the route's kind and admit its namespace, or
+ * may (the input cannot tell). A parent attaches routes to its own listeners only.
  */
 export declare function attachedListeners(route: Resource, ref: ParentRef, parent: Resource, index: ResourceIndex): Listener[];
 /**
