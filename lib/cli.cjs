@@ -14889,13 +14889,13 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
       endpointsMatch(entry2, policy, peer) {
         let parsed = isRecord(entry2) ? parseLabelSelector(entry2) : void 0;
         if (!parsed?.ok) return "unknown";
-        let ns = [], pods = [];
+        let ns = [], pods = [], namesNamespace = !1;
         for (let r of parsed.selector.requirements) {
           let key2 = r.key.replace(/^(?:k8s|any):/, "");
           if (key2.includes(":") || key2.startsWith("io.cilium.k8s.policy.")) return "unknown";
-          key2 === "io.kubernetes.pod.namespace" ? ns.push({ ...r, key: NAMESPACE_NAME_LABEL }) : key2.startsWith("io.cilium.k8s.namespace.labels.") ? ns.push({ ...r, key: key2.slice(31) }) : pods.push({ ...r, key: key2 });
+          key2 === "io.kubernetes.pod.namespace" ? (namesNamespace = !0, ns.push({ ...r, key: NAMESPACE_NAME_LABEL })) : key2.startsWith("io.cilium.k8s.namespace.labels.") ? ns.push({ ...r, key: key2.slice(31) }) : pods.push({ ...r, key: key2 });
         }
-        let own = ns.length === 0 && policy.kind === "CiliumNetworkPolicy";
+        let own = !namesNamespace && policy.kind === "CiliumNetworkPolicy";
         return own && ns.push({ key: NAMESPACE_NAME_LABEL, operator: "In", values: [policy.namespace] }), peer.type === "addresses" ? !own && ns.every((r) => r.operator === "NotIn" || r.operator === "DoesNotExist") && matches({ requirements: pods }, {}) ? "unknown" : "none" : peer.type === "unknown-pods" ? (peer.namespace === void 0 ? void 0 : this.namespaceMatches({ requirements: ns }, peer.namespace)) === !1 ? "none" : "unknown" : this.selectorsMatch(peer, { requirements: ns }, { requirements: pods });
       }
       // ---- Calico --------------------------------------------------------------

@@ -563,17 +563,21 @@ export class PolicyEvaluator {
     if (!parsed?.ok) return 'unknown'
     const ns: Selector['requirements'][number][] = []
     const pods: Selector['requirements'][number][] = []
+    let namesNamespace = false
     for (const r of parsed.selector.requirements) {
       const key = r.key.replace(/^(?:k8s|any):/, '')
       // Other sources (reserved:, cidr:...), service accounts and clusters are not read.
       if (key.includes(':') || key.startsWith('io.cilium.k8s.policy.')) return 'unknown'
-      if (key === 'io.kubernetes.pod.namespace') ns.push({...r, key: NAME_LABEL})
+      if (key === 'io.kubernetes.pod.namespace') {
+        namesNamespace = true
+        ns.push({...r, key: NAME_LABEL})
+      }
       else if (key.startsWith('io.cilium.k8s.namespace.labels.')) ns.push({...r, key: key.slice('io.cilium.k8s.namespace.labels.'.length)})
       else pods.push({...r, key})
     }
 
-    // A namespaced policy's selector without the namespace label takes its own namespace only.
-    const own = ns.length === 0 && policy.kind === 'CiliumNetworkPolicy'
+    // A namespaced policy's selector without io.kubernetes.pod.namespace takes its own namespace only (namespace labels or not).
+    const own = !namesNamespace && policy.kind === 'CiliumNetworkPolicy'
     if (own) ns.push({key: NAME_LABEL, operator: 'In', values: [policy.namespace]})
     if (peer.type === 'addresses') {
       // Identities outside the pods (world, host) carry no Kubernetes labels: a selector that needs none may take them.

@@ -54,6 +54,12 @@ describe('CiliumNetworkPolicy allow rules', () => {
     expect(status({type: 'namespace', namespace: 'other'}, [fromOther])).toBe('partial')
     const anyPodOfOther = cnp({...selectWeb, ingress: [{fromEndpoints: [{matchLabels: {'io.kubernetes.pod.namespace': 'other'}}]}]})
     expect(status({type: 'namespace', namespace: 'other'}, [anyPodOfOther])).toBe('admitted')
+    // Namespace labels without the namespace name: Cilium still adds the policy's own namespace.
+    const team = {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'other', labels: {team: 'a'}}}
+    const byTeam = cnp({...selectWeb, ingress: [{fromEndpoints: [{matchLabels: {'io.cilium.k8s.namespace.labels.team': 'a'}}]}]})
+    expect(status(OTHER_FRONT, [team, byTeam])).toBe('blocked')
+    const byTeamClusterwide = ccnp({...selectWeb, ingress: [{fromEndpoints: [{matchLabels: {'io.cilium.k8s.namespace.labels.team': 'a'}}]}]})
+    expect(status(OTHER_FRONT, [team, byTeamClusterwide])).toBe('admitted')
   })
 
   it('fromEntities: world admits the internet, cluster any pod; neither admits the other', () => {
