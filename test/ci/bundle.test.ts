@@ -99,13 +99,18 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
       expect(statSync(file).mode & 0o777).toBe(0o600)
     }
 
-    const written = readFileSync(file)
+    // The file starts "K8C1" and the CPU milliseconds of the run that wrote it. A run that took three times that
+    // writes it again, with the code it ran. The tests set that time, so that how long a run takes on this machine
+    // decides nothing: a cache said to be written by a run of 2^32-1 ms is taken and not written again, one said to
+    // be written by a run of 1 ms is written again.
+    const kept = readFileSync(file)
+    expect(kept.subarray(0, 4).toString('latin1')).toBe('K8C1')
+    const written = Buffer.from(kept)
+    written.writeUInt32LE(0xff_ff_ff_ff, 4)
+    writeFileSync(file, written)
     expect(lint(tmp)).toBe(first)
     // Taken, not written again.
     expect(readFileSync(file).equals(written)).toBe(true)
-    // The file starts "K8C1" and the CPU milliseconds of the run that wrote it. A run that took three times that
-    // writes it again, with the code it ran (here: a cache said to be written by a run of 1 ms).
-    expect(written.subarray(0, 4).toString('latin1')).toBe('K8C1')
     const cheap = Buffer.from(written)
     cheap.writeUInt32LE(1, 4)
     writeFileSync(file, cheap)
@@ -154,9 +159,14 @@ describe.skipIf(typeof (module as {enableCompileCache?: unknown}).enableCompileC
     )
     // A run that takes its cache marks it used, and writes nothing.
     const used = path.join(folder, written[0]!)
+    // Said to be written by a run of 2^32-1 ms of CPU: not one this run can outgrow (see the test above).
+    const bytes = readFileSync(used)
+    bytes.writeUInt32LE(0xff_ff_ff_ff, 4)
+    writeFileSync(used, bytes)
     const old = new Date(Date.now() - 5 * day)
     utimesSync(used, old, old)
     lint(tmp)
+    expect(readFileSync(used).equals(bytes)).toBe(true)
     // Marked used: its time moved on from five days ago, whatever the clock reads now.
     expect(statSync(used).mtimeMs).toBeGreaterThan(old.getTime() + day)
     expect(readdirSync(folder).sort()).toEqual(left)
