@@ -17749,7 +17749,6 @@ var CLUSTER_SCOPED, BUILTIN_POD_TEMPLATE_KINDS, init_kinds = __esm({
       "ClusterNetworkPolicy",
       "GlobalNetworkPolicy",
       "GlobalNetworkSet",
-      "ClusterNetworkPolicy",
       "AdminNetworkPolicy",
       "BaselineAdminNetworkPolicy",
       "ClusterTrustBundle",

@@ -28,7 +28,6 @@ const CLUSTER_SCOPED = new Set([
   'ClusterNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
-  'ClusterNetworkPolicy',
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterTrustBundle',
