@@ -14210,13 +14210,9 @@ var containersOf, longRunningContainers, HELM_HOOK_ANNOTATION, init_workloads = 
 function effectiveTargetPort(port2) {
   return port2.targetPort ?? port2.port;
 }
-function servingContainers(template) {
-  let containers = longRunningContainers(template);
-  return [...containers.filter((c) => c.role === "container"), ...containers.filter((c) => c.role === "sidecar")];
-}
-function targetPortDeclarations(port2, templates, servingOf = servingContainers) {
+function targetPortDeclarations(port2, templates) {
   let out = { matching: [], otherProtocol: [] };
-  for (let template of templates) declarationsIn(port2, template, servingOf(template), out);
+  for (let template of templates) declarationsIn(port2, template, servingContainers(template), out);
   return out;
 }
 function declarationsIn(port2, template, containers, out) {
@@ -14229,11 +14225,11 @@ function declarationsIn(port2, template, containers, out) {
         declared.protocol === port2.protocol ? out.matching.push(match) : out.otherProtocol.push(match);
       }
 }
-function resolveTargetPort(port2, template, serving) {
+function resolveTargetPort(port2, template) {
   let target = effectiveTargetPort(port2);
   if (target === void 0) return;
   let declarations = { matching: [], otherProtocol: [] };
-  declarationsIn(port2, template, serving ?? servingContainers(template), declarations);
+  declarationsIn(port2, template, servingContainers(template), declarations);
   let match = declarations.matching[0];
   return typeof target == "number" ? match ? { number: target, match } : { number: target } : match?.port.containerPort === void 0 ? void 0 : { number: match.port.containerPort, match };
 }
@@ -14258,10 +14254,15 @@ function describeServicePort(port2) {
   let number = port2.port === void 0 ? `#${port2.index + 1}` : String(port2.port), protocol = port2.protocol === "TCP" ? "" : `/${port2.protocol}`;
   return `${number}${protocol}${port2.name ? ` "${port2.name}"` : ""}`;
 }
-var HTTP_APP_PROTOCOLS, HTTP_NAME, OTHER_NAME, HTTP_PORT_NUMBERS, init_ports = __esm({
+var servingContainers, HTTP_APP_PROTOCOLS, HTTP_NAME, OTHER_NAME, HTTP_PORT_NUMBERS, init_ports = __esm({
   "src/k8s/ports.ts"() {
     "use strict";
     init_workloads();
+    init_once();
+    servingContainers = onceFor((template) => {
+      let containers = longRunningContainers(template);
+      return [...containers.filter((c) => c.role === "container"), ...containers.filter((c) => c.role === "sidecar")];
+    });
     HTTP_APP_PROTOCOLS = /* @__PURE__ */ new Set([
       "http",
       "https",
@@ -15070,9 +15071,8 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
       }
       /** Where each of a Service's ports lands in one template's pods. */
       resolve(service2, template) {
-        let serving = servingContainers(template);
         return this.service(service2).ports.map((sp) => {
-          let resolved = resolveTargetPort(sp, template, serving), target = { number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol }, ports = [target.number === void 0 ? `${sp.targetPort ?? "?"} (unresolved)` : `${target.number}${target.protocol === "TCP" ? "" : `/${target.protocol}`}`];
+          let resolved = resolveTargetPort(sp, template), target = { number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol }, ports = [target.number === void 0 ? `${sp.targetPort ?? "?"} (unresolved)` : `${target.number}${target.protocol === "TCP" ? "" : `/${target.protocol}`}`];
           return { servicePort: sp, target, ports, hops: [] };
         });
       }
@@ -17515,9 +17515,9 @@ function initContainerDeclaring(templates, name2) {
     for (let container of containersOf(template))
       if (container.role === "init" && container.ports.some((p) => p.name === name2)) return container.name;
 }
-function declaredPorts(templates, servingOf) {
+function declaredPorts(templates) {
   return templates.flatMap(
-    (template) => servingOf(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
+    (template) => servingContainers(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
   );
 }
 function listPorts(matches2) {
@@ -17582,13 +17582,13 @@ var LIST_LIMIT, service_target_port_unknown_default, init_service_target_port_un
           if (!selector) continue;
           let templates = servingTemplates(index, service2.namespace, selector);
           if (templates.length === 0) continue;
-          let serving = new Map(templates.map((t) => [t, servingContainers(t)])), servingOf = (t) => serving.get(t), declared = declaredPorts(templates, servingOf), everyContainerDeclares = templates.every((t) => servingOf(t).every((c) => c.ports.length > 0)), proxies = templates.some((t) => listenersConfiguredElsewhere(index, t));
+          let declared = declaredPorts(templates), everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0)), proxies = templates.some((t) => listenersConfiguredElsewhere(index, t));
           for (let port2 of servicePorts(service2)) {
             let target = effectiveTargetPort(port2);
             if (target === void 0 || typeof target == "number" && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue;
-            let { matching, otherProtocol } = targetPortDeclarations(port2, templates, servingOf);
+            let { matching, otherProtocol } = targetPortDeclarations(port2, templates);
             if (matching.length > 0) {
-              let identity = (t) => objectName(t.owner), serving2 = new Set(matching.map((m) => identity(m.template))), lacking = typeof target == "string" ? templates.filter((t) => !serving2.has(identity(t))) : [];
+              let identity = (t) => objectName(t.owner), serving = new Set(matching.map((m) => identity(m.template))), lacking = typeof target == "string" ? templates.filter((t) => !serving.has(identity(t))) : [];
               if (lacking.length > 0) {
                 let first = matching[0];
                 report2({
@@ -17601,7 +17601,7 @@ var LIST_LIMIT, service_target_port_unknown_default, init_service_target_port_un
               }
               continue;
             }
-            if (typeof target == "number" && templates.some((t) => servingOf(t).some((c) => mentionsPort(c, target)))) continue;
+            if (typeof target == "number" && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue;
             let path21 = ["spec", "ports", port2.index, port2.targetPort === void 0 ? "port" : "targetPort"];
             if (otherProtocol.length > 0) {
               let first = otherProtocol[0], related2 = [{ message: `declared as ${first.port.protocol}`, target: first.template.owner, path: [...first.container.path, "ports", first.port.index] }], data2 = { pods: describeTemplates(templates), protocols: [...new Set(otherProtocol.map((m) => m.port.protocol))].join(" and "), container: first.container.name, protocol: port2.protocol };

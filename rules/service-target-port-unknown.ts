@@ -7,7 +7,7 @@ import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, ta
 import {probePorts} from '../src/k8s/probes.js'
 import {listenersConfiguredElsewhere} from '../src/k8s/proxies.js'
 import {servicePorts, serviceSelector} from '../src/k8s/services.js'
-import {type ContainerInfo, containersOf, servingTemplates} from '../src/k8s/workloads.js'
+import {containersOf, servingTemplates} from '../src/k8s/workloads.js'
 
 /** How many declared ports and templates a message lists before it says "and N more". */
 const LIST_LIMIT = 4
@@ -56,11 +56,8 @@ export default defineRule({
       // Pods that never serve (test and hook Pods, Jobs) are in no endpoints worth judging.
       const templates = servingTemplates(index, service.namespace, selector)
       if (templates.length === 0) continue
-      // Each template's serving containers, read once for all the Service's ports.
-      const serving = new Map(templates.map((t) => [t, servingContainers(t)]))
-      const servingOf = (t: PodTemplate): readonly ContainerInfo[] => serving.get(t)!
-      const declared = declaredPorts(templates, servingOf)
-      const everyContainerDeclares = templates.every((t) => servingOf(t).every((c) => c.ports.length > 0))
+      const declared = declaredPorts(templates)
+      const everyContainerDeclares = templates.every((t) => servingContainers(t).every((c) => c.ports.length > 0))
       const proxies = templates.some((t) => listenersConfiguredElsewhere(index, t))
       for (const port of servicePorts(service)) {
         const target = effectiveTargetPort(port)
@@ -68,7 +65,7 @@ export default defineRule({
         // A number needs no declaration: judge it only when every container says what it serves, and none is a
         // proxy whose listeners other objects configure (an Istio gateway, Envoy).
         if (typeof target === 'number' && !(everyContainerDeclares && declared.length > 0 && !proxies)) continue
-        const {matching, otherProtocol} = targetPortDeclarations(port, templates, servingOf)
+        const {matching, otherProtocol} = targetPortDeclarations(port, templates)
         if (matching.length > 0) {
           // A name resolves pod by pod: the pods whose containers lack it get no endpoint for this port (a canary
           // whose template renamed the port, say), while the others serve.
@@ -90,7 +87,7 @@ export default defineRule({
           continue
         }
         // A container started with the number in its command line or environment probably listens there.
-        if (typeof target === 'number' && templates.some((t) => servingOf(t).some((c) => mentionsPort(c, target)))) continue
+        if (typeof target === 'number' && templates.some((t) => servingContainers(t).some((c) => mentionsPort(c, target)))) continue
         const path = ['spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort']
         if (otherProtocol.length > 0) {
           const first = otherProtocol[0]!
@@ -161,9 +158,9 @@ function initContainerDeclaring(templates: readonly PodTemplate[], name: string)
 }
 
 /** Every container port the templates' serving containers declare. */
-function declaredPorts(templates: readonly PodTemplate[], servingOf: (template: PodTemplate) => readonly ContainerInfo[]): PortMatch[] {
+function declaredPorts(templates: readonly PodTemplate[]): PortMatch[] {
   return templates.flatMap((template) =>
-    servingOf(template).flatMap((container) => container.ports.map((port) => ({template, container, port}))),
+    servingContainers(template).flatMap((container) => container.ports.map((port) => ({template, container, port}))),
   )
 }
 

@@ -21,7 +21,7 @@ import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
 import {attachedListeners, GATEWAY_GROUP, GATEWAY_X_GROUP, isGatewayRef, isServiceRef, type Listener, listenerSetGateway, type ParentRef, parentRefsOf, parentsOf, routesOf, backendRefsOf} from '../k8s/gateway.js'
 import {effectiveClass, controllerOf, hostMatches, INGRESS_NGINX_CONTROLLER, ingressesOf, ingressNginxClass, ingressRules, defaultBackendOf, tlsCoverage, type BackendService} from '../k8s/ingress.js'
 import {internalLoadBalancer, SOURCE_RANGES_ANNOTATION} from '../k8s/load-balancers.js'
-import {describeServicePort, resolveTargetPort, servingContainers} from '../k8s/ports.js'
+import {describeServicePort, resolveTargetPort} from '../k8s/ports.js'
 import {servicePorts, serviceSelector, serviceType, type ServicePort} from '../k8s/services.js'
 import {longRunningContainers, neverServes, servingTemplates} from '../k8s/workloads.js'
 import {type AddressSet, covers, parseCidrs, PRIVATE, PUBLIC} from './cidr.js'
@@ -276,9 +276,8 @@ class Builder {
 
   /** Where each of a Service's ports lands in one template's pods. */
   private resolve(service: Resource, template: PodTemplate): PortTarget[] {
-    const serving = servingContainers(template)
     return this.service(service).ports.map((sp) => {
-      const resolved = resolveTargetPort(sp, template, serving)
+      const resolved = resolveTargetPort(sp, template)
       const target: TargetPort = {number: resolved?.number, name: resolved?.match?.port.name, protocol: sp.protocol}
       const ports = [target.number === undefined ? `${sp.targetPort ?? '?'} (unresolved)` : `${target.number}${target.protocol === 'TCP' ? '' : `/${target.protocol}`}`]
       return {servicePort: sp, target, ports, hops: []}

@@ -6,6 +6,7 @@
 import type {PodTemplate} from '../engine/types.js'
 import type {ServicePort} from './services.js'
 import {type ContainerInfo, type ContainerPort, longRunningContainers} from './workloads.js'
+import {onceFor} from '../util/once.js'
 
 /** A container port that a Service port reaches, in one pod template. */
 export interface PortMatch {
@@ -29,10 +30,10 @@ export function effectiveTargetPort(port: ServicePort): number | string | undefi
  * containers with restartPolicy: Always). Init containers that run to
  * completion serve nothing.
  */
-export function servingContainers(template: PodTemplate): ContainerInfo[] {
+export const servingContainers: (template: PodTemplate) => readonly ContainerInfo[] = onceFor((template: PodTemplate) => {
   const containers = longRunningContainers(template)
   return [...containers.filter((c) => c.role === 'container'), ...containers.filter((c) => c.role === 'sidecar')]
-}
+})
 
 /** Container ports that declare a targetPort (by name or number), split by whether their protocol is the Service port's. */
 export interface TargetPortDeclarations {
@@ -42,14 +43,10 @@ export interface TargetPortDeclarations {
   otherProtocol: PortMatch[]
 }
 
-/** Every container port of the templates that a Service port's targetPort names or numbers (`servingOf`: their serving containers, if already read). */
-export function targetPortDeclarations(
-  port: ServicePort,
-  templates: readonly PodTemplate[],
-  servingOf: (template: PodTemplate) => readonly ContainerInfo[] = servingContainers,
-): TargetPortDeclarations {
+/** Every container port of the templates that a Service port's targetPort names or numbers. */
+export function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[]): TargetPortDeclarations {
   const out: TargetPortDeclarations = {matching: [], otherProtocol: []}
-  for (const template of templates) declarationsIn(port, template, servingOf(template), out)
+  for (const template of templates) declarationsIn(port, template, servingContainers(template), out)
   return out
 }
 
@@ -73,13 +70,13 @@ function declarationsIn(port: ServicePort, template: PodTemplate, containers: re
  * a numeric targetPort as is (with the container that declares it, if one
  * does), a named one through the first container port of that name and
  * protocol. Undefined when a name resolves to nothing: those pods get no
- * endpoint for this port. `serving` saves reading the template's containers again: `servingContainers(template)`.
+ * endpoint for this port.
  */
-export function resolveTargetPort(port: ServicePort, template: PodTemplate, serving?: readonly ContainerInfo[]): {number: number; match?: PortMatch} | undefined {
+export function resolveTargetPort(port: ServicePort, template: PodTemplate): {number: number; match?: PortMatch} | undefined {
   const target = effectiveTargetPort(port)
   if (target === undefined) return undefined
   const declarations: TargetPortDeclarations = {matching: [], otherProtocol: []}
-  declarationsIn(port, template, serving ?? servingContainers(template), declarations)
+  declarationsIn(port, template, servingContainers(template), declarations)
   const match = declarations.matching[0]
   if (typeof target === 'number') return match ? {number: target, match} : {number: target}
   return match?.port.containerPort === undefined ? undefined : {number: match.port.containerPort, match}

@@ -24,7 +24,7 @@ export declare function effectiveTargetPort(port: ServicePort): number | string 
  * containers with restartPolicy: Always). Init containers that run to
  * completion serve nothing.
  */
-export declare function servingContainers(template: PodTemplate): ContainerInfo[];
+export declare const servingContainers: (template: PodTemplate) => readonly ContainerInfo[];
 /** Container ports that declare a targetPort (by name or number), split by whether their protocol is the Service port's. */
 export interface TargetPortDeclarations {
     /** Same protocol: the Service reaches these. */
@@ -32,16 +32,16 @@ export interface TargetPortDeclarations {
     /** Same name or number, another protocol: the Service does not reach these. */
     otherProtocol: PortMatch[];
 }
-/** Every container port of the templates that a Service port's targetPort names or numbers (`servingOf`: their serving containers, if already read). */
-export declare function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[], servingOf?: (template: PodTemplate) => readonly ContainerInfo[]): TargetPortDeclarations;
+/** Every container port of the templates that a Service port's targetPort names or numbers. */
+export declare function targetPortDeclarations(port: ServicePort, templates: readonly PodTemplate[]): TargetPortDeclarations;
 /**
  * The container port number a Service port sends to in one template's pods:
  * a numeric targetPort as is (with the container that declares it, if one
  * does), a named one through the first container port of that name and
  * protocol. Undefined when a name resolves to nothing: those pods get no
- * endpoint for this port. `serving` saves reading the template's containers again: `servingContainers(template)`.
+ * endpoint for this port.
  */
-export declare function resolveTargetPort(port: ServicePort, template: PodTemplate, serving?: readonly ContainerInfo[]): {
+export declare function resolveTargetPort(port: ServicePort, template: PodTemplate): {
     number: number;
     match?: PortMatch;
 } | undefined;
