@@ -13363,9 +13363,6 @@ var api_removed_default, init_api_removed = __esm({
 function routesOf(index, kinds = ROUTE_KINDS) {
   return kinds.flatMap((kind) => index.byKind(kind, GATEWAY_GROUP)).sort((a, b) => a.uid - b.uid);
 }
-function listenerSetsOf(index) {
-  return LISTENER_SET_KINDS.flatMap(({ group, kind }) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid);
-}
 function parentRefsOf(route2) {
   let refs = specOf(route2).parentRefs;
   if (!Array.isArray(refs)) return [];
@@ -13598,17 +13595,19 @@ function attachedListeners(route2, ref, parent, index) {
 function lacksGrant(index, referrer, to, targets) {
   return to.namespace === referrer.namespace || !referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace) ? !1 : !grantAllows(index, { from: { group: referrer.group, kind: referrer.kind, namespace: referrer.namespace }, to });
 }
-var GATEWAY_GROUP, GATEWAY_X_GROUP, ROUTE_KINDS, NAMESPACE_NAME_LABEL, nonEmpty2, gatewaysOf, referenceGrantsOf, LISTENER_SET_KINDS, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
+var GATEWAY_GROUP, GATEWAY_X_GROUP, ROUTE_KINDS, NAMESPACE_NAME_LABEL, nonEmpty2, gatewaysOf, referenceGrantsOf, LISTENER_SET_KINDS, listenerSetsOf, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
   "src/k8s/gateway.ts"() {
     "use strict";
     init_selectors();
     init_records();
+    init_once();
     GATEWAY_GROUP = "gateway.networking.k8s.io", GATEWAY_X_GROUP = "gateway.networking.x-k8s.io", ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"], NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name", nonEmpty2 = (value) => typeof value == "string" && value !== "";
     gatewaysOf = (index) => index.table("Gateway", [GATEWAY_GROUP]), referenceGrantsOf = (index) => index.table("ReferenceGrant", [GATEWAY_GROUP]), LISTENER_SET_KINDS = [
       { group: GATEWAY_GROUP, kind: "ListenerSet" },
       { group: GATEWAY_X_GROUP, kind: "XListenerSet" }
-    ];
-    gatewayClassesOf = (index) => index.table("GatewayClass", [GATEWAY_GROUP]), backendTLSPoliciesOf = (index) => index.table("BackendTLSPolicy", [GATEWAY_GROUP]);
+    ], listenerSetsOf = onceFor(
+      (index) => LISTENER_SET_KINDS.flatMap(({ group, kind }) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid)
+    ), gatewayClassesOf = (index) => index.table("GatewayClass", [GATEWAY_GROUP]), backendTLSPoliciesOf = (index) => index.table("BackendTLSPolicy", [GATEWAY_GROUP]);
     isGatewayRef = (ref) => ref.group === GATEWAY_GROUP && ref.kind === "Gateway", isListenerSetRef = (ref) => LISTENER_SET_KINDS.some((k) => k.group === ref.group && k.kind === ref.kind);
     isServiceRef = (ref) => ref.group === "" && ref.kind === "Service";
     HOSTNAME_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute"];
@@ -13670,10 +13669,6 @@ var backendtlspolicy_target_missing_default, init_backendtlspolicy_target_missin
 });
 
 // src/k8s/cluster-network-policy.ts
-function readClusterNetworkPolicy(policy) {
-  let reading = readings.get(policy);
-  return reading || (reading = readOnce(policy), readings.set(policy, reading)), reading;
-}
 function readOnce(policy) {
   if (policy.group !== NETWORK_POLICY_API_GROUP) return { invalid: "not of network-policy-api" };
   if (UNREAD_KINDS.includes(policy.kind))
@@ -13749,13 +13744,14 @@ function namespaceSelects(selector, namespace, labels) {
   let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL) };
   return matches(onName, name2) ? void 0 : !1;
 }
-var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readings, readSubject, PROTOCOLS, selectsAll, init_cluster_network_policy = __esm({
+var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readClusterNetworkPolicy, readSubject, PROTOCOLS, selectsAll, init_cluster_network_policy = __esm({
   "src/k8s/cluster-network-policy.ts"() {
     "use strict";
     init_selectors();
     init_records();
+    init_once();
     init_gateway();
-    NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", CNP_API_VERSIONS = [`${NETWORK_POLICY_API_GROUP}/v1alpha2`], UNREAD_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"], isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP, readings = /* @__PURE__ */ new WeakMap();
+    NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", CNP_API_VERSIONS = [`${NETWORK_POLICY_API_GROUP}/v1alpha2`], UNREAD_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"], isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP, readClusterNetworkPolicy = onceFor(readOnce);
     readSubject = (subject) => isRecord(subject) ? readPods(subject) : void 0;
     PROTOCOLS = [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]];
     selectsAll = (selector) => selector !== void 0 && selector.requirements.length === 0;

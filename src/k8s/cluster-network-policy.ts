@@ -21,6 +21,7 @@ import type {ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord, specOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 import {NAMESPACE_NAME_LABEL} from './gateway.js'
 
 export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
@@ -83,17 +84,7 @@ export interface ReadClusterNetworkPolicy {
  */
 export type CnpReading = {read: ReadClusterNetworkPolicy} | {unread: string; path: ObjectPath} | {invalid: string}
 
-const readings = new WeakMap<Resource, CnpReading>()
-
-export function readClusterNetworkPolicy(policy: Resource): CnpReading {
-  let reading = readings.get(policy)
-  if (!reading) {
-    reading = readOnce(policy)
-    readings.set(policy, reading)
-  }
-
-  return reading
-}
+export const readClusterNetworkPolicy: (policy: Resource) => CnpReading = onceFor(readOnce)
 
 function readOnce(policy: Resource): CnpReading {
   if (policy.group !== NETWORK_POLICY_API_GROUP) return {invalid: 'not of network-policy-api'}

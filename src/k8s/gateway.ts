@@ -16,6 +16,7 @@ import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
 import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, isRecord, specOf} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 /** The Gateway API's experimental group (`X` kinds). */
@@ -38,10 +39,10 @@ const LISTENER_SET_KINDS: ReadonlyArray<{group: string; kind: string}> = [
   {group: GATEWAY_GROUP, kind: 'ListenerSet'},
   {group: GATEWAY_X_GROUP, kind: 'XListenerSet'},
 ]
-/** The ListenerSets and XListenerSets of the input, in load order. */
-export function listenerSetsOf(index: ResourceIndex): Resource[] {
-  return LISTENER_SET_KINDS.flatMap(({group, kind}) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid)
-}
+/** The ListenerSets and XListenerSets of the input, in load order (gathered once for an index). */
+export const listenerSetsOf: (index: ResourceIndex) => readonly Resource[] = onceFor((index: ResourceIndex) =>
+  LISTENER_SET_KINDS.flatMap(({group, kind}) => index.table(kind, [group]).all).sort((a, b) => a.uid - b.uid),
+)
 
 export const gatewayClassesOf = (index: ResourceIndex): KindTable => index.table('GatewayClass', [GATEWAY_GROUP])
 export const backendTLSPoliciesOf = (index: ResourceIndex): KindTable => index.table('BackendTLSPolicy', [GATEWAY_GROUP])

@@ -90,7 +90,7 @@ export type CnpReading = {
 } | {
     invalid: string;
 };
-export declare function readClusterNetworkPolicy(policy: Resource): CnpReading;
+export declare const readClusterNetworkPolicy: (policy: Resource) => CnpReading;
 /** The group's objects in the input (reference ones included) that k8s-net does not read, with why, in load order. */
 export declare function unreadPolicyObjects(index: ResourceIndex): Array<{
     policy: Resource;

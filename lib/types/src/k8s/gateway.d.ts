@@ -24,8 +24,8 @@ export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export declare function routesOf(index: ResourceIndex, kinds?: readonly string[]): Resource[];
 export declare const gatewaysOf: (index: ResourceIndex) => KindTable;
 export declare const referenceGrantsOf: (index: ResourceIndex) => KindTable;
-/** The ListenerSets and XListenerSets of the input, in load order. */
-export declare function listenerSetsOf(index: ResourceIndex): Resource[];
+/** The ListenerSets and XListenerSets of the input, in load order (gathered once for an index). */
+export declare const listenerSetsOf: (index: ResourceIndex) => readonly Resource[];
 export declare const gatewayClassesOf: (index: ResourceIndex) => KindTable;
 export declare const backendTLSPoliciesOf: (index: ResourceIndex) => KindTable;
 export interface ParentRef {
