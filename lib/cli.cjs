@@ -15320,7 +15320,10 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
           ...listenerFields(owner, listeners),
           paths: NONE,
           details: [...gatewayClass ? [`class ${gatewayClass}`] : [], ...internal ? [`internal load balancer (${internal})`] : []]
-        }, notes = [], proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0, proxyName = proxy ? this.template(proxy).name : "", sender = proxy ? { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` } : { peer: { type: "unknown-pods", name: `the pods of Gateway ${nsName(gateway)}` }, text: `the pods of Gateway ${nsName(gateway)} (not in the input)` }, cls = entry2 ? entry2.class : internal ? "private" : "internet";
+        }, notes = [], proxy = this.gatewayProxy(gateway), entry2 = proxy ? this.entryOf(proxy) : void 0, proxyName = proxy ? this.template(proxy).name : "", sender = this.sender(
+          `gateway\0${gateway.uid}`,
+          () => proxy ? { peer: { type: "pods", namespace: proxy.namespace, labels: proxy.labels, name: proxyName }, text: `the gateway's pods (${proxyName})` } : { peer: { type: "unknown-pods", name: `the pods of Gateway ${nsName(gateway)}` }, text: `the pods of Gateway ${nsName(gateway)} (not in the input)` }
+        ), cls = entry2 ? entry2.class : internal ? "private" : "internet";
         return entry2 || notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === "private" ? "a private network" : "the internet"}`), proxy || notes.push("unknown: the gateway's pods are not in the input; the policy verdict cannot see their labels"), { hop, cls, sender, notes };
       }
       routePaths(route2) {

@@ -646,9 +646,13 @@ class Builder {
     const proxy = this.gatewayProxy(gateway)
     const entry = proxy ? this.entryOf(proxy) : undefined
     const proxyName = proxy ? this.template(proxy).name : ''
-    const sender: Sender = proxy
-      ? {peer: {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: proxyName}, text: `the gateway's pods (${proxyName})`}
-      : {peer: {type: 'unknown-pods', name: `the pods of Gateway ${nsName(gateway)}`}, text: `the pods of Gateway ${nsName(gateway)} (not in the input)`}
+    // One sender for each Gateway, whatever route goes through it: hops into pods are kept by sender, and each verdict
+    // is worked out once for all of the Gateway's routes.
+    const sender = this.sender(`gateway\u0000${gateway.uid}`, (): Sender =>
+      proxy
+        ? {peer: {type: 'pods', namespace: proxy.namespace, labels: proxy.labels, name: proxyName}, text: `the gateway's pods (${proxyName})`}
+        : {peer: {type: 'unknown-pods', name: `the pods of Gateway ${nsName(gateway)}`}, text: `the pods of Gateway ${nsName(gateway)} (not in the input)`},
+    )
     const cls: ExposureClass = entry ? entry.class : internal ? 'private' : 'internet'
     if (!entry) notes.push(`unknown: the Service of Gateway ${nsName(gateway)} is not in the input (its controller makes it); assumed reached from ${cls === 'private' ? 'a private network' : 'the internet'}`)
     if (!proxy) notes.push('unknown: the gateway\'s pods are not in the input; the policy verdict cannot see their labels')
