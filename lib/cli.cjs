@@ -17051,9 +17051,9 @@ function attachment(route2, ref, gateway, index) {
       data: { gateway: named, sectionName: ref.sectionName, listeners: all.map((l) => l.name ?? "?").join(", ") },
       related: related(void 0)
     };
-  if (ref.port !== void 0 && candidates.every((l) => l.port !== void 0)) {
+  if (ref.port !== void 0) {
     let before = candidates;
-    if (candidates = candidates.filter((l) => l.port === ref.port), candidates.length === 0)
+    if (candidates = candidates.filter((l) => l.port === void 0 || l.port === ref.port), candidates.length === 0)
       return {
         path: [...ref.path, "port"],
         messageId: "noListenerOnPort",

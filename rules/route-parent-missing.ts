@@ -44,10 +44,10 @@ function attachment(route: Resource, ref: ParentRef, gateway: Resource, index: R
     }
   }
 
-  // A listener whose port the implementation assigns (an XListenerSet's) may be on any port.
-  if (ref.port !== undefined && candidates.every((l) => l.port !== undefined)) {
+  // A listener whose port the implementation assigns (an XListenerSet's) may be on any port: it stays a candidate.
+  if (ref.port !== undefined) {
     const before = candidates
-    candidates = candidates.filter((l) => l.port === ref.port)
+    candidates = candidates.filter((l) => l.port === undefined || l.port === ref.port)
     if (candidates.length === 0) {
       return {
         path: [...ref.path, 'port'],

@@ -176,6 +176,22 @@ ruleTester('route-parent-missing', {
       ],
     },
     {
+      name: 'a parentRef port: of an XListenerSet, its listeners on that port and those without one, here none that takes the route',
+      files: ['invalid/xlistenerset-port.yaml'],
+      findings: [
+        {
+          object: 'HTTPRoute team-1-ns/web-route',
+          line: 47,
+          column: 11,
+          endLine: 47,
+          endColumn: 25,
+          messageId: 'notAdmitted',
+          data: {gateway: 'XListenerSet team-1-ns/team-listeners', kind: 'HTTPRoute', namespace: 'team-1-ns', reasons: 'listener assigned takes GRPCRoute'},
+          related: ['invalid/xlistenerset-port.yaml:34:5'],
+        },
+      ],
+    },
+    {
       name: 'an XListenerSet (v1.3, v1.4) its Gateway does not admit, and one that is not there while the input holds XListenerSets of that namespace',
       files: ['invalid/xlistenerset.yaml'],
       findings: [
