@@ -14568,10 +14568,10 @@ function ciliumSelects(selector, target, nsLabels) {
   if (!isRecord(selector)) return;
   let parsed = parseLabelSelector(selector);
   if (!parsed.ok) return;
-  let labels = { ...target.labels, "io.kubernetes.pod.namespace": target.namespace };
-  for (let [k, v] of Object.entries(nsLabels ?? {})) labels[`io.cilium.k8s.namespace.labels.${k}`] = v;
-  let requirements = parsed.selector.requirements.map((r) => ({ ...r, key: r.key.replace(/^(?:k8s|any):/, "") }));
-  if (!(!nsLabels && requirements.some((r) => r.key.startsWith("io.cilium.k8s.namespace.labels."))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
+  let labels = { ...target.labels, [CILIUM_NAMESPACE]: target.namespace };
+  for (let [k, v] of Object.entries(nsLabels ?? {})) labels[CILIUM_NAMESPACE_LABEL + k] = v;
+  let requirements = parsed.selector.requirements.map((r) => ({ ...r, key: ciliumKey(r.key) }));
+  if (!(!nsLabels && requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
     return matches({ requirements }, labels);
 }
 function entitiesMatch(entity, peer) {
@@ -14888,9 +14888,9 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         if (!parsed?.ok) return "unknown";
         let ns = [], pods = [], namesNamespace = !1;
         for (let r of parsed.selector.requirements) {
-          let key2 = r.key.replace(/^(?:k8s|any):/, "");
+          let key2 = ciliumKey(r.key);
           if (key2.includes(":") || key2.startsWith("io.cilium.k8s.policy.")) return "unknown";
-          key2 === "io.kubernetes.pod.namespace" ? (namesNamespace = !0, ns.push({ ...r, key: NAMESPACE_NAME_LABEL })) : key2.startsWith("io.cilium.k8s.namespace.labels.") ? ns.push({ ...r, key: key2.slice(31) }) : pods.push({ ...r, key: key2 });
+          key2 === CILIUM_NAMESPACE ? (namesNamespace = !0, ns.push({ ...r, key: NAMESPACE_NAME_LABEL })) : key2.startsWith(CILIUM_NAMESPACE_LABEL) ? ns.push({ ...r, key: key2.slice(CILIUM_NAMESPACE_LABEL.length) }) : pods.push({ ...r, key: key2 });
         }
         let own = !namesNamespace && policy.kind === "CiliumNetworkPolicy";
         return own && ns.push({ key: NAMESPACE_NAME_LABEL, operator: "In", values: [policy.namespace] }), peer.type === "addresses" ? !own && ns.every((r) => r.operator === "NotIn" || r.operator === "DoesNotExist") && matches({ requirements: pods }, {}) ? "unknown" : "none" : peer.type === "unknown-pods" ? (peer.namespace === void 0 ? void 0 : this.namespaceMatches({ requirements: ns }, peer.namespace)) === !1 ? "none" : "unknown" : this.selectorsMatch(peer, { requirements: ns }, { requirements: pods });

@@ -51,7 +51,7 @@ import {
   unreadPolicyObjects,
 } from '../k8s/cluster-network-policy.js'
 import {NAMESPACE_NAME_LABEL as NAME_LABEL} from '../k8s/gateway.js'
-import {calicoSelects, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
+import {calicoSelects, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
 import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 
 /** Who sends the traffic. */
@@ -565,14 +565,14 @@ export class PolicyEvaluator {
     const pods: Selector['requirements'][number][] = []
     let namesNamespace = false
     for (const r of parsed.selector.requirements) {
-      const key = r.key.replace(/^(?:k8s|any):/, '')
+      const key = ciliumKey(r.key)
       // Other sources (reserved:, cidr:...), service accounts and clusters are not read.
       if (key.includes(':') || key.startsWith('io.cilium.k8s.policy.')) return 'unknown'
-      if (key === 'io.kubernetes.pod.namespace') {
+      if (key === CILIUM_NAMESPACE) {
         namesNamespace = true
         ns.push({...r, key: NAME_LABEL})
       }
-      else if (key.startsWith('io.cilium.k8s.namespace.labels.')) ns.push({...r, key: key.slice('io.cilium.k8s.namespace.labels.'.length)})
+      else if (key.startsWith(CILIUM_NAMESPACE_LABEL)) ns.push({...r, key: key.slice(CILIUM_NAMESPACE_LABEL.length)})
       else pods.push({...r, key})
     }
 
@@ -772,10 +772,10 @@ function ciliumSelects(selector: unknown, target: Target, nsLabels: Readonly<Rec
   if (!isRecord(selector)) return undefined
   const parsed = parseLabelSelector(selector)
   if (!parsed.ok) return undefined
-  const labels: Record<string, string> = {...target.labels, 'io.kubernetes.pod.namespace': target.namespace}
-  for (const [k, v] of Object.entries(nsLabels ?? {})) labels[`io.cilium.k8s.namespace.labels.${k}`] = v
-  const requirements = parsed.selector.requirements.map((r) => ({...r, key: r.key.replace(/^(?:k8s|any):/, '')}))
-  if (!nsLabels && requirements.some((r) => r.key.startsWith('io.cilium.k8s.namespace.labels.'))) return undefined
+  const labels: Record<string, string> = {...target.labels, [CILIUM_NAMESPACE]: target.namespace}
+  for (const [k, v] of Object.entries(nsLabels ?? {})) labels[CILIUM_NAMESPACE_LABEL + k] = v
+  const requirements = parsed.selector.requirements.map((r) => ({...r, key: ciliumKey(r.key)}))
+  if (!nsLabels && requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) return undefined
   if (requirements.some((r) => r.key.startsWith('io.cilium.k8s.policy.') || r.key.startsWith('reserved:'))) return undefined
   return matches({requirements}, labels)
 }

@@ -181,11 +181,13 @@ function isKubeDnsRule(rule: unknown): boolean {
 
 // ---- Cilium ----------------------------------------------------------------
 
-const CILIUM_NAMESPACE = 'io.kubernetes.pod.namespace'
-const CILIUM_NAMESPACE_LABEL = 'io.cilium.k8s.namespace.labels.'
+/** The label by which a Cilium selector names a pod's namespace. */
+export const CILIUM_NAMESPACE = 'io.kubernetes.pod.namespace'
+/** The prefix by which a Cilium selector names a label of a pod's namespace. */
+export const CILIUM_NAMESPACE_LABEL = 'io.cilium.k8s.namespace.labels.'
 
 /** A Cilium label key without its source prefix (`k8s:`, `any:`). */
-const ciliumKey = (key: string): string => key.replace(/^(?:k8s|any):/, '')
+export const ciliumKey = (key: string): string => key.replace(/^(?:k8s|any):/, '')
 
 function ciliumDefaultDeny(policy: Resource, ns: NamespaceFacts): Direction[] {
   const spec = policy.object.spec

@@ -91,6 +91,12 @@ export declare function policyTypes(policy: Resource): Set<Direction>;
 export declare function defaultDenyDirections(policy: Resource, ns: NamespaceFacts, index: ResourceIndex): Direction[];
 /** Every object of the input (reference ones included) that `defaultDenyDirections` can read, in load order. */
 export declare function policyObjects(index: ResourceIndex): Resource[];
+/** The label by which a Cilium selector names a pod's namespace. */
+export declare const CILIUM_NAMESPACE = "io.kubernetes.pod.namespace";
+/** The prefix by which a Cilium selector names a label of a pod's namespace. */
+export declare const CILIUM_NAMESPACE_LABEL = "io.cilium.k8s.namespace.labels.";
+/** A Cilium label key without its source prefix (`k8s:`, `any:`). */
+export declare const ciliumKey: (key: string) => string;
 type LabelLookup = (key: string) => {
     known: boolean;
     value?: string;
