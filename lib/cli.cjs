@@ -14062,7 +14062,7 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
             for (let d of defaultDenyDirections(policy, facts, index)) covered.add(d);
           let missing = wanted.filter((d) => !covered.has(d));
           if (missing.length === 0) continue;
-          let candidates = places.get(name2), target = candidates.find((c) => !c.reference) ?? candidates[0], near = nearMiss(byNamespace.get(name2) ?? [], missing), what = missing.map((d) => d.toLowerCase()).join(" and ");
+          let candidates = places.get(name2), target = candidates.find((c) => !c.reference) ?? candidates[0], what = missing.map((d) => d.toLowerCase()).join(" and ");
           if (unread) {
             let policy = `${unread.policy.kind} ${unread.policy.name}`;
             report2({
@@ -14075,7 +14075,7 @@ var default_deny_missing_default, init_default_deny_missing = __esm({
             });
             continue;
           }
-          let ingressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Ingress"), egressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Egress");
+          let near = nearMiss(byNamespace.get(name2) ?? [], missing), ingressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Ingress"), egressBy = isolatingPolicy(byNamespace.get(name2) ?? [], "Egress");
           if (missing.length === 1 && missing[0] === "Ingress" && !ingressBy) {
             let allowLists = (byNamespace.get(name2) ?? []).filter((p) => isNetworkPolicy(p) && policyTypes(p).has("Ingress") && !allowsEveryone(p, "Ingress")), isolated2 = new Set(
               allowLists.flatMap((p) => {
@@ -15034,11 +15034,12 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
         }
         return list2;
       }
-      /** Adds a path to a workload, once: routes that list one backend twice make one path. */
+      /** A path's key (see `pathKey`), made once. */
       keyOf(path21) {
         let k = this.keys.get(path21);
         return k === void 0 && this.keys.set(path21, k = pathKey(path21)), k;
       }
+      /** Adds a path to a workload, once: routes that list one backend twice make one path. */
       add(template, path21) {
         let w = this.exposures.get(template);
         if (!w) return;
@@ -16071,7 +16072,7 @@ var CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
       check({ index, report: report2 }) {
         let claims = /* @__PURE__ */ new Map(), ingresses = ingressesOf(index).sort((a, b) => Number(b.reference) - Number(a.reference) || a.uid - b.uid);
         for (let ingress2 of ingresses) {
-          let className2 = effectiveClass(ingress2, index) ?? "", nginx = servedByIngressNginx(ingress2, index)?.certain === !0, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
+          let className2 = effectiveClass(ingress2, index) ?? "", nginx = ingressNginxClass(index, className2)?.certain === !0, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
           for (let rule of ingressRules(ingress2))
             for (let p of rule.paths) {
               let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);

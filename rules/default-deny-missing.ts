@@ -90,7 +90,6 @@ export default defineRule({
       if (missing.length === 0) continue
       const candidates = places.get(name)!
       const target = candidates.find((c) => !c.reference) ?? candidates[0]!
-      const near = nearMiss(byNamespace.get(name) ?? [], missing)
       const what = missing.map((d) => d.toLowerCase()).join(' and ')
       if (unread) {
         const policy = `${unread.policy.kind} ${unread.policy.name}`
@@ -105,6 +104,7 @@ export default defineRule({
         continue
       }
 
+      const near = nearMiss(byNamespace.get(name) ?? [], missing)
       // A policy that selects every pod isolates the pods even with rules: unless a rule lets everyone in (or out),
       // its rules, not "anyone", decide.
       const ingressBy = isolatingPolicy(byNamespace.get(name) ?? [], 'Ingress')

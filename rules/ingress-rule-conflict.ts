@@ -1,6 +1,6 @@
 import {defineRule} from '../src/engine/rule.js'
 import type {ObjectPath, Resource} from '../src/engine/types.js'
-import {effectiveClass, ingressesOf, ingressRules, servedByIngressNginx, type IngressPath} from '../src/k8s/ingress.js'
+import {effectiveClass, ingressesOf, ingressNginxClass, ingressRules, type IngressPath} from '../src/k8s/ingress.js'
 
 interface Claim {
   ingress: Resource
@@ -42,7 +42,7 @@ export default defineRule({
     for (const ingress of ingresses) {
       const className = effectiveClass(ingress, index) ?? ''
       // ingress-nginx's admission webhook compares paths without their pathType: only when the input says it is ingress-nginx (an error is never raised on a guess).
-      const nginx = servedByIngressNginx(ingress, index)?.certain === true
+      const nginx = ingressNginxClass(index, className)?.certain === true
       // An ingress-nginx canary shares the host and path of its main Ingress on purpose: it claims a place of its own.
       const role = ingress.annotations[CANARY] === 'true' ? 'canary' : 'main'
       for (const rule of ingressRules(ingress)) {

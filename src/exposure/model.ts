@@ -232,13 +232,14 @@ class Builder {
     return list
   }
 
-  /** Adds a path to a workload, once: routes that list one backend twice make one path. */
+  /** A path's key (see `pathKey`), made once. */
   private keyOf(path: ExposurePath): string {
     let k = this.keys.get(path)
     if (k === undefined) this.keys.set(path, (k = pathKey(path)))
     return k
   }
 
+  /** Adds a path to a workload, once: routes that list one backend twice make one path. */
   private add(template: PodTemplate, path: ExposurePath): void {
     const w = this.exposures.get(template)
     if (!w) return
