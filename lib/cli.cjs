@@ -19106,19 +19106,165 @@ var isNothing_1, isObject_1, toArray_1, repeat_1, isNegativeZero_1, extend_1, co
   }
 });
 
+// src/loaders/schemas.ts
+function withoutSchemas(text3, maxNesting) {
+  if (!CRD_KIND.test(text3)) return;
+  let out = "", last = 0, cut = 0;
+  SCHEMA_KEY.lastIndex = 0;
+  for (let m = SCHEMA_KEY.exec(text3); m !== null; m = SCHEMA_KEY.exec(text3)) {
+    let indent = m[1].length, end = blockEnd(text3, m.index + m[0].length, indent);
+    if (end !== void 0) {
+      if (!plainBlock(text3, text3.indexOf(`
+`, m.index) + 1, end, indent, maxNesting)) return;
+      out += text3.slice(last, m.index + indent + KEY2.length) + MARKER, last = end, cut++, SCHEMA_KEY.lastIndex = end;
+    }
+  }
+  return cut === 0 ? void 0 : { text: out + text3.slice(last), cut };
+}
+function blockEnd(text3, from, indent) {
+  let content = !1, lineBreak = text3.indexOf(`
+`, from);
+  for (; lineBreak !== -1; ) {
+    let start = lineBreak + 1, i2 = start;
+    for (; text3.charCodeAt(i2) === 32; ) i2++;
+    if (i2 >= text3.length) return content ? text3.length : void 0;
+    let c = text3.charCodeAt(i2);
+    if (c !== 10 && c !== 13 && c !== 35) {
+      if (i2 - start <= indent) return content ? lineBreak : void 0;
+      content = !0;
+    }
+    lineBreak = text3.indexOf(`
+`, i2);
+  }
+  return content ? text3.length : void 0;
+}
+function takeMarkers(value, cut) {
+  if (!isRecord(value) || value.kind !== "CustomResourceDefinition" || typeof value.apiVersion != "string" || !value.apiVersion.startsWith("apiextensions.k8s.io/")) return !1;
+  let spec = value.spec;
+  if (!isRecord(spec)) return !1;
+  let holders = [];
+  if (Array.isArray(spec.versions)) for (let v of spec.versions) isRecord(v) && isRecord(v.schema) && holders.push(v.schema);
+  isRecord(spec.validation) && holders.push(spec.validation);
+  let marked = holders.filter((h) => isMarker(h.openAPIV3Schema));
+  if (marked.length !== cut) return !1;
+  for (let h of marked) h.openAPIV3Schema = {};
+  return !0;
+}
+function isMarker(value) {
+  return isRecord(value) && value[MARKER_KEY] === !0 && Object.keys(value).length === 1;
+}
+function plainBlock(text3, from, to, parent, maxNesting) {
+  let block = text3.slice(from, to);
+  if (UNUSUAL.test(block)) return !1;
+  let lines = block.split(`
+`), stack = [], open = { indent: parent, key: !0 };
+  for (let l = 0; l < lines.length; l++) {
+    let line = lineAt(lines, l), body = line.trimStart();
+    if (body === "" || body.startsWith("#")) continue;
+    let indent = line.length - body.length;
+    if (indent <= parent) return !1;
+    for (; stack.length > 0 && stack.at(-1).indent > indent; ) stack.pop();
+    let top = stack.at(-1), dash = body === "-" || body.startsWith("- ");
+    if (open && indent > open.indent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: /* @__PURE__ */ new Set() }) : open?.key && dash && top?.kind === "map" && top.indent === indent && indent === open.indent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack.at(-1)), open = void 0, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return !1;
+    let column = indent, rest = body;
+    if (dash) {
+      if (rest === "-") {
+        open = { indent, key: !1 };
+        continue;
+      }
+      let after = rest.slice(1).trimStart();
+      if (column += rest.length - after.length, rest = after, rest.startsWith("- ") || rest === "-") return !1;
+      if (!/^[^'"]*?:(?: |$)/.test(rest) || !PLAIN_KEY.test(rest.slice(0, rest.indexOf(":")))) {
+        let next2 = scalar(lines, l, rest, indent);
+        if (next2 === void 0) return !1;
+        next2 === "empty" ? open = { indent, key: !1 } : l = next2;
+        continue;
+      }
+      stack.push(top = { indent: column, kind: "map", keys: /* @__PURE__ */ new Set() });
+    }
+    let colon = rest.indexOf(":");
+    if (colon <= 0) return !1;
+    let key2 = rest.slice(0, colon);
+    if (!PLAIN_KEY.test(key2) || NOT_TEXT_KEY.test(key2) || top.keys.has(key2)) return !1;
+    top.keys.add(key2);
+    let value = rest.slice(colon + 1);
+    if (value !== "" && !value.startsWith(" ")) return !1;
+    let next = scalar(lines, l, value.trimStart(), column);
+    if (next === void 0) return !1;
+    next === "empty" ? open = { indent: column, key: !0 } : l = next;
+  }
+  return !0;
+}
+function scalar(lines, l, value, indent) {
+  if (value === "" || value.startsWith("#")) return value === "" || LINE_REST.test(` ${value}`) ? "empty" : void 0;
+  if (EMPTY_OR_WORDS.test(value)) return l;
+  if (BLOCK_HEADER.test(value)) return blockScalar(lines, l, indent);
+  if (value.startsWith('"') || value.startsWith("'")) return quoted(lines, l, value, indent);
+  if (!PLAIN_START.test(value) || value.startsWith("- ") || value === "-" || /: |:$| #/.test(value)) return;
+  let last = l;
+  for (let n = l + 1; n < lines.length; n++) {
+    let line = lineAt(lines, n), body = line.trimStart();
+    if (body !== "") {
+      if (line.length - body.length <= indent) break;
+      if (body.startsWith("#") || /: |:$| #/.test(body)) return;
+      last = n;
+    }
+  }
+  return last;
+}
+function quoted(lines, l, value, indent) {
+  let pattern = value.startsWith('"') ? DOUBLE_QUOTED : SINGLE_QUOTED, joined = value;
+  for (let n = l; n < lines.length; n++) {
+    if (n > l) {
+      let line = lineAt(lines, n), body = line.trimStart();
+      if (body !== "" && line.length - body.length <= indent) return;
+      joined += ` ${body}`;
+    }
+    let m = pattern.exec(joined);
+    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? n : void 0;
+  }
+}
+function blockScalar(lines, l, indent) {
+  let content, last = l;
+  for (let n = l + 1; n < lines.length; n++) {
+    let line = lineAt(lines, n), body = line.trimStart();
+    if (body === "") {
+      if (content === void 0 || line.length > content) return;
+      continue;
+    }
+    let at2 = line.length - body.length;
+    if (content === void 0) {
+      if (at2 <= indent) return l;
+      content = at2;
+    } else if (at2 < content)
+      return at2 <= indent ? last : void 0;
+    last = n;
+  }
+  return last;
+}
+var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, PLAIN_KEY, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, DOUBLE_QUOTED, SINGLE_QUOTED, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, lineAt, init_schemas = __esm({
+  "src/loaders/schemas.ts"() {
+    "use strict";
+    init_records();
+    CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m, SCHEMA_KEY = /^( *)openAPIV3Schema:[ \t]*(?:#.*)?\r?$/gm, KEY2 = "openAPIV3Schema:", MARKER_KEY = "\0k8s-net-schema", MARKER = ' {"\\0k8s-net-schema": true}';
+    PLAIN_KEY = /^[A-Za-z_$][\w$./-]*$/, NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /^[\w./^$()\\+=<~;-]/, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/, DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/, SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/;
+    lineAt = (lines, n) => lines[n].endsWith("\r") ? lines[n].slice(0, -1) : lines[n];
+  }
+});
+
 // src/loaders/documents.ts
 function splitDocuments(text3) {
-  let chunks = [], start = 0, line = 0, lineAt = 0, countLines = (to) => {
+  let chunks = [], start = 0, line = 0, lineAt2 = 0, countLines = (to) => {
     let n = line;
     for (let i2 = text3.indexOf(`
-`, lineAt); i2 !== -1 && i2 < to; i2 = text3.indexOf(`
+`, lineAt2); i2 !== -1 && i2 < to; i2 = text3.indexOf(`
 `, i2 + 1)) n++;
-    return line = n, lineAt = to, n;
+    return line = n, lineAt2 = to, n;
   }, chunkLine = 0, push2 = (end) => {
     end > start && chunks.push({ index: chunks.length, text: text3.slice(start, end), offset: start, line: chunkLine });
   };
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text3); m !== null; m = MARKER.exec(text3)) {
+  MARKER2.lastIndex = 0;
+  for (let m = MARKER2.exec(text3); m !== null; m = MARKER2.exec(text3)) {
     let at2 = m.index;
     if (m[0] === "---")
       onlyDirectives(text3, start, at2) || (push2(at2), start = at2, chunkLine = countLines(at2));
@@ -19140,6 +19286,8 @@ function onlyDirectives(text3, from, to) {
   }) : !1;
 }
 function parseDocument(chunk, limits = DEFAULT_LIMITS) {
+  let cut = parseWithoutSchemas(chunk, limits);
+  if (cut) return cut;
   try {
     let spans = chunk.text.length >= ITEM_SPANS_FROM ? /* @__PURE__ */ new Map() : void 0, loaded = load2(chunk.text, !1, limits, spans);
     shareText(chunk, loaded);
@@ -19148,6 +19296,18 @@ function parseDocument(chunk, limits = DEFAULT_LIMITS) {
   } catch (error) {
     return failure(chunk, error, limits);
   }
+}
+function parseWithoutSchemas(chunk, limits) {
+  let cut = withoutSchemas(chunk.text, limits.maxDepth);
+  if (cut)
+    try {
+      let loaded = load2(cut.text, !1, limits);
+      if (loaded.aliased || !takeMarkers(loaded.value, cut.cut)) return;
+      let parsed = checked(chunk, loaded, limits);
+      return parsed.ok && !parsed.duplicateKey ? parsed : void 0;
+    } catch {
+      return;
+    }
 }
 function listItems(value) {
   if (value === null || typeof value != "object" || Array.isArray(value)) return;
@@ -19311,15 +19471,16 @@ function positionIn(chunk, offset, starts) {
   }
   return { line: chunk.line + line + 1, column: offset - lineStart + 1 };
 }
-var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER, LimitError, INTERN_LENGTH, INTERN_MAX, interned, init_documents = __esm({
+var merge2, SCHEMA, ITEM_SPANS_FROM, DEFAULT_LIMITS, HELM_HINT, MARKER2, LimitError, INTERN_LENGTH, INTERN_MAX, interned, init_documents = __esm({
   "src/loaders/documents.ts"() {
     "use strict";
     init_js_yaml();
+    init_schemas();
     ({ merge: merge2 } = js_yaml_default.types), SCHEMA = js_yaml_default.CORE_SCHEMA.extend({ implicit: [merge2] }), ITEM_SPANS_FROM = 64 * 1024, DEFAULT_LIMITS = {
       maxFileBytes: 32 * 1024 * 1024,
       maxAliasNodes: 1e5,
       maxDepth: 500
-    }, HELM_HINT = "render it first, for example `helm template . | k8s-net lint -`", MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+    }, HELM_HINT = "render it first, for example `helm template . | k8s-net lint -`", MARKER2 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
     LimitError = class extends Error {
       constructor(message2, offset) {
         super(message2);
@@ -22650,11 +22811,11 @@ var init_compose_collection = __esm({
 });
 
 // node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
-function resolveBlockScalar(ctx, scalar, onError) {
-  let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+function resolveBlockScalar(ctx, scalar2, onError) {
+  let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
   if (!header)
     return { value: "", type: null, comment: "", range: [start, start, start] };
-  let type2 = header.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
+  let type2 = header.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines(scalar2.source) : [], chompStart = lines.length;
   for (let i2 = lines.length - 1; i2 >= 0; --i2) {
     let content = lines[i2][1];
     if (content === "" || content === "\r")
@@ -22665,9 +22826,9 @@ function resolveBlockScalar(ctx, scalar, onError) {
   if (chompStart === 0) {
     let value2 = header.chomp === "+" && lines.length > 0 ? `
 `.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
-    return scalar.source && (end2 += scalar.source.length), { value: value2, type: type2, comment: header.comment, range: [start, end2, end2] };
+    return scalar2.source && (end2 += scalar2.source.length), { value: value2, type: type2, comment: header.comment, range: [start, end2, end2] };
   }
-  let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
+  let trimIndent = scalar2.indent + header.indent, offset = scalar2.offset + header.length, contentStart = 0;
   for (let i2 = 0; i2 < chompStart; ++i2) {
     let [indent, content] = lines[i2];
     if (content === "" || content === "\r")
@@ -22718,7 +22879,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
       value += `
 `;
   }
-  let end = start + header.length + scalar.source.length;
+  let end = start + header.length + scalar2.source.length;
   return { value, type: type2, comment: header.comment, range: [start, end, end] };
 }
 function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -22775,8 +22936,8 @@ var init_resolve_block_scalar = __esm({
 });
 
 // node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
-function resolveFlowScalar(scalar, strict, onError) {
-  let { offset, type: type2, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+function resolveFlowScalar(scalar2, strict, onError) {
+  let { offset, type: type2, source, end } = scalar2, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
   switch (type2) {
     case "scalar":
       _type = Scalar.PLAIN, value = plainValue(source, _onError);
@@ -22789,7 +22950,7 @@ function resolveFlowScalar(scalar, strict, onError) {
       break;
     /* istanbul ignore next should not happen */
     default:
-      return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`), {
+      return onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`), {
         value: "",
         type: null,
         comment: "",
@@ -22958,15 +23119,15 @@ var escapeCodes, init_resolve_flow_scalar = __esm({
 function composeScalar(ctx, token, tagToken, onError) {
   let { value, type: type2, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
   ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[SCALAR];
-  let scalar;
+  let scalar2;
   try {
     let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-    scalar = isScalar(res) ? res : new Scalar(res);
+    scalar2 = isScalar(res) ? res : new Scalar(res);
   } catch (error) {
     let msg = error instanceof Error ? error.message : String(error);
-    onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar(value);
+    onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar2 = new Scalar(value);
   }
-  return scalar.range = range, scalar.source = value, type2 && (scalar.type = type2), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment2 && (scalar.comment = comment2), scalar;
+  return scalar2.range = range, scalar2.source = value, type2 && (scalar2.type = type2), tagName && (scalar2.tag = tagName), tag.format && (scalar2.format = tag.format), comment2 && (scalar2.comment = comment2), scalar2;
 }
 function findScalarTagByName(schema5, value, tagName, tagToken, onError) {
   if (tagName === "!")
@@ -24403,29 +24564,29 @@ var Parser, init_parser = __esm({
           source: this.source
         };
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
-          scalar.end ? (sep2 = scalar.end, sep2.push(this.sourceToken), delete scalar.end) : sep2 = [this.sourceToken];
+          scalar2.end ? (sep2 = scalar2.end, sep2.push(this.sourceToken), delete scalar2.end) : sep2 = [this.sourceToken];
           let map3 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map3;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
+            if (scalar2.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
               let nl = this.source.indexOf(`
 `) + 1;
               for (; nl !== 0; )
@@ -25119,31 +25280,31 @@ function readConfigText(file, display, found) {
   return text3;
 }
 async function parseConfigText(text3, display) {
-  let yaml = await loadYaml(), lineCounter = new yaml.LineCounter(), doc = yaml.parseDocument(text3, { lineCounter, prettyErrors: !1 }), lineAt = (offset) => lineCounter.linePos(offset).line;
+  let yaml = await loadYaml(), lineCounter = new yaml.LineCounter(), doc = yaml.parseDocument(text3, { lineCounter, prettyErrors: !1 }), lineAt2 = (offset) => lineCounter.linePos(offset).line;
   if (doc.errors.length > 0) {
     let error = doc.errors[0];
     throw new ConfigError(`invalid YAML: ${error.message.split(`
-`)[0]}`, display, void 0, lineAt(error.pos[0]));
+`)[0]}`, display, void 0, lineAt2(error.pos[0]));
   }
   let raw;
   try {
     raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    throw aliasError(yaml, doc, error, display, lineAt);
+    throw aliasError(yaml, doc, error, display, lineAt2);
   }
   return { raw, lineOf: (keyPath) => {
     let parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), !0) : doc.contents, last = keyPath.at(-1), node;
-    return yaml.isMap(parent) ? node = parent.items.find((p) => yaml.isScalar(p.key) && String(p.key.value) === String(last))?.key : yaml.isSeq(parent) && typeof last == "number" && (node = parent.items[last]), node?.range ? lineAt(node.range[0]) : void 0;
+    return yaml.isMap(parent) ? node = parent.items.find((p) => yaml.isScalar(p.key) && String(p.key.value) === String(last))?.key : yaml.isSeq(parent) && typeof last == "number" && (node = parent.items[last]), node?.range ? lineAt2(node.range[0]) : void 0;
   } };
 }
-function aliasError(yaml, doc, error, display, lineAt) {
+function aliasError(yaml, doc, error, display, lineAt2) {
   let first, undefinedAlias;
   yaml.visit(doc, {
     Alias(_, alias2) {
       first ??= alias2, !undefinedAlias && alias2.resolve(doc) === void 0 && (undefinedAlias = alias2);
     }
   });
-  let alias = undefinedAlias ?? first, line = alias?.range ? lineAt(alias.range[0]) : void 0;
+  let alias = undefinedAlias ?? first, line = alias?.range ? lineAt2(alias.range[0]) : void 0;
   if (undefinedAlias) return new ConfigError(`invalid YAML: alias *${undefinedAlias.source} names no anchor (an anchor &${undefinedAlias.source} must come before it)`, display, void 0, line);
   let reason = /excessive alias count/i.test(error?.message ?? "") ? "aliases expand too far (more than 100 uses)" : String(error?.message ?? error);
   return new ConfigError(`invalid YAML: ${reason}`, display, void 0, line);
@@ -26871,14 +27032,14 @@ function decodeParsed(data, text3, limits, trusted = !1) {
     return;
   }
   if (!isPlainRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
-  let chunks = [], end = 0, line = 0, lineAt = 0;
+  let chunks = [], end = 0, line = 0, lineAt2 = 0;
   for (let [i2, c] of stored.chunks.entries()) {
     if (!isPlainRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
 `) return;
     for (let n = text3.indexOf(`
-`, lineAt); n !== -1 && n < c.offset; n = text3.indexOf(`
+`, lineAt2); n !== -1 && n < c.offset; n = text3.indexOf(`
 `, n + 1)) line++;
-    lineAt = c.offset;
+    lineAt2 = c.offset;
     let chunk = { index: i2, text: text3.slice(c.offset, c.offset + c.length), offset: c.offset, line };
     if (c.json && (chunk.json = !0), c.items !== void 0) {
       if (!Array.isArray(c.items)) return;
@@ -27850,7 +28011,7 @@ var secrets, USER_INFO, AUTHORIZATION, JWT, PRIVATE_KEY, ClusterError, init_erro
 });
 
 // src/cluster/names.ts
-function quoted(value) {
+function quoted2(value) {
   let text3 = JSON.stringify(typeof value == "string" ? value : String(value)) ?? '""';
   return text3.length > 80 ? `${text3.slice(0, 77)}..."` : text3;
 }
@@ -27864,7 +28025,7 @@ var LABEL2, SUBDOMAIN, isDnsLabel, isDnsSubdomain, init_names = __esm({
 // src/cluster/api.ts
 function apiPath(...segments) {
   for (let s of segments)
-    if (s === "" || s === "." || s === ".." || /[/\\\u0000-\u001f\u007f]/.test(s)) throw new ClusterError(`refusing to request an API path with the segment ${quoted(s)}`);
+    if (s === "" || s === "." || s === ".." || /[/\\\u0000-\u001f\u007f]/.test(s)) throw new ClusterError(`refusing to request an API path with the segment ${quoted2(s)}`);
   return `/${segments.map(encodeURIComponent).join("/")}`;
 }
 function proxyHeaders(proxy) {
@@ -27966,7 +28127,7 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
           decoded = url.pathname;
         }
         if (NEVER_READ.test(url.pathname) || NEVER_READ.test(decoded) || url.hash !== "")
-          throw new ClusterError(`k8s-net never reads Secrets or ConfigMaps (asked for ${quoted(redact(url.pathname))})`);
+          throw new ClusterError(`k8s-net never reads Secrets or ConfigMaps (asked for ${quoted2(redact(url.pathname))})`);
         return url;
       }
       /** GETs an API path (from `apiPath`, with query parameters) and returns the decoded JSON body. */
@@ -27996,7 +28157,7 @@ var import_node_http, import_node_https, import_node_net, import_node_tls, ApiEr
             `the API server ${this.connection.server} refused the credentials of ${this.connection.user ? `user ${this.connection.user}` : "the kubeconfig"} (context ${this.connection.context}): 401 Unauthorized. The token or client certificate is wrong or has expired: renew it, or pick another context with --kube-context`
           );
         if (statusCode >= 300 && statusCode < 400) {
-          let to = typeof headers.location == "string" ? ` to ${quoted(redact(headers.location))}` : "";
+          let to = typeof headers.location == "string" ? ` to ${quoted2(redact(headers.location))}` : "";
           throw new ApiError(statusCode, "Redirect", `the API server redirected GET ${path21}${to}: k8s-net does not follow redirects`, path21);
         }
         if (statusCode < 200 || statusCode >= 300) {
@@ -28161,9 +28322,9 @@ function groupVersions(list2) {
   if (list2 === void 0) return out;
   if (!isRecord(list2) || !Array.isArray(list2.groups)) throw new ClusterError("the answer to GET /apis is not an APIGroupList: is this a Kubernetes API server?");
   for (let g of list2.groups) {
-    if (!isRecord(g) || !isDnsSubdomain(g.name)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid API group name ${quoted(isRecord(g) ? g.name : g)}`);
+    if (!isRecord(g) || !isDnsSubdomain(g.name)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid API group name ${quoted2(isRecord(g) ? g.name : g)}`);
     let order = [], add = (version) => {
-      if (!isDnsLabel(version)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid version ${quoted(version)} of API group ${g.name}`);
+      if (!isDnsLabel(version)) throw new ClusterError(`the API server's discovery (GET /apis) lists an invalid version ${quoted2(version)} of API group ${g.name}`);
       order.includes(version) || order.push(version);
     };
     isRecord(g.preferredVersion) && add(g.preferredVersion.version);
@@ -28188,7 +28349,7 @@ async function fetchResources(api, group, version, warn2) {
   for (let r of list2.resources) {
     if (!isRecord(r) || typeof r.name != "string") throw new ClusterError(`the API server's discovery (GET ${path21}) lists a resource without a name`);
     if (!r.name.includes("/")) {
-      if (!isDnsLabel(r.name)) throw new ClusterError(`the API server's discovery (GET ${path21}) lists an invalid resource name ${quoted(r.name)}`);
+      if (!isDnsLabel(r.name)) throw new ClusterError(`the API server's discovery (GET ${path21}) lists an invalid resource name ${quoted2(r.name)}`);
       Array.isArray(r.verbs) && !r.verbs.includes("list") || out.set(r.name, { group, version, resource: r.name, kind: typeof r.kind == "string" ? r.kind : "", namespaced: r.namespaced !== !1 });
     }
   }
@@ -28272,7 +28433,7 @@ var import_node_child_process3, import_node_path13, API_VERSIONS, MAX_OUTPUT, Ex
         if (typeof exec.command != "string" || exec.command === "") throw new ClusterError(`the exec plugin of ${who} has no command`);
         if (typeof exec.apiVersion != "string" || !API_VERSIONS.has(exec.apiVersion))
           throw new ClusterError(
-            `the exec plugin of ${who} has apiVersion ${quoted(exec.apiVersion ?? "")}: k8s-net speaks client.authentication.k8s.io/v1 and v1beta1 (v1alpha1 was removed in Kubernetes 1.24)`
+            `the exec plugin of ${who} has apiVersion ${quoted2(exec.apiVersion ?? "")}: k8s-net speaks client.authentication.k8s.io/v1 and v1beta1 (v1alpha1 was removed in Kubernetes 1.24)`
           );
         this.apiVersion = exec.apiVersion, this.command = exec.command.includes("/") ? import_node_path13.default.resolve(config.dir, exec.command) : exec.command;
         let args = exec.args ?? [];
@@ -28286,7 +28447,7 @@ var import_node_child_process3, import_node_path13, API_VERSIONS, MAX_OUTPUT, Ex
         }
         let mode = exec.interactiveMode ?? (this.apiVersion.endsWith("/v1") ? void 0 : "IfAvailable");
         if (mode !== "Never" && mode !== "IfAvailable" && mode !== "Always")
-          throw new ClusterError(`the exec plugin of ${who} needs interactiveMode Never, IfAvailable or Always (required with ${this.apiVersion}), not ${quoted(mode ?? "")}`);
+          throw new ClusterError(`the exec plugin of ${who} needs interactiveMode Never, IfAvailable or Always (required with ${this.apiVersion}), not ${quoted2(mode ?? "")}`);
         this.interactiveMode = mode, this.provideClusterInfo = exec.provideClusterInfo === !0, typeof exec.installHint == "string" && exec.installHint.trim() !== "" && (this.installHint = exec.installHint.trim());
       }
       config;
@@ -28419,10 +28580,10 @@ function proxyUrl(text3, what, bareIsHttp) {
     } catch {
       url = void 0;
     }
-  if (url === void 0) throw new ClusterError(`${what} not a valid proxy URL: ${quoted(redact(text3))}`);
+  if (url === void 0) throw new ClusterError(`${what} not a valid proxy URL: ${quoted2(redact(text3))}`);
   if (url.protocol === "socks5:" || url.protocol === "socks5h:") throw new ClusterError(`${what} a socks5 proxy: k8s-net supports http and https proxies only`);
   if (url.protocol !== "http:" && url.protocol !== "https:" || url.hostname === "")
-    throw new ClusterError(`${what} not an http(s) proxy URL: ${quoted(redact(text3))}`);
+    throw new ClusterError(`${what} not an http(s) proxy URL: ${quoted2(redact(text3))}`);
   return (url.username !== "" || url.password !== "") && registerSecret(decodeURIComponent(url.password)), url;
 }
 function wantsProxy(server, env2) {
@@ -28545,7 +28706,7 @@ function selectContext(config, name2) {
   if (userName !== "" && !user) throw new ClusterError(`context ${contextName} names user ${userName}, which ${where2} does not define`);
   let namespace;
   if (c.namespace !== void 0 && c.namespace !== "") {
-    if (!isDnsLabel(c.namespace)) throw new ClusterError(`context ${contextName} in ${entry2.file} has an invalid namespace ${quoted(c.namespace)}: a namespace is a DNS label`);
+    if (!isDnsLabel(c.namespace)) throw new ClusterError(`context ${contextName} in ${entry2.file} has an invalid namespace ${quoted2(c.namespace)}: a namespace is a DNS label`);
     namespace = c.namespace;
   }
   return { where: where2, contextName, context: { cluster: clusterName, user: userName, ...namespace ? { namespace } : {} }, cluster: cluster2, user };
@@ -28564,9 +28725,9 @@ function serverUrl(text3, clusterName) {
   try {
     url = new URL(text3);
   } catch {
-    throw new ClusterError(`cluster ${clusterName} has an invalid server address: ${quoted(redact(text3))}`);
+    throw new ClusterError(`cluster ${clusterName} has an invalid server address: ${quoted2(redact(text3))}`);
   }
-  let shown = quoted(redact(text3));
+  let shown = quoted2(redact(text3));
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ClusterError(`cluster ${clusterName} has a server address that is not http(s): ${shown}`);
   if (url.username !== "" || url.password !== "")
     throw new ClusterError(`cluster ${clusterName} has credentials in its server address (${shown}): k8s-net does not send them; put them in the kubeconfig user`);
@@ -28640,7 +28801,7 @@ function userCredentials(u, ctx) {
     if (replacement)
       throw new ClusterError(`${ctx.who} uses the ${name2} auth-provider, which kubectl removed in 1.26 and k8s-net does not run: use the exec plugin ${replacement}`);
     if (name2 === "oidc" && isRecord(provider)) return oidcCredentials(isRecord(provider.config) ? provider.config : {}, ctx.who);
-    throw new ClusterError(`${ctx.who} uses the auth-provider ${quoted(name2)}, which k8s-net does not support: use an exec plugin (users[].user.exec)`);
+    throw new ClusterError(`${ctx.who} uses the auth-provider ${quoted2(name2)}, which k8s-net does not support: use an exec plugin (users[].user.exec)`);
   }
   if (u.exec !== void 0 && u.exec !== null) {
     if (!isRecord(u.exec)) throw new ClusterError(`${ctx.who}: exec must be a mapping`);
@@ -28743,7 +28904,7 @@ async function loadCluster(options, context) {
   if (timeoutMs === void 0) throw new ClusterError(`--request-timeout takes a duration such as 30s, 1m or 500ms, not ${JSON.stringify(timeoutText)}`);
   let namespaces = [...new Set(options.namespaces ?? [])];
   for (let ns of namespaces)
-    if (!isDnsLabel(ns)) throw new ClusterError(`--namespace ${quoted(ns)} is not a namespace name (a DNS label: lower-case letters, digits and -, at most 63)`);
+    if (!isDnsLabel(ns)) throw new ClusterError(`--namespace ${quoted2(ns)} is not a namespace name (a DNS label: lower-case letters, digits and -, at most 63)`);
   let onWarning = options.onWarning ?? (() => {
   }), warn2 = (message2) => onWarning(redact(message2)), connection = await connect({ ...options, execTimeoutMs: timeoutMs }), api = new ApiClient(connection, timeoutMs, CONCURRENCY), listDeadlineMs = timeoutMs > 0 ? timeoutMs * LIST_DEADLINE_REQUESTS : 0, pageSize = options.pageSize ?? PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new ClusterError(`the page size must be a positive whole number, not ${pageSize}`);
@@ -30235,7 +30396,7 @@ var init_text = __esm({
 var recommend_exports = {};
 __export(recommend_exports, {
   explainText: () => explainText,
-  quoted: () => quoted2,
+  quoted: () => quoted3,
   recommend: () => recommend
 });
 function recommend(a) {
@@ -30324,14 +30485,14 @@ function sharedHttp(why, a) {
 }
 function explainText(recommendation, quote2 = "flags", width = 100) {
   let lines = [`Recommendation: ${recommendation.type}${recommendation.metallb ? " (with MetalLB)" : ""}`, "", "Why:"];
-  for (let reason of recommendation.reasons) lines.push(...wrap(`  - ${quoted2(reason, quote2)}: ${reason.text}`, width));
+  for (let reason of recommendation.reasons) lines.push(...wrap(`  - ${quoted3(reason, quote2)}: ${reason.text}`, width));
   lines.push("", "Alternatives:");
   for (let alternative of recommendation.alternatives) lines.push(...wrap(`  - ${alternative.type}: ${alternative.text}`, width));
   return `${lines.join(`
 `)}
 `;
 }
-var PROTOCOL_NAMES, Why, RECOMMENDERS, METALLB_REASON, PROVIDER_REASONS, CLOUD_GATEWAYS, CLOUD_INGRESSES, LOCAL_ACCESS, LOCAL_INGRESS, quoted2, init_recommend = __esm({
+var PROTOCOL_NAMES, Why, RECOMMENDERS, METALLB_REASON, PROVIDER_REASONS, CLOUD_GATEWAYS, CLOUD_INGRESSES, LOCAL_ACCESS, LOCAL_INGRESS, quoted3, init_recommend = __esm({
   "src/wizard/recommend.ts"() {
     "use strict";
     init_answers();
@@ -30384,7 +30545,7 @@ var PROTOCOL_NAMES, Why, RECOMMENDERS, METALLB_REASON, PROVIDER_REASONS, CLOUD_G
       kind: "install Envoy Gateway or Traefik and map ports 80 and 443 with extraPortMappings",
       minikube: "install Envoy Gateway or Traefik with Helm and run minikube tunnel for its LoadBalancer address (the ingress addon installs the retired ingress-nginx)",
       k3d: "k3d ships the Traefik controller behind its built-in load balancer"
-    }, quoted2 = (reason, quote2) => quote2 === "answers" ? reason.said : reason.value;
+    }, quoted3 = (reason, quote2) => quote2 === "answers" ? reason.said : reason.value;
   }
 });
 
@@ -30508,7 +30669,7 @@ function generate(a, recommendation, quote2 = "flags") {
     `Generated by k8s-net wizard: ${recommendation.type}${recommendation.metallb ? " with MetalLB" : ""} for ${a.name} in namespace ${a.namespace}.`,
     "",
     "Why:",
-    ...recommendation.reasons.map((r) => `- ${quoted2(r, quote2)}: ${r.text}`)
+    ...recommendation.reasons.map((r) => `- ${quoted3(r, quote2)}: ${r.text}`)
   ], command = accessCommand(a, recommendation);
   if (command)
     return header.push("", "No manifest to apply: run, and stop it with Ctrl+C when done:", `  ${command}`, `then connect to localhost:${a.port}.`), `${comment(header.join(`

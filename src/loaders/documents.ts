@@ -14,6 +14,7 @@
  */
 import jsYaml from 'js-yaml'
 import type {Limits, Position, Range} from '../engine/types.js'
+import {takeMarkers, withoutSchemas} from './schemas.js'
 
 // @types/js-yaml does not declare the built-in types the package exports at run time.
 const {merge} = (jsYaml as unknown as {types: {merge: jsYaml.Type}}).types
@@ -126,6 +127,9 @@ class LimitError extends Error {
 
 /** Parses one document chunk; never throws. */
 export function parseDocument(chunk: DocumentChunk, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
+  // A CRD's schemas, most of its text, are read only to know they are valid YAML, and where that is certain, not at all.
+  const cut = parseWithoutSchemas(chunk, limits)
+  if (cut) return cut
   try {
     const spans = chunk.text.length >= ITEM_SPANS_FROM ? new Map<unknown, Span>() : undefined
     const loaded = load(chunk.text, false, limits, spans)
@@ -135,6 +139,25 @@ export function parseDocument(chunk: DocumentChunk, limits: Limits = DEFAULT_LIM
     return parsed
   } catch (error) {
     return failure(chunk, error, limits)
+  }
+}
+
+/**
+ * A CustomResourceDefinition parsed without its schemas, when they are
+ * certainly valid as written (see `schemas.ts`); undefined when it is to be
+ * parsed whole.
+ */
+function parseWithoutSchemas(chunk: DocumentChunk, limits: Limits): ParsedDocument | undefined {
+  const cut = withoutSchemas(chunk.text, limits.maxDepth)
+  if (!cut) return undefined
+  try {
+    const loaded = load(cut.text, false, limits)
+    if (loaded.aliased || !takeMarkers(loaded.value, cut.cut)) return undefined
+    // The chunk keeps its own text, which locating parses whole.
+    const parsed = checked(chunk, loaded, limits)
+    return parsed.ok && !parsed.duplicateKey ? parsed : undefined
+  } catch {
+    return undefined
   }
 }
 
