@@ -19112,31 +19112,14 @@ function withoutSchemas(text3, maxNesting) {
   let out = "", last = 0, cut = 0;
   SCHEMA_KEY.lastIndex = 0;
   for (let m = SCHEMA_KEY.exec(text3); m !== null; m = SCHEMA_KEY.exec(text3)) {
-    let indent = m[1].length, end = blockEnd(text3, m.index + m[0].length, indent);
-    if (end !== void 0) {
-      if (!plainBlock(text3, text3.indexOf(`
-`, m.index) + 1, end, indent, maxNesting)) return;
+    let indent = m[1].length, end = plainBlock(text3, text3.indexOf(`
+`, m.index) + 1, indent, maxNesting);
+    if (end !== NO_BLOCK) {
+      if (end === NOT_CERTAIN) return;
       out += text3.slice(last, m.index + indent + KEY2.length) + MARKER, last = end, cut++, SCHEMA_KEY.lastIndex = end;
     }
   }
   return cut === 0 ? void 0 : { text: out + text3.slice(last), cut };
-}
-function blockEnd(text3, from, indent) {
-  let content = !1, lineBreak = text3.indexOf(`
-`, from);
-  for (; lineBreak !== -1; ) {
-    let start = lineBreak + 1, i2 = start;
-    for (; text3.charCodeAt(i2) === 32; ) i2++;
-    if (i2 >= text3.length) return content ? text3.length : void 0;
-    let c = text3.charCodeAt(i2);
-    if (c !== 10 && c !== 13 && c !== 35) {
-      if (i2 - start <= indent) return content ? lineBreak : void 0;
-      content = !0;
-    }
-    lineBreak = text3.indexOf(`
-`, i2);
-  }
-  return content ? text3.length : void 0;
 }
 function takeMarkers(value, cut) {
   if (!isRecord(value) || value.kind !== "CustomResourceDefinition" || typeof value.apiVersion != "string" || !value.apiVersion.startsWith("apiextensions.k8s.io/")) return !1;
@@ -19153,113 +19136,158 @@ function takeMarkers(value, cut) {
 function isMarker(value) {
   return isRecord(value) && value[MARKER_KEY] === !0 && Object.keys(value).length === 1;
 }
-function plainBlock(text3, from, to, parent, maxNesting) {
-  let block = text3.slice(from, to);
-  if (UNUSUAL.test(block)) return !1;
-  let lines = block.split(`
-`), stack = [], open = { indent: parent, key: !0 };
-  for (let l = 0; l < lines.length; l++) {
-    let line = lineAt(lines, l), body = line.trimStart();
-    if (body === "" || body.startsWith("#")) continue;
-    let indent = line.length - body.length;
-    if (indent <= parent) return !1;
-    for (; stack.length > 0 && stack.at(-1).indent > indent; ) stack.pop();
-    let top = stack.at(-1), dash = body === "-" || body.startsWith("- ");
-    if (open && indent > open.indent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: /* @__PURE__ */ new Set() }) : open?.key && dash && top?.kind === "map" && top.indent === indent && indent === open.indent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack.at(-1)), open = void 0, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return !1;
-    let column = indent, rest = body;
-    if (dash) {
-      if (rest === "-") {
-        open = { indent, key: !1 };
-        continue;
-      }
-      let after = rest.slice(1).trimStart();
-      if (column += rest.length - after.length, rest = after, rest.startsWith("- ") || rest === "-") return !1;
-      if (!/^[^'"]*?:(?: |$)/.test(rest) || !PLAIN_KEY.test(rest.slice(0, rest.indexOf(":")))) {
-        let next2 = scalar(lines, l, rest, indent);
-        if (next2 === void 0) return !1;
-        next2 === "empty" ? open = { indent, key: !1 } : l = next2;
-        continue;
-      }
-      stack.push(top = { indent: column, kind: "map", keys: /* @__PURE__ */ new Set() });
+function plainBlock(text3, from, parent, maxNesting) {
+  let lines = new Lines(text3, from), stack = [], openIndent = parent, openKey = !0, end = text3.length;
+  for (; lines.advance(); ) {
+    if (lines.empty) continue;
+    let indent = lines.indent;
+    if (indent <= parent) {
+      end = lines.start - 1;
+      break;
     }
-    let colon = rest.indexOf(":");
-    if (colon <= 0) return !1;
-    let key2 = rest.slice(0, colon);
-    if (!PLAIN_KEY.test(key2) || NOT_TEXT_KEY.test(key2) || top.keys.has(key2)) return !1;
-    top.keys.add(key2);
-    let value = rest.slice(colon + 1);
-    if (value !== "" && !value.startsWith(" ")) return !1;
-    let next = scalar(lines, l, value.trimStart(), column);
-    if (next === void 0) return !1;
-    next === "empty" ? open = { indent: column, key: !0 } : l = next;
+    for (; stack.length > 0 && stack.at(-1).indent > indent; ) stack.pop();
+    let top = stack.at(-1), at2 = lines.body, dash = text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE);
+    if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: [] }) : openIndent >= 0 && openKey && dash && top?.kind === "map" && top.indent === indent && indent === openIndent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack.at(-1)), openIndent = -1, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return NOT_CERTAIN;
+    let column = indent;
+    if (dash) {
+      for (at2++; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
+      if (at2 === lines.end) {
+        openIndent = indent, openKey = !1;
+        continue;
+      }
+      if (text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE)) return NOT_CERTAIN;
+      if (column += at2 - lines.body, keyAt(text3, at2, lines.end) === void 0) {
+        let value2 = scalar(lines, at2, indent);
+        if (value2 === NOT_CERTAIN) return NOT_CERTAIN;
+        value2 === NO_BLOCK && (openIndent = indent, openKey = !1);
+        continue;
+      }
+      stack.push(top = { indent: column, kind: "map", keys: [] });
+    }
+    let key2 = keyAt(text3, at2, lines.end);
+    if (key2 === void 0 || NOT_TEXT_KEY.test(key2) || top.keys.includes(key2) || (top.keys.push(key2), at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
+    for (; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
+    let value = scalar(lines, at2, column);
+    if (value === NOT_CERTAIN) return NOT_CERTAIN;
+    value === NO_BLOCK && (openIndent = column, openKey = !0);
+  }
+  if (stack.length === 0) return NO_BLOCK;
+  let block = text3.slice(from, end);
+  return UNUSUAL.test(block) || block.includes("\r") && /\r(?!\n)/.test(block) ? NOT_CERTAIN : end;
+}
+function keyAt(text3, at2, end) {
+  let i2 = at2;
+  for (; i2 < end; i2++) {
+    let c = text3.charCodeAt(i2);
+    if (!(c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36) && (i2 === at2 || !(c >= 48 && c <= 57 || c === 46 || c === 47 || c === DASH))) break;
+  }
+  if (!(i2 === at2 || text3.charCodeAt(i2) !== COLON || i2 + 1 < end && text3.charCodeAt(i2 + 1) !== SPACE))
+    return text3.slice(at2, i2);
+}
+function scalar(lines, at2, indent) {
+  let { text: text3 } = lines, end = lines.end;
+  if (at2 === end || text3.charCodeAt(at2) === HASH) return NO_BLOCK;
+  let first = text3[at2];
+  if (first === "{" || first === "[") return EMPTY_OR_WORDS.test(text3.slice(at2, end)) ? 0 : NOT_CERTAIN;
+  if (first === "|" || first === ">") return BLOCK_HEADER.test(text3.slice(at2, end)) ? blockScalar(lines, indent) : NOT_CERTAIN;
+  if (first === '"' || first === "'") return quoted(lines, at2, indent);
+  if (PLAIN_START.lastIndex = at2, !PLAIN_START.test(text3) || first === "-" && text3.charCodeAt(at2 + 1) === SPACE || !plainText(text3, at2, end)) return NOT_CERTAIN;
+  for (; lines.advance(); )
+    if (lines.body !== lines.end) {
+      if (lines.indent <= indent)
+        return lines.again(), 0;
+      if (text3.charCodeAt(lines.body) === HASH || !plainText(text3, lines.body, lines.end)) return NOT_CERTAIN;
+    }
+  return 0;
+}
+function plainText(text3, at2, end) {
+  if (text3.charCodeAt(end - 1) === COLON) return !1;
+  for (let i2 = at2; i2 < end; i2++) {
+    let c = text3.charCodeAt(i2);
+    if (c === COLON && text3.charCodeAt(i2 + 1) === SPACE || c === HASH && text3.charCodeAt(i2 - 1) === SPACE) return !1;
   }
   return !0;
 }
-function scalar(lines, l, value, indent) {
-  if (value === "" || value.startsWith("#")) return value === "" || LINE_REST.test(` ${value}`) ? "empty" : void 0;
-  if (EMPTY_OR_WORDS.test(value)) return l;
-  if (BLOCK_HEADER.test(value)) return blockScalar(lines, l, indent);
-  if (value.startsWith('"') || value.startsWith("'")) return quoted(lines, l, value, indent);
-  if (!PLAIN_START.test(value) || value.startsWith("- ") || value === "-" || /: |:$| #/.test(value)) return;
-  let last = l;
-  for (let n = l + 1; n < lines.length; n++) {
-    let line = lineAt(lines, n), body = line.trimStart();
-    if (body !== "") {
-      if (line.length - body.length <= indent) break;
-      if (body.startsWith("#") || /: |:$| #/.test(body)) return;
-      last = n;
-    }
-  }
-  return last;
-}
-function quoted(lines, l, value, indent) {
-  let pattern = value.startsWith('"') ? DOUBLE_QUOTED : SINGLE_QUOTED, joined = value;
-  for (let n = l; n < lines.length; n++) {
-    if (n > l) {
-      let line = lineAt(lines, n), body = line.trimStart();
-      if (body !== "" && line.length - body.length <= indent) return;
-      joined += ` ${body}`;
+function quoted(lines, at2, indent) {
+  let { text: text3 } = lines, pattern = text3[at2] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED, joined = text3.slice(at2, lines.end);
+  for (let first = !0; first || lines.advance(); first = !1) {
+    if (!first) {
+      if (lines.body !== lines.end && lines.indent <= indent) return NOT_CERTAIN;
+      joined += ` ${text3.slice(lines.body, lines.end)}`;
     }
     let m = pattern.exec(joined);
-    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? n : void 0;
+    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? 0 : NOT_CERTAIN;
   }
+  return NOT_CERTAIN;
 }
-function blockScalar(lines, l, indent) {
-  let content, last = l;
-  for (let n = l + 1; n < lines.length; n++) {
-    let line = lineAt(lines, n), body = line.trimStart();
-    if (body === "") {
-      if (content === void 0 || line.length > content) return;
+function blockScalar(lines, indent) {
+  let content = -1;
+  for (; lines.advance(); ) {
+    if (lines.body === lines.end) {
+      if (content === -1 || lines.end - lines.start > content) return NOT_CERTAIN;
       continue;
     }
-    let at2 = line.length - body.length;
-    if (content === void 0) {
-      if (at2 <= indent) return l;
+    let at2 = lines.indent;
+    if (content === -1) {
+      if (at2 <= indent)
+        return lines.again(), 0;
       content = at2;
     } else if (at2 < content)
-      return at2 <= indent ? last : void 0;
-    last = n;
+      return at2 > indent ? NOT_CERTAIN : (lines.again(), 0);
   }
-  return last;
+  return 0;
 }
-var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, PLAIN_KEY, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, DOUBLE_QUOTED, SINGLE_QUOTED, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, lineAt, init_schemas = __esm({
+var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, DOUBLE_QUOTED, SINGLE_QUOTED, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, init_schemas = __esm({
   "src/loaders/schemas.ts"() {
     "use strict";
     init_records();
     CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m, SCHEMA_KEY = /^( *)openAPIV3Schema:[ \t]*(?:#.*)?\r?$/gm, KEY2 = "openAPIV3Schema:", MARKER_KEY = "\0k8s-net-schema", MARKER = ' {"\\0k8s-net-schema": true}';
-    PLAIN_KEY = /^[A-Za-z_$][\w$./-]*$/, NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /^[\w./^$()\\+=<~;-]/, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/, DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/, SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/;
-    lineAt = (lines, n) => lines[n].endsWith("\r") ? lines[n].slice(0, -1) : lines[n];
+    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/, SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
+      constructor(text3, from) {
+        this.text = text3;
+        this.next = from;
+      }
+      text;
+      start = 0;
+      body = 0;
+      end = 0;
+      /** Where the next line starts (past the text's end when there is none). */
+      next;
+      /** Moves to the next line; false past the text's end. */
+      advance() {
+        let { text: text3 } = this;
+        if (this.next > text3.length) return !1;
+        this.start = this.next;
+        let eol = text3.indexOf(`
+`, this.start);
+        eol === -1 && (eol = text3.length), this.next = eol + 1, this.end = eol > this.start && text3.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+        let i2 = this.start;
+        for (; i2 < this.end && text3.charCodeAt(i2) === SPACE; ) i2++;
+        return this.body = i2, !0;
+      }
+      /** Reads the current line again at the next `advance`. */
+      again() {
+        this.next = this.start;
+      }
+      get indent() {
+        return this.body - this.start;
+      }
+      /** Blank, or a comment. */
+      get empty() {
+        return this.body === this.end || this.text.charCodeAt(this.body) === HASH;
+      }
+    };
   }
 });
 
 // src/loaders/documents.ts
 function splitDocuments(text3) {
-  let chunks = [], start = 0, line = 0, lineAt2 = 0, countLines = (to) => {
+  let chunks = [], start = 0, line = 0, lineAt = 0, countLines = (to) => {
     let n = line;
     for (let i2 = text3.indexOf(`
-`, lineAt2); i2 !== -1 && i2 < to; i2 = text3.indexOf(`
+`, lineAt); i2 !== -1 && i2 < to; i2 = text3.indexOf(`
 `, i2 + 1)) n++;
-    return line = n, lineAt2 = to, n;
+    return line = n, lineAt = to, n;
   }, chunkLine = 0, push2 = (end) => {
     end > start && chunks.push({ index: chunks.length, text: text3.slice(start, end), offset: start, line: chunkLine });
   };
@@ -25280,31 +25308,31 @@ function readConfigText(file, display, found) {
   return text3;
 }
 async function parseConfigText(text3, display) {
-  let yaml = await loadYaml(), lineCounter = new yaml.LineCounter(), doc = yaml.parseDocument(text3, { lineCounter, prettyErrors: !1 }), lineAt2 = (offset) => lineCounter.linePos(offset).line;
+  let yaml = await loadYaml(), lineCounter = new yaml.LineCounter(), doc = yaml.parseDocument(text3, { lineCounter, prettyErrors: !1 }), lineAt = (offset) => lineCounter.linePos(offset).line;
   if (doc.errors.length > 0) {
     let error = doc.errors[0];
     throw new ConfigError(`invalid YAML: ${error.message.split(`
-`)[0]}`, display, void 0, lineAt2(error.pos[0]));
+`)[0]}`, display, void 0, lineAt(error.pos[0]));
   }
   let raw;
   try {
     raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    throw aliasError(yaml, doc, error, display, lineAt2);
+    throw aliasError(yaml, doc, error, display, lineAt);
   }
   return { raw, lineOf: (keyPath) => {
     let parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), !0) : doc.contents, last = keyPath.at(-1), node;
-    return yaml.isMap(parent) ? node = parent.items.find((p) => yaml.isScalar(p.key) && String(p.key.value) === String(last))?.key : yaml.isSeq(parent) && typeof last == "number" && (node = parent.items[last]), node?.range ? lineAt2(node.range[0]) : void 0;
+    return yaml.isMap(parent) ? node = parent.items.find((p) => yaml.isScalar(p.key) && String(p.key.value) === String(last))?.key : yaml.isSeq(parent) && typeof last == "number" && (node = parent.items[last]), node?.range ? lineAt(node.range[0]) : void 0;
   } };
 }
-function aliasError(yaml, doc, error, display, lineAt2) {
+function aliasError(yaml, doc, error, display, lineAt) {
   let first, undefinedAlias;
   yaml.visit(doc, {
     Alias(_, alias2) {
       first ??= alias2, !undefinedAlias && alias2.resolve(doc) === void 0 && (undefinedAlias = alias2);
     }
   });
-  let alias = undefinedAlias ?? first, line = alias?.range ? lineAt2(alias.range[0]) : void 0;
+  let alias = undefinedAlias ?? first, line = alias?.range ? lineAt(alias.range[0]) : void 0;
   if (undefinedAlias) return new ConfigError(`invalid YAML: alias *${undefinedAlias.source} names no anchor (an anchor &${undefinedAlias.source} must come before it)`, display, void 0, line);
   let reason = /excessive alias count/i.test(error?.message ?? "") ? "aliases expand too far (more than 100 uses)" : String(error?.message ?? error);
   return new ConfigError(`invalid YAML: ${reason}`, display, void 0, line);
@@ -25928,16 +25956,16 @@ function startOf(text3, frame) {
   for (; ; ) {
     let ch = text3[i2];
     if (ch === void 0) return Math.min(frame.open, text3.length);
-    if (SPACE.test(ch))
+    if (SPACE2.test(ch))
       i2++;
-    else if (ch === "#" && (i2 === frame.open || SPACE.test(text3[i2 - 1] ?? " "))) {
+    else if (ch === "#" && (i2 === frame.open || SPACE2.test(text3[i2 - 1] ?? " "))) {
       let nl = text3.indexOf(`
 `, i2);
       i2 = nl === -1 ? text3.length : nl + 1;
     } else if ((ch === "!" || ch === "&") && i2 < frame.close)
-      for (; i2 < text3.length && !SPACE.test(text3[i2]); ) i2++;
+      for (; i2 < text3.length && !SPACE2.test(text3[i2]); ) i2++;
     else if (ch === "-" && text3.startsWith("---", i2) && (i2 === 0 || text3[i2 - 1] === `
-`) && SPACE.test(text3[i2 + 3] ?? `
+`) && SPACE2.test(text3[i2 + 3] ?? `
 `))
       i2 += 3;
     else
@@ -25959,7 +25987,7 @@ function endOf(text3, frame, start) {
     }
   }
   let end = Math.max(frame.close, start);
-  for (; end > start + 1 && SPACE.test(text3[end - 1]); ) end--;
+  for (; end > start + 1 && SPACE2.test(text3[end - 1]); ) end--;
   return end;
 }
 function followYaml(doc, yaml, path21) {
@@ -25982,7 +26010,7 @@ function followYaml(doc, yaml, path21) {
 function keyOf(yaml, key2) {
   return yaml.isScalar(key2) ? String(key2.value) : typeof key2 == "string" ? key2 : void 0;
 }
-var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2, SPACE, TOKEN_END, init_locate = __esm({
+var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2, SPACE2, TOKEN_END, init_locate = __esm({
   "src/loaders/locate.ts"() {
     "use strict";
     init_js_yaml();
@@ -26093,7 +26121,7 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
       }
     };
     isEmpty2 = (frame) => frame.kind === null && frame.result === null;
-    SPACE = /[ \t\r\n\uFEFF]/, TOKEN_END = /[ \t\r\n,[\]{}]/;
+    SPACE2 = /[ \t\r\n\uFEFF]/, TOKEN_END = /[ \t\r\n,[\]{}]/;
   }
 });
 
@@ -27032,14 +27060,14 @@ function decodeParsed(data, text3, limits, trusted = !1) {
     return;
   }
   if (!isPlainRecord(stored) || !Array.isArray(stored.chunks) || !Array.isArray(stored.parsed)) return;
-  let chunks = [], end = 0, line = 0, lineAt2 = 0;
+  let chunks = [], end = 0, line = 0, lineAt = 0;
   for (let [i2, c] of stored.chunks.entries()) {
     if (!isPlainRecord(c) || !isCount(c.offset) || !isCount(c.length) || typeof c.json != "boolean" || c.offset < end || c.offset + c.length > text3.length || c.offset > 0 && text3[c.offset - 1] !== `
 `) return;
     for (let n = text3.indexOf(`
-`, lineAt2); n !== -1 && n < c.offset; n = text3.indexOf(`
+`, lineAt); n !== -1 && n < c.offset; n = text3.indexOf(`
 `, n + 1)) line++;
-    lineAt2 = c.offset;
+    lineAt = c.offset;
     let chunk = { index: i2, text: text3.slice(c.offset, c.offset + c.length), offset: c.offset, line };
     if (c.json && (chunk.json = !0), c.items !== void 0) {
       if (!Array.isArray(c.items)) return;

@@ -45,11 +45,11 @@ export function withoutSchemas(text: string, maxNesting: number): {text: string;
   SCHEMA_KEY.lastIndex = 0
   for (let m = SCHEMA_KEY.exec(text); m !== null; m = SCHEMA_KEY.exec(text)) {
     const indent = m[1]!.length
-    const end = blockEnd(text, m.index + m[0].length, indent)
+    const end = plainBlock(text, text.indexOf('\n', m.index) + 1, indent, maxNesting)
     // A key with nothing more indented below it is not a block (an empty value): left as written.
-    if (end === undefined) continue
+    if (end === NO_BLOCK) continue
     // A schema not certainly valid as written: the document is parsed whole, and says what is wrong.
-    if (!plainBlock(text, text.indexOf('\n', m.index) + 1, end, indent, maxNesting)) return undefined
+    if (end === NOT_CERTAIN) return undefined
     // The marker follows the colon: a comment after the key goes with the schema.
     out += text.slice(last, m.index + indent + KEY.length) + MARKER
     last = end
@@ -58,31 +58,6 @@ export function withoutSchemas(text: string, maxNesting: number): {text: string;
   }
 
   return cut === 0 ? undefined : {text: out + text.slice(last), cut}
-}
-
-/**
- * Where the block below a key indented `indent` ends (the line break before the first line neither blank nor a
- * comment and indented no deeper, or the end of the text); undefined when no line below is indented deeper.
- */
-function blockEnd(text: string, from: number, indent: number): number | undefined {
-  let content = false
-  let lineBreak = text.indexOf('\n', from)
-  while (lineBreak !== -1) {
-    const start = lineBreak + 1
-    let i = start
-    while (text.charCodeAt(i) === 32) i++
-    if (i >= text.length) return content ? text.length : undefined
-    const c = text.charCodeAt(i)
-    // Blank lines and comments belong to no block.
-    if (c !== 10 && c !== 13 && c !== 35) {
-      if (i - start <= indent) return content ? lineBreak : undefined
-      content = true
-    }
-
-    lineBreak = text.indexOf('\n', i)
-  }
-
-  return content ? text.length : undefined
 }
 
 /**
@@ -107,16 +82,15 @@ function isMarker(value: unknown): boolean {
 }
 
 
-/** A plain key, as tools write schemas: no key YAML would read as anything but that text (`true`, `1`, `<<`). */
-const PLAIN_KEY = /^[A-Za-z_$][\w$./-]*$/
+/** Keys YAML would read as anything but that text (`true`, `null`): a plain key as tools write them starts with a letter, `_` or `$` (`keyAt`). */
 const NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i
 /** A plain scalar's first character, as tools write them: none of YAML's indicators (`- ` aside, checked apart). */
-const PLAIN_START = /^[\w./^$()\\+=<~;-]/
+const PLAIN_START = /[\w./^$()\\+=<~;-]/y
 /**
  * What YAML does not allow in a stream (js-yaml's non-printable characters, unpaired surrogates), and what this
  * reading does not take (tabs, surrogates, line and byte-order marks, a carriage return not before a line feed).
  */
-const UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/
+const UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/
 /** YAML's escapes in double quotes (`\x`, `\u` and `\U` with their hex digits). */
 const DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/
 const SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/
@@ -126,39 +100,101 @@ const LINE_REST = /^(?: *| +#.*)$/
 const EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/
 const BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/
 
+/** What `plainBlock` says when no line below the key is indented deeper. */
+const NO_BLOCK = -2
+/** What `plainBlock` says of a block it does not certainly take. */
+const NOT_CERTAIN = -1
+
+const SPACE = 32
+const HASH = 35
+const DASH = 45
+const COLON = 58
+
+/** One line at a time, by offsets: where it starts, where its text starts (after the indentation) and ends (before a CRLF's carriage return). */
+class Lines {
+  start = 0
+  body = 0
+  end = 0
+  /** Where the next line starts (past the text's end when there is none). */
+  next: number
+
+  constructor(
+    readonly text: string,
+    from: number,
+  ) {
+    this.next = from
+  }
+
+  /** Moves to the next line; false past the text's end. */
+  advance(): boolean {
+    const {text} = this
+    if (this.next > text.length) return false
+    this.start = this.next
+    let eol = text.indexOf('\n', this.start)
+    if (eol === -1) eol = text.length
+    this.next = eol + 1
+    this.end = eol > this.start && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol
+    let i = this.start
+    while (i < this.end && text.charCodeAt(i) === SPACE) i++
+    this.body = i
+    return true
+  }
+
+  /** Reads the current line again at the next `advance`. */
+  again(): void {
+    this.next = this.start
+  }
+
+  get indent(): number {
+    return this.body - this.start
+  }
+
+  /** Blank, or a comment. */
+  get empty(): boolean {
+    return this.body === this.end || this.text.charCodeAt(this.body) === HASH
+  }
+}
+
 interface Collection {
   indent: number
   kind: 'map' | 'seq'
-  keys?: Set<string>
+  /** A mapping's keys so far (mappings in schemas are small: a list is searched faster than a Set is made). */
+  keys?: string[]
 }
 
 /**
- * Whether the lines of `text` from `from` to `to` are a block node below a
- * key indented `parent` that YAML certainly reads (see the module's
- * comment): false means only "not certainly", and the document is parsed
- * whole. Written for soundness, not reach: every construct it takes, it
- * takes whole, and it takes a construct only where YAML allows it.
+ * Reads the block node below a key indented `parent`, from `from` (the
+ * start of the line after the key), as YAML certainly reads it (see the
+ * module's comment): the offset where it ends (the line break before the
+ * first line, neither blank nor a comment, indented no deeper than the key,
+ * or the end of the text), NOT_CERTAIN when it is not certainly valid (then
+ * the document is parsed whole), NO_BLOCK when no line below is deeper.
+ * Written for soundness, not reach: every construct it takes, it takes
+ * whole, and only where YAML allows it.
  */
-export function plainBlock(text: string, from: number, to: number, parent: number, maxNesting: number): boolean {
-  const block = text.slice(from, to)
-  if (UNUSUAL.test(block)) return false
-  const lines = block.split('\n')
+export function plainBlock(text: string, from: number, parent: number, maxNesting: number): number {
+  const lines = new Lines(text, from)
   const stack: Collection[] = []
   /** The last entry's value is empty: the next line may open a collection below it (or a sequence beside its key). */
-  let open: {indent: number; key: boolean} | undefined = {indent: parent, key: true}
-  for (let l = 0; l < lines.length; l++) {
-    const line = lineAt(lines, l)
-    const body = line.trimStart()
-    if (body === '' || body.startsWith('#')) continue
-    const indent = line.length - body.length
-    if (indent <= parent) return false
+  let openIndent = parent
+  let openKey = true
+  let end = text.length
+  while (lines.advance()) {
+    if (lines.empty) continue
+    const indent = lines.indent
+    if (indent <= parent) {
+      end = lines.start - 1
+      break
+    }
+
     while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop()
     let top = stack.at(-1)
-    const dash = body === '-' || body.startsWith('- ')
-    if (open && indent > open.indent && (!top || top.indent < indent)) {
+    let at = lines.body
+    const dash = text.charCodeAt(at) === DASH && (at + 1 === lines.end || text.charCodeAt(at + 1) === SPACE)
+    if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent)) {
       // A collection opens below the empty value.
-      stack.push((top = dash ? {indent, kind: 'seq'} : {indent, kind: 'map', keys: new Set()}))
-    } else if (open?.key && dash && top?.kind === 'map' && top.indent === indent && indent === open.indent) {
+      stack.push((top = dash ? {indent, kind: 'seq'} : {indent, kind: 'map', keys: []}))
+    } else if (openIndent >= 0 && openKey && dash && top?.kind === 'map' && top.indent === indent && indent === openIndent) {
       // A sequence beside its key (`required:` then `- spec` under it, as indented).
       stack.push((top = {indent, kind: 'seq'}))
     } else if (top?.kind === 'seq' && top.indent === indent && !dash) {
@@ -167,123 +203,152 @@ export function plainBlock(text: string, from: number, to: number, parent: numbe
       top = stack.at(-1)
     }
 
-    open = undefined
-    if (!top || top.indent !== indent || (top.kind === 'seq') !== dash) return false
-    if (stack.length + 8 > maxNesting) return false
+    openIndent = -1
+    if (!top || top.indent !== indent || (top.kind === 'seq') !== dash) return NOT_CERTAIN
+    if (stack.length + 8 > maxNesting) return NOT_CERTAIN
     let column = indent
-    let rest = body
     if (dash) {
-      if (rest === '-') {
-        open = {indent, key: false}
-        continue
-      }
-
       // `- value` or `- key: value`, the mapping's keys at the column after the dash.
-      const after = rest.slice(1).trimStart()
-      column += rest.length - after.length
-      rest = after
-      if (rest.startsWith('- ') || rest === '-') return false
-      if (!/^[^'"]*?:(?: |$)/.test(rest) || !PLAIN_KEY.test(rest.slice(0, rest.indexOf(':')))) {
-        const next = scalar(lines, l, rest, indent)
-        if (next === undefined) return false
-        if (next === 'empty') open = {indent, key: false}
-        else l = next
+      at++
+      while (at < lines.end && text.charCodeAt(at) === SPACE) at++
+      if (at === lines.end) {
+        openIndent = indent
+        openKey = false
         continue
       }
 
-      stack.push((top = {indent: column, kind: 'map', keys: new Set()}))
+      if (text.charCodeAt(at) === DASH && (at + 1 === lines.end || text.charCodeAt(at + 1) === SPACE)) return NOT_CERTAIN
+      column += at - lines.body
+      if (keyAt(text, at, lines.end) === undefined) {
+        const value = scalar(lines, at, indent)
+        if (value === NOT_CERTAIN) return NOT_CERTAIN
+        if (value === NO_BLOCK) {
+          openIndent = indent
+          openKey = false
+        }
+
+        continue
+      }
+
+      stack.push((top = {indent: column, kind: 'map', keys: []}))
     }
 
-    const colon = rest.indexOf(':')
-    if (colon <= 0) return false
-    const key = rest.slice(0, colon)
-    if (!PLAIN_KEY.test(key) || NOT_TEXT_KEY.test(key) || top.keys!.has(key)) return false
-    top.keys!.add(key)
-    const value = rest.slice(colon + 1)
-    if (value !== '' && !value.startsWith(' ')) return false
-    const next = scalar(lines, l, value.trimStart(), column)
-    if (next === undefined) return false
-    if (next === 'empty') open = {indent: column, key: true}
-    else l = next
+    const key = keyAt(text, at, lines.end)
+    if (key === undefined || NOT_TEXT_KEY.test(key) || top.keys!.includes(key)) return NOT_CERTAIN
+    top.keys!.push(key)
+    at += key.length + 1
+    if (at < lines.end && text.charCodeAt(at) !== SPACE) return NOT_CERTAIN
+    while (at < lines.end && text.charCodeAt(at) === SPACE) at++
+    const value = scalar(lines, at, column)
+    if (value === NOT_CERTAIN) return NOT_CERTAIN
+    if (value === NO_BLOCK) {
+      openIndent = column
+      openKey = true
+    }
+  }
+
+  if (stack.length === 0) return NO_BLOCK
+  const block = text.slice(from, end)
+  return UNUSUAL.test(block) || (block.includes('\r') && /\r(?!\n)/.test(block)) ? NOT_CERTAIN : end
+}
+
+/** The plain key at `at` when the line holds one there (a letter, `_` or `$`, then those, digits, `.`, `/`, `-`; a colon; a space or the line's end), else undefined. */
+function keyAt(text: string, at: number, end: number): string | undefined {
+  let i = at
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+    if (!letter && (i === at || !((c >= 48 && c <= 57) || c === 46 || c === 47 || c === DASH))) break
+  }
+
+  if (i === at || text.charCodeAt(i) !== COLON || (i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) return undefined
+  return text.slice(at, i)
+}
+
+/**
+ * A scalar value starting at `at` on the current line of an entry indented
+ * `indent`: NO_BLOCK when there is none (a collection may follow), 0 when
+ * read (with the lines it goes on over), NOT_CERTAIN when not certainly valid.
+ */
+function scalar(lines: Lines, at: number, indent: number): number {
+  const {text} = lines
+  const end = lines.end
+  if (at === end || text.charCodeAt(at) === HASH) return NO_BLOCK
+  const first = text[at]!
+  if (first === '{' || first === '[') return EMPTY_OR_WORDS.test(text.slice(at, end)) ? 0 : NOT_CERTAIN
+  if (first === '|' || first === '>') return BLOCK_HEADER.test(text.slice(at, end)) ? blockScalar(lines, indent) : NOT_CERTAIN
+  if (first === '"' || first === "'") return quoted(lines, at, indent)
+  PLAIN_START.lastIndex = at
+  if (!PLAIN_START.test(text) || (first === '-' && text.charCodeAt(at + 1) === SPACE) || !plainText(text, at, end)) return NOT_CERTAIN
+  // A plain scalar goes on over the lines indented deeper, which must read as text too: any character may open one, but not a comment or a key.
+  while (lines.advance()) {
+    if (lines.body === lines.end) continue
+    if (lines.indent <= indent) {
+      lines.again()
+      return 0
+    }
+
+    if (text.charCodeAt(lines.body) === HASH || !plainText(text, lines.body, lines.end)) return NOT_CERTAIN
+  }
+
+  return 0
+}
+
+/** Whether a plain scalar's text from `at` to `end` holds no `: `, ` #` or a colon at its end. */
+function plainText(text: string, at: number, end: number): boolean {
+  if (text.charCodeAt(end - 1) === COLON) return false
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if ((c === COLON && text.charCodeAt(i + 1) === SPACE) || (c === HASH && text.charCodeAt(i - 1) === SPACE)) return false
   }
 
   return true
 }
 
-/**
- * A scalar value starting on line `l` (`value` is what stands there) of an
- * entry indented `indent`: the last line it takes, 'empty' when there is
- * none (a collection may follow), undefined when not certainly valid.
- */
-function scalar(lines: readonly string[], l: number, value: string, indent: number): number | 'empty' | undefined {
-  if (value === '' || value.startsWith('#')) return value === '' || LINE_REST.test(` ${value}`) ? 'empty' : undefined
-  if (EMPTY_OR_WORDS.test(value)) return l
-  if (BLOCK_HEADER.test(value)) return blockScalar(lines, l, indent)
-  if (value.startsWith('"') || value.startsWith("'")) return quoted(lines, l, value, indent)
-  if (!PLAIN_START.test(value) || value.startsWith('- ') || value === '-') return undefined
-  if (/: |:$| #/.test(value)) return undefined
-  // A plain scalar goes on over the lines indented deeper, which must read as text too.
-  let last = l
-  for (let n = l + 1; n < lines.length; n++) {
-    const line = lineAt(lines, n)
-    const body = line.trimStart()
-    if (body === '') continue
-    if (line.length - body.length <= indent) break
-    // Any character may open a line that goes on; a comment or a key may not.
-    if (body.startsWith('#') || /: |:$| #/.test(body)) return undefined
-    last = n
-  }
-
-  return last
-}
-
 /** A quoted string, over as many lines as it takes (each indented deeper than its entry); then nothing but a comment. */
-function quoted(lines: readonly string[], l: number, value: string, indent: number): number | undefined {
-  const pattern = value.startsWith('"') ? DOUBLE_QUOTED : SINGLE_QUOTED
-  let joined = value
-  for (let n = l; n < lines.length; n++) {
-    if (n > l) {
-      const line = lineAt(lines, n)
-      const body = line.trimStart()
-      if (body !== '' && line.length - body.length <= indent) return undefined
-      // A line break in double quotes may be escaped; joined with a space, as YAML folds it.
-      joined += ` ${body}`
+function quoted(lines: Lines, at: number, indent: number): number {
+  const {text} = lines
+  const pattern = text[at] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED
+  let joined = text.slice(at, lines.end)
+  for (let first = true; first || lines.advance(); first = false) {
+    if (!first) {
+      if (lines.body !== lines.end && lines.indent <= indent) return NOT_CERTAIN
+      // Lines after the first are joined with a space, as YAML folds them (a line break in double quotes may be escaped).
+      joined += ` ${text.slice(lines.body, lines.end)}`
     }
 
     const m = pattern.exec(joined)
-    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? n : undefined
+    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? 0 : NOT_CERTAIN
   }
 
-  return undefined
+  return NOT_CERTAIN
 }
 
 /** A block scalar (`|`, `>-`...): the lines indented deeper than its entry, at least as deep as its first. */
-function blockScalar(lines: readonly string[], l: number, indent: number): number | undefined {
-  let content: number | undefined
-  let last = l
-  for (let n = l + 1; n < lines.length; n++) {
-    const line = lineAt(lines, n)
-    const body = line.trimStart()
-    if (body === '') {
+function blockScalar(lines: Lines, indent: number): number {
+  let content = -1
+  while (lines.advance()) {
+    if (lines.body === lines.end) {
       // Blank lines before the first line of text, or longer than its indentation, are left to the YAML parser.
-      if (content === undefined || line.length > content) return undefined
+      if (content === -1 || lines.end - lines.start > content) return NOT_CERTAIN
       continue
     }
 
-    const at = line.length - body.length
-    if (content === undefined) {
-      if (at <= indent) return l
+    const at = lines.indent
+    if (content === -1) {
+      if (at <= indent) {
+        lines.again()
+        return 0
+      }
+
       content = at
     } else if (at < content) {
       // Below the text's indentation: the scalar has ended, and the line must be no deeper than its entry.
-      return at <= indent ? last : undefined
+      if (at > indent) return NOT_CERTAIN
+      lines.again()
+      return 0
     }
-
-    last = n
   }
 
-  return last
+  return 0
 }
-
-/** A line without the carriage return of a CRLF line break. */
-const lineAt = (lines: readonly string[], n: number): string => (lines[n]!.endsWith('\r') ? lines[n]!.slice(0, -1) : lines[n]!)

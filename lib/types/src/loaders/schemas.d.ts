@@ -15,10 +15,13 @@ export declare function withoutSchemas(text: string, maxNesting: number): {
  */
 export declare function takeMarkers(value: unknown, cut: number): boolean;
 /**
- * Whether the lines of `text` from `from` to `to` are a block node below a
- * key indented `parent` that YAML certainly reads (see the module's
- * comment): false means only "not certainly", and the document is parsed
- * whole. Written for soundness, not reach: every construct it takes, it
- * takes whole, and it takes a construct only where YAML allows it.
+ * Reads the block node below a key indented `parent`, from `from` (the
+ * start of the line after the key), as YAML certainly reads it (see the
+ * module's comment): the offset where it ends (the line break before the
+ * first line, neither blank nor a comment, indented no deeper than the key,
+ * or the end of the text), NOT_CERTAIN when it is not certainly valid (then
+ * the document is parsed whole), NO_BLOCK when no line below is deeper.
+ * Written for soundness, not reach: every construct it takes, it takes
+ * whole, and only where YAML allows it.
  */
-export declare function plainBlock(text: string, from: number, to: number, parent: number, maxNesting: number): boolean;
+export declare function plainBlock(text: string, from: number, parent: number, maxNesting: number): number;
