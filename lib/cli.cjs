@@ -19139,15 +19139,16 @@ function isMarker(value) {
 function plainBlock(text3, from, parent, maxNesting) {
   let lines = new Lines(text3, from), stack = [], openIndent = parent, openKey = !0, end = text3.length;
   for (; lines.advance(); ) {
-    if (lines.empty) continue;
-    let indent = lines.indent;
+    let body = lines.body;
+    if (body === lines.end || text3.charCodeAt(body) === HASH) continue;
+    let indent = body - lines.start;
     if (indent <= parent) {
       end = lines.start - 1;
       break;
     }
-    for (; stack.length > 0 && stack.at(-1).indent > indent; ) stack.pop();
-    let top = stack.at(-1), at2 = lines.body, dash = text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE);
-    if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: [] }) : openIndent >= 0 && openKey && dash && top?.kind === "map" && top.indent === indent && indent === openIndent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack.at(-1)), openIndent = -1, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return NOT_CERTAIN;
+    for (; stack.length > 0 && stack[stack.length - 1].indent > indent; ) stack.pop();
+    let top = stack[stack.length - 1], at2 = body, dash = text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE);
+    if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: [] }) : openIndent >= 0 && openKey && dash && top?.kind === "map" && top.indent === indent && indent === openIndent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack[stack.length - 1]), openIndent = -1, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return NOT_CERTAIN;
     let column = indent;
     if (dash) {
       for (at2++; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
@@ -19156,7 +19157,7 @@ function plainBlock(text3, from, parent, maxNesting) {
         continue;
       }
       if (text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE)) return NOT_CERTAIN;
-      if (column += at2 - lines.body, keyAt(text3, at2, lines.end) === void 0) {
+      if (column += at2 - body, keyAt(text3, at2, lines.end) === void 0) {
         let value2 = scalar(lines, at2, indent);
         if (value2 === NOT_CERTAIN) return NOT_CERTAIN;
         value2 === NO_BLOCK && (openIndent = indent, openKey = !1);
@@ -19165,7 +19166,7 @@ function plainBlock(text3, from, parent, maxNesting) {
       stack.push(top = { indent: column, kind: "map", keys: [] });
     }
     let key2 = keyAt(text3, at2, lines.end);
-    if (key2 === void 0 || NOT_TEXT_KEY.test(key2) || top.keys.includes(key2) || (top.keys.push(key2), at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
+    if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || top.keys.includes(key2) || (top.keys.push(key2), at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
     for (; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
     let value = scalar(lines, at2, column);
     if (value === NOT_CERTAIN) return NOT_CERTAIN;
@@ -19194,7 +19195,7 @@ function scalar(lines, at2, indent) {
   if (PLAIN_START.lastIndex = at2, !PLAIN_START.test(text3) || first === "-" && text3.charCodeAt(at2 + 1) === SPACE || !plainText(text3, at2, end)) return NOT_CERTAIN;
   for (; lines.advance(); )
     if (lines.body !== lines.end) {
-      if (lines.indent <= indent)
+      if (lines.body - lines.start <= indent)
         return lines.again(), 0;
       if (text3.charCodeAt(lines.body) === HASH || !plainText(text3, lines.body, lines.end)) return NOT_CERTAIN;
     }
@@ -19212,7 +19213,7 @@ function quoted(lines, at2, indent) {
   let { text: text3 } = lines, pattern = text3[at2] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED, joined = text3.slice(at2, lines.end);
   for (let first = !0; first || lines.advance(); first = !1) {
     if (!first) {
-      if (lines.body !== lines.end && lines.indent <= indent) return NOT_CERTAIN;
+      if (lines.body !== lines.end && lines.body - lines.start <= indent) return NOT_CERTAIN;
       joined += ` ${text3.slice(lines.body, lines.end)}`;
     }
     let m = pattern.exec(joined);
@@ -19227,7 +19228,7 @@ function blockScalar(lines, indent) {
       if (content === -1 || lines.end - lines.start > content) return NOT_CERTAIN;
       continue;
     }
-    let at2 = lines.indent;
+    let at2 = lines.body - lines.start;
     if (content === -1) {
       if (at2 <= indent)
         return lines.again(), 0;
@@ -19268,13 +19269,6 @@ var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, U
       /** Reads the current line again at the next `advance`. */
       again() {
         this.next = this.start;
-      }
-      get indent() {
-        return this.body - this.start;
-      }
-      /** Blank, or a comment. */
-      get empty() {
-        return this.body === this.end || this.text.charCodeAt(this.body) === HASH;
       }
     };
   }

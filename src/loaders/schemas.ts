@@ -145,14 +145,6 @@ class Lines {
     this.next = this.start
   }
 
-  get indent(): number {
-    return this.body - this.start
-  }
-
-  /** Blank, or a comment. */
-  get empty(): boolean {
-    return this.body === this.end || this.text.charCodeAt(this.body) === HASH
-  }
 }
 
 interface Collection {
@@ -180,16 +172,17 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
   let openKey = true
   let end = text.length
   while (lines.advance()) {
-    if (lines.empty) continue
-    const indent = lines.indent
+    const body = lines.body
+    if (body === lines.end || text.charCodeAt(body) === HASH) continue
+    const indent = body - lines.start
     if (indent <= parent) {
       end = lines.start - 1
       break
     }
 
-    while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop()
-    let top = stack.at(-1)
-    let at = lines.body
+    while (stack.length > 0 && stack[stack.length - 1]!.indent > indent) stack.pop()
+    let top: Collection | undefined = stack[stack.length - 1]
+    let at = body
     const dash = text.charCodeAt(at) === DASH && (at + 1 === lines.end || text.charCodeAt(at + 1) === SPACE)
     if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent)) {
       // A collection opens below the empty value.
@@ -200,7 +193,7 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
     } else if (top?.kind === 'seq' && top.indent === indent && !dash) {
       // The end of a sequence beside its key: the mapping goes on.
       stack.pop()
-      top = stack.at(-1)
+      top = stack[stack.length - 1]
     }
 
     openIndent = -1
@@ -218,7 +211,7 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
       }
 
       if (text.charCodeAt(at) === DASH && (at + 1 === lines.end || text.charCodeAt(at + 1) === SPACE)) return NOT_CERTAIN
-      column += at - lines.body
+      column += at - body
       if (keyAt(text, at, lines.end) === undefined) {
         const value = scalar(lines, at, indent)
         if (value === NOT_CERTAIN) return NOT_CERTAIN
@@ -234,7 +227,7 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
     }
 
     const key = keyAt(text, at, lines.end)
-    if (key === undefined || NOT_TEXT_KEY.test(key) || top.keys!.includes(key)) return NOT_CERTAIN
+    if (key === undefined || (key.length <= 5 && NOT_TEXT_KEY.test(key)) || top.keys!.includes(key)) return NOT_CERTAIN
     top.keys!.push(key)
     at += key.length + 1
     if (at < lines.end && text.charCodeAt(at) !== SPACE) return NOT_CERTAIN
@@ -283,7 +276,7 @@ function scalar(lines: Lines, at: number, indent: number): number {
   // A plain scalar goes on over the lines indented deeper, which must read as text too: any character may open one, but not a comment or a key.
   while (lines.advance()) {
     if (lines.body === lines.end) continue
-    if (lines.indent <= indent) {
+    if (lines.body - lines.start <= indent) {
       lines.again()
       return 0
     }
@@ -312,7 +305,7 @@ function quoted(lines: Lines, at: number, indent: number): number {
   let joined = text.slice(at, lines.end)
   for (let first = true; first || lines.advance(); first = false) {
     if (!first) {
-      if (lines.body !== lines.end && lines.indent <= indent) return NOT_CERTAIN
+      if (lines.body !== lines.end && lines.body - lines.start <= indent) return NOT_CERTAIN
       // Lines after the first are joined with a space, as YAML folds them (a line break in double quotes may be escaped).
       joined += ` ${text.slice(lines.body, lines.end)}`
     }
@@ -334,7 +327,7 @@ function blockScalar(lines: Lines, indent: number): number {
       continue
     }
 
-    const at = lines.indent
+    const at = lines.body - lines.start
     if (content === -1) {
       if (at <= indent) {
         lines.again()
