@@ -19192,7 +19192,7 @@ function scalar(lines, at2, indent) {
   if (first === "{" || first === "[") return EMPTY_OR_WORDS.test(text3.slice(at2, end)) ? 0 : NOT_CERTAIN;
   if (first === "|" || first === ">") return BLOCK_HEADER.test(text3.slice(at2, end)) ? blockScalar(lines, indent) : NOT_CERTAIN;
   if (first === '"' || first === "'") return quoted(lines, at2, indent);
-  if (PLAIN_START.lastIndex = at2, !PLAIN_START.test(text3) || first === "-" && text3.charCodeAt(at2 + 1) === SPACE || !plainText(text3, at2, end)) return NOT_CERTAIN;
+  if (PLAIN_START.lastIndex = at2, !PLAIN_START.test(text3) || first === "-" && (at2 + 1 === end || text3.charCodeAt(at2 + 1) === SPACE) || !plainText(text3, at2, end)) return NOT_CERTAIN;
   for (; lines.advance(); )
     if (lines.body !== lines.end) {
       if (lines.body - lines.start <= indent)

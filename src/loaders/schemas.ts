@@ -272,7 +272,8 @@ function scalar(lines: Lines, at: number, indent: number): number {
   if (first === '|' || first === '>') return BLOCK_HEADER.test(text.slice(at, end)) ? blockScalar(lines, indent) : NOT_CERTAIN
   if (first === '"' || first === "'") return quoted(lines, at, indent)
   PLAIN_START.lastIndex = at
-  if (!PLAIN_START.test(text) || (first === '-' && text.charCodeAt(at + 1) === SPACE) || !plainText(text, at, end)) return NOT_CERTAIN
+  // A dash alone or before a space opens a sequence, which cannot start on its key's line.
+  if (!PLAIN_START.test(text) || (first === '-' && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) || !plainText(text, at, end)) return NOT_CERTAIN
   // A plain scalar goes on over the lines indented deeper, which must read as text too: any character may open one, but not a comment or a key.
   while (lines.advance()) {
     if (lines.body === lines.end) continue
