@@ -1481,14 +1481,14 @@ var require_ansi_styles = __commonJS({
 var require_wrap_ansi = __commonJS({
   "node_modules/wrap-ansi/index.js"(exports2, module2) {
     "use strict";
-    var stringWidth = require_string_width(), stripAnsi = require_strip_ansi(), ansiStyles2 = require_ansi_styles(), ESCAPES = /* @__PURE__ */ new Set([
+    var stringWidth = require_string_width(), stripAnsi = require_strip_ansi(), ansiStyles2 = require_ansi_styles(), ESCAPES2 = /* @__PURE__ */ new Set([
       "\x1B",
       "\x9B"
-    ]), END_CODE = 39, ANSI_ESCAPE_BELL = "\x07", ANSI_CSI = "[", ANSI_OSC = "]", ANSI_SGR_TERMINATOR = "m", ANSI_ESCAPE_LINK = `${ANSI_OSC}8;;`, wrapAnsi = (code) => `${ESCAPES.values().next().value}${ANSI_CSI}${code}${ANSI_SGR_TERMINATOR}`, wrapAnsiHyperlink = (uri) => `${ESCAPES.values().next().value}${ANSI_ESCAPE_LINK}${uri}${ANSI_ESCAPE_BELL}`, wordLengths = (string11) => string11.split(" ").map((character) => stringWidth(character)), wrapWord = (rows, word, columns) => {
+    ]), END_CODE = 39, ANSI_ESCAPE_BELL = "\x07", ANSI_CSI = "[", ANSI_OSC = "]", ANSI_SGR_TERMINATOR = "m", ANSI_ESCAPE_LINK = `${ANSI_OSC}8;;`, wrapAnsi = (code) => `${ESCAPES2.values().next().value}${ANSI_CSI}${code}${ANSI_SGR_TERMINATOR}`, wrapAnsiHyperlink = (uri) => `${ESCAPES2.values().next().value}${ANSI_ESCAPE_LINK}${uri}${ANSI_ESCAPE_BELL}`, wordLengths = (string11) => string11.split(" ").map((character) => stringWidth(character)), wrapWord = (rows, word, columns) => {
       let characters = [...word], isInsideEscape = !1, isInsideLinkEscape = !1, visible = stringWidth(stripAnsi(rows[rows.length - 1]));
       for (let [index, character] of characters.entries()) {
         let characterLength = stringWidth(character);
-        if (visible + characterLength <= columns ? rows[rows.length - 1] += character : (rows.push(character), visible = 0), ESCAPES.has(character) && (isInsideEscape = !0, isInsideLinkEscape = characters.slice(index + 1).join("").startsWith(ANSI_ESCAPE_LINK)), isInsideEscape) {
+        if (visible + characterLength <= columns ? rows[rows.length - 1] += character : (rows.push(character), visible = 0), ESCAPES2.has(character) && (isInsideEscape = !0, isInsideLinkEscape = characters.slice(index + 1).join("").startsWith(ANSI_ESCAPE_LINK)), isInsideEscape) {
           isInsideLinkEscape ? character === ANSI_ESCAPE_BELL && (isInsideEscape = !1, isInsideLinkEscape = !1) : character === ANSI_SGR_TERMINATOR && (isInsideEscape = !1);
           continue;
         }
@@ -1529,7 +1529,7 @@ var require_wrap_ansi = __commonJS({
       let pre = [...rows.join(`
 `)];
       for (let [index, character] of pre.entries()) {
-        if (returnValue += character, ESCAPES.has(character)) {
+        if (returnValue += character, ESCAPES2.has(character)) {
           let { groups } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
           if (groups.code !== void 0) {
             let code2 = Number.parseFloat(groups.code);
@@ -19136,6 +19136,10 @@ function takeMarkers(value, cut) {
 function isMarker(value) {
   return isRecord(value) && value[MARKER_KEY] === !0 && Object.keys(value).length === 1;
 }
+function addKey(map3, key2) {
+  let keys = map3.keys;
+  return Array.isArray(keys) ? keys.includes(key2) ? !1 : (keys.push(key2), keys.length > FEW_KEYS && (map3.keys = new Set(keys)), !0) : keys.has(key2) ? !1 : (keys.add(key2), !0);
+}
 function plainBlock(text3, from, parent, maxNesting) {
   let lines = new Lines(text3, from), stack = [], openIndent = parent, openKey = !0, end = text3.length;
   for (; lines.advance(); ) {
@@ -19166,7 +19170,7 @@ function plainBlock(text3, from, parent, maxNesting) {
       stack.push(top = { indent: column, kind: "map", keys: [] });
     }
     let key2 = keyAt(text3, at2, lines.end);
-    if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || top.keys.includes(key2) || (top.keys.push(key2), at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
+    if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || !addKey(top, key2) || (at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
     for (; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
     let value = scalar(lines, at2, column);
     if (value === NOT_CERTAIN) return NOT_CERTAIN;
@@ -19210,16 +19214,22 @@ function plainText(text3, at2, end) {
   return !0;
 }
 function quoted(lines, at2, indent) {
-  let { text: text3 } = lines, pattern = text3[at2] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED, joined = text3.slice(at2, lines.end);
-  for (let first = !0; first || lines.advance(); first = !1) {
-    if (!first) {
-      if (lines.body !== lines.end && lines.body - lines.start <= indent) return NOT_CERTAIN;
-      joined += ` ${text3.slice(lines.body, lines.end)}`;
+  let { text: text3 } = lines, double = text3.charCodeAt(at2) === 34, quote2 = double ? '"' : "'", i2 = at2 + 1;
+  for (; ; ) {
+    for (; i2 < lines.end; i2++) {
+      let c = text3[i2];
+      if (double && c === "\\") {
+        if (i2 + 1 === lines.end) break;
+        let digits = ESCAPES.get(text3[i2 + 1]);
+        if (digits === void 0 || !/^[\dA-Fa-f]*$/.test(text3.slice(i2 + 2, i2 + 2 + digits)) || i2 + 2 + digits > lines.end) return NOT_CERTAIN;
+        i2 += 1 + digits;
+      } else if (c === quote2)
+        if (!double && text3[i2 + 1] === "'") i2++;
+        else return LINE_REST.test(text3.slice(i2 + 1, lines.end)) ? 0 : NOT_CERTAIN;
     }
-    let m = pattern.exec(joined);
-    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? 0 : NOT_CERTAIN;
+    if (!lines.advance() || lines.body !== lines.end && lines.body - lines.start <= indent) return NOT_CERTAIN;
+    i2 = lines.body;
   }
-  return NOT_CERTAIN;
 }
 function blockScalar(lines, indent) {
   let content = -1;
@@ -19238,12 +19248,12 @@ function blockScalar(lines, indent) {
   }
   return 0;
 }
-var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, DOUBLE_QUOTED, SINGLE_QUOTED, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, init_schemas = __esm({
+var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, FEW_KEYS, ESCAPES, init_schemas = __esm({
   "src/loaders/schemas.ts"() {
     "use strict";
     init_records();
     CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m, SCHEMA_KEY = /^( *)openAPIV3Schema:[ \t]*(?:#.*)?\r?$/gm, KEY2 = "openAPIV3Schema:", MARKER_KEY = "\0k8s-net-schema", MARKER = ' {"\\0k8s-net-schema": true}';
-    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/, SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
+    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
       constructor(text3, from) {
         this.text = text3;
         this.next = from;
@@ -19270,7 +19280,8 @@ var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, U
       again() {
         this.next = this.start;
       }
-    };
+    }, FEW_KEYS = 16;
+    ESCAPES = new Map([...[...'0abtnvfre "/\\N_LP'].map((c) => [c, 0]), ["x", 2], ["u", 4], ["U", 8]]);
   }
 });
 

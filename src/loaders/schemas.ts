@@ -81,7 +81,6 @@ function isMarker(value: unknown): boolean {
   return isRecord(value) && value[MARKER_KEY] === true && Object.keys(value).length === 1
 }
 
-
 /** Keys YAML would read as anything but that text (`true`, `null`): a plain key as tools write them starts with a letter, `_` or `$` (`keyAt`). */
 const NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i
 /** A plain scalar's first character, as tools write them: none of YAML's indicators (`- ` aside, checked apart). */
@@ -91,9 +90,6 @@ const PLAIN_START = /[\w./^$()\\+=<~;-]/y
  * reading does not take (tabs, surrogates, line and byte-order marks, a carriage return not before a line feed).
  */
 const UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/
-/** YAML's escapes in double quotes (`\x`, `\u` and `\U` with their hex digits). */
-const DOUBLE_QUOTED = /^"(?:[^"\\]|\\(?:[0abtnvfre "/\\N_LP]|x[\dA-Fa-f]{2}|u[\dA-Fa-f]{4}|U[\dA-Fa-f]{8}))*"/
-const SINGLE_QUOTED = /^'(?:[^']|'')*'(?!')/
 /** What may follow a scalar or a quoted string on its line: spaces, and a comment after one. */
 const LINE_REST = /^(?: *| +#.*)$/
 /** `{}`, `[]`, or a sequence of words on one line (`[spec]`, `[In, NotIn]`), and maybe a comment. */
@@ -144,14 +140,31 @@ class Lines {
   again(): void {
     this.next = this.start
   }
-
 }
 
 interface Collection {
   indent: number
   kind: 'map' | 'seq'
-  /** A mapping's keys so far (mappings in schemas are small: a list is searched faster than a Set is made). */
-  keys?: string[]
+  /** A mapping's keys so far: a list while it is short (most are: searched faster than a Set is made), then a Set. */
+  keys?: string[] | Set<string>
+}
+
+/** Keys a mapping keeps in a list before a Set. */
+const FEW_KEYS = 16
+
+/** Adds a key to a mapping's keys; false when it is there already. */
+function addKey(map: Collection, key: string): boolean {
+  const keys = map.keys!
+  if (Array.isArray(keys)) {
+    if (keys.includes(key)) return false
+    keys.push(key)
+    if (keys.length > FEW_KEYS) map.keys = new Set(keys)
+    return true
+  }
+
+  if (keys.has(key)) return false
+  keys.add(key)
+  return true
 }
 
 /**
@@ -227,8 +240,7 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
     }
 
     const key = keyAt(text, at, lines.end)
-    if (key === undefined || (key.length <= 5 && NOT_TEXT_KEY.test(key)) || top.keys!.includes(key)) return NOT_CERTAIN
-    top.keys!.push(key)
+    if (key === undefined || (key.length <= 5 && NOT_TEXT_KEY.test(key)) || !addKey(top, key)) return NOT_CERTAIN
     at += key.length + 1
     if (at < lines.end && text.charCodeAt(at) !== SPACE) return NOT_CERTAIN
     while (at < lines.end && text.charCodeAt(at) === SPACE) at++
@@ -299,23 +311,37 @@ function plainText(text: string, at: number, end: number): boolean {
   return true
 }
 
-/** A quoted string, over as many lines as it takes (each indented deeper than its entry); then nothing but a comment. */
+/** What may follow a backslash in double quotes: YAML's escapes, and the digits `x`, `u` and `U` take. */
+const ESCAPES: ReadonlyMap<string, number> = new Map<string, number>([...[...'0abtnvfre "/\\N_LP'].map((c): [string, number] => [c, 0]), ['x', 2], ['u', 4], ['U', 8]])
+
+/**
+ * A quoted string, over as many lines as it takes (each indented deeper than its entry); then nothing but a comment.
+ * Read once, character by character, whatever its length: in single quotes `''` is a quote; in double quotes a
+ * backslash takes one of YAML's escapes, or ends the line.
+ */
 function quoted(lines: Lines, at: number, indent: number): number {
   const {text} = lines
-  const pattern = text[at] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED
-  let joined = text.slice(at, lines.end)
-  for (let first = true; first || lines.advance(); first = false) {
-    if (!first) {
-      if (lines.body !== lines.end && lines.body - lines.start <= indent) return NOT_CERTAIN
-      // Lines after the first are joined with a space, as YAML folds them (a line break in double quotes may be escaped).
-      joined += ` ${text.slice(lines.body, lines.end)}`
+  const double = text.charCodeAt(at) === 34
+  const quote = double ? '"' : "'"
+  let i = at + 1
+  for (;;) {
+    for (; i < lines.end; i++) {
+      const c = text[i]!
+      if (double && c === '\\') {
+        if (i + 1 === lines.end) break
+        const digits = ESCAPES.get(text[i + 1]!)
+        if (digits === undefined || !/^[\dA-Fa-f]*$/.test(text.slice(i + 2, i + 2 + digits)) || i + 2 + digits > lines.end) return NOT_CERTAIN
+        i += 1 + digits
+      } else if (c === quote) {
+        if (!double && text[i + 1] === "'") i++
+        else return LINE_REST.test(text.slice(i + 1, lines.end)) ? 0 : NOT_CERTAIN
+      }
     }
 
-    const m = pattern.exec(joined)
-    if (m) return LINE_REST.test(joined.slice(m[0].length)) ? 0 : NOT_CERTAIN
+    // The string goes on over the next line, which must be indented deeper than its entry (or blank).
+    if (!lines.advance() || (lines.body !== lines.end && lines.body - lines.start <= indent)) return NOT_CERTAIN
+    i = lines.body
   }
-
-  return NOT_CERTAIN
 }
 
 /** A block scalar (`|`, `>-`...): the lines indented deeper than its entry, at least as deep as its first. */
