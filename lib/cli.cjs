@@ -14564,15 +14564,19 @@ function readCni(policy, target, nsLabels) {
   let rules = Array.isArray(ingress2) ? ingress2 : [];
   return rules.length === 0 ? "isolate" : rules.every((r) => isRecord(r) && (r.action === "Deny" || r.action === "Log") && Object.keys(r).every((k) => k === "action")) ? typeof spec.order == "number" && spec.order < 1e3 ? "deny" : "isolate" : "unread";
 }
-function ciliumSelects(selector, target, nsLabels) {
-  if (!isRecord(selector)) return;
-  let parsed = parseLabelSelector(selector);
+function ciliumSelector(written) {
+  if (!isRecord(written)) return;
+  let parsed = parseLabelSelector(written);
   if (!parsed.ok) return;
+  let requirements = parsed.selector.requirements.map((r) => ({ ...r, key: ciliumKey(r.key) }));
+  if (!requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
+    return { requirements };
+}
+function ciliumSelects(selector, target, nsLabels) {
+  if (!selector || !nsLabels && selector.requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) return;
   let labels = { ...target.labels, [CILIUM_NAMESPACE]: target.namespace };
   for (let [k, v] of Object.entries(nsLabels ?? {})) labels[CILIUM_NAMESPACE_LABEL + k] = v;
-  let requirements = parsed.selector.requirements.map((r) => ({ ...r, key: ciliumKey(r.key) }));
-  if (!(!nsLabels && requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) && !requirements.some((r) => r.key.startsWith("io.cilium.k8s.policy.") || r.key.startsWith("reserved:")))
-    return matches({ requirements }, labels);
+  return matches(selector, labels);
 }
 function entitiesMatch(entity, peer) {
   if (entity === "all") return "all";
@@ -14801,7 +14805,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
           let ingress2 = Array.isArray(spec.ingress) ? spec.ingress : [], deny = Array.isArray(spec.ingressDeny) ? spec.ingressDeny : [], enable = isRecord(spec.enableDefaultDeny) ? spec.enableDefaultDeny.ingress : void 0;
           if (ingress2.length === 0 && deny.length === 0 && enable !== !0) continue;
           let hasRequires = (r) => isRecord(r) && r.fromRequires !== void 0 && r.fromRequires !== null, i2 = ingress2.findIndex(hasRequires), j = deny.findIndex(hasRequires), requires = i2 >= 0 ? [...base, "ingress", i2] : j >= 0 ? [...base, "ingressDeny", j] : void 0, defaultDeny2 = ingress2.length === 0 && deny.length === 0 ? void 0 : enable !== !1;
-          this.cilium.push({ policy, base, spec, ingress: ingress2, deny, defaultDeny: defaultDeny2, requires });
+          this.cilium.push({ policy, base, selector: ciliumSelector(spec.endpointSelector), ingress: ingress2, deny, defaultDeny: defaultDeny2, requires });
         }
       }
       /**
@@ -14831,9 +14835,9 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
         if (this.cilium.length === 0) return;
         let nsLabels = this.namespaceLabels.get(target.namespace), any2 = !1, out = { isolates: !1, allow: "none", deny: "none" };
         for (let read2 of this.cilium) {
-          let { policy, base, spec } = read2;
+          let { policy, base } = read2;
           if (policy.kind === "CiliumNetworkPolicy" && policy.namespace !== target.namespace) continue;
-          let selects = ciliumSelects(spec.endpointSelector, target, nsLabels);
+          let selects = ciliumSelects(read2.selector, target, nsLabels);
           if (selects === !1) continue;
           any2 = !0, read2.requires && (out.requires ??= { tier: "cni", policy, path: read2.requires, text: `unknown: ${REQUIRES}` });
           let selectorPath = [...base, "endpointSelector"];
@@ -19108,7 +19112,7 @@ var isNothing_1, isObject_1, toArray_1, repeat_1, isNegativeZero_1, extend_1, co
 
 // src/loaders/schemas.ts
 function withoutSchemas(text3, maxNesting) {
-  if (!CRD_KIND.test(text3)) return;
+  if (!text3.includes("CustomResourceDefinition") || !CRD_KIND.test(text3)) return;
   let out = "", last = 0, cut = 0;
   SCHEMA_KEY.lastIndex = 0;
   for (let m = SCHEMA_KEY.exec(text3); m !== null; m = SCHEMA_KEY.exec(text3)) {

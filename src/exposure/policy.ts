@@ -422,7 +422,7 @@ export class PolicyEvaluator {
       const j = deny.findIndex(hasRequires)
       const requires: ObjectPath | undefined = i >= 0 ? [...base, 'ingress', i] : j >= 0 ? [...base, 'ingressDeny', j] : undefined
       const defaultDeny = ingress.length === 0 && deny.length === 0 ? undefined : enable !== false
-      this.cilium.push({policy, base, spec, ingress, deny, defaultDeny, requires})
+      this.cilium.push({policy, base, selector: ciliumSelector(spec.endpointSelector), ingress, deny, defaultDeny, requires})
     }
   }
 
@@ -475,9 +475,9 @@ export class PolicyEvaluator {
     let any = false
     const out: CiliumResult = {isolates: false, allow: 'none', deny: 'none'}
     for (const read of this.cilium) {
-      const {policy, base, spec} = read
+      const {policy, base} = read
       if (policy.kind === 'CiliumNetworkPolicy' && policy.namespace !== target.namespace) continue
-      const selects = ciliumSelects(spec.endpointSelector, target, nsLabels)
+      const selects = ciliumSelects(read.selector, target, nsLabels)
       if (selects === false) continue
       any = true
       if (read.requires) {
@@ -571,8 +571,7 @@ export class PolicyEvaluator {
       if (key === CILIUM_NAMESPACE) {
         namesNamespace = true
         ns.push({...r, key: NAME_LABEL})
-      }
-      else if (key.startsWith(CILIUM_NAMESPACE_LABEL)) ns.push({...r, key: key.slice(CILIUM_NAMESPACE_LABEL.length)})
+      } else if (key.startsWith(CILIUM_NAMESPACE_LABEL)) ns.push({...r, key: key.slice(CILIUM_NAMESPACE_LABEL.length)})
       else pods.push({...r, key})
     }
 
@@ -767,17 +766,27 @@ function readCni(policy: Resource, target: Target, nsLabels: Readonly<Record<str
   return 'unread'
 }
 
-/** A Cilium endpointSelector against the target's labels (sources `k8s:`/`any:` dropped; the namespace label read). */
-function ciliumSelects(selector: unknown, target: Target, nsLabels: Readonly<Record<string, string>> | undefined): boolean | undefined {
-  if (!isRecord(selector)) return undefined
-  const parsed = parseLabelSelector(selector)
+/**
+ * A Cilium endpointSelector as k8s-net matches it: its label sources
+ * (`k8s:`, `any:`) dropped; undefined when it cannot be read, or names
+ * service accounts, clusters or reserved identities, which k8s-net does not.
+ */
+function ciliumSelector(written: unknown): Selector | undefined {
+  if (!isRecord(written)) return undefined
+  const parsed = parseLabelSelector(written)
   if (!parsed.ok) return undefined
+  const requirements = parsed.selector.requirements.map((r) => ({...r, key: ciliumKey(r.key)}))
+  if (requirements.some((r) => r.key.startsWith('io.cilium.k8s.policy.') || r.key.startsWith('reserved:'))) return undefined
+  return {requirements}
+}
+
+/** A Cilium endpointSelector (read by `ciliumSelector`) against the target's labels and its namespace's; undefined when that cannot be told. */
+function ciliumSelects(selector: Selector | undefined, target: Target, nsLabels: Readonly<Record<string, string>> | undefined): boolean | undefined {
+  if (!selector) return undefined
+  if (!nsLabels && selector.requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) return undefined
   const labels: Record<string, string> = {...target.labels, [CILIUM_NAMESPACE]: target.namespace}
   for (const [k, v] of Object.entries(nsLabels ?? {})) labels[CILIUM_NAMESPACE_LABEL + k] = v
-  const requirements = parsed.selector.requirements.map((r) => ({...r, key: ciliumKey(r.key)}))
-  if (!nsLabels && requirements.some((r) => r.key.startsWith(CILIUM_NAMESPACE_LABEL))) return undefined
-  if (requirements.some((r) => r.key.startsWith('io.cilium.k8s.policy.') || r.key.startsWith('reserved:'))) return undefined
-  return matches({requirements}, labels)
+  return matches(selector, labels)
 }
 
 /** One spec of a Cilium policy that has an ingress part. */
@@ -785,7 +794,8 @@ interface CiliumSpec {
   policy: Resource
   /** `['spec']` or `['specs', i]`. */
   base: ObjectPath
-  spec: Record<string, unknown>
+  /** Its endpointSelector, read once (see `ciliumSelector`); undefined when it cannot be. */
+  selector?: Selector
   ingress: unknown[]
   deny: unknown[]
   /** `enableDefaultDeny.ingress` is not false: selecting the pods isolates them; undefined when asked for without ingress rules. */
