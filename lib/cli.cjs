@@ -14275,9 +14275,9 @@ var servingContainers, HTTP_APP_PROTOCOLS, HTTP_NAME, OTHER_NAME, HTTP_PORT_NUMB
 
 // src/k8s/front-doors.ts
 function frontDoorFromLabels(labels, extra = []) {
-  let has = (key2) => Object.hasOwn(labels, key2), found = (key2, product) => ({ product, evidence: `label ${key2}${labels[key2] === "" ? "" : `=${labels[key2]}`}` });
+  let has = (key2) => Object.hasOwn(labels, key2), found = (key2, product) => ({ product, evidence: `label ${key2}${labels[key2] === "" ? "" : `=${labels[key2]}`}` }), named = has("app.kubernetes.io/name") || has("app") || has("k8s-app");
   for (let key2 of ["app.kubernetes.io/name", "app", "app.kubernetes.io/part-of", "k8s-app"]) {
-    if (!has(key2)) continue;
+    if (!has(key2) || named && key2 === "app.kubernetes.io/part-of") continue;
     let product = PRODUCT_NAMES.get(labels[key2].toLowerCase());
     if (product) return found(key2, product);
   }

@@ -83,8 +83,11 @@ export function frontDoorFromLabels(labels: Readonly<Record<string, string>>, ex
   const has = (key: string): boolean => Object.hasOwn(labels, key)
   const found = (key: string, product: string): FrontDoor => ({product, evidence: `label ${key}${labels[key] === '' ? '' : `=${labels[key]}`}`})
 
+  // part-of names the suite a component belongs to, not the component: ingress-nginx's own examples label their echo
+  // server part-of=ingress-nginx. It is read only when no label names the component itself.
+  const named = has('app.kubernetes.io/name') || has('app') || has('k8s-app')
   for (const key of ['app.kubernetes.io/name', 'app', 'app.kubernetes.io/part-of', 'k8s-app']) {
-    if (!has(key)) continue
+    if (!has(key) || (named && key === 'app.kubernetes.io/part-of')) continue
     const product = PRODUCT_NAMES.get(labels[key]!.toLowerCase())
     if (product) return found(key, product)
   }

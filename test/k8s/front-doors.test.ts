@@ -53,6 +53,16 @@ describe('frontDoorFromLabels', () => {
     expect(frontDoorFromLabels({app: 'web', istio: 'sidecar'})).toBeUndefined()
   })
 
+  it('takes part-of only when no label names the component itself', () => {
+    expect(frontDoorFromLabels({'app.kubernetes.io/part-of': 'traefik'})).toEqual({product: 'Traefik', evidence: 'label app.kubernetes.io/part-of=traefik'})
+    // ingress-nginx's multi-tls example: its echo server is part of the example, not a controller.
+    expect(frontDoorFromLabels({'app.kubernetes.io/name': 'http-svc', 'app.kubernetes.io/part-of': 'ingress-nginx'})).toBeUndefined()
+    expect(frontDoorFromLabels({app: 'echo', 'app.kubernetes.io/part-of': 'ingress-nginx'})).toBeUndefined()
+    expect(frontDoorFromLabels({'k8s-app': 'echo', 'app.kubernetes.io/part-of': 'ingress-nginx'})).toBeUndefined()
+    // A controller keeps its component label: that is evidence of its own.
+    expect(frontDoorFromLabels({'app.kubernetes.io/name': 'edge', 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/part-of': 'ingress-nginx'})?.evidence).toBe('label app.kubernetes.io/part-of=ingress-nginx')
+  })
+
   it('takes extra labels as key=value or key alone', () => {
     expect(frontDoorFromLabels({role: 'edge'}, ['role=edge'])?.evidence).toBe('label role=edge')
     expect(frontDoorFromLabels({role: 'web'}, ['role=edge'])).toBeUndefined()
