@@ -5327,10 +5327,10 @@ try {
 `).replace(/^\s+|\s+$/gm, ""));
         var self = this, d = this.opts.delimiter, o = this.opts.openDelimiter, c = this.opts.closeDelimiter, openWhitespaceSlurpTag = utils_js_1.default.escapeRegExpChars(o + d + "_"), closeWhitespaceSlurpTag = utils_js_1.default.escapeRegExpChars("_" + d + c), openWhitespaceSlurpReplacement = o + d + "_", closeWhitespaceSlurpReplacement = "_" + d + c;
         this.templateText = this.templateText.replace(new RegExp("[ \\t]*" + openWhitespaceSlurpTag, "gm"), openWhitespaceSlurpReplacement).replace(new RegExp(closeWhitespaceSlurpTag + "[ \\t]*", "gm"), closeWhitespaceSlurpReplacement);
-        var matches2 = this.parseTemplateText();
-        matches2 && matches2.length && matches2.forEach(function(line, index) {
+        var matches4 = this.parseTemplateText();
+        matches4 && matches4.length && matches4.forEach(function(line, index) {
           var closing;
-          if (line.indexOf(o + d) === 0 && line.indexOf(o + d + d) !== 0 && (closing = matches2[index + 2], !(closing == d + c || closing == "-" + d + c || closing == "_" + d + c)))
+          if (line.indexOf(o + d) === 0 && line.indexOf(o + d + d) !== 0 && (closing = matches4[index + 2], !(closing == d + c || closing == "-" + d + c || closing == "_" + d + c)))
             throw new Error('Could not find matching close tag for "' + line + '".');
           self.scanLine(line);
         });
@@ -6094,11 +6094,11 @@ var require_help = __commonJS({
           return;
         }
         if (this.config.flexibleTaxonomy) {
-          let matches2 = this.config.findMatches(subject, originalArgv);
-          if (matches2.length > 0 && (await this.config.runHook("command_incomplete", {
+          let matches4 = this.config.findMatches(subject, originalArgv);
+          if (matches4.length > 0 && (await this.config.runHook("command_incomplete", {
             argv: originalArgv.filter((o) => !subject.split(":").includes(o)),
             id: subject,
-            matches: matches2
+            matches: matches4
           })).successes.length > 0)
             return;
         }
@@ -9669,8 +9669,8 @@ var require_dist2 = __commonJS({
       options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
       let crawler = new fdir.fdir({
         filters: [debug ? (p, isDirectory2) => {
-          let path22 = format(p, isDirectory2), matches2 = matcher(path22) && !ignore(path22);
-          return matches2 && log2(`matched ${path22}`), matches2;
+          let path22 = format(p, isDirectory2), matches4 = matcher(path22) && !ignore(path22);
+          return matches4 && log2(`matched ${path22}`), matches4;
         } : (p, isDirectory2) => {
           let path22 = format(p, isDirectory2);
           return matcher(path22) && !ignore(path22);
@@ -10984,7 +10984,7 @@ var require_config = __commonJS({
         debug("runCommand %s %o", id, argv);
         let c = cachedCommand ?? this.findCommand(id);
         if (!c) {
-          let matches2 = this.flexibleTaxonomy ? this.findMatches(id, argv) : [], hookResult = this.flexibleTaxonomy && matches2.length > 0 ? await this.runHook("command_incomplete", { argv, id, matches: matches2 }) : await this.runHook("command_not_found", { argv, id });
+          let matches4 = this.flexibleTaxonomy ? this.findMatches(id, argv) : [], hookResult = this.flexibleTaxonomy && matches4.length > 0 ? await this.runHook("command_incomplete", { argv, id, matches: matches4 }) : await this.runHook("command_not_found", { argv, id });
           if (hookResult.successes[0])
             return hookResult.successes[0].result;
           throw hookResult.failures[0] ? hookResult.failures[0].error : new errors_1.CLIError(`command ${id} not found`);
@@ -13359,6 +13359,22 @@ var api_removed_default, init_api_removed = __esm({
   }
 });
 
+// src/k8s/namespaces.ts
+function namespaceSelects(selector, namespace, labels) {
+  let name2 = { [NAMESPACE_NAME_LABEL]: namespace };
+  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL] === namespace ? labels : { ...labels, ...name2 });
+  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return matches(selector, name2);
+  let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL) };
+  return matches(onName, name2) ? void 0 : !1;
+}
+var NAMESPACE_NAME_LABEL, init_namespaces = __esm({
+  "src/k8s/namespaces.ts"() {
+    "use strict";
+    init_selectors();
+    NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+  }
+});
+
 // src/k8s/gateway.ts
 function routesOf(index, kinds = ROUTE_KINDS) {
   return kinds.flatMap((kind) => index.byKind(kind, GATEWAY_GROUP)).sort((a, b) => a.uid - b.uid);
@@ -13558,8 +13574,8 @@ function namespaceAdmitted(from, selector, ownNamespace, routeNamespace, index) 
       if (!isRecord(selector)) return "unknown";
       let parsed = parseLabelSelector(selector);
       if (!parsed.ok) return "unknown";
-      let namespace = index.table("Namespace", [""]).find("", routeNamespace), labels = { ...namespace?.labels, [NAMESPACE_NAME_LABEL]: routeNamespace };
-      return matches(parsed.selector, labels) ? "yes" : namespace || parsed.selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL) ? "no" : "unknown";
+      let admitted = namespaceSelects(parsed.selector, routeNamespace, index.table("Namespace", [""]).find("", routeNamespace)?.labels);
+      return admitted === void 0 ? "unknown" : admitted ? "yes" : "no";
     }
     default:
       return "unknown";
@@ -13595,13 +13611,14 @@ function attachedListeners(route2, ref, parent, index) {
 function lacksGrant(index, referrer, to, targets) {
   return to.namespace === referrer.namespace || !referenceGrantsOf(index).has(to.namespace) && !targets.has(to.namespace) ? !1 : !grantAllows(index, { from: { group: referrer.group, kind: referrer.kind, namespace: referrer.namespace }, to });
 }
-var GATEWAY_GROUP, GATEWAY_X_GROUP, ROUTE_KINDS, NAMESPACE_NAME_LABEL, nonEmpty2, gatewaysOf, referenceGrantsOf, LISTENER_SET_KINDS, listenerSetsOf, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
+var GATEWAY_GROUP, GATEWAY_X_GROUP, ROUTE_KINDS, nonEmpty2, gatewaysOf, referenceGrantsOf, LISTENER_SET_KINDS, listenerSetsOf, gatewayClassesOf, backendTLSPoliciesOf, isGatewayRef, isListenerSetRef, isServiceRef, HOSTNAME_ROUTE_KINDS, KINDS_BY_PROTOCOL, init_gateway = __esm({
   "src/k8s/gateway.ts"() {
     "use strict";
     init_selectors();
     init_records();
     init_once();
-    GATEWAY_GROUP = "gateway.networking.k8s.io", GATEWAY_X_GROUP = "gateway.networking.x-k8s.io", ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"], NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name", nonEmpty2 = (value) => typeof value == "string" && value !== "";
+    init_namespaces();
+    GATEWAY_GROUP = "gateway.networking.k8s.io", GATEWAY_X_GROUP = "gateway.networking.x-k8s.io", ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"], nonEmpty2 = (value) => typeof value == "string" && value !== "";
     gatewaysOf = (index) => index.table("Gateway", [GATEWAY_GROUP]), referenceGrantsOf = (index) => index.table("ReferenceGrant", [GATEWAY_GROUP]), LISTENER_SET_KINDS = [
       { group: GATEWAY_GROUP, kind: "ListenerSet" },
       { group: GATEWAY_X_GROUP, kind: "XListenerSet" }
@@ -13737,20 +13754,12 @@ function readPort(entry2) {
   }
   return { unknown: !0 };
 }
-function namespaceSelects(selector, namespace, labels) {
-  let name2 = { [NAMESPACE_NAME_LABEL]: namespace };
-  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL] === namespace ? labels : { ...labels, ...name2 });
-  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return matches(selector, name2);
-  let onName = { requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL) };
-  return matches(onName, name2) ? void 0 : !1;
-}
 var NETWORK_POLICY_API_GROUP, CNP_API_VERSIONS, UNREAD_KINDS, isClusterNetworkPolicy, readClusterNetworkPolicy, readSubject, PROTOCOLS, selectsAll, init_cluster_network_policy = __esm({
   "src/k8s/cluster-network-policy.ts"() {
     "use strict";
     init_selectors();
     init_records();
     init_once();
-    init_gateway();
     NETWORK_POLICY_API_GROUP = "policy.networking.k8s.io", CNP_API_VERSIONS = [`${NETWORK_POLICY_API_GROUP}/v1alpha2`], UNREAD_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"], isClusterNetworkPolicy = (resource) => resource.kind === "ClusterNetworkPolicy" && resource.group === NETWORK_POLICY_API_GROUP, readClusterNetworkPolicy = onceFor(readOnce);
     readSubject = (subject) => isRecord(subject) ? readPods(subject) : void 0;
     PROTOCOLS = [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]];
@@ -13856,7 +13865,7 @@ function calicoDefaultDeny(policy, ns, index, global) {
     if (isRecord(tierSpec) && tierSpec.defaultAction === "Pass") return [];
   }
   if (calicoSelects(spec.selector, (key2) => key2 === "projectcalico.org/namespace" || key2 === "pcns.projectcalico.org/name" ? { known: !0, value: ns.name } : key2.startsWith("pcns.") && ns.labels ? { known: !0, value: ns.labels[key2.slice(5)] } : { known: !1 }) !== !0) return [];
-  if (global && calicoSelects(spec.namespaceSelector, (key2) => key2 === "projectcalico.org/name" || key2 === "kubernetes.io/metadata.name" ? { known: !0, value: ns.name } : ns.labels ? { known: !0, value: ns.labels[key2] } : { known: !1 }) !== !0)
+  if (global && calicoSelects(spec.namespaceSelector, (key2) => key2 === "projectcalico.org/name" || key2 === NAMESPACE_NAME_LABEL ? { known: !0, value: ns.name } : ns.labels ? { known: !0, value: ns.labels[key2] } : { known: !1 }) !== !0)
     return [];
   let ingress2 = spec.ingress, egress = spec.egress, has = (rules) => Array.isArray(rules) && rules.length > 0, types2;
   return Array.isArray(spec.types) && spec.types.length > 0 ? types2 = DIRECTIONS.filter((d) => spec.types.includes(d)) : types2 = has(egress) ? has(ingress2) ? ["Ingress", "Egress"] : ["Egress"] : ["Ingress"], types2.filter((d) => {
@@ -13970,6 +13979,7 @@ var DIRECTIONS, CALICO_GROUPS, ruleField, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LAB
     init_selectors();
     init_records();
     init_cluster_network_policy();
+    init_namespaces();
     DIRECTIONS = ["Ingress", "Egress"], CALICO_GROUPS = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]);
     ruleField = (direction) => direction === "Ingress" ? "ingress" : "egress";
     CILIUM_NAMESPACE = "io.kubernetes.pod.namespace", CILIUM_NAMESPACE_LABEL = "io.cilium.k8s.namespace.labels.", ciliumKey = (key2) => key2.replace(/^(?:k8s|any):/, "");
@@ -14634,7 +14644,7 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
     init_selectors();
     init_util();
     init_cluster_network_policy();
-    init_gateway();
+    init_namespaces();
     init_network_policy();
     init_cidr();
     targetOf = (template) => ({
@@ -17524,10 +17534,10 @@ function declaredPorts(templates) {
     (template) => servingContainers(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
   );
 }
-function listPorts(matches2) {
+function listPorts(matches4) {
   let texts = [
     ...new Set(
-      matches2.map(({ port: port2 }) => `${port2.containerPort === void 0 ? "?" : String(port2.containerPort)}${port2.protocol === "TCP" ? "" : `/${port2.protocol}`}${port2.name === void 0 ? "" : ` "${port2.name}"`}`)
+      matches4.map(({ port: port2 }) => `${port2.containerPort === void 0 ? "?" : String(port2.containerPort)}${port2.protocol === "TCP" ? "" : `/${port2.protocol}`}${port2.name === void 0 ? "" : ` "${port2.name}"`}`)
     )
   ];
   return limited(texts);
@@ -25264,11 +25274,11 @@ function matchTokens(tokens, text3) {
 function matchSegments(segments, parts) {
   return wildcard(segments, parts.length, (segment) => segment === "globstar", (segment, i2) => segment !== "globstar" && matchTokens(segment, parts[i2]));
 }
-function wildcard(pattern, length, isStar, matches2) {
+function wildcard(pattern, length, isStar, matches4) {
   let t = 0, p = 0, starP = -1, starT = 0;
   for (; t < length; ) {
     let item = pattern[p];
-    if (item !== void 0 && !isStar(item) && matches2(item, t))
+    if (item !== void 0 && !isStar(item) && matches4(item, t))
       t++, p++;
     else if (item !== void 0 && isStar(item))
       starP = p++, starT = t;
@@ -26815,8 +26825,8 @@ function buildCrawler(options, patterns) {
   options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
   let crawler = new Builder2({
     filters: [debug ? (p, isDirectory2) => {
-      let path21 = format(p, isDirectory2), matches2 = matcher(path21) && !ignore(path21);
-      return matches2 && log(`matched ${path21}`), matches2;
+      let path21 = format(p, isDirectory2), matches4 = matcher(path21) && !ignore(path21);
+      return matches4 && log(`matched ${path21}`), matches4;
     } : (p, isDirectory2) => {
       let path21 = format(p, isDirectory2);
       return matcher(path21) && !ignore(path21);
@@ -26926,11 +26936,11 @@ async function expandPaths(inputs, cwd = process.cwd()) {
       continue;
     }
     if (GLOB_CHARS.test(input2)) {
-      let { glob: glob2 } = await Promise.resolve().then(() => (init_dist3(), dist_exports2)), matches2 = (await glob2(input2, { cwd, dot: !1, onlyFiles: !0, expandDirectories: !1 })).sort();
-      if (matches2.length === 0) throw new InputError(`no files match the pattern ${input2}`, input2);
-      for (let m of matches2)
+      let { glob: glob2 } = await Promise.resolve().then(() => (init_dist3(), dist_exports2)), matches4 = (await glob2(input2, { cwd, dot: !1, onlyFiles: !0, expandDirectories: !1 })).sort();
+      if (matches4.length === 0) throw new InputError(`no files match the pattern ${input2}`, input2);
+      for (let m of matches4)
         add(m), expanded.found.add(m);
-      expanded.groups.push({ input: input2, kind: "pattern", files: matches2, unreadable: 0 });
+      expanded.groups.push({ input: input2, kind: "pattern", files: matches4, unreadable: 0 });
       continue;
     }
     throw new InputError(
@@ -27697,10 +27707,10 @@ function assembleStyles() {
     },
     hexToRgb: {
       value(hex) {
-        let matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches2)
+        let matches4 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches4)
           return [0, 0, 0];
-        let [colorString] = matches2;
+        let [colorString] = matches4;
         colorString.length === 3 && (colorString = [...colorString].map((character) => character + character).join(""));
         let integer4 = Number.parseInt(colorString, 16);
         return [

@@ -44,13 +44,12 @@ import {
   type CnpAction,
   type CnpPods,
   type CnpRule,
-  namespaceSelects,
   NETWORK_POLICY_API_GROUP,
   readClusterNetworkPolicy,
   type ReadClusterNetworkPolicy,
   unreadPolicyObjects,
 } from '../k8s/cluster-network-policy.js'
-import {NAMESPACE_NAME_LABEL as NAME_LABEL} from '../k8s/gateway.js'
+import {NAMESPACE_NAME_LABEL, namespaceSelects} from '../k8s/namespaces.js'
 import {calicoSelects, CILIUM_NAMESPACE, CILIUM_NAMESPACE_LABEL, ciliumKey, isNetworkPolicy, policyTypes, rulesOf} from '../k8s/network-policy.js'
 import {type AddressSet, covers, intersects, isIpv6, NODE_SPACE, normalize, parseCidr, parseCidrs, PRIVATE, subtract} from './cidr.js'
 
@@ -204,7 +203,7 @@ export class PolicyEvaluator {
     // Loops, not push(...): the input may hold more policies than a call takes arguments.
     for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']) for (const r of index.byKind(kind, 'cilium.io')) this.readCilium(r)
     for (const kind of ['NetworkPolicy', 'GlobalNetworkPolicy']) for (const r of index.byKind(kind)) if (CALICO_GROUPS.has(r.group)) this.cni.push(r)
-    for (const ns of index.table('Namespace', ['']).all) this.namespaceLabels.set(ns.name, {...ns.labels, [NAME_LABEL]: ns.name})
+    for (const ns of index.table('Namespace', ['']).all) this.namespaceLabels.set(ns.name, {...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name})
   }
 
   /** Whether the traffic of `peer` gets into the target's pods on `port`. */
@@ -363,7 +362,7 @@ export class PolicyEvaluator {
     if (!hasNs && !hasPods) return 'unknown'
     const pods = parseLabelSelector(hasPods ? entry.podSelector : {})
     if (!pods.ok) return 'unknown'
-    if (!hasNs) return this.selectorsMatch(peer, {requirements: [{key: NAME_LABEL, operator: 'In', values: [policy.namespace]}]}, pods.selector)
+    if (!hasNs) return this.selectorsMatch(peer, {requirements: [{key: NAMESPACE_NAME_LABEL, operator: 'In', values: [policy.namespace]}]}, pods.selector)
     const ns = parseLabelSelector(entry.namespaceSelector)
     return ns.ok ? this.selectorsMatch(peer, ns.selector, pods.selector) : 'unknown'
   }
@@ -570,14 +569,14 @@ export class PolicyEvaluator {
       if (key.includes(':') || key.startsWith('io.cilium.k8s.policy.')) return 'unknown'
       if (key === CILIUM_NAMESPACE) {
         namesNamespace = true
-        ns.push({...r, key: NAME_LABEL})
+        ns.push({...r, key: NAMESPACE_NAME_LABEL})
       } else if (key.startsWith(CILIUM_NAMESPACE_LABEL)) ns.push({...r, key: key.slice(CILIUM_NAMESPACE_LABEL.length)})
       else pods.push({...r, key})
     }
 
     // A namespaced policy's selector without io.kubernetes.pod.namespace takes its own namespace only (namespace labels or not).
     const own = !namesNamespace && policy.kind === 'CiliumNetworkPolicy'
-    if (own) ns.push({key: NAME_LABEL, operator: 'In', values: [policy.namespace]})
+    if (own) ns.push({key: NAMESPACE_NAME_LABEL, operator: 'In', values: [policy.namespace]})
     if (peer.type === 'addresses') {
       // Identities outside the pods (world, host) carry no Kubernetes labels: a selector that needs none may take them.
       const needsNone = !own && ns.every((r) => r.operator === 'NotIn' || r.operator === 'DoesNotExist') && matches({requirements: pods}, {})
@@ -637,7 +636,7 @@ const OPEN: Verdict = {status: 'open', decisions: [{tier: 'networkpolicy', text:
 /** The one namespace a selector picks by name alone (`kubernetes.io/metadata.name In [x]`), if that is all it does. */
 function onlyNamespace(ns: Selector): string | undefined {
   const [r, more] = ns.requirements
-  return r && !more && r.key === NAME_LABEL && r.operator === 'In' && r.values.length === 1 ? r.values[0] : undefined
+  return r && !more && r.key === NAMESPACE_NAME_LABEL && r.operator === 'In' && r.values.length === 1 ? r.values[0] : undefined
 }
 
 /** Prepends a decision (a Pass) to the verdict that follows it. */

@@ -22,7 +22,6 @@ import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord, specOf} from '../util/records.js'
 import {onceFor} from '../util/once.js'
-import {NAMESPACE_NAME_LABEL} from './gateway.js'
 
 export const NETWORK_POLICY_API_GROUP = 'policy.networking.k8s.io'
 
@@ -185,20 +184,6 @@ function readPort(entry: unknown): CnpPort {
   }
 
   return {unknown: true}
-}
-
-/**
- * Whether a namespace selector takes a namespace: by its labels when its
- * Namespace object is in the input (`labels`), else by its name alone. With
- * labels unknown, a requirement on the name that fails decides (false);
- * another requirement leaves it unknown (undefined).
- */
-export function namespaceSelects(selector: Selector, namespace: string, labels: Readonly<Record<string, string>> | undefined): boolean | undefined {
-  const name = {[NAMESPACE_NAME_LABEL]: namespace}
-  if (labels) return matches(selector, labels[NAMESPACE_NAME_LABEL] === namespace ? labels : {...labels, ...name})
-  if (selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return matches(selector, name)
-  const onName = {requirements: selector.requirements.filter((r) => r.key === NAMESPACE_NAME_LABEL)}
-  return matches(onName, name) ? undefined : false
 }
 
 /** A selector that takes everything. */

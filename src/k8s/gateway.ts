@@ -17,13 +17,12 @@ import {matches, parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, isRecord, specOf} from '../util/records.js'
 import {onceFor} from '../util/once.js'
+import {namespaceSelects} from './namespaces.js'
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io'
 /** The Gateway API's experimental group (`X` kinds). */
 export const GATEWAY_X_GROUP = 'gateway.networking.x-k8s.io'
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']
-/** The label the API server puts on every Namespace (Kubernetes 1.22 and later). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== ''
 
@@ -456,8 +455,8 @@ export type Verdict = 'yes' | 'no' | 'unknown'
  * Whether a listener admits routes from a namespace (`allowedRoutes.namespaces`).
  * A Selector is matched against the labels of the route's Namespace when the
  * input holds it, plus the `kubernetes.io/metadata.name` label every
- * Namespace has; without the Namespace, only a selector on that label alone
- * can be decided.
+ * Namespace has; without the Namespace, a requirement on that label that
+ * fails decides, and any other leaves it unknown (see `namespaceSelects`).
  */
 export function admitsNamespace(listener: Listener, gateway: Resource, routeNamespace: string, index: ResourceIndex): Verdict {
   return namespaceAdmitted(listener.from, listener.selector, gateway.namespace, routeNamespace, index)
@@ -482,11 +481,8 @@ function namespaceAdmitted(from: string, selector: unknown, ownNamespace: string
       if (!isRecord(selector)) return 'unknown'
       const parsed = parseLabelSelector(selector)
       if (!parsed.ok) return 'unknown'
-      const namespace = index.table('Namespace', ['']).find('', routeNamespace)
-      const labels = {...namespace?.labels, [NAMESPACE_NAME_LABEL]: routeNamespace}
-      if (matches(parsed.selector, labels)) return 'yes'
-      if (namespace) return 'no'
-      return parsed.selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL) ? 'no' : 'unknown'
+      const admitted = namespaceSelects(parsed.selector, routeNamespace, index.table('Namespace', ['']).find('', routeNamespace)?.labels)
+      return admitted === undefined ? 'unknown' : admitted ? 'yes' : 'no'
     }
 
     default: {

@@ -27,12 +27,12 @@ import {
   type CnpPods,
   type CnpRule,
   isClusterNetworkPolicy,
-  namespaceSelects,
   NETWORK_POLICY_API_GROUP,
   readClusterNetworkPolicy,
   type ReadClusterNetworkPolicy,
   selectsAll,
 } from './cluster-network-policy.js'
+import {NAMESPACE_NAME_LABEL, namespaceSelects} from './namespaces.js'
 
 export type Direction = 'Ingress' | 'Egress'
 export const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress']
@@ -284,7 +284,7 @@ function calicoDefaultDeny(policy: Resource, ns: NamespaceFacts, index: Resource
   if (endpoint !== true) return []
   if (global) {
     const namespaces = calicoSelects(spec.namespaceSelector, (key) => {
-      if (key === 'projectcalico.org/name' || key === 'kubernetes.io/metadata.name') return {known: true, value: ns.name}
+      if (key === 'projectcalico.org/name' || key === NAMESPACE_NAME_LABEL) return {known: true, value: ns.name}
       return ns.labels ? {known: true, value: ns.labels[key]} : {known: false}
     })
     if (namespaces !== true) return []

@@ -53,6 +53,22 @@ describe('ListenerSets', () => {
     expect(attachedListenerSets(gw, index)).toEqual([])
   })
 
+  it('a selector, for a namespace the input lacks: a requirement on its name that fails decides, any other leaves it unknown', () => {
+    const verdict = (selector: Record<string, unknown>) => {
+      const index = indexOf(gateway({allowedListeners: {namespaces: {from: 'Selector', selector}}, listeners: [foo]}))
+      return admitsListenerSet(index.byKind('Gateway')[0]!, 'team', index)
+    }
+
+    expect(verdict({matchLabels: {'kubernetes.io/metadata.name': 'team'}})).toBe('yes')
+    expect(verdict({matchLabels: {'kubernetes.io/metadata.name': 'other'}})).toBe('no')
+    expect(verdict({matchLabels: {'belongs-to': 'shared-gateway'}})).toBe('unknown')
+    // Labels the input does not show may be there: NotIn and DoesNotExist on one are not known to hold.
+    expect(verdict({matchExpressions: [{key: 'kubernetes.io/metadata.name', operator: 'In', values: ['team']}, {key: 'tier', operator: 'NotIn', values: ['restricted']}]})).toBe('unknown')
+    expect(verdict({matchExpressions: [{key: 'tier', operator: 'DoesNotExist'}]})).toBe('unknown')
+    // The name rules it out, whatever the other labels are.
+    expect(verdict({matchLabels: {'kubernetes.io/metadata.name': 'other', 'belongs-to': 'shared-gateway'}})).toBe('no')
+  })
+
   it('the documentation example: a selector on namespace labels admits the labelled team namespaces', () => {
     const index = indexOf(
       gateway({allowedListeners: {namespaces: {from: 'Selector', selector: {matchLabels: {'belongs-to': 'shared-gateway'}}}}, listeners: [foo]}),

@@ -97,12 +97,5 @@ export declare function unreadPolicyObjects(index: ResourceIndex): Array<{
     reason: string;
     path: ObjectPath;
 }>;
-/**
- * Whether a namespace selector takes a namespace: by its labels when its
- * Namespace object is in the input (`labels`), else by its name alone. With
- * labels unknown, a requirement on the name that fails decides (false);
- * another requirement leaves it unknown (undefined).
- */
-export declare function namespaceSelects(selector: Selector, namespace: string, labels: Readonly<Record<string, string>> | undefined): boolean | undefined;
 /** A selector that takes everything. */
 export declare const selectsAll: (selector: Selector | undefined) => boolean;

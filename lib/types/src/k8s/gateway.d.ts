@@ -18,8 +18,6 @@ export declare const GATEWAY_GROUP = "gateway.networking.k8s.io";
 /** The Gateway API's experimental group (`X` kinds). */
 export declare const GATEWAY_X_GROUP = "gateway.networking.x-k8s.io";
 export declare const ROUTE_KINDS: readonly string[];
-/** The label the API server puts on every Namespace (Kubernetes 1.22 and later). */
-export declare const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 /** Routes of the given kinds, in load order. */
 export declare function routesOf(index: ResourceIndex, kinds?: readonly string[]): Resource[];
 export declare const gatewaysOf: (index: ResourceIndex) => KindTable;
@@ -202,8 +200,8 @@ export type Verdict = 'yes' | 'no' | 'unknown';
  * Whether a listener admits routes from a namespace (`allowedRoutes.namespaces`).
  * A Selector is matched against the labels of the route's Namespace when the
  * input holds it, plus the `kubernetes.io/metadata.name` label every
- * Namespace has; without the Namespace, only a selector on that label alone
- * can be decided.
+ * Namespace has; without the Namespace, a requirement on that label that
+ * fails decides, and any other leaves it unknown (see `namespaceSelects`).
  */
 export declare function admitsNamespace(listener: Listener, gateway: Resource, routeNamespace: string, index: ResourceIndex): Verdict;
 /** Why a listener does not admit a namespace, for messages. */
