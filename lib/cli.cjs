@@ -16543,7 +16543,7 @@ function hint(selector, namespace, index, data) {
     let owner = templates.find((t) => matches(selector, t.owner.labels));
     if (owner)
       return { messageId: "ownerLabels", data: { ...data, owner: `${owner.owner.kind} ${owner.owner.name}` } };
-    let elsewhere = index.podTemplates.find((t) => t.namespace !== namespace && matches(selector, t.labels));
+    let elsewhere = index.templateElsewhere(namespace, selector);
     if (elsewhere)
       return { messageId: "otherNamespace", data: { ...data, owner: `${elsewhere.owner.kind} ${elsewhere.namespace}/${elsewhere.owner.name}` } };
   }
@@ -17453,7 +17453,7 @@ var service_selector_no_match_default, init_service_selector_no_match = __esm({
           let selector = serviceSelector(service2);
           if (!selector || !index.templatesReadable(service2.namespace)) continue;
           if (!index.hasPodTemplates(service2.namespace)) {
-            let elsewhere = index.podTemplates.find((t) => t.namespace !== service2.namespace && matches(selector, t.labels));
+            let elsewhere = index.templateElsewhere(service2.namespace, selector);
             elsewhere && !operatorPodOwner(index, service2.namespace, selector) && report2({
               target: service2,
               path: ["spec", "selector"],
@@ -25610,6 +25610,8 @@ var key, ResourceIndex, init_resource_index = __esm({
       byName = /* @__PURE__ */ new Map();
       templatesByNamespace = /* @__PURE__ */ new Map();
       templatesByLabel = /* @__PURE__ */ new Map();
+      /** Pod templates of every namespace by label and value, and by label: made when first asked for (see `templateElsewhere`). */
+      anywhere;
       tables = /* @__PURE__ */ new Map();
       templateKindNames;
       podTemplates;
@@ -25656,6 +25658,26 @@ var key, ResourceIndex, init_resource_index = __esm({
       selectTemplates(namespace, selector) {
         let written = selector.requirements.filter((r) => !CONTROLLER_KEYS.has(r.key)), eq = written.find((r) => r.operator === "In" && r.values.length === 1), candidates = eq ? this.templatesByLabel.get(key(namespace, eq.key, eq.values[0])) ?? [] : this.templatesIn(namespace);
         return written.length === selector.requirements.length ? candidates.filter((t) => matches(selector, t.labels)) : candidates.filter((t) => selector.requirements.every((r) => podsMeet(r, t)));
+      }
+      /**
+       * The first pod template, in load order, outside a namespace whose own
+       * labels the selector matches: for messages that say a selector matches
+       * another namespace's pods. The candidates are the templates with the label
+       * of the selector's first single-valued `In` (else its first `Exists`):
+       * each selector is not compared with every template.
+       */
+      templateElsewhere(namespace, selector) {
+        let by = selector.requirements.find((r) => r.operator === "In" && r.values.length === 1) ?? selector.requirements.find((r) => r.operator === "Exists"), candidates = this.podTemplates;
+        if (by) {
+          if (!this.anywhere) {
+            this.anywhere = { byValue: /* @__PURE__ */ new Map(), byKey: /* @__PURE__ */ new Map() };
+            for (let t of this.podTemplates)
+              for (let label in t.labels)
+                push(this.anywhere.byValue, key(label, t.labels[label]), t), push(this.anywhere.byKey, label, t);
+          }
+          candidates = (by.operator === "In" ? this.anywhere.byValue.get(key(by.key, by.values[0])) : this.anywhere.byKey.get(by.key)) ?? [];
+        }
+        return candidates.find((t) => t.namespace !== namespace && matches(selector, t.labels));
       }
     };
   }

@@ -81,7 +81,7 @@ function hint(selector: Selector, namespace: string, index: ResourceIndex, data:
       return {messageId: 'ownerLabels', data: {...data, owner: `${owner.owner.kind} ${owner.owner.name}`}}
     }
 
-    const elsewhere = index.podTemplates.find((t) => t.namespace !== namespace && matches(selector, t.labels))
+    const elsewhere = index.templateElsewhere(namespace, selector)
     if (elsewhere) {
       return {messageId: 'otherNamespace', data: {...data, owner: `${elsewhere.owner.kind} ${elsewhere.namespace}/${elsewhere.owner.name}`}}
     }

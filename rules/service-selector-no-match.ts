@@ -1,6 +1,6 @@
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
-import {formatSelector, matches, type Requirement, type Selector} from '../src/engine/selectors.js'
+import {formatSelector, type Requirement, type Selector} from '../src/engine/selectors.js'
 import {editDistance, isNear} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {controllerLabelValues, podsMeet} from '../src/engine/workload-controller-labels.js'
@@ -28,7 +28,7 @@ export default defineRule({
       if (!selector || !index.templatesReadable(service.namespace)) continue
       if (!index.hasPodTemplates(service.namespace)) {
         // No workload of the namespace in the input: silent, unless the pods it selects are all in other namespaces.
-        const elsewhere = index.podTemplates.find((t) => t.namespace !== service.namespace && matches(selector, t.labels))
+        const elsewhere = index.templateElsewhere(service.namespace, selector)
         if (elsewhere && !operatorPodOwner(index, service.namespace, selector)) {
           report({
             target: service,

@@ -44,6 +44,8 @@ export class ResourceIndex {
   private readonly byName = new Map<string, Resource>()
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>()
   private readonly templatesByLabel = new Map<string, PodTemplate[]>()
+  /** Pod templates of every namespace by label and value, and by label: made when first asked for (see `templateElsewhere`). */
+  private anywhere?: {byValue: Map<string, PodTemplate[]>; byKey: Map<string, PodTemplate[]>}
   private readonly tables = new Map<string, KindTable>()
   private readonly templateKindNames: ReadonlySet<string>
   readonly podTemplates: readonly PodTemplate[]
@@ -142,6 +144,33 @@ export class ResourceIndex {
       : this.templatesIn(namespace)
     if (written.length === selector.requirements.length) return candidates.filter((t) => matches(selector, t.labels))
     return candidates.filter((t) => selector.requirements.every((r) => podsMeet(r, t)))
+  }
+
+  /**
+   * The first pod template, in load order, outside a namespace whose own
+   * labels the selector matches: for messages that say a selector matches
+   * another namespace's pods. The candidates are the templates with the label
+   * of the selector's first single-valued `In` (else its first `Exists`):
+   * each selector is not compared with every template.
+   */
+  templateElsewhere(namespace: string, selector: Selector): PodTemplate | undefined {
+    const by = selector.requirements.find((r) => r.operator === 'In' && r.values.length === 1) ?? selector.requirements.find((r) => r.operator === 'Exists')
+    let candidates = this.podTemplates
+    if (by) {
+      if (!this.anywhere) {
+        this.anywhere = {byValue: new Map(), byKey: new Map()}
+        for (const t of this.podTemplates) {
+          for (const label in t.labels) {
+            push(this.anywhere.byValue, key(label, t.labels[label]!), t)
+            push(this.anywhere.byKey, label, t)
+          }
+        }
+      }
+
+      candidates = (by.operator === 'In' ? this.anywhere.byValue.get(key(by.key, by.values[0]!)) : this.anywhere.byKey.get(by.key)) ?? []
+    }
+
+    return candidates.find((t) => t.namespace !== namespace && matches(selector, t.labels))
   }
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseMatchLabels, type Selector} from '../../src/engine/selectors.js'
+import {parseLabelSelector, parseMatchLabels, type Selector} from '../../src/engine/selectors.js'
 import {operatorPodOwner} from '../../src/k8s/operators.js'
 import {indexOf} from './helpers.js'
 
@@ -39,6 +39,45 @@ describe('index.selectTemplates', () => {
   it('does not give one controller\'s labels to another', () => {
     expect(names({app: 'web', 'statefulset.kubernetes.io/pod-name': 'web-0'})).toEqual([])
     expect(names({app: 'redis', 'pod-template-hash': '5d8f7c9b6'})).toEqual([])
+  })
+})
+
+describe('index.templateElsewhere', () => {
+  const inNamespace = (name: string, namespace: string, labels: Record<string, string>) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {name, namespace},
+    spec: {template: {metadata: {labels}, spec: {containers: [{name, image: name}]}}},
+  })
+  const index = indexOf(
+    inNamespace('web', 'shop', {app: 'web', tier: 'front'}),
+    inNamespace('web-b', 'team-b', {app: 'web', tier: 'front'}),
+    inNamespace('web-c', 'team-c', {app: 'web', tier: 'back'}),
+    inNamespace('tagged', 'team-c', {canary: ''}),
+  )
+  const expressions = (...requirements: Array<Record<string, unknown>>): Selector => {
+    const parsed = parseLabelSelector({matchExpressions: requirements})
+    if (!parsed.ok) throw new Error(parsed.error)
+    return parsed.selector
+  }
+
+  const found = (namespace: string, s: Selector): string | undefined => index.templateElsewhere(namespace, s)?.owner.name
+
+  it('finds the first template, in load order, of another namespace whose labels the selector matches', () => {
+    expect(found('shop', selector({app: 'web'}))).toBe('web-b')
+    expect(found('team-b', selector({app: 'web'}))).toBe('web')
+    expect(found('shop', selector({app: 'web', tier: 'back'}))).toBe('web-c')
+    expect(found('shop', selector({app: 'api'}))).toBeUndefined()
+    expect(found('team-b', selector({app: 'web', tier: 'front', zone: 'a'}))).toBeUndefined()
+  })
+
+  it('looks up by Exists, and by every template when the selector has neither In nor Exists', () => {
+    expect(found('shop', expressions({key: 'canary', operator: 'Exists'}))).toBe('tagged')
+    expect(found('team-c', expressions({key: 'canary', operator: 'Exists'}))).toBeUndefined()
+    expect(found('shop', expressions({key: 'tier', operator: 'NotIn', values: ['front']}))).toBe('web-c')
+    expect(found('shop', expressions({key: 'tier', operator: 'In', values: ['back', 'front']}))).toBe('web-b')
+    // An empty value is a value: In [""] takes the label written empty, not another one.
+    expect(found('shop', expressions({key: 'canary', operator: 'In', values: ['']}))).toBe('tagged')
   })
 })
 

@@ -39,6 +39,8 @@ export declare class ResourceIndex {
     private readonly byName;
     private readonly templatesByNamespace;
     private readonly templatesByLabel;
+    /** Pod templates of every namespace by label and value, and by label: made when first asked for (see `templateElsewhere`). */
+    private anywhere?;
     private readonly tables;
     private readonly templateKindNames;
     readonly podTemplates: readonly PodTemplate[];
@@ -72,4 +74,12 @@ export declare class ResourceIndex {
      * count, with their values checked where they can be known.
      */
     selectTemplates(namespace: string, selector: Selector): PodTemplate[];
+    /**
+     * The first pod template, in load order, outside a namespace whose own
+     * labels the selector matches: for messages that say a selector matches
+     * another namespace's pods. The candidates are the templates with the label
+     * of the selector's first single-valued `In` (else its first `Exists`):
+     * each selector is not compared with every template.
+     */
+    templateElsewhere(namespace: string, selector: Selector): PodTemplate | undefined;
 }
