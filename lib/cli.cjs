@@ -12462,15 +12462,18 @@ var require_command2 = __commonJS({
 // src/util/suggest.ts
 function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = new Uint32Array(b.length + 1), current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i2 = 1; i2 <= a.length; i2++) {
-    let current = [i2], least = i2;
+    current[0] = i2;
+    let least = i2, code = a.charCodeAt(i2 - 1);
     for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1));
       current[j] = d, d < least && (least = d);
     }
     if (least > limit) return limit + 1;
-    previous = current;
+    let above = previous;
+    previous = current, current = above;
   }
   return previous[b.length];
 }

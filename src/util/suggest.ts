@@ -6,19 +6,25 @@
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  // Two rows of the table, reused: the cells of the row above, and of this one.
+  let previous = new Uint32Array(b.length + 1)
+  let current = new Uint32Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
+    current[0] = i
     let least = i
+    const code = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1))
       current[j] = d
       if (d < least) least = d
     }
 
     // Every later row's cells are at least this row's least.
     if (least > limit) return limit + 1
+    const above = previous
     previous = current
+    current = above
   }
 
   return previous[b.length]!
