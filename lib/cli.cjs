@@ -14410,18 +14410,17 @@ var PRODUCT_NAMES, GATEWAY_LABELS, IMAGES, PART_OF_INGRESS, IMAGE_WORDS, init_fr
 });
 
 // src/k8s/load-balancers.ts
-function internalLoadBalancer(service2) {
+function internalLoadBalancer(annotations, loadBalancerClass) {
   for (let [key2, internal] of INTERNAL_ANNOTATIONS) {
-    let value = service2.annotations[key2];
+    let value = annotations[key2];
     if (value !== void 0 && internal(value.trim())) return key2;
   }
-  if ((service2.annotations[AWS_TYPE]?.trim() === "external" || specOf(service2).loadBalancerClass === "service.k8s.aws/nlb") && service2.annotations[AWS_SCHEME]?.trim().toLowerCase() !== "internet-facing")
+  if ((annotations[AWS_TYPE]?.trim() === "external" || loadBalancerClass === "service.k8s.aws/nlb") && annotations[AWS_SCHEME]?.trim().toLowerCase() !== "internet-facing")
     return `${AWS_TYPE}: external (the AWS Load Balancer Controller's NLBs are internal unless ${AWS_SCHEME} is internet-facing)`;
 }
 var SOURCE_RANGES_ANNOTATION, INTERNAL_ANNOTATIONS, AWS_SCHEME, AWS_TYPE, init_load_balancers = __esm({
   "src/k8s/load-balancers.ts"() {
     "use strict";
-    init_records();
     SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges", INTERNAL_ANNOTATIONS = [
       // AWS (in-tree provider): "true"; early releases took a CIDR such as 0.0.0.0/0 to mean the same.
       ["service.beta.kubernetes.io/aws-load-balancer-internal", (v) => v !== "" && v.toLowerCase() !== "false"],
@@ -14967,7 +14966,7 @@ function nodePortOf(port2) {
   return typeof port2.nodePort == "number" ? String(port2.nodePort) : "node port";
 }
 function loadBalancerSource(service2) {
-  let spec = specOf(service2), details2 = [], notes = [], internal = internalLoadBalancer(service2), written = Array.isArray(spec.loadBalancerSourceRanges) && spec.loadBalancerSourceRanges.length > 0 ? spec.loadBalancerSourceRanges : void 0, annotation = service2.annotations[SOURCE_RANGES_ANNOTATION];
+  let spec = specOf(service2), details2 = [], notes = [], internal = internalLoadBalancer(service2.annotations, spec.loadBalancerClass), written = Array.isArray(spec.loadBalancerSourceRanges) && spec.loadBalancerSourceRanges.length > 0 ? spec.loadBalancerSourceRanges : void 0, annotation = service2.annotations[SOURCE_RANGES_ANNOTATION];
   !written && annotation && (written = annotation.split(",").map((s) => s.trim()).filter(Boolean));
   let ranges2 = written ? parseCidrs(written.filter((r) => !(typeof r == "string" && r.includes(":")))) : void 0;
   written && details2.push(`source ranges ${written.map(String).join(", ")}`), written && !ranges2 && notes.push("unknown: a source range is not an IPv4 CIDR; read as any address");
@@ -15331,7 +15330,7 @@ var EXPOSURE_CLASSES, OUTSIDE, exposureModel, CLASS_FLAG, rank, EDGE_PARENTS, ED
       gatewayEntry(route2, parent, owner, gateway) {
         let listeners = attachedListeners(route2, parent, owner, this.index);
         if (listeners.length === 0) return;
-        let gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}, infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}, internal = internalLoadBalancer({ annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: { spec: {} } }), gatewayClass = typeof gspec.gatewayClassName == "string" ? gspec.gatewayClassName : void 0, hop = {
+        let gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}, internal = internalLoadBalancer(stringMap(isRecord(gspec.infrastructure) ? gspec.infrastructure.annotations : void 0)), gatewayClass = typeof gspec.gatewayClassName == "string" ? gspec.gatewayClassName : void 0, hop = {
           type: "gateway",
           object: owner,
           name: owner === gateway ? `Gateway ${nsName(gateway)}` : `Gateway ${nsName(gateway)} (${owner.kind} ${nsName(owner)})`,
@@ -16507,7 +16506,7 @@ var loadbalancer_source_ranges_default, init_loadbalancer_source_ranges = __esm(
       },
       check({ index, report: report2 }) {
         for (let service2 of index.byKind("Service", "")) {
-          if (serviceType(service2) !== "LoadBalancer" || internalLoadBalancer(service2)) continue;
+          if (serviceType(service2) !== "LoadBalancer" || internalLoadBalancer(service2.annotations, specOf(service2).loadBalancerClass)) continue;
           let field = specOf(service2).loadBalancerSourceRanges, open = (ranges2) => ranges2.map((r) => r.trim()).filter((r) => /\/0+$/.test(r));
           if (Array.isArray(field) && field.length > 0) {
             let ranges2 = field.map((r) => typeof r == "string" ? r : ""), wide = open(ranges2);

@@ -18,7 +18,7 @@ export default defineRule({
   },
   check({index, report}) {
     for (const service of index.byKind('Service', '')) {
-      if (serviceType(service) !== 'LoadBalancer' || internalLoadBalancer(service)) continue
+      if (serviceType(service) !== 'LoadBalancer' || internalLoadBalancer(service.annotations, specOf(service).loadBalancerClass)) continue
       const field = specOf(service).loadBalancerSourceRanges
       const open = (ranges: readonly string[]): string[] => ranges.map((r) => r.trim()).filter((r) => /\/0+$/.test(r))
       if (Array.isArray(field) && field.length > 0) {

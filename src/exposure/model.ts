@@ -14,7 +14,7 @@
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
-import {getPath, isRecord, specOf} from '../util/records.js'
+import {getPath, isRecord, specOf, stringMap} from '../util/records.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
 import {frontDoorOfTemplate, type FrontDoor} from '../k8s/front-doors.js'
@@ -632,8 +632,8 @@ class Builder {
     const listeners = attachedListeners(route, parent, owner, this.index)
     if (listeners.length === 0) return undefined
     const gspec = isRecord(gateway.object.spec) ? gateway.object.spec : {}
-    const infra = isRecord(gspec.infrastructure) && isRecord(gspec.infrastructure.annotations) ? gspec.infrastructure.annotations : {}
-    const internal = internalLoadBalancer({annotations: Object.fromEntries(Object.entries(infra).map(([k, v]) => [k, String(v)])), object: {spec: {}}} as unknown as Resource)
+    // The annotations the Gateway's controller puts on the Service it makes: they say whether its load balancer is internal.
+    const internal = internalLoadBalancer(stringMap(isRecord(gspec.infrastructure) ? gspec.infrastructure.annotations : undefined))
     const gatewayClass = typeof gspec.gatewayClassName === 'string' ? gspec.gatewayClassName : undefined
     const hop: Hop = {
       type: 'gateway',
@@ -764,7 +764,7 @@ function loadBalancerSource(service: Resource): {class: ExposureClass; addresses
   const spec = specOf(service)
   const details: string[] = []
   const notes: string[] = []
-  const internal = internalLoadBalancer(service)
+  const internal = internalLoadBalancer(service.annotations, spec.loadBalancerClass)
   let written: unknown[] | undefined = Array.isArray(spec.loadBalancerSourceRanges) && spec.loadBalancerSourceRanges.length > 0 ? spec.loadBalancerSourceRanges : undefined
   const annotation = service.annotations[SOURCE_RANGES_ANNOTATION]
   if (!written && annotation) written = annotation.split(',').map((s) => s.trim()).filter(Boolean)

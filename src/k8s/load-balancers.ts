@@ -1,6 +1,4 @@
 /** What cloud providers read on a Service of type LoadBalancer. */
-import type {Resource} from '../engine/types.js'
-import {specOf} from '../util/records.js'
 
 /** The annotation cloud providers read for the allowed client networks when spec.loadBalancerSourceRanges is not set. */
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges'
@@ -28,17 +26,22 @@ const INTERNAL_ANNOTATIONS: ReadonlyArray<readonly [string, (value: string) => b
 const AWS_SCHEME = 'service.beta.kubernetes.io/aws-load-balancer-scheme'
 const AWS_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type'
 
-/** What makes this Service's load balancer internal (an annotation, or the AWS Load Balancer Controller's default), if anything does. */
-export function internalLoadBalancer(service: Resource): string | undefined {
+/**
+ * What makes a load balancer internal, if anything does: an annotation, or the
+ * AWS Load Balancer Controller's default. For a Service, its annotations and
+ * `spec.loadBalancerClass`; for a Gateway, `spec.infrastructure.annotations`,
+ * which its controller puts on the Service it makes.
+ */
+export function internalLoadBalancer(annotations: Readonly<Record<string, string>>, loadBalancerClass?: unknown): string | undefined {
   for (const [key, internal] of INTERNAL_ANNOTATIONS) {
-    const value = service.annotations[key]
+    const value = annotations[key]
     if (value !== undefined && internal(value.trim())) return key
   }
 
   // The AWS Load Balancer Controller (it serves type "external" and class service.k8s.aws/nlb) makes internal NLBs
   // unless the scheme says internet-facing.
-  const awsController = service.annotations[AWS_TYPE]?.trim() === 'external' || specOf(service).loadBalancerClass === 'service.k8s.aws/nlb'
-  if (awsController && service.annotations[AWS_SCHEME]?.trim().toLowerCase() !== 'internet-facing') {
+  const awsController = annotations[AWS_TYPE]?.trim() === 'external' || loadBalancerClass === 'service.k8s.aws/nlb'
+  if (awsController && annotations[AWS_SCHEME]?.trim().toLowerCase() !== 'internet-facing') {
     return `${AWS_TYPE}: external (the AWS Load Balancer Controller's NLBs are internal unless ${AWS_SCHEME} is internet-facing)`
   }
 

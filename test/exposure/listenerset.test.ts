@@ -110,6 +110,15 @@ describe('ListenerSet listeners in the model', () => {
     expect(p!.hops[0]!.details).toEqual(['class internal', 'internal load balancer (networking.gke.io/load-balancer-type)'])
   })
 
+  it('reads infrastructure annotations as Service annotations are read: a value that is not text is none', () => {
+    const annotated = (annotations: Record<string, unknown>): K8sObject => ({...gateway, spec: {...(gateway.spec as Record<string, unknown>), infrastructure: {annotations}}})
+    const details = (annotations: Record<string, unknown>) => gatewayPaths(annotated(annotations), listenerSet({name: 'gw'}), route('HTTPRoute', {sectionName: 'web'}))[0]!.hops[0]!.details
+    expect(details({'service.kubernetes.io/qcloud-loadbalancer-internal-subnetid': 'subnet-1'})).toEqual(['class internal', 'internal load balancer (service.kubernetes.io/qcloud-loadbalancer-internal-subnetid)'])
+    expect(details({'service.kubernetes.io/qcloud-loadbalancer-internal-subnetid': null})).toEqual(['class internal'])
+    expect(details({'service.kubernetes.io/qcloud-loadbalancer-internal-subnetid': {subnet: 1}})).toEqual(['class internal'])
+    expect(details({'service.beta.kubernetes.io/oci-load-balancer-internal': true})).toEqual(['class internal', 'internal load balancer (service.beta.kubernetes.io/oci-load-balancer-internal)'])
+  })
+
   it('selects listeners by port as by sectionName', () => {
     expect(gatewayPaths(gateway, listenerSet({name: 'gw'}), route('HTTPRoute', {port: 8080}))).toEqual([])
     expect(gatewayPaths(gateway, listenerSet({name: 'gw'}), route('HTTPRoute', {port: 443}))[0]!.hops[0]!.ports).toEqual(['443/HTTPS "web"'])
