@@ -14643,17 +14643,18 @@ var targetOf, CALICO_GROUPS2, amountOf, ruleOf, PolicyEvaluator, POD_SELECTOR, O
   "src/exposure/policy.ts"() {
     "use strict";
     init_records();
+    init_once();
     init_selectors();
     init_util();
     init_cluster_network_policy();
     init_namespaces();
     init_network_policy();
     init_cidr();
-    targetOf = (template) => ({
+    targetOf = onceFor((template) => ({
       namespace: template.namespace,
       labels: template.labels,
       hostNetwork: template.spec.hostNetwork === !0
-    }), CALICO_GROUPS2 = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]), amountOf = (status) => status === "open" || status === "admitted" ? "all" : status === "partial" ? "some" : status === "blocked" ? "none" : "unknown";
+    })), CALICO_GROUPS2 = /* @__PURE__ */ new Set(["crd.projectcalico.org", "projectcalico.org"]), amountOf = (status) => status === "open" || status === "admitted" ? "all" : status === "partial" ? "some" : status === "blocked" ? "none" : "unknown";
     ruleOf = (read2, i2) => (read2.paths ??= [])[i2] ??= ["spec", "ingress", i2], PolicyEvaluator = class {
       constructor(index) {
         this.index = index;

@@ -37,6 +37,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import type {PodTemplate} from '../engine/types.js'
 import {isRecord} from '../util/records.js'
+import {onceFor} from '../util/once.js'
 import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {objectName} from '../engine/util.js'
@@ -116,11 +117,12 @@ export interface Target {
   hostNetwork: boolean
 }
 
-export const targetOf = (template: PodTemplate): Target => ({
+/** A template's pods as a target: one object per template, for the model and `reach` alike, so that what the evaluator works out for it is kept. */
+export const targetOf: (template: PodTemplate) => Target = onceFor((template: PodTemplate) => ({
   namespace: template.namespace,
   labels: template.labels,
   hostNetwork: template.spec.hostNetwork === true,
-})
+}))
 
 const CALICO_GROUPS = new Set(['crd.projectcalico.org', 'projectcalico.org'])
 

@@ -113,6 +113,7 @@ export interface Target {
     /** hostNetwork pods: NetworkPolicy and ClusterNetworkPolicy do not apply. */
     hostNetwork: boolean;
 }
+/** A template's pods as a target: one object per template, for the model and `reach` alike, so that what the evaluator works out for it is kept. */
 export declare const targetOf: (template: PodTemplate) => Target;
 /** Union over rules: all beats everything; then unknown; then some. */
 export declare function union(a: Amount, b: Amount): Amount;
