@@ -16,3 +16,6 @@ export interface WorkerResult {
 
 /** Printed on stdout, among the --trace-gc lines, when the first repetition ends. */
 export const FIRST_RUN_DONE = 'k8s-net-bench: first run done'
+
+/** The name under which the phases case times building the exposure model, apart from the rules that read it. */
+export const EXPOSURE_MODEL = 'the exposure model'
