@@ -5327,10 +5327,10 @@ try {
 `).replace(/^\s+|\s+$/gm, ""));
         var self = this, d = this.opts.delimiter, o = this.opts.openDelimiter, c = this.opts.closeDelimiter, openWhitespaceSlurpTag = utils_js_1.default.escapeRegExpChars(o + d + "_"), closeWhitespaceSlurpTag = utils_js_1.default.escapeRegExpChars("_" + d + c), openWhitespaceSlurpReplacement = o + d + "_", closeWhitespaceSlurpReplacement = "_" + d + c;
         this.templateText = this.templateText.replace(new RegExp("[ \\t]*" + openWhitespaceSlurpTag, "gm"), openWhitespaceSlurpReplacement).replace(new RegExp(closeWhitespaceSlurpTag + "[ \\t]*", "gm"), closeWhitespaceSlurpReplacement);
-        var matches4 = this.parseTemplateText();
-        matches4 && matches4.length && matches4.forEach(function(line, index) {
+        var matches2 = this.parseTemplateText();
+        matches2 && matches2.length && matches2.forEach(function(line, index) {
           var closing;
-          if (line.indexOf(o + d) === 0 && line.indexOf(o + d + d) !== 0 && (closing = matches4[index + 2], !(closing == d + c || closing == "-" + d + c || closing == "_" + d + c)))
+          if (line.indexOf(o + d) === 0 && line.indexOf(o + d + d) !== 0 && (closing = matches2[index + 2], !(closing == d + c || closing == "-" + d + c || closing == "_" + d + c)))
             throw new Error('Could not find matching close tag for "' + line + '".');
           self.scanLine(line);
         });
@@ -6094,11 +6094,11 @@ var require_help = __commonJS({
           return;
         }
         if (this.config.flexibleTaxonomy) {
-          let matches4 = this.config.findMatches(subject, originalArgv);
-          if (matches4.length > 0 && (await this.config.runHook("command_incomplete", {
+          let matches2 = this.config.findMatches(subject, originalArgv);
+          if (matches2.length > 0 && (await this.config.runHook("command_incomplete", {
             argv: originalArgv.filter((o) => !subject.split(":").includes(o)),
             id: subject,
-            matches: matches4
+            matches: matches2
           })).successes.length > 0)
             return;
         }
@@ -9669,8 +9669,8 @@ var require_dist2 = __commonJS({
       options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
       let crawler = new fdir.fdir({
         filters: [debug ? (p, isDirectory2) => {
-          let path22 = format(p, isDirectory2), matches4 = matcher(path22) && !ignore(path22);
-          return matches4 && log2(`matched ${path22}`), matches4;
+          let path22 = format(p, isDirectory2), matches2 = matcher(path22) && !ignore(path22);
+          return matches2 && log2(`matched ${path22}`), matches2;
         } : (p, isDirectory2) => {
           let path22 = format(p, isDirectory2);
           return matcher(path22) && !ignore(path22);
@@ -10984,7 +10984,7 @@ var require_config = __commonJS({
         debug("runCommand %s %o", id, argv);
         let c = cachedCommand ?? this.findCommand(id);
         if (!c) {
-          let matches4 = this.flexibleTaxonomy ? this.findMatches(id, argv) : [], hookResult = this.flexibleTaxonomy && matches4.length > 0 ? await this.runHook("command_incomplete", { argv, id, matches: matches4 }) : await this.runHook("command_not_found", { argv, id });
+          let matches2 = this.flexibleTaxonomy ? this.findMatches(id, argv) : [], hookResult = this.flexibleTaxonomy && matches2.length > 0 ? await this.runHook("command_incomplete", { argv, id, matches: matches2 }) : await this.runHook("command_not_found", { argv, id });
           if (hookResult.successes[0])
             return hookResult.successes[0].result;
           throw hookResult.failures[0] ? hookResult.failures[0].error : new errors_1.CLIError(`command ${id} not found`);
@@ -17537,10 +17537,10 @@ function declaredPorts(templates) {
     (template) => servingContainers(template).flatMap((container) => container.ports.map((port2) => ({ template, container, port: port2 })))
   );
 }
-function listPorts(matches4) {
+function listPorts(matches2) {
   let texts = [
     ...new Set(
-      matches4.map(({ port: port2 }) => `${port2.containerPort === void 0 ? "?" : String(port2.containerPort)}${port2.protocol === "TCP" ? "" : `/${port2.protocol}`}${port2.name === void 0 ? "" : ` "${port2.name}"`}`)
+      matches2.map(({ port: port2 }) => `${port2.containerPort === void 0 ? "?" : String(port2.containerPort)}${port2.protocol === "TCP" ? "" : `/${port2.protocol}`}${port2.name === void 0 ? "" : ` "${port2.name}"`}`)
     )
   ];
   return limited(texts);
@@ -25277,11 +25277,11 @@ function matchTokens(tokens, text3) {
 function matchSegments(segments, parts) {
   return wildcard(segments, parts.length, (segment) => segment === "globstar", (segment, i2) => segment !== "globstar" && matchTokens(segment, parts[i2]));
 }
-function wildcard(pattern, length, isStar, matches4) {
+function wildcard(pattern, length, isStar, matches2) {
   let t = 0, p = 0, starP = -1, starT = 0;
   for (; t < length; ) {
     let item = pattern[p];
-    if (item !== void 0 && !isStar(item) && matches4(item, t))
+    if (item !== void 0 && !isStar(item) && matches2(item, t))
       t++, p++;
     else if (item !== void 0 && isStar(item))
       starP = p++, starT = t;
@@ -26850,8 +26850,8 @@ function buildCrawler(options, patterns) {
   options.deep !== void 0 && (maxDepth = Math.round(options.deep - props.depthOffset));
   let crawler = new Builder2({
     filters: [debug ? (p, isDirectory2) => {
-      let path21 = format(p, isDirectory2), matches4 = matcher(path21) && !ignore(path21);
-      return matches4 && log(`matched ${path21}`), matches4;
+      let path21 = format(p, isDirectory2), matches2 = matcher(path21) && !ignore(path21);
+      return matches2 && log(`matched ${path21}`), matches2;
     } : (p, isDirectory2) => {
       let path21 = format(p, isDirectory2);
       return matcher(path21) && !ignore(path21);
@@ -26961,11 +26961,11 @@ async function expandPaths(inputs, cwd = process.cwd()) {
       continue;
     }
     if (GLOB_CHARS.test(input2)) {
-      let { glob: glob2 } = await Promise.resolve().then(() => (init_dist3(), dist_exports2)), matches4 = (await glob2(input2, { cwd, dot: !1, onlyFiles: !0, expandDirectories: !1 })).sort();
-      if (matches4.length === 0) throw new InputError(`no files match the pattern ${input2}`, input2);
-      for (let m of matches4)
+      let { glob: glob2 } = await Promise.resolve().then(() => (init_dist3(), dist_exports2)), matches2 = (await glob2(input2, { cwd, dot: !1, onlyFiles: !0, expandDirectories: !1 })).sort();
+      if (matches2.length === 0) throw new InputError(`no files match the pattern ${input2}`, input2);
+      for (let m of matches2)
         add(m), expanded.found.add(m);
-      expanded.groups.push({ input: input2, kind: "pattern", files: matches4, unreadable: 0 });
+      expanded.groups.push({ input: input2, kind: "pattern", files: matches2, unreadable: 0 });
       continue;
     }
     throw new InputError(
@@ -27732,10 +27732,10 @@ function assembleStyles() {
     },
     hexToRgb: {
       value(hex) {
-        let matches4 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches4)
+        let matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches2)
           return [0, 0, 0];
-        let [colorString] = matches4;
+        let [colorString] = matches2;
         colorString.length === 3 && (colorString = [...colorString].map((character) => character + character).join(""));
         let integer4 = Number.parseInt(colorString, 16);
         return [

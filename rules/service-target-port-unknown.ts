@@ -1,6 +1,5 @@
 import type {PodTemplate} from '../src/engine/types.js'
 import {defineRule} from '../src/engine/rule.js'
-import type {RelatedLocation} from '../src/engine/types.js'
 import {nearest} from '../src/util/suggest.js'
 import {objectName} from '../src/engine/util.js'
 import {effectiveTargetPort, mentionsPort, type PortMatch, servingContainers, targetPortDeclarations} from '../src/k8s/ports.js'

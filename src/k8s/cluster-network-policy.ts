@@ -18,7 +18,7 @@
  * whatever they might decide is reported as unknown, never as decided.
  */
 import type {ResourceIndex} from '../engine/resource-index.js'
-import {matches, parseLabelSelector, type Selector} from '../engine/selectors.js'
+import {parseLabelSelector, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {isRecord, specOf} from '../util/records.js'
 import {onceFor} from '../util/once.js'

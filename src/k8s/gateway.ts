@@ -13,7 +13,7 @@
  * implementation then assigns one.
  */
 import type {KindTable, ResourceIndex} from '../engine/resource-index.js'
-import {matches, parseLabelSelector} from '../engine/selectors.js'
+import {parseLabelSelector} from '../engine/selectors.js'
 import type {ObjectPath, Resource} from '../engine/types.js'
 import {asRecord, isRecord, specOf} from '../util/records.js'
 import {onceFor} from '../util/once.js'

@@ -2,7 +2,7 @@
 import type {ResourceIndex} from '../engine/resource-index.js'
 import {parseMatchLabels, type Selector} from '../engine/selectors.js'
 import type {ObjectPath, PodTemplate, Resource} from '../engine/types.js'
-import {isRecord, mappingsOf, specOf} from '../util/records.js'
+import {mappingsOf, specOf} from '../util/records.js'
 import {onceFor} from '../util/once.js'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
