@@ -19354,7 +19354,7 @@ function parseWithoutSchemas(chunk, limits) {
       let loaded = load2(cut.text, !1, limits);
       if (loaded.aliased || !takeMarkers(loaded.value, cut.cut)) return;
       let parsed = checked(chunk, loaded, limits);
-      return parsed.ok && !parsed.duplicateKey ? parsed : void 0;
+      return parsed.ok ? parsed : void 0;
     } catch {
       return;
     }

@@ -155,7 +155,7 @@ function parseWithoutSchemas(chunk: DocumentChunk, limits: Limits): ParsedDocume
     if (loaded.aliased || !takeMarkers(loaded.value, cut.cut)) return undefined
     // The chunk keeps its own text, which locating parses whole.
     const parsed = checked(chunk, loaded, limits)
-    return parsed.ok && !parsed.duplicateKey ? parsed : undefined
+    return parsed.ok ? parsed : undefined
   } catch {
     return undefined
   }
