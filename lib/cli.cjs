@@ -23007,12 +23007,12 @@ function resolveFlowScalar(scalar2, strict, onError) {
         range: [offset, offset + source.length, offset + source.length]
       };
   }
-  let valueEnd = offset + source.length, re = resolveEnd(end, valueEnd, strict, onError);
+  let valueEnd2 = offset + source.length, re = resolveEnd(end, valueEnd2, strict, onError);
   return {
     value,
     type: _type,
     comment: re.comment,
-    range: [offset, valueEnd, re.offset]
+    range: [offset, valueEnd2, re.offset]
   };
 }
 function plainValue(source, onError) {
@@ -23282,8 +23282,8 @@ function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comm
 function composeAlias({ options }, { offset, source, end }, onError) {
   let alias = new Alias(source.substring(1));
   alias.source === "" && onError(offset, "BAD_ALIAS", "Alias cannot be an empty string"), alias.source.endsWith(":") && onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", !0);
-  let valueEnd = offset + source.length, re = resolveEnd(end, valueEnd, options.strict, onError);
-  return alias.range = [offset, valueEnd, re.offset], re.comment && (alias.comment = re.comment), alias;
+  let valueEnd2 = offset + source.length, re = resolveEnd(end, valueEnd2, options.strict, onError);
+  return alias.range = [offset, valueEnd2, re.offset], re.comment && (alias.comment = re.comment), alias;
 }
 var CN, init_compose_node = __esm({
   "node_modules/yaml/browser/dist/compose/compose-node.js"() {
@@ -25844,6 +25844,185 @@ var STDIN, init_types = __esm({
   }
 });
 
+// src/loaders/plain-lines.ts
+function plainDocument(text3) {
+  if (text3.includes("\r") || text3.includes("	") || text3.charCodeAt(0) === 65279) return;
+  let lines = [], started = !1;
+  for (let lineStart = 0; lineStart < text3.length; ) {
+    let lineEnd = text3.indexOf(`
+`, lineStart);
+    lineEnd === -1 && (lineEnd = text3.length);
+    let line = readLine(text3, lineStart, lineEnd, started);
+    if (line === void 0) return;
+    if (line !== null) {
+      let last = lines.at(-1);
+      if (last && last.valueStart !== -1 && line.indent > (last.keyStart === -1 ? last.indent : last.col)) return;
+      lines.push(line), started = !0;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return lines.length > 0 ? { text: text3, lines } : void 0;
+}
+function readLine(text3, lineStart, lineEnd, started) {
+  let i2 = lineStart;
+  for (; i2 < lineEnd && text3[i2] === " "; ) i2++;
+  if (i2 === lineEnd || text3[i2] === "#") return null;
+  let indent = i2 - lineStart;
+  if (indent === 0 && (text3.startsWith("---", i2) || text3.startsWith("...", i2) || text3[i2] === "%"))
+    return started || !text3.startsWith("---", i2) ? void 0 : afterValue(text3, i2 + 3, lineEnd) === lineEnd ? null : void 0;
+  let dash = -1;
+  if (text3[i2] === "-" && (i2 + 1 === lineEnd || text3[i2 + 1] === " ")) {
+    for (dash = i2, i2++; i2 < lineEnd && text3[i2] === " "; ) i2++;
+    if (i2 === lineEnd || text3[i2] === "#" || text3[i2] === "-" && (i2 + 1 === lineEnd || text3[i2 + 1] === " ")) return;
+  }
+  let line = { indent, dash, col: i2 - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1 };
+  KEY3.lastIndex = i2;
+  let key2 = KEY3.exec(text3);
+  if (key2 && key2.index + key2[0].length <= lineEnd) {
+    let keyEnd = i2 + key2[0].length - 1;
+    if (NOT_A_WORD.test(text3.slice(i2, keyEnd))) return;
+    for (line.keyStart = i2, line.keyEnd = keyEnd, i2 = keyEnd + 1; i2 < lineEnd && text3[i2] === " "; ) i2++;
+    if (i2 === lineEnd || text3[i2] === "#") return line;
+  } else if (dash === -1)
+    return;
+  let end = valueEnd(text3, i2, lineEnd);
+  if (!(end === void 0 || afterValue(text3, end, lineEnd) !== lineEnd))
+    return line.valueStart = i2, line.valueEnd = end, line;
+}
+function valueEnd(text3, i2, lineEnd) {
+  let ch = text3[i2];
+  if (ch === '"' || ch === "'") {
+    for (let j = i2 + 1; j < lineEnd; j++)
+      if (ch === '"' && text3[j] === "\\") j++;
+      else if (text3[j] === ch)
+        if (ch === "'" && text3[j + 1] === "'") j++;
+        else return j + 1;
+    return;
+  }
+  if (ch === "{" || ch === "[") return text3[i2 + 1] === (ch === "{" ? "}" : "]") ? i2 + 2 : void 0;
+  if (NOT_PLAIN_START.has(ch) && !(ch === "-" && text3[i2 + 1] !== " " && i2 + 1 < lineEnd)) return;
+  let end = i2;
+  for (let j = i2; j < lineEnd; j++) {
+    let c = text3[j];
+    if (c === " ") {
+      if (text3[j + 1] === "#") break;
+      continue;
+    }
+    if (c === ":" && (j + 1 === lineEnd || text3[j + 1] === " ")) return;
+    end = j + 1;
+  }
+  return end;
+}
+function afterValue(text3, i2, lineEnd) {
+  for (; i2 < lineEnd && text3[i2] === " "; ) i2++;
+  return i2 < lineEnd && text3[i2] === "#" && (i2 === 0 || text3[i2 - 1] === " ") ? lineEnd : i2;
+}
+function plainRange(doc, path21) {
+  let { lines } = doc, first = lines[0], node = first.dash !== -1 ? { type: "list", line: 0, col: first.indent, floor: -1 } : first.keyStart !== -1 ? { type: "map", line: 0, col: first.col, floor: -1 } : void 0;
+  if (node) {
+    for (let segment of path21)
+      if (node.type === "map") {
+        let entry2 = lastEntry(doc, node, String(segment));
+        if (entry2 === void 0) return;
+        if (entry2 === -1) break;
+        let value = valueOf(lines, entry2, node.col);
+        if (value === void 0) return;
+        if (value === null) return { start: lines[entry2].keyStart, end: lines[entry2].keyEnd };
+        node = value;
+      } else if (node.type === "list" && typeof segment == "number") {
+        let items = itemsOf(lines, node);
+        if (!items) return;
+        let item = items[segment];
+        if (item === void 0) break;
+        node = itemNode(lines, item, node.col);
+      } else
+        break;
+    return rangeOf(lines, node);
+  }
+}
+function itemNode(lines, i2, listCol) {
+  let line = lines[i2];
+  return line.keyStart === -1 ? { type: "value", start: line.valueStart, end: line.valueEnd } : { type: "map", line: i2, col: line.col, floor: listCol };
+}
+function entriesOf(lines, node) {
+  let entries = [node.line];
+  for (let i2 = node.line + 1; i2 < lines.length; i2++) {
+    let line = lines[i2];
+    if (line.indent < node.col) {
+      if (line.indent <= node.floor) break;
+      return;
+    }
+    if (!(line.indent > node.col)) {
+      if (line.dash !== -1) {
+        if (lines[entries.at(-1)].valueStart !== -1) return;
+        continue;
+      }
+      entries.push(i2);
+    }
+  }
+  return entries;
+}
+function lastEntry(doc, node, key2) {
+  let entries = entriesOf(doc.lines, node);
+  if (entries) {
+    for (let k = entries.length - 1; k >= 0; k--) {
+      let { keyStart, keyEnd } = doc.lines[entries[k]];
+      if (keyEnd - keyStart === key2.length && doc.text.startsWith(key2, keyStart)) return entries[k];
+    }
+    return -1;
+  }
+}
+function valueOf(lines, i2, col) {
+  let line = lines[i2];
+  if (line.valueStart !== -1) return { type: "value", start: line.valueStart, end: line.valueEnd };
+  let next = lines[i2 + 1];
+  return next ? next.indent > col ? next.dash !== -1 ? { type: "list", line: i2 + 1, col: next.indent, floor: col } : { type: "map", line: i2 + 1, col: next.col, floor: col } : next.indent === col && next.dash !== -1 ? { type: "list", line: i2 + 1, col, floor: col } : null : null;
+}
+function itemsOf(lines, node) {
+  let items = [node.line];
+  for (let i2 = node.line + 1; i2 < lines.length; i2++) {
+    let line = lines[i2];
+    if (line.indent < node.col) {
+      if (line.indent <= node.floor) break;
+      return;
+    }
+    if (line.indent > node.col) {
+      if (line.indent < lines[items.at(-1)].col) return;
+      continue;
+    }
+    if (line.dash !== -1) items.push(i2);
+    else {
+      if (node.col === node.floor) break;
+      return;
+    }
+  }
+  return items;
+}
+function rangeOf(lines, node) {
+  let end = endOf(lines, node);
+  if (end === void 0) return;
+  if (node.type === "value") return { start: node.start, end };
+  let line = lines[node.line];
+  return { start: node.type === "list" ? line.dash : line.keyStart, end };
+}
+function endOf(lines, node) {
+  if (node.type === "value") return node.end;
+  if (node.type === "list") {
+    let items = itemsOf(lines, node);
+    return items && endOf(lines, itemNode(lines, items.at(-1), node.col));
+  }
+  let entries = entriesOf(lines, node);
+  if (!entries) return;
+  let last = entries.at(-1), value = valueOf(lines, last, node.col);
+  return value === null ? lines[last].keyEnd : endOf(lines, value);
+}
+var NOT_A_WORD, KEY3, NOT_PLAIN_START, init_plain_lines = __esm({
+  "src/loaders/plain-lines.ts"() {
+    "use strict";
+    NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/, KEY3 = /[A-Za-z_][\w./-]*:(?=[ \n]|$)/y, NOT_PLAIN_START = /* @__PURE__ */ new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?", ",", "[", "]", "{", "}", "#", ":", "-"]);
+  }
+});
+
 // src/loaders/locate.ts
 function unlink(link) {
   link.previous.next = link.next, link.next.previous = link.previous;
@@ -26016,7 +26195,7 @@ function startOf(text3, frame) {
       return i2;
   }
 }
-function endOf(text3, frame, start) {
+function endOf2(text3, frame, start) {
   if (frame.kind === null) {
     if (isEmpty2(frame)) return start;
     let i2 = start + 1;
@@ -26027,7 +26206,7 @@ function endOf(text3, frame, start) {
     let children = frame.children ?? [];
     for (let i2 = children.length - 1; i2 >= 0; i2--) {
       let child = children[i2];
-      if (!isEmpty2(child)) return Math.max(start, endOf(text3, child, startOf(text3, child)));
+      if (!isEmpty2(child)) return Math.max(start, endOf2(text3, child, startOf(text3, child)));
     }
   }
   let end = Math.max(frame.close, start);
@@ -26060,6 +26239,7 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
     init_js_yaml();
     init_yaml();
     init_documents();
+    init_plain_lines();
     MERGE_TAG = "tag:yaml.org,2002:merge", IRREGULAR = /* @__PURE__ */ Symbol("irregular"), TreeCache = class {
       /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
       constructor(budget = 16 * 1024) {
@@ -26074,6 +26254,8 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
       size = 0;
       /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
       lines;
+      /** The lines of the document last asked about, when it is in plain block style. */
+      plain;
       get(key2, size, build2) {
         let entry2 = this.entries.get(key2);
         for (entry2 ? unlink(entry2) : (entry2 = { key: key2, tree: build2(), size }, this.entries.set(key2, entry2), this.size += size), entry2.previous = this.list.previous, entry2.next = this.list, this.list.previous.next = entry2, this.list.previous = entry2; this.size > this.budget && this.list.next !== entry2; ) {
@@ -26085,6 +26267,10 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
       /** The offsets where a document's lines start. */
       linesOf(chunk) {
         return this.lines?.chunk !== chunk && (this.lines = { chunk, starts: lineStarts(chunk.text) }), this.lines.starts;
+      }
+      /** A document's lines, when it is in plain block style (and small: the lines are walked again for each path). */
+      plainOf(chunk) {
+        return this.plain?.chunk !== chunk && (this.plain = { chunk, doc: chunk.json || chunk.text.length >= ITEM_SPANS_FROM ? void 0 : plainDocument(chunk.text) }), this.plain.doc;
       }
     };
     locators = 0, locatedKey = (index, path21) => JSON.stringify([index, ...path21]), FileLocator = class {
@@ -26127,6 +26313,11 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
           let range = this.locateInItem(chunk, item, path21.slice(2));
           if (range) return range;
         }
+        let plain = this.cache.plainOf(chunk), offsets = plain && plainRange(plain, path21);
+        if (offsets) {
+          let starts = this.cache.linesOf(chunk);
+          return { start: positionIn(chunk, offsets.start, starts), end: positionIn(chunk, offsets.end, starts) };
+        }
         let entry2 = this.cache.get(`${this.id}/${index}`, chunk.text.length, () => {
           let tree = buildTree(chunk.text);
           return tree ? { tree, base: 0 } : void 0;
@@ -26142,7 +26333,7 @@ var MERGE_TAG, IRREGULAR, TreeCache, locators, locatedKey, FileLocator, isEmpty2
       }
       rangeOf(chunk, text3, frame, base) {
         let start = startOf(text3, frame), starts = this.cache.linesOf(chunk);
-        return { start: positionIn(chunk, base + start, starts), end: positionIn(chunk, base + endOf(text3, frame, start), starts) };
+        return { start: positionIn(chunk, base + start, starts), end: positionIn(chunk, base + endOf2(text3, frame, start), starts) };
       }
       async locateWithYaml(chunk, index, path21) {
         this.yamlDocs ??= /* @__PURE__ */ new Map();

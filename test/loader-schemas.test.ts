@@ -5,14 +5,13 @@
  * in every style the reading takes, and over thousands of mutations of one,
  * each compared with js-yaml's parse of the whole text.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import path from 'node:path'
+import {readFileSync} from 'node:fs'
 import jsYaml from 'js-yaml'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_LIMITS, parseDocument, SCHEMA, splitDocuments, type DocumentChunk} from '../src/loaders/documents.js'
 import {withoutSchemas as cutSchemas} from '../src/loaders/schemas.js'
 import {lint, loadConfig, LoadedInput, loadRules, loadText} from '../src/index.js'
-import {CORPUS, CORPUS_MISSING} from './support/corpus.js'
+import {CORPUS, CORPUS_MISSING, corpusYamlFiles} from './support/corpus.js'
 import {withoutSchemas} from './support/crd.js'
 
 /** js-yaml's parse of the whole text; undefined when it does not parse (or has a duplicate key). */
@@ -228,16 +227,7 @@ describe('CRDs read without their schemas', () => {
   })
 
   it.skipIf(!CORPUS)(`reads every CRD of the corpus without its schemas, as the whole document less them (${CORPUS ? 'corpus present' : CORPUS_MISSING})`, () => {
-    const files: string[] = []
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name)
-        if (statSync(full).isDirectory()) walk(full)
-        else if (/\.ya?ml$/.test(name)) files.push(full)
-      }
-    }
-
-    walk(CORPUS!)
+    const files = corpusYamlFiles()
     let crds = 0
     let cut = 0
     for (const file of files) {

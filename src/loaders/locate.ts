@@ -1,12 +1,13 @@
 /**
  * Turning a path inside an object into a source range, lazily.
  *
- * The fast parse keeps no positions. When a finding is reported, its
- * document alone is parsed again with js-yaml, this time with a listener that
- * records where each node starts and ends; the path is followed in that tree
- * of positions. Documents without findings never pay for it, and those with
- * findings pay about one more parse; in a large List (a kubectl dump), only
- * the item with the finding is parsed again.
+ * The fast parse keeps no positions. When a finding is reported in a
+ * document of plain block style (most manifests), its path is followed line by
+ * line, without a parse (plain-lines.ts). Any other document is parsed again
+ * with js-yaml, this time with a listener that records where each node starts
+ * and ends, and the path is followed in that tree of positions. Documents
+ * without findings never pay for either; in a large List (a kubectl dump),
+ * only the item with the finding is parsed again.
  *
  * Each step of the path is checked against the values js-yaml built. YAML
  * this tree cannot follow with certainty (a flow mapping key without a value,
@@ -18,6 +19,7 @@ import type {Document, Node as YamlNode} from 'yaml'
 import type {ObjectPath, Range} from '../engine/types.js'
 import {loadYaml, type YamlModule} from '../util/yaml.js'
 import {type DocumentChunk, ITEM_SPANS_FROM, lineStarts, positionIn, SCHEMA, type Span} from './documents.js'
+import {type PlainDocument, plainDocument, plainRange} from './plain-lines.js'
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 
@@ -70,6 +72,8 @@ export class TreeCache {
   private size = 0
   /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
   private lines?: {chunk: DocumentChunk; starts: number[]}
+  /** The lines of the document last asked about, when it is in plain block style. */
+  private plain?: {chunk: DocumentChunk; doc: PlainDocument | undefined}
 
   /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
   constructor(private readonly budget = 16 * 1024) {
@@ -112,6 +116,15 @@ export class TreeCache {
   linesOf(chunk: DocumentChunk): number[] {
     if (this.lines?.chunk !== chunk) this.lines = {chunk, starts: lineStarts(chunk.text)}
     return this.lines.starts
+  }
+
+  /** A document's lines, when it is in plain block style (and small: the lines are walked again for each path). */
+  plainOf(chunk: DocumentChunk): PlainDocument | undefined {
+    if (this.plain?.chunk !== chunk) {
+      this.plain = {chunk, doc: chunk.json || chunk.text.length >= ITEM_SPANS_FROM ? undefined : plainDocument(chunk.text)}
+    }
+
+    return this.plain.doc
   }
 }
 
@@ -191,6 +204,13 @@ export class FileLocator {
       // An item of a large List: parse that item alone.
       const range = this.locateInItem(chunk, item, path.slice(2))
       if (range) return range
+    }
+
+    const plain = this.cache.plainOf(chunk)
+    const offsets = plain && plainRange(plain, path)
+    if (offsets) {
+      const starts = this.cache.linesOf(chunk)
+      return {start: positionIn(chunk, offsets.start, starts), end: positionIn(chunk, offsets.end, starts)}
     }
 
     const entry = this.cache.get(`${this.id}/${index}`, chunk.text.length, () => {

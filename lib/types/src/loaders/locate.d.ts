@@ -1,5 +1,6 @@
 import type { ObjectPath, Range } from '../engine/types.js';
 import { type DocumentChunk, type Span } from './documents.js';
+import { type PlainDocument } from './plain-lines.js';
 /** One node as js-yaml composed it. */
 interface Frame {
     /** Where composing began: before the separation space, tag and anchor that precede the content. */
@@ -47,11 +48,15 @@ export declare class TreeCache {
     private size;
     /** The line starts of the document last asked about: positions are asked for document after document, a big one may be asked for many. */
     private lines?;
+    /** The lines of the document last asked about, when it is in plain block style. */
+    private plain?;
     /** `budget`: characters of text whose trees may be kept (a tree takes some ten times its text). */
     constructor(budget?: number);
     get(key: string, size: number, build: () => PlacedTree | undefined): PlacedTree | undefined;
     /** The offsets where a document's lines start. */
     linesOf(chunk: DocumentChunk): number[];
+    /** A document's lines, when it is in plain block style (and small: the lines are walked again for each path). */
+    plainOf(chunk: DocumentChunk): PlainDocument | undefined;
 }
 /** Ranges found in one file, by `locatedKey` of document and path; undefined where none could be. */
 export type Located = Map<string, Range | undefined>;

@@ -1,0 +1,301 @@
+/**
+ * Locating without a parse, in documents written in plain block style (as
+ * `helm template`, `kustomize build` and most hand-written manifests are):
+ * every line a `key: value`, a `key:`, a `- ` list entry or a comment, keys
+ * plain words, values on one line. In such a document indentation alone says
+ * which node a line belongs to, so a path is followed line by line, to the
+ * range the position tree of `locate.ts` would give.
+ *
+ * Anything else in the document (flow collections other than `{}` and `[]`,
+ * block or multi-line scalars, anchors, aliases, tags, merge keys, quoted or
+ * unusual keys, tabs, CR line ends, directives) and the answer is undefined:
+ * the document is located with the position tree.
+ */
+import type {ObjectPath} from '../engine/types.js'
+
+/** One line that is not blank and not a comment. Offsets are in the document's text; -1 where a part is absent. */
+export interface Line {
+  /** Column of the first character. */
+  indent: number
+  /** Offset of the `-` of a list entry. */
+  dash: number
+  /** Column of the content: past `- ` on a list entry's line, else `indent`. */
+  col: number
+  keyStart: number
+  keyEnd: number
+  /** The value written on the line, after `key: ` or `- `. */
+  valueStart: number
+  valueEnd: number
+}
+
+/**
+ * A node: a block mapping or list that starts on line `line` (its content at
+ * column `col`), or a value on one line. A collection ends at the first line
+ * at or left of column `floor` (its parent's); a line between the two fits
+ * nothing, and the document is not read here.
+ */
+type Collection = {type: 'map' | 'list'; line: number; col: number; floor: number}
+type Node = Collection | {type: 'value'; start: number; end: number}
+
+/** A document in plain block style: its text and its lines that are not blank or comments. */
+export interface PlainDocument {
+  text: string
+  lines: readonly Line[]
+}
+
+export interface OffsetRange {
+  start: number
+  end: number
+}
+
+/** Keys the core schema reads as something other than the word itself (booleans, null). */
+const NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/
+const KEY = /[A-Za-z_][\w./-]*:(?=[ \n]|$)/y
+/** Characters a plain value cannot start with, or that start what this reader does not follow. */
+const NOT_PLAIN_START = new Set(['&', '*', '!', '|', '>', '%', '@', '`', '?', ',', '[', ']', '{', '}', '#', ':', '-'])
+
+/** A document's lines, when it is in plain block style; else undefined. */
+export function plainDocument(text: string): PlainDocument | undefined {
+  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfe_ff) return undefined
+  const lines: Line[] = []
+  let started = false
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    const line = readLine(text, lineStart, lineEnd, started)
+    if (line === undefined) return undefined
+    if (line !== null) {
+      // After a value on one line, a deeper line would make it a value of several lines.
+      const last = lines.at(-1)
+      if (last && last.valueStart !== -1 && line.indent > (last.keyStart === -1 ? last.indent : last.col)) return undefined
+      lines.push(line)
+      started = true
+    }
+
+    lineStart = lineEnd + 1
+  }
+
+  return lines.length > 0 ? {text, lines} : undefined
+}
+
+/**
+ * A line: null for a blank line, a comment, or the `---` that opens the
+ * document; undefined when the line is not of the plain block style.
+ */
+function readLine(text: string, lineStart: number, lineEnd: number, started: boolean): Line | null | undefined {
+  let i = lineStart
+  while (i < lineEnd && text[i] === ' ') i++
+  if (i === lineEnd || text[i] === '#') return null
+  const indent = i - lineStart
+  if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || text[i] === '%')) {
+    if (started || !text.startsWith('---', i)) return undefined
+    const rest = afterValue(text, i + 3, lineEnd)
+    return rest === lineEnd ? null : undefined
+  }
+
+  let dash = -1
+  if (text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' ')) {
+    dash = i
+    i++
+    while (i < lineEnd && text[i] === ' ') i++
+    // `-` alone, `- # comment`, `- - item`: not followed here.
+    if (i === lineEnd || text[i] === '#' || (text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' '))) return undefined
+  }
+
+  const line: Line = {indent, dash, col: i - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1}
+  KEY.lastIndex = i
+  const key = KEY.exec(text)
+  if (key && key.index + key[0].length <= lineEnd) {
+    const keyEnd = i + key[0].length - 1
+    if (NOT_A_WORD.test(text.slice(i, keyEnd))) return undefined
+    line.keyStart = i
+    line.keyEnd = keyEnd
+    i = keyEnd + 1
+    while (i < lineEnd && text[i] === ' ') i++
+    if (i === lineEnd || text[i] === '#') return line
+  } else if (dash === -1) {
+    return undefined
+  }
+
+  const end = valueEnd(text, i, lineEnd)
+  if (end === undefined || afterValue(text, end, lineEnd) !== lineEnd) return undefined
+  line.valueStart = i
+  line.valueEnd = end
+  return line
+}
+
+/** Where a value on one line ends: a quoted scalar, `{}` or `[]`, or a plain scalar (before a comment and trailing space). */
+function valueEnd(text: string, i: number, lineEnd: number): number | undefined {
+  const ch = text[i]!
+  if (ch === '"' || ch === "'") {
+    for (let j = i + 1; j < lineEnd; j++) {
+      if (ch === '"' && text[j] === '\\') j++
+      else if (text[j] === ch) {
+        if (ch === "'" && text[j + 1] === "'") j++
+        else return j + 1
+      }
+    }
+
+    return undefined
+  }
+
+  if (ch === '{' || ch === '[') return text[i + 1] === (ch === '{' ? '}' : ']') ? i + 2 : undefined
+  if (NOT_PLAIN_START.has(ch) && !(ch === '-' && text[i + 1] !== ' ' && i + 1 < lineEnd)) return undefined
+  let end = i
+  for (let j = i; j < lineEnd; j++) {
+    const c = text[j]
+    if (c === ' ') {
+      if (text[j + 1] === '#') break
+      continue
+    }
+
+    // `: ` inside a value would make a mapping of it.
+    if (c === ':' && (j + 1 === lineEnd || text[j + 1] === ' ')) return undefined
+    end = j + 1
+  }
+
+  return end
+}
+
+/** The offset past trailing space and a comment: `lineEnd` when nothing else follows a value. */
+function afterValue(text: string, i: number, lineEnd: number): number {
+  while (i < lineEnd && text[i] === ' ') i++
+  if (i < lineEnd && text[i] === '#' && (i === 0 || text[i - 1] === ' ')) return lineEnd
+  return i
+}
+
+/**
+ * The range (offsets in the document's text) of the node at `path`, as the
+ * position tree gives it: a path that goes further than the document ends at
+ * the deepest node there is, and at the key for `key:` with no value.
+ * Undefined when a line on the way does not fit where it stands.
+ */
+export function plainRange(doc: PlainDocument, path: ObjectPath): OffsetRange | undefined {
+  const {lines} = doc
+  const first = lines[0]!
+  let node: Node | undefined =
+    first.dash !== -1 ? {type: 'list', line: 0, col: first.indent, floor: -1} : first.keyStart !== -1 ? {type: 'map', line: 0, col: first.col, floor: -1} : undefined
+  if (!node) return undefined
+  for (const segment of path) {
+    if (node.type === 'map') {
+      const entry = lastEntry(doc, node, String(segment))
+      if (entry === undefined) return undefined
+      if (entry === -1) break
+      const value = valueOf(lines, entry, node.col)
+      if (value === undefined) return undefined
+      // `key:` with nothing after it: the key.
+      if (value === null) return {start: lines[entry]!.keyStart, end: lines[entry]!.keyEnd}
+      node = value
+    } else if (node.type === 'list' && typeof segment === 'number') {
+      const items = itemsOf(lines, node)
+      if (!items) return undefined
+      const item = items[segment]
+      if (item === undefined) break
+      node = itemNode(lines, item, node.col)
+    } else {
+      break
+    }
+  }
+
+  return rangeOf(lines, node)
+}
+
+/** The node a list item holds: a mapping (at its first key, past `- `), or a value. */
+function itemNode(lines: readonly Line[], i: number, listCol: number): Node {
+  const line = lines[i]!
+  if (line.keyStart === -1) return {type: 'value', start: line.valueStart, end: line.valueEnd}
+  return {type: 'map', line: i, col: line.col, floor: listCol}
+}
+
+/** The lines of a mapping's entries; undefined when a line within it fits nowhere. */
+function entriesOf(lines: readonly Line[], node: Collection): number[] | undefined {
+  const entries = [node.line]
+  for (let i = node.line + 1; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.indent < node.col) {
+      if (line.indent <= node.floor) break
+      return undefined
+    }
+
+    if (line.indent > node.col) continue
+    if (line.dash !== -1) {
+      // A list written at the key's column: the value of the entry before, which must have none on its line.
+      if (lines[entries.at(-1)!]!.valueStart !== -1) return undefined
+      continue
+    }
+
+    entries.push(i)
+  }
+
+  return entries
+}
+
+/** The line of the mapping's last entry with the key: -1 when it has none, undefined when the mapping cannot be read. */
+function lastEntry(doc: PlainDocument, node: Collection, key: string): number | undefined {
+  const entries = entriesOf(doc.lines, node)
+  if (!entries) return undefined
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const {keyStart, keyEnd} = doc.lines[entries[k]!]!
+    if (keyEnd - keyStart === key.length && doc.text.startsWith(key, keyStart)) return entries[k]
+  }
+
+  return -1
+}
+
+/** The value of the entry on line `i` of a mapping at column `col`: a node, null when it has none. */
+function valueOf(lines: readonly Line[], i: number, col: number): Node | null {
+  const line = lines[i]!
+  if (line.valueStart !== -1) return {type: 'value', start: line.valueStart, end: line.valueEnd}
+  const next = lines[i + 1]
+  if (!next) return null
+  if (next.indent > col) return next.dash !== -1 ? {type: 'list', line: i + 1, col: next.indent, floor: col} : {type: 'map', line: i + 1, col: next.col, floor: col}
+  return next.indent === col && next.dash !== -1 ? {type: 'list', line: i + 1, col, floor: col} : null
+}
+
+/** The lines of a list's items; undefined when a line within it fits nowhere. */
+function itemsOf(lines: readonly Line[], node: Collection): number[] | undefined {
+  const items = [node.line]
+  for (let i = node.line + 1; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.indent < node.col) {
+      if (line.indent <= node.floor) break
+      return undefined
+    }
+
+    if (line.indent > node.col) {
+      // Inside an item: never left of its content.
+      if (line.indent < lines[items.at(-1)!]!.col) return undefined
+      continue
+    }
+
+    if (line.dash !== -1) items.push(i)
+    // At the list's column a line that is no item ends a list written at its key's column (the next key), and fits nowhere else.
+    else if (node.col === node.floor) break
+    else return undefined
+  }
+
+  return items
+}
+
+function rangeOf(lines: readonly Line[], node: Node): OffsetRange | undefined {
+  const end = endOf(lines, node)
+  if (end === undefined) return undefined
+  if (node.type === 'value') return {start: node.start, end}
+  const line = lines[node.line]!
+  return {start: node.type === 'list' ? line.dash : line.keyStart, end}
+}
+
+/** Where a node ends: a collection with its last entry that has content (for `key:` with none, the key). */
+function endOf(lines: readonly Line[], node: Node): number | undefined {
+  if (node.type === 'value') return node.end
+  if (node.type === 'list') {
+    const items = itemsOf(lines, node)
+    return items && endOf(lines, itemNode(lines, items.at(-1)!, node.col))
+  }
+
+  const entries = entriesOf(lines, node)
+  if (!entries) return undefined
+  const last = entries.at(-1)!
+  const value = valueOf(lines, last, node.col)
+  return value === null ? lines[last]!.keyEnd : endOf(lines, value)
+}
