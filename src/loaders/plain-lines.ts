@@ -50,26 +50,48 @@ export interface OffsetRange {
 
 /** Keys the core schema reads as something other than the word itself (booleans, null). */
 const NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/
-const KEY = /[A-Za-z_][\w./-]*:(?=[ \n]|$)/y
-/** Characters a plain value cannot start with, or that start what this reader does not follow. */
-const NOT_PLAIN_START = new Set(['&', '*', '!', '|', '>', '%', '@', '`', '?', ',', '[', ']', '{', '}', '#', ':', '-'])
+/*
+ * The parts of a line, as sticky expressions tried at an offset: each is
+ * compiled to machine code by the regular expression engine, which reads a
+ * line faster than a loop over its characters until that loop is optimised.
+ */
+const SPACES = / */y
+/** `- ` (or `-` at the end of the line) opening a list entry. */
+const DASH = /-(?: +|(?=\n|$))/y
+const KEY = /[A-Za-z_][\w./-]*:(?= |\n|$)/y
+/** A plain value: no `: ` (that would make a mapping of it), no ` #` (a comment starts there), no trailing space. */
+const PLAIN = /(?:[^\s&*!|>%@`?,[\]{}#:'"-]|-(?=[^ \n]))(?:[^\n #:]|:(?=[^ \n])|#| +(?=[^ #\n]))*/y
+const DOUBLE_QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y
+const SINGLE_QUOTED = /'(?:[^'\n]|'')*'/y
+const EMPTY = /\{\}|\[\]/y
+/** What may follow a value, a key with none, or `---`: space, and a comment. */
+const LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y
+const COMMENT_OR_BLANK = / *(?:#[^\n]*)?(?=\n|$)/y
+
+/** Whether a sticky expression matches at `offset`; where the match ends is then its `lastIndex`. */
+function at(re: RegExp, text: string, offset: number): boolean {
+  re.lastIndex = offset
+  return re.test(text)
+}
 
 /** A document's lines, when it is in plain block style; else undefined. */
 export function plainDocument(text: string): PlainDocument | undefined {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfe_ff) return undefined
   const lines: Line[] = []
-  let started = false
   for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    const line = readLine(text, lineStart, lineEnd, started)
-    if (line === undefined) return undefined
-    if (line !== null) {
-      // After a value on one line, a deeper line would make it a value of several lines.
-      const last = lines.at(-1)
-      if (last && last.valueStart !== -1 && line.indent > (last.keyStart === -1 ? last.indent : last.col)) return undefined
-      lines.push(line)
-      started = true
+    if (!at(COMMENT_OR_BLANK, text, lineStart)) {
+      // The `---` that opens the document, alone or with a comment.
+      const opening = lines.length === 0 && text.startsWith('---', lineStart) && at(LINE_END, text, lineStart + 3)
+      if (!opening) {
+        const line = readLine(text, lineStart, lineEnd)
+        if (!line) return undefined
+        // After a value on one line, a deeper line would make it a value of several lines.
+        const last = lines.at(-1)
+        if (last && last.valueStart !== -1 && line.indent > (last.keyStart === -1 ? last.indent : last.col)) return undefined
+        lines.push(line)
+      }
     }
 
     lineStart = lineEnd + 1
@@ -78,90 +100,41 @@ export function plainDocument(text: string): PlainDocument | undefined {
   return lines.length > 0 ? {text, lines} : undefined
 }
 
-/**
- * A line: null for a blank line, a comment, or the `---` that opens the
- * document; undefined when the line is not of the plain block style.
- */
-function readLine(text: string, lineStart: number, lineEnd: number, started: boolean): Line | null | undefined {
-  let i = lineStart
-  while (i < lineEnd && text[i] === ' ') i++
-  if (i === lineEnd || text[i] === '#') return null
+/** A line that is neither blank nor a comment; undefined when it is not of the plain block style. */
+function readLine(text: string, lineStart: number, lineEnd: number): Line | undefined {
+  at(SPACES, text, lineStart)
+  let i = SPACES.lastIndex
   const indent = i - lineStart
-  if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || text[i] === '%')) {
-    if (started || !text.startsWith('---', i)) return undefined
-    const rest = afterValue(text, i + 3, lineEnd)
-    return rest === lineEnd ? null : undefined
-  }
-
+  // A document marker, a directive: not followed here.
+  if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || text[i] === '%')) return undefined
   let dash = -1
-  if (text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' ')) {
+  if (at(DASH, text, i)) {
     dash = i
-    i++
-    while (i < lineEnd && text[i] === ' ') i++
+    i = DASH.lastIndex
     // `-` alone, `- # comment`, `- - item`: not followed here.
-    if (i === lineEnd || text[i] === '#' || (text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' '))) return undefined
+    if (i === lineEnd || text[i] === '#' || at(DASH, text, i)) return undefined
   }
 
   const line: Line = {indent, dash, col: i - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1}
-  KEY.lastIndex = i
-  const key = KEY.exec(text)
-  if (key && key.index + key[0].length <= lineEnd) {
-    const keyEnd = i + key[0].length - 1
-    if (NOT_A_WORD.test(text.slice(i, keyEnd))) return undefined
+  if (at(KEY, text, i)) {
+    const keyEnd = KEY.lastIndex - 1
+    if (keyEnd - i <= 5 && NOT_A_WORD.test(text.slice(i, keyEnd))) return undefined
     line.keyStart = i
     line.keyEnd = keyEnd
-    i = keyEnd + 1
-    while (i < lineEnd && text[i] === ' ') i++
+    at(SPACES, text, keyEnd + 1)
+    i = SPACES.lastIndex
     if (i === lineEnd || text[i] === '#') return line
   } else if (dash === -1) {
     return undefined
   }
 
-  const end = valueEnd(text, i, lineEnd)
-  if (end === undefined || afterValue(text, end, lineEnd) !== lineEnd) return undefined
+  const value = text[i] === '"' ? DOUBLE_QUOTED : text[i] === "'" ? SINGLE_QUOTED : text[i] === '{' || text[i] === '[' ? EMPTY : PLAIN
+  if (!at(value, text, i)) return undefined
+  const end = value.lastIndex
+  if (!at(LINE_END, text, end)) return undefined
   line.valueStart = i
   line.valueEnd = end
   return line
-}
-
-/** Where a value on one line ends: a quoted scalar, `{}` or `[]`, or a plain scalar (before a comment and trailing space). */
-function valueEnd(text: string, i: number, lineEnd: number): number | undefined {
-  const ch = text[i]!
-  if (ch === '"' || ch === "'") {
-    for (let j = i + 1; j < lineEnd; j++) {
-      if (ch === '"' && text[j] === '\\') j++
-      else if (text[j] === ch) {
-        if (ch === "'" && text[j + 1] === "'") j++
-        else return j + 1
-      }
-    }
-
-    return undefined
-  }
-
-  if (ch === '{' || ch === '[') return text[i + 1] === (ch === '{' ? '}' : ']') ? i + 2 : undefined
-  if (NOT_PLAIN_START.has(ch) && !(ch === '-' && text[i + 1] !== ' ' && i + 1 < lineEnd)) return undefined
-  let end = i
-  for (let j = i; j < lineEnd; j++) {
-    const c = text[j]
-    if (c === ' ') {
-      if (text[j + 1] === '#') break
-      continue
-    }
-
-    // `: ` inside a value would make a mapping of it.
-    if (c === ':' && (j + 1 === lineEnd || text[j + 1] === ' ')) return undefined
-    end = j + 1
-  }
-
-  return end
-}
-
-/** The offset past trailing space and a comment: `lineEnd` when nothing else follows a value. */
-function afterValue(text: string, i: number, lineEnd: number): number {
-  while (i < lineEnd && text[i] === ' ') i++
-  if (i < lineEnd && text[i] === '#' && (i === 0 || text[i - 1] === ' ')) return lineEnd
-  return i
 }
 
 /**
