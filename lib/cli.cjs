@@ -19178,7 +19178,7 @@ function plainBlock(text3, from, parent, maxNesting) {
         continue;
       }
       if (text3.charCodeAt(at3) === DASH && (at3 + 1 === lines.end || text3.charCodeAt(at3 + 1) === SPACE)) return NOT_CERTAIN;
-      if (column += at3 - body, keyAt(text3, at3, lines.end) === void 0) {
+      if (column += at3 - body, keyAt(text3, at3) === void 0) {
         let value2 = scalar(lines, at3, indent);
         if (value2 === NOT_CERTAIN) return NOT_CERTAIN;
         value2 === NO_BLOCK && (openIndent = indent, openKey = !1);
@@ -19186,7 +19186,7 @@ function plainBlock(text3, from, parent, maxNesting) {
       }
       stack.push(top = { indent: column, kind: "map", keys: [] });
     }
-    let key2 = keyAt(text3, at3, lines.end);
+    let key2 = keyAt(text3, at3);
     if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || !addKey(top, key2) || (at3 += key2.length + 1, at3 < lines.end && text3.charCodeAt(at3) !== SPACE)) return NOT_CERTAIN;
     for (; at3 < lines.end && text3.charCodeAt(at3) === SPACE; ) at3++;
     let value = scalar(lines, at3, column);
@@ -19197,14 +19197,8 @@ function plainBlock(text3, from, parent, maxNesting) {
   let block = text3.slice(from, end);
   return UNUSUAL.test(block) || block.includes("\r") && /\r(?!\n)/.test(block) ? NOT_CERTAIN : end;
 }
-function keyAt(text3, at3, end) {
-  let i2 = at3;
-  for (; i2 < end; i2++) {
-    let c = text3.charCodeAt(i2);
-    if (!(c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36) && (i2 === at3 || !(c >= 48 && c <= 57 || c === 46 || c === 47 || c === DASH))) break;
-  }
-  if (!(i2 === at3 || text3.charCodeAt(i2) !== COLON || i2 + 1 < end && text3.charCodeAt(i2 + 1) !== SPACE))
-    return text3.slice(at3, i2);
+function keyAt(text3, at3) {
+  return PLAIN_KEY.lastIndex = at3, PLAIN_KEY.test(text3) ? text3.slice(at3, PLAIN_KEY.lastIndex) : void 0;
 }
 function scalar(lines, at3, indent) {
   let { text: text3 } = lines, end = lines.end;
@@ -19223,12 +19217,7 @@ function scalar(lines, at3, indent) {
   return 0;
 }
 function plainText(text3, at3, end) {
-  if (text3.charCodeAt(end - 1) === COLON) return !1;
-  for (let i2 = at3; i2 < end; i2++) {
-    let c = text3.charCodeAt(i2);
-    if (c === COLON && text3.charCodeAt(i2 + 1) === SPACE || c === HASH && text3.charCodeAt(i2 - 1) === SPACE) return !1;
-  }
-  return !0;
+  return text3.charCodeAt(end - 1) === COLON ? !1 : (PLAIN_TEXT.lastIndex = at3, PLAIN_TEXT.test(text3), PLAIN_TEXT.lastIndex >= end);
 }
 function quoted(lines, at3, indent) {
   let { text: text3 } = lines, double = text3.charCodeAt(at3) === 34, quote2 = double ? '"' : "'", i2 = at3 + 1;
@@ -19265,12 +19254,12 @@ function blockScalar(lines, indent) {
   }
   return 0;
 }
-var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, FEW_KEYS, ESCAPES, init_schemas = __esm({
+var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, INDENTATION, PLAIN_KEY, PLAIN_TEXT, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, FEW_KEYS, ESCAPES, init_schemas = __esm({
   "src/loaders/schemas.ts"() {
     "use strict";
     init_records();
     CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m, SCHEMA_KEY = /^( *)openAPIV3Schema:[ \t]*(?:#.*)?\r?$/gm, KEY2 = "openAPIV3Schema:", MARKER_KEY = "\0k8s-net-schema", MARKER = ' {"\\0k8s-net-schema": true}';
-    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
+    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, INDENTATION = / */y, PLAIN_KEY = /[A-Za-z_$][\w$./-]*(?=:(?:[ \r\n]|$))/y, PLAIN_TEXT = /(?:[^: \n\r]|:(?! )| (?!#))*/y, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
       constructor(text3, from) {
         this.text = text3;
         this.next = from;
@@ -19288,10 +19277,7 @@ var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, U
         this.start = this.next;
         let eol = text3.indexOf(`
 `, this.start);
-        eol === -1 && (eol = text3.length), this.next = eol + 1, this.end = eol > this.start && text3.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        let i2 = this.start;
-        for (; i2 < this.end && text3.charCodeAt(i2) === SPACE; ) i2++;
-        return this.body = i2, !0;
+        return eol === -1 && (eol = text3.length), this.next = eol + 1, this.end = eol > this.start && text3.charCodeAt(eol - 1) === 13 ? eol - 1 : eol, INDENTATION.lastIndex = this.start, INDENTATION.test(text3), this.body = INDENTATION.lastIndex, !0;
       }
       /** Reads the current line again at the next `advance`. */
       again() {
