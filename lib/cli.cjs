@@ -25835,7 +25835,7 @@ function at2(re, text3, offset) {
   return re.lastIndex = offset, re.test(text3);
 }
 function plainDocument(text3) {
-  if (text3.includes("\r") || text3.includes("	") || text3.charCodeAt(0) === 65279) return;
+  if (text3.includes("\r") || text3.includes("	") || text3.includes("\uFEFF")) return;
   let lines = [];
   for (let lineStart = 0; lineStart < text3.length; ) {
     let lineEnd = text3.indexOf(`

@@ -17,6 +17,7 @@ import {ITEM_SPANS_FROM, SCHEMA, splitDocuments} from '../src/loaders/documents.
 import {FileLocator, TreeCache} from '../src/loaders/locate.js'
 import {plainDocument, plainRange} from '../src/loaders/plain-lines.js'
 import {CORPUS, CORPUS_MISSING, corpusYamlFiles} from './support/corpus.js'
+import {mutate, prng} from './support/fuzz.js'
 
 /** The locator as it was before the reader: every document through the position tree. */
 class TreeOnly extends TreeCache {
@@ -158,6 +159,7 @@ f: -x
     'a number as key': '80: http\n',
     'tabs': 'a:\n\tb: 1\n',
     'CR line ends': 'a: 1\r\nb: 2\r\n',
+    'a byte-order mark after a value': 'a: 1\uFEFF\nb: 2\n',
     'an explicit key': '? a\n: 1\n',
     'a directive': '%YAML 1.2\n---\na: 1\n',
     'an item with nothing': 'a:\n-\n- b\n',
@@ -177,6 +179,25 @@ f: -x
 
   it('leaves documents in any other style to the position tree', () => {
     for (const [name, text] of Object.entries(notPlain)) expect(plainDocument(text), name).toBeUndefined()
+  })
+
+  it('gives the tree’s range on thousands of mutations of those documents, wherever it still reads them', async () => {
+    // Seeded: the same mutations on every run (K8S_NET_PLAIN_FUZZ=rounds,seed runs others, longer). A mutation the
+    // reader still reads must be one it reads right.
+    const [rounds = 4000, seed = 15] = (process.env.K8S_NET_PLAIN_FUZZ ?? '').split(',').filter(Boolean).map(Number)
+    const random = prng(seed)
+    const texts = Object.values(plain)
+    let read = 0
+    const differences: string[] = []
+    for (let round = 0; round < rounds; round++) {
+      const {text, applied} = mutate(texts[round % texts.length]!, random)
+      const result = await compare(text, `mutation ${round} (${applied.join(', ')})`)
+      read += result.plain
+      differences.push(...result.differences)
+    }
+
+    expect(differences.slice(0, 10)).toEqual([])
+    expect(read).toBeGreaterThan(1000)
   })
 
   it('names the key of `key:` with no value, and the mapping for a key it does not have', () => {

@@ -8,7 +8,7 @@
  *
  * Anything else in the document (flow collections other than `{}` and `[]`,
  * block or multi-line scalars, anchors, aliases, tags, merge keys, quoted or
- * unusual keys, tabs, CR line ends, directives) and the answer is undefined:
+ * unusual keys, tabs, CRs, byte-order marks, directives) and the answer is undefined:
  * the document is located with the position tree.
  */
 import type {ObjectPath} from '../engine/types.js'
@@ -76,7 +76,8 @@ function at(re: RegExp, text: string, offset: number): boolean {
 
 /** A document's lines, when it is in plain block style; else undefined. */
 export function plainDocument(text: string): PlainDocument | undefined {
-  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfe_ff) return undefined
+  // Tabs, CRs and byte-order marks (which the position tree counts as space, and a plain value here would hold).
+  if (text.includes('\r') || text.includes('\t') || text.includes('\uFEFF')) return undefined
   const lines: Line[] = []
   for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart)

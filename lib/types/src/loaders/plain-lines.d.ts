@@ -8,7 +8,7 @@
  *
  * Anything else in the document (flow collections other than `{}` and `[]`,
  * block or multi-line scalars, anchors, aliases, tags, merge keys, quoted or
- * unusual keys, tabs, CR line ends, directives) and the answer is undefined:
+ * unusual keys, tabs, CRs, byte-order marks, directives) and the answer is undefined:
  * the document is located with the position tree.
  */
 import type { ObjectPath } from '../engine/types.js';
