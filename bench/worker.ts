@@ -10,20 +10,29 @@
  * - lint: lintFiles, the library's front door, with every rule in rules/.
  * - every-object, every-but-crds: lint with one more rule that reports every object (but CRDs): the most locating can cost.
  * - phases: the same run taken apart: reading and parsing, then each rule, then locating and sorting.
- * - reparse: what locating costs per document with findings: the js-yaml tree against the yaml library's full parse.
+ * - reparse: what locating costs per document with findings: as k8s-net locates (the line reader, else the js-yaml
+ *   position tree), with the position tree for all, and with the yaml library's full parse.
  */
 import {readFileSync} from 'node:fs'
 import jsYaml from 'js-yaml'
 import {exposureModel, lint, lintFiles, loadConfig, loadRules} from '../src/index.js'
 import type {Rule} from '../src/engine/rule.js'
-import {splitDocuments} from '../src/loaders/documents.js'
-import {FileLocator} from '../src/loaders/locate.js'
+import {ITEM_SPANS_FROM, splitDocuments} from '../src/loaders/documents.js'
+import {FileLocator, TreeCache} from '../src/loaders/locate.js'
+import {plainDocument} from '../src/loaders/plain-lines.js'
 import {expandPaths, loadPaths} from '../src/loaders/sources.js'
 import {EXPOSURE_MODEL, FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
 
 const cpuNow = (): number => {
   const {user, system} = process.cpuUsage()
   return (user + system) / 1000
+}
+
+/** The locator as it was before the line reader: every document through the position tree. */
+class TreeOnly extends TreeCache {
+  override plainOf(): undefined {
+    return undefined
+  }
 }
 
 /** What the first, cold repetition left as the process's peaks: one run's memory, before repetitions pile up garbage. */
@@ -154,18 +163,26 @@ async function main(): Promise<void> {
     case 'reparse': {
       const files = (await expandPaths(paths)).files.filter((f) => f !== '-')
       const chunks = files.flatMap((f) => splitDocuments(readFileSync(f, 'utf8')))
+      const plain = chunks.filter((c) => c.text.length < ITEM_SPANS_FROM && plainDocument(c.text)).length
       const yaml = await import('yaml')
+      const locatorMs: number[] = []
       const treeMs: number[] = []
       const yamlMs: number[] = []
+      // One finding in every document, located as k8s-net does (the line reader where it reads the document, else the
+      // position tree), then with the position tree for every document, then with the `yaml` library's parse.
+      const locateAll = async (cache: () => TreeCache): Promise<number> => {
+        const start = performance.now()
+        for (const chunk of chunks) await new FileLocator([{...chunk, index: 0}], cache()).locate(0, ['metadata', 'name'])
+        return performance.now() - start
+      }
+
       measured = await repeat(reps, async () => {
-        let start = performance.now()
-        // One finding in every document: each is parsed once more, with positions.
-        for (const chunk of chunks) await new FileLocator([{...chunk, index: 0}]).locate(0, ['metadata', 'name'])
-        treeMs.push(performance.now() - start)
-        start = performance.now()
+        locatorMs.push(await locateAll(() => new TreeCache()))
+        treeMs.push(await locateAll(() => new TreeOnly()))
+        const start = performance.now()
         for (const chunk of chunks) yaml.parseDocument(chunk.text, {uniqueKeys: false, strict: false})
         yamlMs.push(performance.now() - start)
-        return {documents: chunks.length, treeMs, yamlMs}
+        return {documents: chunks.length, plain, locatorMs, treeMs, yamlMs}
       })
       break
     }
