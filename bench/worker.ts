@@ -21,18 +21,12 @@ import {ITEM_SPANS_FROM, splitDocuments} from '../src/loaders/documents.js'
 import {FileLocator, TreeCache} from '../src/loaders/locate.js'
 import {plainDocument} from '../src/loaders/plain-lines.js'
 import {expandPaths, loadPaths} from '../src/loaders/sources.js'
+import {TreeOnly} from '../test/support/tree-only.js'
 import {EXPOSURE_MODEL, FIRST_RUN_DONE, type WorkerResult} from './protocol.js'
 
 const cpuNow = (): number => {
   const {user, system} = process.cpuUsage()
   return (user + system) / 1000
-}
-
-/** The locator as it was before the line reader: every document through the position tree. */
-class TreeOnly extends TreeCache {
-  override plainOf(): undefined {
-    return undefined
-  }
 }
 
 /** What the first, cold repetition left as the process's peaks: one run's memory, before repetitions pile up garbage. */

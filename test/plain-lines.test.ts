@@ -14,17 +14,11 @@ import jsYaml from 'js-yaml'
 import {describe, expect, it} from 'vitest'
 import type {ObjectPath, Range} from '../src/engine/types.js'
 import {ITEM_SPANS_FROM, SCHEMA, splitDocuments} from '../src/loaders/documents.js'
-import {FileLocator, TreeCache} from '../src/loaders/locate.js'
+import {FileLocator} from '../src/loaders/locate.js'
 import {plainDocument, plainRange} from '../src/loaders/plain-lines.js'
 import {CORPUS, CORPUS_MISSING, corpusYamlFiles} from './support/corpus.js'
 import {mutate, prng} from './support/fuzz.js'
-
-/** The locator as it was before the reader: every document through the position tree. */
-class TreeOnly extends TreeCache {
-  override plainOf(): undefined {
-    return undefined
-  }
-}
+import {TreeOnly} from './support/tree-only.js'
 
 /** Every path to a node of the value, and one past each: a missing key, an item past the end, a step under a scalar. */
 function pathsOf(value: unknown, at: ObjectPath = [], out: ObjectPath[] = []): ObjectPath[] {
