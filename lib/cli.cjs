@@ -6739,8 +6739,8 @@ var require_commonjs2 = __commonJS({
       }
       let out = "", last = 0;
       for (let i2 = 0; i2 < open.length; i2++) {
-        let at3 = open[i2];
-        out += masked.slice(last, at3) + "\0", last = at3 + 1;
+        let at2 = open[i2];
+        out += masked.slice(last, at2) + "\0", last = at2 + 1;
       }
       return out + masked.slice(last);
     }
@@ -12550,10 +12550,10 @@ function partsOf(text3) {
   let parts = messageParts.get(text3);
   if (parts) return parts;
   parts = [""];
-  let at3 = 0;
+  let at2 = 0;
   for (let m of text3.matchAll(PLACEHOLDER))
-    m[1].startsWith("related:") || (parts[parts.length - 1] += text3.slice(at3, m.index), parts.push(m[1], ""), at3 = m.index + m[0].length);
-  return parts[parts.length - 1] += text3.slice(at3), messageParts.set(text3, parts), parts;
+    m[1].startsWith("related:") || (parts[parts.length - 1] += text3.slice(at2, m.index), parts.push(m[1], ""), at2 = m.index + m[0].length);
+  return parts[parts.length - 1] += text3.slice(at2), messageParts.set(text3, parts), parts;
 }
 function defaultOptions(meta) {
   let out = {};
@@ -14309,8 +14309,8 @@ function frontDoorFromLabels(labels, extra = []) {
   }
 }
 function imageRepository(image2) {
-  let ref = image2.trim().toLowerCase(), at3 = ref.indexOf("@");
-  at3 !== -1 && (ref = ref.slice(0, at3));
+  let ref = image2.trim().toLowerCase(), at2 = ref.indexOf("@");
+  at2 !== -1 && (ref = ref.slice(0, at2));
   let colon = ref.lastIndexOf(":");
   colon > ref.lastIndexOf("/") && (ref = ref.slice(0, colon));
   let parts = ref.split("/");
@@ -16092,16 +16092,16 @@ var CANARY2, ingress_rule_conflict_default, init_ingress_rule_conflict = __esm({
           let className2 = effectiveClass(ingress2, index) ?? "", nginx = ingressNginxClass(index, className2)?.certain === !0, role = ingress2.annotations[CANARY2] === "true" ? "canary" : "main";
           for (let rule of ingressRules(ingress2))
             for (let p of rule.paths) {
-              let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at3 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);
+              let key2 = `${className2}\0${role}\0${rule.host ?? ""}\0${pathKey2(p, nginx)}`, at2 = p.path === void 0 ? p.entryPath : [...p.entryPath, "path"], earlier = claims.get(key2);
               if (!earlier) {
-                claims.set(key2, { ingress: ingress2, at: at3 });
+                claims.set(key2, { ingress: ingress2, at: at2 });
                 continue;
               }
               if (earlier.ingress.namespace === ingress2.namespace && earlier.ingress.name === ingress2.name) continue;
               let route2 = `${rule.host === void 0 ? "any host" : `host ${rule.host}`}, path ${p.path || "/"}${nginx ? "" : ` (${p.pathType ?? "ImplementationSpecific"})`}`, { namespace, name: name2 } = earlier.ingress;
               report2({
                 target: ingress2,
-                path: at3,
+                path: at2,
                 ...className2 ? { messageId: "conflict", data: { route: route2, ingress: `${namespace}/${name2}`, className: className2 } } : { messageId: "conflictWithoutClass", data: { route: route2, ingress: `${namespace}/${name2}` } },
                 related: [{ message: `${route2} first routed here`, target: earlier.ingress, path: earlier.at }]
               });
@@ -19123,6 +19123,20 @@ var isNothing_1, isObject_1, toArray_1, repeat_1, isNegativeZero_1, extend_1, co
   }
 });
 
+// src/loaders/plain-style.ts
+function matchesAt(re, text3, offset) {
+  return re.lastIndex = offset, re.test(text3);
+}
+function plainKeyEnd(text3, at2) {
+  return matchesAt(PLAIN_KEY, text3, at2) ? PLAIN_KEY.lastIndex : -1;
+}
+var INDENTATION, PLAIN_KEY, init_plain_style = __esm({
+  "src/loaders/plain-style.ts"() {
+    "use strict";
+    INDENTATION = / */y, PLAIN_KEY = /[A-Za-z_$][\w$./-]*(?=:(?:[ \r\n]|$))/y;
+  }
+});
+
 // src/loaders/schemas.ts
 function withoutSchemas(text3, maxNesting) {
   if (!text3.includes("CustomResourceDefinition") || !CRD_KIND.test(text3)) return;
@@ -19168,28 +19182,28 @@ function plainBlock(text3, from, parent, maxNesting) {
       break;
     }
     for (; stack.length > 0 && stack[stack.length - 1].indent > indent; ) stack.pop();
-    let top = stack[stack.length - 1], at3 = body, dash = text3.charCodeAt(at3) === DASH && (at3 + 1 === lines.end || text3.charCodeAt(at3 + 1) === SPACE);
+    let top = stack[stack.length - 1], at2 = body, dash = text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE);
     if (openIndent >= 0 && indent > openIndent && (!top || top.indent < indent) ? stack.push(top = dash ? { indent, kind: "seq" } : { indent, kind: "map", keys: [] }) : openIndent >= 0 && openKey && dash && top?.kind === "map" && top.indent === indent && indent === openIndent ? stack.push(top = { indent, kind: "seq" }) : top?.kind === "seq" && top.indent === indent && !dash && (stack.pop(), top = stack[stack.length - 1]), openIndent = -1, !top || top.indent !== indent || top.kind === "seq" !== dash || stack.length + 8 > maxNesting) return NOT_CERTAIN;
     let column = indent;
     if (dash) {
-      for (at3++; at3 < lines.end && text3.charCodeAt(at3) === SPACE; ) at3++;
-      if (at3 === lines.end) {
+      for (at2++; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
+      if (at2 === lines.end) {
         openIndent = indent, openKey = !1;
         continue;
       }
-      if (text3.charCodeAt(at3) === DASH && (at3 + 1 === lines.end || text3.charCodeAt(at3 + 1) === SPACE)) return NOT_CERTAIN;
-      if (column += at3 - body, keyAt(text3, at3) === void 0) {
-        let value2 = scalar(lines, at3, indent);
+      if (text3.charCodeAt(at2) === DASH && (at2 + 1 === lines.end || text3.charCodeAt(at2 + 1) === SPACE)) return NOT_CERTAIN;
+      if (column += at2 - body, keyAt(text3, at2) === void 0) {
+        let value2 = scalar(lines, at2, indent);
         if (value2 === NOT_CERTAIN) return NOT_CERTAIN;
         value2 === NO_BLOCK && (openIndent = indent, openKey = !1);
         continue;
       }
       stack.push(top = { indent: column, kind: "map", keys: [] });
     }
-    let key2 = keyAt(text3, at3);
-    if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || !addKey(top, key2) || (at3 += key2.length + 1, at3 < lines.end && text3.charCodeAt(at3) !== SPACE)) return NOT_CERTAIN;
-    for (; at3 < lines.end && text3.charCodeAt(at3) === SPACE; ) at3++;
-    let value = scalar(lines, at3, column);
+    let key2 = keyAt(text3, at2);
+    if (key2 === void 0 || key2.length <= 5 && NOT_TEXT_KEY.test(key2) || !addKey(top, key2) || (at2 += key2.length + 1, at2 < lines.end && text3.charCodeAt(at2) !== SPACE)) return NOT_CERTAIN;
+    for (; at2 < lines.end && text3.charCodeAt(at2) === SPACE; ) at2++;
+    let value = scalar(lines, at2, column);
     if (value === NOT_CERTAIN) return NOT_CERTAIN;
     value === NO_BLOCK && (openIndent = column, openKey = !0);
   }
@@ -19197,17 +19211,18 @@ function plainBlock(text3, from, parent, maxNesting) {
   let block = text3.slice(from, end);
   return UNUSUAL.test(block) || block.includes("\r") && /\r(?!\n)/.test(block) ? NOT_CERTAIN : end;
 }
-function keyAt(text3, at3) {
-  return PLAIN_KEY.lastIndex = at3, PLAIN_KEY.test(text3) ? text3.slice(at3, PLAIN_KEY.lastIndex) : void 0;
+function keyAt(text3, at2) {
+  let end = plainKeyEnd(text3, at2);
+  return end === -1 ? void 0 : text3.slice(at2, end);
 }
-function scalar(lines, at3, indent) {
+function scalar(lines, at2, indent) {
   let { text: text3 } = lines, end = lines.end;
-  if (at3 === end || text3.charCodeAt(at3) === HASH) return NO_BLOCK;
-  let first = text3[at3];
-  if (first === "{" || first === "[") return EMPTY_OR_WORDS.test(text3.slice(at3, end)) ? 0 : NOT_CERTAIN;
-  if (first === "|" || first === ">") return BLOCK_HEADER.test(text3.slice(at3, end)) ? blockScalar(lines, indent) : NOT_CERTAIN;
-  if (first === '"' || first === "'") return quoted(lines, at3, indent);
-  if (PLAIN_START.lastIndex = at3, !PLAIN_START.test(text3) || first === "-" && (at3 + 1 === end || text3.charCodeAt(at3 + 1) === SPACE) || !plainText(text3, at3, end)) return NOT_CERTAIN;
+  if (at2 === end || text3.charCodeAt(at2) === HASH) return NO_BLOCK;
+  let first = text3[at2];
+  if (first === "{" || first === "[") return EMPTY_OR_WORDS.test(text3.slice(at2, end)) ? 0 : NOT_CERTAIN;
+  if (first === "|" || first === ">") return BLOCK_HEADER.test(text3.slice(at2, end)) ? blockScalar(lines, indent) : NOT_CERTAIN;
+  if (first === '"' || first === "'") return quoted(lines, at2, indent);
+  if (PLAIN_START.lastIndex = at2, !PLAIN_START.test(text3) || first === "-" && (at2 + 1 === end || text3.charCodeAt(at2 + 1) === SPACE) || !plainText(text3, at2, end)) return NOT_CERTAIN;
   for (; lines.advance(); )
     if (lines.body !== lines.end) {
       if (lines.body - lines.start <= indent)
@@ -19216,11 +19231,11 @@ function scalar(lines, at3, indent) {
     }
   return 0;
 }
-function plainText(text3, at3, end) {
-  return text3.charCodeAt(end - 1) === COLON ? !1 : (PLAIN_TEXT.lastIndex = at3, PLAIN_TEXT.test(text3), PLAIN_TEXT.lastIndex >= end);
+function plainText(text3, at2, end) {
+  return text3.charCodeAt(end - 1) === COLON ? !1 : (matchesAt(PLAIN_TEXT, text3, at2), PLAIN_TEXT.lastIndex >= end);
 }
-function quoted(lines, at3, indent) {
-  let { text: text3 } = lines, double = text3.charCodeAt(at3) === 34, quote2 = double ? '"' : "'", i2 = at3 + 1;
+function quoted(lines, at2, indent) {
+  let { text: text3 } = lines, double = text3.charCodeAt(at2) === 34, quote2 = double ? '"' : "'", i2 = at2 + 1;
   for (; ; ) {
     for (; i2 < lines.end; i2++) {
       let c = text3[i2];
@@ -19244,22 +19259,23 @@ function blockScalar(lines, indent) {
       if (content === -1 || lines.end - lines.start > content) return NOT_CERTAIN;
       continue;
     }
-    let at3 = lines.body - lines.start;
+    let at2 = lines.body - lines.start;
     if (content === -1) {
-      if (at3 <= indent)
+      if (at2 <= indent)
         return lines.again(), 0;
-      content = at3;
-    } else if (at3 < content)
-      return at3 > indent ? NOT_CERTAIN : (lines.again(), 0);
+      content = at2;
+    } else if (at2 < content)
+      return at2 > indent ? NOT_CERTAIN : (lines.again(), 0);
   }
   return 0;
 }
-var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, INDENTATION, PLAIN_KEY, PLAIN_TEXT, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, FEW_KEYS, ESCAPES, init_schemas = __esm({
+var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, UNUSUAL, LINE_REST, EMPTY_OR_WORDS, BLOCK_HEADER, PLAIN_TEXT, NO_BLOCK, NOT_CERTAIN, SPACE, HASH, DASH, COLON, Lines, FEW_KEYS, ESCAPES, init_schemas = __esm({
   "src/loaders/schemas.ts"() {
     "use strict";
     init_records();
+    init_plain_style();
     CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m, SCHEMA_KEY = /^( *)openAPIV3Schema:[ \t]*(?:#.*)?\r?$/gm, KEY2 = "openAPIV3Schema:", MARKER_KEY = "\0k8s-net-schema", MARKER = ' {"\\0k8s-net-schema": true}';
-    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, INDENTATION = / */y, PLAIN_KEY = /[A-Za-z_$][\w$./-]*(?=:(?:[ \r\n]|$))/y, PLAIN_TEXT = /(?:[^: \n\r]|:(?! )| (?!#))*/y, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
+    NOT_TEXT_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i, PLAIN_START = /[\w./^$()\\+=<~;-]/y, UNUSUAL = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/, LINE_REST = /^(?: *| +#.*)$/, EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/, BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/, PLAIN_TEXT = /(?:[^: \n\r]|:(?! )| (?!#))*/y, NO_BLOCK = -2, NOT_CERTAIN = -1, SPACE = 32, HASH = 35, DASH = 45, COLON = 58, Lines = class {
       constructor(text3, from) {
         this.text = text3;
         this.next = from;
@@ -19277,7 +19293,7 @@ var CRD_KIND, SCHEMA_KEY, KEY2, MARKER_KEY, MARKER, NOT_TEXT_KEY, PLAIN_START, U
         this.start = this.next;
         let eol = text3.indexOf(`
 `, this.start);
-        return eol === -1 && (eol = text3.length), this.next = eol + 1, this.end = eol > this.start && text3.charCodeAt(eol - 1) === 13 ? eol - 1 : eol, INDENTATION.lastIndex = this.start, INDENTATION.test(text3), this.body = INDENTATION.lastIndex, !0;
+        return eol === -1 && (eol = text3.length), this.next = eol + 1, this.end = eol > this.start && text3.charCodeAt(eol - 1) === 13 ? eol - 1 : eol, matchesAt(INDENTATION, text3, this.start), this.body = INDENTATION.lastIndex, !0;
       }
       /** Reads the current line again at the next `advance`. */
       again() {
@@ -19301,12 +19317,12 @@ function splitDocuments(text3) {
   };
   MARKER2.lastIndex = 0;
   for (let m = MARKER2.exec(text3); m !== null; m = MARKER2.exec(text3)) {
-    let at3 = m.index;
+    let at2 = m.index;
     if (m[0] === "---")
-      onlyDirectives(text3, start, at3) || (push2(at3), start = at3, chunkLine = countLines(at3));
+      onlyDirectives(text3, start, at2) || (push2(at2), start = at2, chunkLine = countLines(at2));
     else {
       let nl = text3.indexOf(`
-`, at3), end = nl === -1 ? text3.length : nl + 1;
+`, at2), end = nl === -1 ? text3.length : nl + 1;
       push2(end), start = end, chunkLine = countLines(end);
     }
   }
@@ -19364,8 +19380,8 @@ function checked(chunk, loaded, limits, duplicateKey) {
   if (loaded.aliased) {
     let problem2 = checkGraph(value, chunk.text.length, limits);
     if (problem2) {
-      let at3 = loaded.aliasAt ?? (problem2.kind === "depth" ? jsonDepthOffset(chunk.text, limits.maxDepth) : 0);
-      return { chunk, ok: !1, type: "limit", message: problem2.message, range: rangeAt(chunk, at3) };
+      let at2 = loaded.aliasAt ?? (problem2.kind === "depth" ? jsonDepthOffset(chunk.text, limits.maxDepth) : 0);
+      return { chunk, ok: !1, type: "limit", message: problem2.message, range: rangeAt(chunk, at2) };
     }
   }
   if (chunk.text.includes("{{") && hasTemplateKey(value)) {
@@ -19404,13 +19420,13 @@ function failure(chunk, error, limits) {
   if (error instanceof LimitError)
     return { chunk, ok: !1, type: "limit", message: error.message, range: rangeAt(chunk, Math.min(error.offset, chunk.text.length)) };
   if (error instanceof js_yaml_default.YAMLException) {
-    let at3 = Math.min(error.mark?.position ?? 0, chunk.text.length), end = chunk.text.trimEnd().length;
-    at3 >= end && end > 0 && (at3 = end - 1);
-    let range = rangeAt(chunk, at3);
+    let at2 = Math.min(error.mark?.position ?? 0, chunk.text.length), end = chunk.text.trimEnd().length;
+    at2 >= end && end > 0 && (at2 = end - 1);
+    let range = rangeAt(chunk, at2);
     if (error.reason.startsWith("duplicated mapping key"))
       try {
         let loaded = load2(chunk.text, !0, limits);
-        return shareText(chunk, loaded), checked(chunk, loaded, limits, { message: `duplicate key ${quotedKeyAt(chunk.text, at3)}`, range });
+        return shareText(chunk, loaded), checked(chunk, loaded, limits, { message: `duplicate key ${quotedKeyAt(chunk.text, at2)}`, range });
       } catch (error_) {
         return failure(chunk, error_, limits);
       }
@@ -19422,10 +19438,10 @@ function describeSyntaxError(reason, text3) {
   let message2 = `invalid YAML: ${reason}`;
   return text3.includes("{{") ? message2 += `. This looks like a Helm template: ${HELM_HINT}` : /^\t|\n\t/.test(text3) && /tab/i.test(reason) === !1 && /indent/i.test(reason) && (message2 += " (tabs cannot indent YAML)"), message2;
 }
-function quotedKeyAt(text3, at3) {
+function quotedKeyAt(text3, at2) {
   let lineEnd = text3.indexOf(`
-`, at3), line = text3.slice(text3.lastIndexOf(`
-`, at3 - 1) + 1, lineEnd === -1 ? void 0 : lineEnd), key2 = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line)?.[1];
+`, at2), line = text3.slice(text3.lastIndexOf(`
+`, at2 - 1) + 1, lineEnd === -1 ? void 0 : lineEnd), key2 = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line)?.[1];
   return key2 ? `"${key2.replace(/^["']|["']$/g, "")}"` : "in mapping";
 }
 function checkGraph(value, textLength, limits) {
@@ -19576,8 +19592,8 @@ function decodeText(buffer, limit, what) {
   if (wide) return { problem: `${what} is ${wide} text, not UTF-8: convert it to UTF-8 (iconv -f ${wide} -t UTF-8): not read` };
   if (buffer.subarray(0, 8192).indexOf(0) !== -1) return { problem: `binary ${what} (it holds NUL bytes), not YAML or JSON: not read` };
   if (!(0, import_node_buffer2.isUtf8)(buffer)) {
-    let bad = firstBadByte(buffer), at3 = bytePosition(buffer, bad);
-    return { problem: `${what} is not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, "0")} at line ${at3.line}, column ${at3.column}): not read`, at: at3 };
+    let bad = firstBadByte(buffer), at2 = bytePosition(buffer, bad);
+    return { problem: `${what} is not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, "0")} at line ${at2.line}, column ${at2.column}): not read`, at: at2 };
   }
   return stripBom(buffer.toString("utf8"));
 }
@@ -25831,16 +25847,13 @@ var STDIN, init_types = __esm({
 });
 
 // src/loaders/plain-lines.ts
-function at2(re, text3, offset) {
-  return re.lastIndex = offset, re.test(text3);
-}
 function plainDocument(text3) {
   if (text3.includes("\r") || text3.includes("	") || text3.includes("\uFEFF")) return;
   let lines = [];
   for (let lineStart = 0; lineStart < text3.length; ) {
     let lineEnd = text3.indexOf(`
 `, lineStart);
-    if (lineEnd === -1 && (lineEnd = text3.length), !at2(COMMENT_OR_BLANK, text3, lineStart) && !(lines.length === 0 && text3.startsWith("---", lineStart) && at2(LINE_END, text3, lineStart + 3))) {
+    if (lineEnd === -1 && (lineEnd = text3.length), !matchesAt(COMMENT_OR_BLANK, text3, lineStart) && !(lines.length === 0 && text3.startsWith("---", lineStart) && matchesAt(LINE_END, text3, lineStart + 3))) {
       let line = readLine(text3, lineStart, lineEnd);
       if (!line) return;
       let last = lines.at(-1);
@@ -25852,23 +25865,22 @@ function plainDocument(text3) {
   return lines.length > 0 ? { text: text3, lines } : void 0;
 }
 function readLine(text3, lineStart, lineEnd) {
-  at2(SPACES, text3, lineStart);
-  let i2 = SPACES.lastIndex, indent = i2 - lineStart;
+  matchesAt(INDENTATION, text3, lineStart);
+  let i2 = INDENTATION.lastIndex, indent = i2 - lineStart;
   if (indent === 0 && (text3.startsWith("---", i2) || text3.startsWith("...", i2) || text3[i2] === "%")) return;
   let dash = -1;
-  if (at2(DASH2, text3, i2) && (dash = i2, i2 = DASH2.lastIndex, i2 === lineEnd || text3[i2] === "#" || at2(DASH2, text3, i2)))
+  if (matchesAt(DASH2, text3, i2) && (dash = i2, i2 = DASH2.lastIndex, i2 === lineEnd || text3[i2] === "#" || matchesAt(DASH2, text3, i2)))
     return;
-  let line = { indent, dash, col: i2 - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1 };
-  if (at2(KEY3, text3, i2)) {
-    let keyEnd = KEY3.lastIndex - 1;
+  let line = { indent, dash, col: i2 - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1 }, keyEnd = plainKeyEnd(text3, i2);
+  if (keyEnd !== -1) {
     if (keyEnd - i2 <= 5 && NOT_A_WORD.test(text3.slice(i2, keyEnd))) return;
-    if (line.keyStart = i2, line.keyEnd = keyEnd, at2(SPACES, text3, keyEnd + 1), i2 = SPACES.lastIndex, i2 === lineEnd || text3[i2] === "#") return line;
+    if (line.keyStart = i2, line.keyEnd = keyEnd, matchesAt(INDENTATION, text3, keyEnd + 1), i2 = INDENTATION.lastIndex, i2 === lineEnd || text3[i2] === "#") return line;
   } else if (dash === -1)
     return;
   let value = text3[i2] === '"' ? DOUBLE_QUOTED : text3[i2] === "'" ? SINGLE_QUOTED : text3[i2] === "{" || text3[i2] === "[" ? EMPTY : PLAIN;
-  if (!at2(value, text3, i2)) return;
+  if (!matchesAt(value, text3, i2)) return;
   let end = value.lastIndex;
-  if (at2(LINE_END, text3, end))
+  if (matchesAt(LINE_END, text3, end))
     return line.valueStart = i2, line.valueEnd = end, line;
 }
 function plainRange(doc, path21) {
@@ -25884,7 +25896,7 @@ function plainRange(doc, path21) {
         if (value === null) return { start: lines[entry2].keyStart, end: lines[entry2].keyEnd };
         node = value;
       } else if (node.type === "list" && typeof segment == "number") {
-        let items = itemsOf(lines, node);
+        let items = membersOf(lines, node);
         if (!items) return;
         let item = items[segment];
         if (item === void 0) break;
@@ -25898,26 +25910,32 @@ function itemNode(lines, i2, listCol) {
   let line = lines[i2];
   return line.keyStart === -1 ? { type: "value", start: line.valueStart, end: line.valueEnd } : { type: "map", line: i2, col: line.col, floor: listCol };
 }
-function entriesOf(lines, node) {
-  let entries = [node.line];
+function membersOf(lines, node) {
+  let members = [node.line];
   for (let i2 = node.line + 1; i2 < lines.length; i2++) {
     let line = lines[i2];
     if (line.indent < node.col) {
       if (line.indent <= node.floor) break;
       return;
     }
-    if (!(line.indent > node.col)) {
-      if (line.dash !== -1) {
-        if (lines[entries.at(-1)].valueStart !== -1) return;
-        continue;
-      }
-      entries.push(i2);
+    let last = lines[members.at(-1)];
+    if (line.indent > node.col) {
+      if (node.type === "list" && line.indent < last.col) return;
+    } else if (node.type === "map") {
+      if (line.dash === -1) members.push(i2);
+      else if (last.valueStart !== -1) return;
+    } else if (line.dash !== -1)
+      members.push(i2);
+    else {
+      if (node.col === node.floor)
+        break;
+      return;
     }
   }
-  return entries;
+  return members;
 }
 function lastEntry(doc, node, key2) {
-  let entries = entriesOf(doc.lines, node);
+  let entries = membersOf(doc.lines, node);
   if (entries) {
     for (let k = entries.length - 1; k >= 0; k--) {
       let { keyStart, keyEnd } = doc.lines[entries[k]];
@@ -25932,26 +25950,6 @@ function valueOf(lines, i2, col) {
   let next = lines[i2 + 1];
   return next ? next.indent > col ? next.dash !== -1 ? { type: "list", line: i2 + 1, col: next.indent, floor: col } : { type: "map", line: i2 + 1, col: next.col, floor: col } : next.indent === col && next.dash !== -1 ? { type: "list", line: i2 + 1, col, floor: col } : null : null;
 }
-function itemsOf(lines, node) {
-  let items = [node.line];
-  for (let i2 = node.line + 1; i2 < lines.length; i2++) {
-    let line = lines[i2];
-    if (line.indent < node.col) {
-      if (line.indent <= node.floor) break;
-      return;
-    }
-    if (line.indent > node.col) {
-      if (line.indent < lines[items.at(-1)].col) return;
-      continue;
-    }
-    if (line.dash !== -1) items.push(i2);
-    else {
-      if (node.col === node.floor) break;
-      return;
-    }
-  }
-  return items;
-}
 function rangeOf(lines, node) {
   let end = endOf(lines, node);
   if (end === void 0) return;
@@ -25962,18 +25960,19 @@ function rangeOf(lines, node) {
 function endOf(lines, node) {
   if (node.type === "value") return node.end;
   if (node.type === "list") {
-    let items = itemsOf(lines, node);
+    let items = membersOf(lines, node);
     return items && endOf(lines, itemNode(lines, items.at(-1), node.col));
   }
-  let entries = entriesOf(lines, node);
+  let entries = membersOf(lines, node);
   if (!entries) return;
   let last = entries.at(-1), value = valueOf(lines, last, node.col);
   return value === null ? lines[last].keyEnd : endOf(lines, value);
 }
-var NOT_A_WORD, SPACES, DASH2, KEY3, PLAIN, DOUBLE_QUOTED, SINGLE_QUOTED, EMPTY, LINE_END, COMMENT_OR_BLANK, init_plain_lines = __esm({
+var NOT_A_WORD, DASH2, PLAIN, DOUBLE_QUOTED, SINGLE_QUOTED, EMPTY, LINE_END, COMMENT_OR_BLANK, init_plain_lines = __esm({
   "src/loaders/plain-lines.ts"() {
     "use strict";
-    NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/, SPACES = / */y, DASH2 = /-(?: +|(?=\n|$))/y, KEY3 = /[A-Za-z_][\w./-]*:(?= |\n|$)/y, PLAIN = /(?:[^\s&*!|>%@`?,[\]{}#:'"-]|-(?=[^ \n]))(?:[^\n #:]|:(?=[^ \n])|#| +(?=[^ #\n]))*/y, DOUBLE_QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y, SINGLE_QUOTED = /'(?:[^'\n]|'')*'/y, EMPTY = /\{\}|\[\]/y, LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y, COMMENT_OR_BLANK = / *(?:#[^\n]*)?(?=\n|$)/y;
+    init_plain_style();
+    NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/, DASH2 = /-(?: +|(?=\n|$))/y, PLAIN = /(?:[^\s&*!|>%@`?,[\]{}#:'"-]|-(?=[^ \n]))(?:[^\n #:]|:(?=[^ \n])|#| +(?=[^ #\n]))*/y, DOUBLE_QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y, SINGLE_QUOTED = /'(?:[^'\n]|'')*'/y, EMPTY = /\{\}|\[\]/y, LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y, COMMENT_OR_BLANK = / *(?:#[^\n]*)?(?=\n|$)/y;
   }
 });
 
@@ -27472,11 +27471,11 @@ function lineCount(text3) {
   return lines;
 }
 function notRead(file, unreadable, reference) {
-  let at3 = unreadable.at ?? { line: 1, column: 1 };
+  let at2 = unreadable.at ?? { line: 1, column: 1 };
   return {
     origin: { type: "file", file, document: 0, prefix: [] },
     message: unreadable.problem,
-    range: { start: at3, end: { line: at3.line, column: at3.column + 1 } },
+    range: { start: at2, end: { line: at2.line, column: at2.column + 1 } },
     type: "limit",
     reference
   };
@@ -28252,8 +28251,8 @@ function retryAfter(header) {
   let text3 = Array.isArray(header) ? header[0] : header;
   if (text3 === void 0 || text3.trim() === "") return;
   if (/^\s*\d+\s*$/.test(text3)) return Number(text3) * 1e3;
-  let at3 = Date.parse(text3);
-  return Number.isNaN(at3) ? void 0 : Math.max(0, at3 - Date.now());
+  let at2 = Date.parse(text3);
+  return Number.isNaN(at2) ? void 0 : Math.max(0, at2 - Date.now());
 }
 function parseDuration(text3) {
   let m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text3);
@@ -29327,9 +29326,9 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           return cache2;
         }
         try {
-          let size = (0, import_node_fs15.fstatSync)(fd).size, read2 = (at3, length) => {
+          let size = (0, import_node_fs15.fstatSync)(fd).size, read2 = (at2, length) => {
             let bytes = Buffer.alloc(length);
-            if ((0, import_node_fs15.readSync)(fd, bytes, 0, length, at3) !== length) throw new Error("cache file shorter than it says");
+            if ((0, import_node_fs15.readSync)(fd, bytes, 0, length, at2) !== length) throw new Error("cache file shorter than it says");
             return bytes;
           };
           if (size < MAGIC.length + 4) return cache2;
@@ -29339,11 +29338,11 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
           if (bodyAt > size) return cache2;
           let prefix = Buffer.concat([start, read2(start.length, bodyAt - start.length)]), header = import_node_v82.default.deserialize(prefix.subarray(MAGIC.length + 4));
           if (!isPlainRecord(header) || header.format !== FORMAT || header.version !== options.version) return cache2;
-          let bodyLength = size - bodyAt, part = (at3, length) => isCount(at3) && isCount(length) && at3 + length <= bodyLength ? { at: at3, length } : void 0, { files, run: run2 } = header;
+          let bodyLength = size - bodyAt, part = (at2, length) => isCount(at2) && isCount(length) && at2 + length <= bodyLength ? { at: at2, length } : void 0, { files, run: run2 } = header;
           if (!Array.isArray(files) || files.length > MAX_ENTRIES) return cache2;
           for (let e of files) {
             if (!Array.isArray(e) || e.length !== 7) return new _ParseCache(options);
-            let [file, key2, at3, length, locatedAt, locatedLength, stat3] = e, data = part(at3, length), located = part(locatedAt, locatedLength);
+            let [file, key2, at2, length, locatedAt, locatedLength, stat3] = e, data = part(at2, length), located = part(locatedAt, locatedLength);
             if (typeof file != "string" || typeof key2 != "string" || typeof stat3 != "string" || !data || !located) return new _ParseCache(options);
             cache2.entries.set(file, { key: key2, data, stat: stat3, ...located.length > 0 ? { located } : {} });
           }
@@ -29500,7 +29499,7 @@ var import_node_crypto, import_node_fs15, import_node_os6, import_node_path15, i
         }
         let kept = [...this.entries].filter(([file]) => !this.touched.has(file)), used = [...this.entries].filter(([file]) => this.touched.has(file)), all = [...kept.slice(Math.max(0, kept.length + used.length - MAX_ENTRIES)), ...used];
         if (!this.changed && all.length === this.entries.size && (0, import_node_fs15.existsSync)(this.options.file)) return;
-        let parts = [], at3 = 0, place = (data) => (parts.push(data), at3 += data.length, [at3 - data.length, data.length]), header = { format: FORMAT, version: this.options.version, files: [] };
+        let parts = [], at2 = 0, place = (data) => (parts.push(data), at2 += data.length, [at2 - data.length, data.length]), header = { format: FORMAT, version: this.options.version, files: [] };
         if (this.run) {
           let [runAt, length] = place(this.run.data);
           header.run = { key: this.run.key, at: runAt, length };
@@ -30465,8 +30464,8 @@ async function readAnswersFile(file) {
 }
 async function parseAnswersText(content, file) {
   let { LineCounter: LineCounter2, parseDocument: parseDocument3, isMap: isMap2, isScalar: isScalar3, visit: visit3 } = await loadYaml(), lines = new LineCounter2(), document2 = parseDocument3(content, { lineCounter: lines, uniqueKeys: !0, prettyErrors: !1 }), broken = (offset, message2) => {
-    let at3 = lines.linePos(offset);
-    return new AnswersError([`${file}:${at3.line}:${at3.col}: not valid YAML: ${message2}`]);
+    let at2 = lines.linePos(offset);
+    return new AnswersError([`${file}:${at2.line}:${at2.col}: not valid YAML: ${message2}`]);
   };
   if (document2.errors.length > 0) throw broken(document2.errors[0].pos[0], document2.errors[0].message.split(`
 `)[0]);
@@ -31432,8 +31431,8 @@ function message(f, cwd) {
   f.file === void 0 ? where2 = f.object ? `${objectName(f.object)}: ` : "" : f.file === STDIN && (where2 = `${STDIN}${f.start ? `:${f.start.line}:${f.start.column}` : ""}: `);
   let lines = [`${where2}${f.message}`];
   for (let r of f.related ?? []) {
-    let at3 = locationText(r, cwd);
-    at3 && f.message.includes(at3) || lines.push(`${r.message}${at3 ? ` (${at3})` : ""}`);
+    let at2 = locationText(r, cwd);
+    at2 && f.message.includes(at2) || lines.push(`${r.message}${at2 ? ` (${at2})` : ""}`);
   }
   return lines.join(`
 `);
@@ -31522,8 +31521,8 @@ function describe(f, cwd) {
   let lines = [`${locationText(f, cwd) || CLUSTER_SUITE}: ${f.severity}: ${f.message} (${f.ruleId})`];
   f.file !== void 0 && f.object && lines.push(`object: ${objectName(f.object)}`);
   for (let r of f.related ?? []) {
-    let at3 = locationText(r, cwd);
-    lines.push(`related: ${r.message}${at3 ? ` (${at3})` : ""}`);
+    let at2 = locationText(r, cwd);
+    lines.push(`related: ${r.message}${at2 ? ` (${at2})` : ""}`);
   }
   return f.fix && lines.push(`fix:
 ${f.fix}`), lines.push(`docs: ${docsUrl(f.ruleId)}`), lines.join(`
@@ -31641,8 +31640,8 @@ ${meta.remediation}${optionsMarkdown}
 function linkedMessage(finding) {
   let escape2 = (text4) => text4.replaceAll(/[\\[\]]/g, (c) => `\\${c}`), text3 = escape2(finding.message), more = [];
   for (let [i2, r] of (finding.related ?? []).entries()) {
-    let at3 = escape2(whereText(r)), named = at3 === "" ? -1 : text3.indexOf(at3);
-    named !== -1 ? text3 = `${text3.slice(0, named)}[${at3}](${i2 + 1})${text3.slice(named + at3.length)}` : more.push(`[${escape2(r.message)}](${i2 + 1})`);
+    let at2 = escape2(whereText(r)), named = at2 === "" ? -1 : text3.indexOf(at2);
+    named !== -1 ? text3 = `${text3.slice(0, named)}[${at2}](${i2 + 1})${text3.slice(named + at2.length)}` : more.push(`[${escape2(r.message)}](${i2 + 1})`);
   }
   return more.length > 0 ? `${text3} (see ${more.join(", ")})` : text3;
 }
@@ -31693,8 +31692,8 @@ var CLUSTER_GROUP = "cluster", stylish = (result, options) => {
       lines.push(`  ${c.dim(where2.padEnd(whereWidth))}  ${severity}  ${first}  ${c.dim(f.ruleId)}`);
       for (let line of more) lines.push(`  ${" ".repeat(whereWidth)}           ${line}`);
       for (let r of f.related ?? []) {
-        let at3 = whereText(r);
-        at3 && f.message.includes(at3) || lines.push(`  ${" ".repeat(whereWidth)}           ${c.dim(escapeControl(`${r.message}${at3 ? ` (${at3})` : ""}`))}`);
+        let at2 = whereText(r);
+        at2 && f.message.includes(at2) || lines.push(`  ${" ".repeat(whereWidth)}           ${c.dim(escapeControl(`${r.message}${at2 ? ` (${at2})` : ""}`))}`);
       }
     }
     lines.push("");
@@ -31975,7 +31974,7 @@ Exit codes: 0 when no finding is at or above --fail-on; 1 when one is, or when w
     paths.length > 0 && namespaces.length > 1 && this.error("--namespace takes one value when linting files: the namespace of objects that set none (several are for --cluster alone)", { exit: 2 }), flags["stdin-filename"] !== void 0 && !paths.includes("-") && this.error("--stdin-filename names standard input: lint - --stdin-filename FILE", { exit: 2 });
     let ruleOverrides = {};
     for (let entry2 of flags.rule ?? []) {
-      let at3 = entry2.indexOf("="), [id, severity] = at3 === -1 ? [entry2, void 0] : [entry2.slice(0, at3), entry2.slice(at3 + 1)];
+      let at2 = entry2.indexOf("="), [id, severity] = at2 === -1 ? [entry2, void 0] : [entry2.slice(0, at2), entry2.slice(at2 + 1)];
       (!id || !severity) && this.error(`--rule takes id=severity, not ${entry2}`, { exit: 2 }), ruleOverrides[id] = severity;
     }
     try {

@@ -12,6 +12,7 @@
  * the document is located with the position tree.
  */
 import type {ObjectPath} from '../engine/types.js'
+import {INDENTATION, matchesAt, plainKeyEnd} from './plain-style.js'
 
 /** One line that is not blank and not a comment. Offsets are in the document's text; -1 where a part is absent. */
 export interface Line {
@@ -48,17 +49,13 @@ export interface OffsetRange {
   end: number
 }
 
-/** Keys the core schema reads as something other than the word itself (booleans, null). */
-const NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/
-/*
- * The parts of a line, as sticky expressions tried at an offset: each is
- * compiled to machine code by the regular expression engine, which reads a
- * line faster than a loop over its characters until that loop is optimised.
+/**
+ * Keys js-yaml's core schema reads as something other than the word itself (booleans, null): the position tree
+ * names them by that value. YAML 1.1's `yes` and `on` are words to it.
  */
-const SPACES = / */y
-/** `- ` (or `-` at the end of the line) opening a list entry. */
+const NOT_A_WORD = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/
+/** `- ` (or `-` at the end of the line) opening a list entry. The parts of a line are sticky expressions (see plain-style.ts). */
 const DASH = /-(?: +|(?=\n|$))/y
-const KEY = /[A-Za-z_][\w./-]*:(?= |\n|$)/y
 /** A plain value: no `: ` (that would make a mapping of it), no ` #` (a comment starts there), no trailing space. */
 const PLAIN = /(?:[^\s&*!|>%@`?,[\]{}#:'"-]|-(?=[^ \n]))(?:[^\n #:]|:(?=[^ \n])|#| +(?=[^ #\n]))*/y
 const DOUBLE_QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y
@@ -68,12 +65,6 @@ const EMPTY = /\{\}|\[\]/y
 const LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y
 const COMMENT_OR_BLANK = / *(?:#[^\n]*)?(?=\n|$)/y
 
-/** Whether a sticky expression matches at `offset`; where the match ends is then its `lastIndex`. */
-function at(re: RegExp, text: string, offset: number): boolean {
-  re.lastIndex = offset
-  return re.test(text)
-}
-
 /** A document's lines, when it is in plain block style; else undefined. */
 export function plainDocument(text: string): PlainDocument | undefined {
   // Tabs, CRs and byte-order marks (which the position tree counts as space, and a plain value here would hold).
@@ -82,9 +73,9 @@ export function plainDocument(text: string): PlainDocument | undefined {
   for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    if (!at(COMMENT_OR_BLANK, text, lineStart)) {
+    if (!matchesAt(COMMENT_OR_BLANK, text, lineStart)) {
       // The `---` that opens the document, alone or with a comment.
-      const opening = lines.length === 0 && text.startsWith('---', lineStart) && at(LINE_END, text, lineStart + 3)
+      const opening = lines.length === 0 && text.startsWith('---', lineStart) && matchesAt(LINE_END, text, lineStart + 3)
       if (!opening) {
         const line = readLine(text, lineStart, lineEnd)
         if (!line) return undefined
@@ -103,36 +94,36 @@ export function plainDocument(text: string): PlainDocument | undefined {
 
 /** A line that is neither blank nor a comment; undefined when it is not of the plain block style. */
 function readLine(text: string, lineStart: number, lineEnd: number): Line | undefined {
-  at(SPACES, text, lineStart)
-  let i = SPACES.lastIndex
+  matchesAt(INDENTATION, text, lineStart)
+  let i = INDENTATION.lastIndex
   const indent = i - lineStart
   // A document marker, a directive: not followed here.
   if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || text[i] === '%')) return undefined
   let dash = -1
-  if (at(DASH, text, i)) {
+  if (matchesAt(DASH, text, i)) {
     dash = i
     i = DASH.lastIndex
     // `-` alone, `- # comment`, `- - item`: not followed here.
-    if (i === lineEnd || text[i] === '#' || at(DASH, text, i)) return undefined
+    if (i === lineEnd || text[i] === '#' || matchesAt(DASH, text, i)) return undefined
   }
 
   const line: Line = {indent, dash, col: i - lineStart, keyStart: -1, keyEnd: -1, valueStart: -1, valueEnd: -1}
-  if (at(KEY, text, i)) {
-    const keyEnd = KEY.lastIndex - 1
+  const keyEnd = plainKeyEnd(text, i)
+  if (keyEnd !== -1) {
     if (keyEnd - i <= 5 && NOT_A_WORD.test(text.slice(i, keyEnd))) return undefined
     line.keyStart = i
     line.keyEnd = keyEnd
-    at(SPACES, text, keyEnd + 1)
-    i = SPACES.lastIndex
+    matchesAt(INDENTATION, text, keyEnd + 1)
+    i = INDENTATION.lastIndex
     if (i === lineEnd || text[i] === '#') return line
   } else if (dash === -1) {
     return undefined
   }
 
   const value = text[i] === '"' ? DOUBLE_QUOTED : text[i] === "'" ? SINGLE_QUOTED : text[i] === '{' || text[i] === '[' ? EMPTY : PLAIN
-  if (!at(value, text, i)) return undefined
+  if (!matchesAt(value, text, i)) return undefined
   const end = value.lastIndex
-  if (!at(LINE_END, text, end)) return undefined
+  if (!matchesAt(LINE_END, text, end)) return undefined
   line.valueStart = i
   line.valueEnd = end
   return line
@@ -161,7 +152,7 @@ export function plainRange(doc: PlainDocument, path: ObjectPath): OffsetRange | 
       if (value === null) return {start: lines[entry]!.keyStart, end: lines[entry]!.keyEnd}
       node = value
     } else if (node.type === 'list' && typeof segment === 'number') {
-      const items = itemsOf(lines, node)
+      const items = membersOf(lines, node)
       if (!items) return undefined
       const item = items[segment]
       if (item === undefined) break
@@ -181,9 +172,12 @@ function itemNode(lines: readonly Line[], i: number, listCol: number): Node {
   return {type: 'map', line: i, col: line.col, floor: listCol}
 }
 
-/** The lines of a mapping's entries; undefined when a line within it fits nowhere. */
-function entriesOf(lines: readonly Line[], node: Collection): number[] | undefined {
-  const entries = [node.line]
+/**
+ * The lines of a collection's members (a mapping's entries, a list's items),
+ * which stand at its column; undefined when a line within it fits nowhere.
+ */
+function membersOf(lines: readonly Line[], node: Collection): number[] | undefined {
+  const members = [node.line]
   for (let i = node.line + 1; i < lines.length; i++) {
     const line = lines[i]!
     if (line.indent < node.col) {
@@ -191,22 +185,30 @@ function entriesOf(lines: readonly Line[], node: Collection): number[] | undefin
       return undefined
     }
 
-    if (line.indent > node.col) continue
-    if (line.dash !== -1) {
+    const last = lines[members.at(-1)!]!
+    if (line.indent > node.col) {
+      // Inside a list's item: never left of its content.
+      if (node.type === 'list' && line.indent < last.col) return undefined
+    } else if (node.type === 'map') {
+      if (line.dash === -1) members.push(i)
       // A list written at the key's column: the value of the entry before, which must have none on its line.
-      if (lines[entries.at(-1)!]!.valueStart !== -1) return undefined
-      continue
+      else if (last.valueStart !== -1) return undefined
+    } else if (line.dash !== -1) {
+      members.push(i)
+    } else if (node.col === node.floor) {
+      // A line at the list's column that is no item ends a list written at its key's column (the next key).
+      break
+    } else {
+      return undefined
     }
-
-    entries.push(i)
   }
 
-  return entries
+  return members
 }
 
 /** The line of the mapping's last entry with the key: -1 when it has none, undefined when the mapping cannot be read. */
 function lastEntry(doc: PlainDocument, node: Collection, key: string): number | undefined {
-  const entries = entriesOf(doc.lines, node)
+  const entries = membersOf(doc.lines, node)
   if (!entries) return undefined
   for (let k = entries.length - 1; k >= 0; k--) {
     const {keyStart, keyEnd} = doc.lines[entries[k]!]!
@@ -226,31 +228,6 @@ function valueOf(lines: readonly Line[], i: number, col: number): Node | null {
   return next.indent === col && next.dash !== -1 ? {type: 'list', line: i + 1, col, floor: col} : null
 }
 
-/** The lines of a list's items; undefined when a line within it fits nowhere. */
-function itemsOf(lines: readonly Line[], node: Collection): number[] | undefined {
-  const items = [node.line]
-  for (let i = node.line + 1; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line.indent < node.col) {
-      if (line.indent <= node.floor) break
-      return undefined
-    }
-
-    if (line.indent > node.col) {
-      // Inside an item: never left of its content.
-      if (line.indent < lines[items.at(-1)!]!.col) return undefined
-      continue
-    }
-
-    if (line.dash !== -1) items.push(i)
-    // At the list's column a line that is no item ends a list written at its key's column (the next key), and fits nowhere else.
-    else if (node.col === node.floor) break
-    else return undefined
-  }
-
-  return items
-}
-
 function rangeOf(lines: readonly Line[], node: Node): OffsetRange | undefined {
   const end = endOf(lines, node)
   if (end === undefined) return undefined
@@ -263,11 +240,11 @@ function rangeOf(lines: readonly Line[], node: Node): OffsetRange | undefined {
 function endOf(lines: readonly Line[], node: Node): number | undefined {
   if (node.type === 'value') return node.end
   if (node.type === 'list') {
-    const items = itemsOf(lines, node)
+    const items = membersOf(lines, node)
     return items && endOf(lines, itemNode(lines, items.at(-1)!, node.col))
   }
 
-  const entries = entriesOf(lines, node)
+  const entries = membersOf(lines, node)
   if (!entries) return undefined
   const last = entries.at(-1)!
   const value = valueOf(lines, last, node.col)

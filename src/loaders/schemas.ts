@@ -17,6 +17,7 @@
  * it cut (see `takeMarkers`).
  */
 import {isRecord} from '../util/records.js'
+import {INDENTATION, matchesAt, plainKeyEnd} from './plain-style.js'
 
 /** A document whose top-level kind is written as CustomResourceDefinition (the parse then checks it is one). */
 const CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
@@ -96,16 +97,7 @@ const LINE_REST = /^(?: *| +#.*)$/
 /** `{}`, `[]`, or a sequence of words on one line (`[spec]`, `[In, NotIn]`), and maybe a comment. */
 const EMPTY_OR_WORDS = /^(?:\{\}|\[ *(?:[\w./][\w./-]*(?: *, *[\w./][\w./-]*)*)? *\])(?: +#.*)?$/
 const BLOCK_HEADER = /^[|>][+-]?(?: +#.*)?$/
-/*
- * Sticky expressions for what is read of every line (indentation, a key, a
- * plain scalar's text): run as machine code after their first uses, they
- * read a schema's hundreds of thousands of lines faster than loops over
- * their characters, which V8 optimises only well into a run.
- */
-const INDENTATION = / */y
-/** A plain key (a letter, `_` or `$`, then those, digits, `.`, `/`, `-`), before a colon and a space or the line's end. */
-const PLAIN_KEY = /[A-Za-z_$][\w$./-]*(?=:(?:[ \r\n]|$))/y
-/** A plain scalar's text up to the line's end, when it holds no `: ` and no ` #`. */
+/** A plain scalar's text up to the line's end, when it holds no `: ` and no ` #` (a sticky expression: see plain-style.ts). */
 const PLAIN_TEXT = /(?:[^: \n\r]|:(?! )| (?!#))*/y
 
 /** What `plainBlock` says when no line below the key is indented deeper. */
@@ -142,8 +134,7 @@ class Lines {
     if (eol === -1) eol = text.length
     this.next = eol + 1
     this.end = eol > this.start && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol
-    INDENTATION.lastIndex = this.start
-    INDENTATION.test(text)
+    matchesAt(INDENTATION, text, this.start)
     this.body = INDENTATION.lastIndex
     return true
   }
@@ -271,8 +262,8 @@ export function plainBlock(text: string, from: number, parent: number, maxNestin
 
 /** The plain key at `at` when the line holds one there (a letter, `_` or `$`, then those, digits, `.`, `/`, `-`; a colon; a space or the line's end), else undefined. */
 function keyAt(text: string, at: number): string | undefined {
-  PLAIN_KEY.lastIndex = at
-  return PLAIN_KEY.test(text) ? text.slice(at, PLAIN_KEY.lastIndex) : undefined
+  const end = plainKeyEnd(text, at)
+  return end === -1 ? undefined : text.slice(at, end)
 }
 
 /**
@@ -308,8 +299,7 @@ function scalar(lines: Lines, at: number, indent: number): number {
 /** Whether a plain scalar's text from `at` to `end` (the line's end) holds no `: `, ` #` or a colon at its end. */
 function plainText(text: string, at: number, end: number): boolean {
   if (text.charCodeAt(end - 1) === COLON) return false
-  PLAIN_TEXT.lastIndex = at
-  PLAIN_TEXT.test(text)
+  matchesAt(PLAIN_TEXT, text, at)
   return PLAIN_TEXT.lastIndex >= end
 }
 
